@@ -1,0 +1,41 @@
+/**
+ * Builds the whole application from a Config: database (migrated, optionally seeded),
+ * schema and HTTP server, plus one close() that releases them in order. main.ts and the
+ * tests both start the app through here.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { openDatabase, type Connection } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { schema } from './graphql/schema.js';
+import { buildHttpServer } from './http/server.js';
+import type { Logger } from './logger.js';
+import { seedDemoData } from './seed/demo-seed.js';
+
+export interface App {
+  http: FastifyInstance;
+  connection: Connection;
+  /** Stops accepting requests, lets running ones finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, logger: Logger): Promise<App> {
+  const connection = openDatabase(config.databasePath);
+  try {
+    const applied = await migrateToLatest(connection.db);
+    logger.info({ databasePath: config.databasePath, migrationsApplied: applied.length }, `database ready at ${config.databasePath}`);
+    if (config.demoSeed) await seedDemoData(connection.db, logger);
+    const http = await buildHttpServer({ config, db: connection.db, logger, schema });
+    return {
+      http,
+      connection,
+      async close() {
+        await http.close();
+        await connection.db.destroy();
+      },
+    };
+  } catch (error) {
+    await connection.db.destroy();
+    throw error;
+  }
+}

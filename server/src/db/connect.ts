@@ -1,0 +1,33 @@
+/**
+ * Opens the SQLite database (better-sqlite3) and wraps it in Kysely.
+ * The file and its folder are created on first use.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './database.js';
+
+export interface Connection {
+  db: Kysely<Database>;
+  /** The raw handle, for pragmas and benchmarks only; modules use Kysely. */
+  sqlite: SQLite.Database;
+}
+
+export function openDatabase(databasePath: string): Connection {
+  if (databasePath !== ':memory:') fs.mkdirSync(path.dirname(databasePath), { recursive: true });
+  const sqlite = new SQLite(databasePath);
+  // WAL lets readers (dashboards) run while a sync batch is being written.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Wait instead of failing with SQLITE_BUSY when a second connection (db:migrate, an
+  // admin command) holds the write lock for a moment.
+  sqlite.pragma('busy_timeout = 5000');
+  // FULL rather than NORMAL: once the server acknowledges a sync batch the device deletes
+  // its own copy, so an acknowledged commit must survive a power cut, not only a process
+  // crash. Field writes arrive in batches of up to 500 rows per transaction, which keeps
+  // the extra fsync per commit cheap.
+  sqlite.pragma('synchronous = FULL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, sqlite };
+}

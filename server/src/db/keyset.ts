@@ -1,0 +1,32 @@
+/**
+ * Keyset (cursor) pagination over a sort key of one or two columns, in portable SQL.
+ * A page is asked for with the cursor values of the row to start after (or before) and
+ * a limit; `inverted` walks backwards, for `last`/`before`.
+ */
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+
+export interface KeysetPage {
+  after?: readonly string[];
+  before?: readonly string[];
+  limit: number;
+  inverted: boolean;
+}
+
+/** `(a, b) > (x, y)` written out, since row-value comparison is not portable everywhere. */
+function beyond(eb: ExpressionBuilder<any, any>, columns: readonly string[], values: readonly string[], op: '>' | '<'): Expression<SqlBool> {
+  const [first, ...rest] = columns;
+  const [value, ...restValues] = values;
+  const strict = eb(sql.ref(first!), op, value);
+  if (rest.length === 0) return strict;
+  return eb.or([strict, eb.and([eb(sql.ref(first!), '=', value), beyond(eb, rest, restValues, op)])]);
+}
+
+/** The WHERE condition for a page; `columns` is the full sort key, unique together. */
+export function keysetCondition(eb: ExpressionBuilder<any, any>, columns: readonly string[], page: KeysetPage): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  if (page.after) parts.push(beyond(eb, columns, page.after, '>'));
+  if (page.before) parts.push(beyond(eb, columns, page.before, '<'));
+  return eb.and(parts);
+}
+
+export const keysetDirection = (page: KeysetPage): 'asc' | 'desc' => (page.inverted ? 'desc' : 'asc');

@@ -1,0 +1,87 @@
+/**
+ * The Pothos schema builder: plugins, scalars, the context type and the scope
+ * definitions. It defines no object types; feature modules add theirs in *.schema.ts.
+ */
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { z } from 'zod';
+import type { Context } from './context.js';
+import { badInput, ErrorCode, notFound, UserFacingError } from './errors.js';
+import { complexityLimits } from './limits.js';
+
+// Validation messages reach people through the UI, so zod speaks Dutch.
+z.config(z.locales.nl());
+
+export interface AuthScopes {
+  /** Anyone, signed in or not. */
+  public: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: {
+    DateTime: { Input: string; Output: string };
+  };
+}>({
+  // Scope-auth first so that nothing else runs for a caller who may not see a field.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, DataloaderPlugin, RelayPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: async () => ({
+      public: true,
+    }),
+    // "Not found" and "not allowed" must look the same to the caller.
+    unauthorizedError: () => notFound(),
+  },
+  validation: {
+    validationError: (failure) =>
+      badInput(failure.issues.map((issue) => issue.message).join(' '), {
+        fields: failure.issues.map((issue) => ({
+          path: (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))),
+          message: issue.message,
+        })),
+      }),
+  },
+  errors: {
+    defaultTypes: [],
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: complexityLimits,
+    complexityError: (kind, result) =>
+      new UserFacingError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `Deze vraag is te groot (${kind.toLowerCase()} ${result[kind.toLowerCase() as 'depth']}). Vraag minder velden of kleinere pagina's op.`,
+      ),
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'A moment in time as an ISO-8601 string in UTC, e.g. 2026-05-16T09:30:00.000Z.',
+  serialize: (value) => value,
+  parseValue: (value) => {
+    const parsed = z.iso.datetime({ offset: true }).safeParse(value);
+    if (!parsed.success) throw badInput('Ongeldige datum/tijd: gebruik ISO-8601, bijvoorbeeld 2026-05-16T09:30:00Z.');
+    return new Date(parsed.data).toISOString();
+  },
+});
+
+builder.queryType({});

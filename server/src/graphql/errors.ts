@@ -1,0 +1,59 @@
+/**
+ * The closed list of error codes the API answers with, and helpers to raise them.
+ * Every expected failure carries one of these codes and a Dutch message a person can
+ * read; anything else is masked by http/graphql-errors.ts and logged with a request id.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  /** The input is malformed or breaks a rule; nothing was changed. */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** No valid session or token. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Missing or not visible to this caller: the two are deliberately indistinguishable. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The request conflicts with the current state (e.g. a transition that is not allowed). */
+  CONFLICT: 'CONFLICT',
+  /** Too many requests; retry later. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The query is too deep, too wide or too costly. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Something unexpected; details are in the server log under the request id. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes produced by Apollo Server / graphql-js itself for malformed requests. */
+const apolloRequestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+// Apollo also labels unknown failures INTERNAL_SERVER_ERROR; those are never shown as they are.
+const ownCodes = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
+
+/** True when an error with this code is safe to show to the caller as it is. */
+export function isExposedCode(code: unknown): boolean {
+  return typeof code === 'string' && (ownCodes.has(code) || apolloRequestErrorCodes.has(code));
+}
+
+export class UserFacingError extends GraphQLError {
+  constructor(code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, message: string, details?: Record<string, unknown>) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) =>
+  new UserFacingError(ErrorCode.BAD_USER_INPUT, message, details);
+
+export const notFound = (what = 'Dit') => new UserFacingError(ErrorCode.NOT_FOUND, `${what} bestaat niet of je hebt er geen toegang toe.`);
+
+export const unauthenticated = () =>
+  new UserFacingError(ErrorCode.UNAUTHENTICATED, 'Je bent niet (meer) ingelogd. Log opnieuw in.');
+
+export const internalErrorMessage = 'Er ging iets mis op de server. Probeer het later opnieuw.';

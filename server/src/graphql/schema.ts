@@ -1,0 +1,12 @@
+/** Assembles the GraphQL schema: importing a module's *.schema.ts registers its types. */
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import '../modules/neighbourhood/neighbourhood.schema.js';
+import './server-info.schema.js';
+
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The schema as checked in at the top level as schema.graphql. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Server facts a client needs before anything else: the server's clock (devices show
+ * "last confirmed sync" in server time, never their own) and the API version.
+ */
+import { builder } from './builder.js';
+
+export const API_VERSION = '1';
+
+interface ServerInfo {
+  apiVersion: string;
+  serverTime: string;
+}
+
+const ServerInfoRef = builder.objectRef<ServerInfo>('ServerInfo').implement({
+  description: 'Facts about the server a client checks first.',
+  authScopes: { public: true },
+  fields: (t) => ({
+    apiVersion: t.exposeString('apiVersion'),
+    serverTime: t.expose('serverTime', { type: 'DateTime', description: "The server's clock when it answered." }),
+  }),
+});
+
+builder.queryField('serverInfo', (t) =>
+  t.field({
+    type: ServerInfoRef,
+    authScopes: { public: true },
+    resolve: () => ({ apiVersion: API_VERSION, serverTime: new Date().toISOString() }),
+  }),
+);

@@ -1,0 +1,46 @@
+/**
+ * The HTTP server: one Fastify instance on one port serving the GraphQL API, the health
+ * check and the built web app. Every response carries the request id it was logged under.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { registerGraphqlRoute } from './graphql-route.js';
+import { registerHealthRoute } from './health.js';
+import { registerStaticFiles } from './static-files.js';
+
+export interface HttpDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  schema: GraphQLSchema;
+}
+
+/** GraphQL bodies are small; photo uploads get their own route and limit. */
+export const GRAPHQL_BODY_LIMIT = 1024 * 1024;
+
+export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: GRAPHQL_BODY_LIMIT,
+    // Slow-client protection: a request must arrive completely within 30 s, and an idle
+    // connection is dropped after 10 s.
+    requestTimeout: 30_000,
+    connectionTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerHealthRoute(app, deps.db);
+  await registerGraphqlRoute(app, deps);
+  await registerStaticFiles(app, deps.config.webBuildDir);
+  return app;
+}

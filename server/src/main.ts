@@ -1,0 +1,55 @@
+/**
+ * Process entry point: config → app (db, schema, http) → listen, and a graceful stop on
+ * SIGTERM/SIGINT. Start-up problems end the process with exit code 1 and one clear line.
+ */
+import { createApp, type App } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  fail(error instanceof ConfigError ? error.message : String(error));
+}
+
+const logger = createLogger(config);
+let app: App;
+try {
+  app = await createApp(config, logger);
+} catch (error) {
+  logger.fatal({ err: error }, 'start-up failed');
+  fail(`Buurtkracht could not start: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+try {
+  await app.http.listen({ port: config.port, host: config.host });
+} catch (error) {
+  await app.close();
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    fail(`Port ${config.port} on ${config.host} is already in use: is Buurtkracht already running? Stop the other process or set PORT to a free port.`);
+  }
+  fail(`Buurtkracht could not listen on ${config.host}:${config.port}: ${String(error)}`);
+}
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing running requests');
+  const forced = setTimeout(() => {
+    logger.error('shutdown timed out; exiting anyway');
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  forced.unref();
+  await app.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,46 @@
+/** Every SQL statement of the neighbourhood module (tables neighbourhood, street). */
+import type { DbOrTrx } from '../../db/database.js';
+import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import type { NeighbourhoodRow, NewNeighbourhoodRow, NewStreetRow, StreetRow } from './neighbourhood.table.js';
+
+export async function countNeighbourhoods(db: DbOrTrx): Promise<number> {
+  const { count } = await db.selectFrom('neighbourhood').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function insertNeighbourhood(db: DbOrTrx, row: NewNeighbourhoodRow): Promise<void> {
+  await db.insertInto('neighbourhood').values(row).execute();
+}
+
+export async function insertStreets(db: DbOrTrx, rows: NewStreetRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('street').values(rows).execute();
+}
+
+export async function findNeighbourhoodBySlug(db: DbOrTrx, slug: string): Promise<NeighbourhoodRow | undefined> {
+  return db.selectFrom('neighbourhood').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Neighbourhoods by name, then id. */
+export async function listNeighbourhoods(db: DbOrTrx, page: KeysetPage): Promise<NeighbourhoodRow[]> {
+  return db
+    .selectFrom('neighbourhood')
+    .selectAll()
+    .where((eb) => keysetCondition(eb, ['name', 'id'], page))
+    .orderBy('name', keysetDirection(page))
+    .orderBy('id', keysetDirection(page))
+    .limit(page.limit)
+    .execute();
+}
+
+/** Streets of one neighbourhood by name, then id. */
+export async function listStreets(db: DbOrTrx, neighbourhoodId: string, page: KeysetPage): Promise<StreetRow[]> {
+  return db
+    .selectFrom('street')
+    .selectAll()
+    .where('neighbourhood_id', '=', neighbourhoodId)
+    .where((eb) => keysetCondition(eb, ['name', 'id'], page))
+    .orderBy('name', keysetDirection(page))
+    .orderBy('id', keysetDirection(page))
+    .limit(page.limit)
+    .execute();
+}

@@ -1,0 +1,79 @@
+/**
+ * Neighbourhoods and streets: read access for everyone (street names are public
+ * information) and the creation used by the demo seed and, later, by coordinators.
+ */
+import { uuidv7 } from 'uuidv7';
+import type { DbOrTrx } from '../../db/database.js';
+import type { KeysetPage } from '../../db/keyset.js';
+import * as repo from './neighbourhood.repo.js';
+import type { NeighbourhoodRow, StreetRow } from './neighbourhood.table.js';
+
+export interface Neighbourhood {
+  id: string;
+  slug: string;
+  name: string;
+  municipality: string;
+}
+
+export interface Street {
+  id: string;
+  neighbourhoodId: string;
+  name: string;
+  householdCount: number | null;
+}
+
+const toNeighbourhood = (row: NeighbourhoodRow): Neighbourhood => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  municipality: row.municipality,
+});
+
+const toStreet = (row: StreetRow): Street => ({
+  id: row.id,
+  neighbourhoodId: row.neighbourhood_id,
+  name: row.name,
+  householdCount: row.household_count,
+});
+
+export async function listNeighbourhoods(db: DbOrTrx, page: KeysetPage): Promise<Neighbourhood[]> {
+  return (await repo.listNeighbourhoods(db, page)).map(toNeighbourhood);
+}
+
+export async function findNeighbourhoodBySlug(db: DbOrTrx, slug: string): Promise<Neighbourhood | null> {
+  const row = await repo.findNeighbourhoodBySlug(db, slug);
+  return row ? toNeighbourhood(row) : null;
+}
+
+export async function listStreets(db: DbOrTrx, neighbourhoodId: string, page: KeysetPage): Promise<Street[]> {
+  return (await repo.listStreets(db, neighbourhoodId, page)).map(toStreet);
+}
+
+export async function isDatabaseEmpty(db: DbOrTrx): Promise<boolean> {
+  return (await repo.countNeighbourhoods(db)) === 0;
+}
+
+export interface NewNeighbourhood {
+  slug: string;
+  name: string;
+  municipality: string;
+  streets: { name: string; householdCount?: number | null }[];
+}
+
+/** Creates a neighbourhood with its streets; call inside a transaction. */
+export async function createNeighbourhood(trx: DbOrTrx, input: NewNeighbourhood, now = new Date()): Promise<Neighbourhood> {
+  const createdAt = now.toISOString();
+  const row = { id: uuidv7(), slug: input.slug, name: input.name, municipality: input.municipality, created_at: createdAt };
+  await repo.insertNeighbourhood(trx, row);
+  await repo.insertStreets(
+    trx,
+    input.streets.map((s) => ({
+      id: uuidv7(),
+      neighbourhood_id: row.id,
+      name: s.name,
+      household_count: s.householdCount ?? null,
+      created_at: createdAt,
+    })),
+  );
+  return toNeighbourhood(row);
+}

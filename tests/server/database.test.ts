@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/src/db/connect.js';
+import { migrateToLatest, MigrationFailedError } from '../../server/src/db/migrate.js';
+import { createLogger } from '../../server/src/logger.js';
+import { seedDemoData, STAATSLIEDENBUURT_STREETS } from '../../server/src/seed/demo-seed.js';
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-db-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const silent = createLogger({ logLevel: 'silent' });
+
+describe('database connection', () => {
+  it('creates the file and its folder, and sets WAL, foreign keys, busy timeout and FULL sync', async () => {
+    const file = path.join(tempDir(), 'nested', 'buurtkracht.db');
+    const { db, sqlite } = openDatabase(file);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    await db.destroy();
+  });
+});
+
+describe('migrations', () => {
+  it('apply once; a second run applies nothing', async () => {
+    const { db } = openDatabase(':memory:');
+    const first = await migrateToLatest(db);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((r) => r.status === 'Success')).toBe(true);
+    expect(await migrateToLatest(db)).toEqual([]);
+    await db.destroy();
+  });
+
+  it('stop with an error that names the failed migration', async () => {
+    const folder = tempDir();
+    fs.writeFileSync(
+      path.join(folder, '2026_01_01_0000_break_things.ts'),
+      "export async function up() { throw new Error('kapot'); }\n",
+    );
+    const { db } = openDatabase(':memory:');
+    const attempt = migrateToLatest(db, folder);
+    await expect(attempt).rejects.toThrow(MigrationFailedError);
+    await expect(migrateToLatest(db, folder)).rejects.toThrow(/2026_01_01_0000_break_things failed: kapot/);
+    await db.destroy();
+  });
+
+  it('enforce foreign keys (a street needs an existing neighbourhood)', async () => {
+    const { db } = openDatabase(':memory:');
+    await migrateToLatest(db);
+    await expect(
+      db.insertInto('street').values({ id: 's1', neighbourhood_id: 'missing', name: 'X', household_count: null, created_at: '' }).execute(),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    await db.destroy();
+  });
+});
+
+describe('demo seed', () => {
+  it('seeds the Staatsliedenbuurt with its streets into an empty database, and only once', async () => {
+    const { db } = openDatabase(':memory:');
+    await migrateToLatest(db);
+    expect(await seedDemoData(db, silent)).toBe(true);
+    expect(await seedDemoData(db, silent)).toBe(false);
+    const neighbourhoods = await db.selectFrom('neighbourhood').selectAll().execute();
+    expect(neighbourhoods).toHaveLength(1);
+    expect(neighbourhoods[0]).toMatchObject({ slug: 'staatsliedenbuurt', name: 'Staatsliedenbuurt', municipality: 'Alblasserdam' });
+    const streets = await db.selectFrom('street').select('name').orderBy('name').execute();
+    expect(streets.map((s) => s.name)).toEqual([...STAATSLIEDENBUURT_STREETS].sort());
+    await db.destroy();
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The real entry point (server/src/main.ts) as `npm start` runs it: start, serve, stop
+ * gracefully, restart on the same database, and refuse bad configuration or a taken port.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnServer, startServer } from '../support/server-process.js';
+
+describe('server start-up (real process)', () => {
+  let dir: string;
+  let databasePath: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-start-'));
+    databasePath = path.join(dir, 'data', 'buurtkracht.db');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('starts on a new database file, says where it is, seeds, serves, and stops cleanly on SIGTERM', async () => {
+    const server = await startServer({ DATABASE_PATH: databasePath });
+    try {
+      expect(fs.existsSync(databasePath)).toBe(true);
+      expect(server.output()).toContain(`database ready at ${databasePath}`);
+      expect(server.output()).toContain('demo data seeded');
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ neighbourhood(slug: "staatsliedenbuurt") { name } }' }),
+      });
+      expect(await response.json()).toEqual({ data: { neighbourhood: { name: 'Staatsliedenbuurt' } } });
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
+    }
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('reuses the same database on a second start without seeding again', async () => {
+    const server = await startServer({ DATABASE_PATH: databasePath });
+    try {
+      expect(server.output()).toContain('"migrationsApplied":0');
+      expect(server.output()).not.toContain('demo data seeded');
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ neighbourhoods { edges { node { streets(first: 100) { edges { node { name } } } } } } }' }),
+      });
+      const body = (await response.json()) as any;
+      expect(body.data.neighbourhoods.edges).toHaveLength(1);
+      expect(body.data.neighbourhoods.edges[0].node.streets.edges).toHaveLength(5);
+    } finally {
+      await server.stop('SIGINT');
+    }
+  });
+
+  it('fails with a clear message when the port is already taken', async () => {
+    const first = await startServer({ DATABASE_PATH: databasePath });
+    try {
+      const second = spawnServer({ DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: String(first.port) });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain(`Port ${first.port} on 127.0.0.1 is already in use`);
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it('refuses an invalid setting and names the variable', async () => {
+    const attempt = spawnServer({ DATABASE_PATH: databasePath, PORT: 'abc' });
+    expect(await attempt.exited).toBe(1);
+    expect(attempt.output()).toMatch(/Invalid configuration:\s+PORT="abc"/);
+  });
+});

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+const webLib = path.resolve(import.meta.dirname, 'web/src/lib');
+
+// Node resolves `graphql` to its CommonJS build (the package has no "exports"), Vite to its
+// ESM build; two copies break graphql-js's instanceof checks, so tests use Node's choice.
+const singleGraphql = [{ find: /^graphql$/, replacement: 'graphql/index.js' }];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: singleGraphql },
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        // Unit tests of web/src/lib: Svelte runes compile here too, IndexedDB is faked.
+        plugins: [svelte({ compilerOptions: { runes: true } })],
+        resolve: { alias: { $lib: webLib } },
+        test: {
+          name: 'web',
+          include: ['tests/web/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias: singleGraphql },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          // Real Chromium against a real server: one file at a time keeps the two cores calm.
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});
