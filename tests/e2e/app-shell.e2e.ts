@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The installed-app promise in real Chromium against the real built server: the app
  * loads in Dutch, its service worker takes control, and with the network gone a reload
