@@ -23,7 +23,7 @@ export default defineConfig({
       },
       {
         // Unit tests of web/src/lib: Svelte runes compile here too, IndexedDB is faked.
-        plugins: [svelte({ compilerOptions: { runes: true } })],
+        plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
         resolve: { alias: { $lib: webLib } },
         test: {
           name: 'web',
