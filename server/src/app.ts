@@ -4,12 +4,14 @@
  * tests both start the app through here.
  */
 import type { FastifyInstance } from 'fastify';
+import { createAuthSettings } from './auth/auth-settings.js';
 import type { Config } from './config.js';
 import { openDatabase, type Connection } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { buildHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
+import { scheduleRetention } from './modules/participant/retention.service.js';
 import { seedDemoData } from './seed/demo-seed.js';
 
 export interface App {
@@ -24,12 +26,15 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   try {
     const applied = await migrateToLatest(connection.db);
     logger.info({ databasePath: config.databasePath, migrationsApplied: applied.length }, `database ready at ${config.databasePath}`);
-    if (config.demoSeed) await seedDemoData(connection.db, logger);
-    const http = await buildHttpServer({ config, db: connection.db, logger, schema });
+    const auth = createAuthSettings(config);
+    if (config.demoSeed) await seedDemoData(connection.db, auth, logger);
+    const http = await buildHttpServer({ config, db: connection.db, logger, schema, auth });
+    const stopRetention = scheduleRetention(connection.db, config.personalDataRetentionDays, logger);
     return {
       http,
       connection,
       async close() {
+        stopRetention();
         await http.close();
         await connection.db.destroy();
       },

@@ -23,6 +23,16 @@ const envSchema = z.object({
   WEB_BUILD_DIR: z.string().min(1).default('web/build'),
   DEMO_SEED: booleanFlag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  ARGON2_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(2),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(8),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  GRAPHQL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export interface Config {
@@ -37,6 +47,22 @@ export interface Config {
   /** Seed the demo neighbourhood when the database is empty. */
   readonly demoSeed: boolean;
   readonly shutdownTimeoutMs: number;
+  /** Where people reach the app; invite links start with it. */
+  readonly publicUrl: string;
+  /** Cookies get the Secure flag everywhere but in development. */
+  readonly secureCookies: boolean;
+  /** A request must arrive completely within this time (slow-client protection). */
+  readonly requestTimeoutMs: number;
+  readonly sessionIdleMs: number;
+  readonly sessionAbsoluteMs: number;
+  /** Personal data of a campaign is erased this long after it closes. */
+  readonly personalDataRetentionDays: number;
+  readonly argon2MaxConcurrent: number;
+  readonly loginMaxAttemptsPerIp: number;
+  readonly loginMaxAttemptsPerAccount: number;
+  readonly loginWindowMs: number;
+  /** Per participant token, staff session, or (anonymous) IP address. */
+  readonly graphqlRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -69,5 +95,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webBuildDir: resolveFromRoot(e.WEB_BUILD_DIR),
     demoSeed: e.DEMO_SEED,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    secureCookies: e.NODE_ENV !== 'development',
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    personalDataRetentionDays: e.PERSONAL_DATA_RETENTION_DAYS,
+    argon2MaxConcurrent: e.ARGON2_MAX_CONCURRENT,
+    loginMaxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
+    loginMaxAttemptsPerAccount: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+    loginWindowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+    graphqlRateLimitPerMinute: e.GRAPHQL_RATE_LIMIT_PER_MINUTE,
   });
 }

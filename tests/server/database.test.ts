@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
+import { loadConfig } from '../../server/src/config.js';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest, MigrationFailedError } from '../../server/src/db/migrate.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -18,6 +20,7 @@ afterEach(() => {
 });
 
 const silent = createLogger({ logLevel: 'silent' });
+const auth = createAuthSettings(loadConfig({}));
 
 describe('database connection', () => {
   it('creates the file and its folder, and sets WAL, foreign keys, busy timeout and FULL sync', async () => {
@@ -69,8 +72,8 @@ describe('demo seed', () => {
   it('seeds the Staatsliedenbuurt with its streets into an empty database, and only once', async () => {
     const { db } = openDatabase(':memory:');
     await migrateToLatest(db);
-    expect(await seedDemoData(db, silent)).toBe(true);
-    expect(await seedDemoData(db, silent)).toBe(false);
+    expect(await seedDemoData(db, auth, silent)).toBe(true);
+    expect(await seedDemoData(db, auth, silent)).toBe(false);
     const neighbourhoods = await db.selectFrom('neighbourhood').selectAll().execute();
     expect(neighbourhoods).toHaveLength(1);
     expect(neighbourhoods[0]).toMatchObject({ slug: 'staatsliedenbuurt', name: 'Staatsliedenbuurt', municipality: 'Alblasserdam' });

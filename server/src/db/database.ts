@@ -3,11 +3,30 @@
  * its feature module's *.table.ts. Add a module's table here when its migration lands.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type {
+  CoordinatorNeighbourhoodTable,
+  OrganisationTable,
+  StaffAccountTable,
+  StaffInviteTable,
+  StaffSessionTable,
+} from '../modules/account/account.table.js';
+import type { AuditEventTable } from '../modules/audit/audit.table.js';
+import type { CampaignTable } from '../modules/campaign/campaign.table.js';
 import type { NeighbourhoodTable, StreetTable } from '../modules/neighbourhood/neighbourhood.table.js';
+import type { ParticipantInviteTable, ParticipantTable } from '../modules/participant/participant.table.js';
 
 export interface Database {
   neighbourhood: NeighbourhoodTable;
   street: StreetTable;
+  organisation: OrganisationTable;
+  staff_account: StaffAccountTable;
+  coordinator_neighbourhood: CoordinatorNeighbourhoodTable;
+  staff_session: StaffSessionTable;
+  staff_invite: StaffInviteTable;
+  campaign: CampaignTable;
+  participant_invite: ParticipantInviteTable;
+  participant: ParticipantTable;
+  audit_event: AuditEventTable;
 }
 
 export type Db = Kysely<Database>;

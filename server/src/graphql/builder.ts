@@ -11,7 +11,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { z } from 'zod';
 import type { Context } from './context.js';
-import { badInput, ErrorCode, notFound, UserFacingError } from './errors.js';
+import { badInput, ErrorCode, notFound, unauthenticated, UserFacingError } from './errors.js';
 import { complexityLimits } from './limits.js';
 
 // Validation messages reach people through the UI, so zod speaks Dutch.
@@ -20,6 +20,13 @@ z.config(z.locales.nl());
 export interface AuthScopes {
   /** Anyone, signed in or not. */
   public: boolean;
+  /** Any signed-in staff member (admin, coordinator, partner). */
+  staff: boolean;
+  admin: boolean;
+  /** Admins and coordinators; which neighbourhood is checked per object in services. */
+  coordinator: boolean;
+  /** A field participant with a valid device token. */
+  participant: boolean;
 }
 
 export const builder = new SchemaBuilder<{
@@ -38,11 +45,17 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
-    authScopes: async () => ({
+    authScopes: async ({ viewer }) => ({
       public: true,
+      staff: viewer.kind === 'staff',
+      admin: viewer.kind === 'staff' && viewer.role === 'ADMIN',
+      coordinator: viewer.kind === 'staff' && (viewer.role === 'ADMIN' || viewer.role === 'COORDINATOR'),
+      participant: viewer.kind === 'participant',
     }),
-    // "Not found" and "not allowed" must look the same to the caller.
-    unauthorizedError: () => notFound(),
+    // Without valid credentials: 401, which tells nothing about the data. Signed in but
+    // not allowed: the same answer as for something that does not exist.
+    unauthorizedError: (_parent, { viewer }) =>
+      viewer.kind === 'anonymous' ? unauthenticated(viewer.credentialProblem) : notFound(),
   },
   validation: {
     validationError: (failure) =>
@@ -85,3 +98,4 @@ builder.scalarType('DateTime', {
 });
 
 builder.queryType({});
+builder.mutationType({});

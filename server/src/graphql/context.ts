@@ -1,16 +1,27 @@
 /**
- * The per-request GraphQL context: who is asking (the viewer), the database, and a logger
- * bound to the request id. Built once per HTTP request in http/graphql-route.ts.
+ * The per-request GraphQL context: who is asking (the viewer), the database, a logger
+ * bound to the request id, and the access settings. Built once per HTTP request in
+ * http/graphql-route.ts.
  */
+import type { AuthSettings } from '../auth/auth-settings.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 
-/** Who is making the request. Access rules read this and nothing else. */
-export type Viewer = { kind: 'anonymous' };
+export type { Viewer };
+
+/** Sets or clears the staff session cookie on this request's response. */
+export interface SessionCookie {
+  set(sessionId: string): void;
+  clear(): void;
+}
 
 export interface Context {
   requestId: string;
   viewer: Viewer;
   db: Db;
   logger: Logger;
+  auth: AuthSettings;
+  clientIp: string;
+  sessionCookie: SessionCookie;
 }

@@ -53,7 +53,17 @@ export const badInput = (message: string, details?: Record<string, unknown>) =>
 
 export const notFound = (what = 'Dit') => new UserFacingError(ErrorCode.NOT_FOUND, `${what} bestaat niet of je hebt er geen toegang toe.`);
 
-export const unauthenticated = () =>
-  new UserFacingError(ErrorCode.UNAUTHENTICATED, 'Je bent niet (meer) ingelogd. Log opnieuw in.');
+const unauthenticatedMessages = {
+  NONE: 'Log in of meld je aan met een uitnodiging om dit te zien.',
+  SESSION_EXPIRED: 'Je sessie is verlopen. Log opnieuw in.',
+  TOKEN_REVOKED: 'De toegang van dit apparaat is ingetrokken of verlopen. Meld je opnieuw aan met een uitnodiging.',
+} as const;
+
+/** 401: no valid credentials. Says only what the caller sent, nothing about the data. */
+export const unauthenticated = (problem: keyof typeof unauthenticatedMessages = 'NONE') =>
+  new UserFacingError(ErrorCode.UNAUTHENTICATED, unauthenticatedMessages[problem], {
+    reason: problem,
+    http: { status: 401 },
+  });
 
 export const internalErrorMessage = 'Er ging iets mis op de server. Probeer het later opnieuw.';

@@ -9,3 +9,10 @@ export const complexityLimits = {
   breadth: 150,
   complexity: 5000,
 };
+
+/** Checked on the query text before it is executed (see http/graphql-route.ts). */
+export const requestLimits = {
+  maxTokens: 2000,
+  maxAliases: 15,
+  maxDirectives: 20,
+};

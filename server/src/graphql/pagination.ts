@@ -42,9 +42,9 @@ function checkPageSize(args: ConnectionArgs): void {
  */
 export function resolveKeysetConnection<Row>(
   args: ConnectionArgs,
+  load: (page: KeysetPage) => Promise<Row[]>,
   sortKey: (row: Row) => readonly string[],
   keyLength: number,
-  load: (page: KeysetPage) => Promise<Row[]>,
 ) {
   checkPageSize(args);
   return resolveCursorConnection(

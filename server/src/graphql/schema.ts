@@ -2,7 +2,12 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import '../modules/neighbourhood/neighbourhood.schema.js';
+import '../modules/account/account.schema.js';
+import '../modules/campaign/campaign.schema.js';
+import '../modules/participant/participant.schema.js';
+import '../modules/audit/audit.schema.js';
 import './server-info.schema.js';
+import './viewer.schema.js';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -1,15 +1,33 @@
-/** POST/GET /graphql: Apollo Server over the Pothos schema, one context per request. */
+/**
+ * POST/GET /graphql: Apollo Server over the Pothos schema, one context per request, with
+ * the request limits that protect it (tokens, aliases, directives; depth, breadth and
+ * cost are enforced by the Pothos complexity plugin, page sizes by each connection).
+ */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import type { Context } from '../graphql/context.js';
+import type { Context, SessionCookie } from '../graphql/context.js';
+import { requestLimits } from '../graphql/limits.js';
+import { SESSION_COOKIE } from '../modules/account/session.service.js';
 import { errorLoggingPlugin, formatError } from './graphql-errors.js';
+import { graphqlRateLimit } from './security.js';
+import { resolveViewer } from './viewer-resolver.js';
 
-export async function registerGraphqlRoute(app: FastifyInstance, deps: { config: Config; db: Db; schema: GraphQLSchema }): Promise<void> {
+export interface GraphqlDeps {
+  config: Config;
+  db: Db;
+  schema: GraphQLSchema;
+  auth: AuthSettings;
+}
+
+export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDeps): Promise<void> {
   const apollo = new ApolloServer<Context>({
     schema: deps.schema,
     // A production schema is not a public document; the checked-in schema.graphql is.
@@ -19,6 +37,11 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: { config:
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?" hints that reveal field names to a prober.
     hideSchemaDetailsFromClientErrors: true,
+    parseOptions: { maxTokens: requestLimits.maxTokens },
+    validationRules: [
+      maxAliasesRule({ n: requestLimits.maxAliases, exposeLimits: true, errorMessage: 'Te veel aliassen in één vraag.' }),
+      maxDirectivesRule({ n: requestLimits.maxDirectives, exposeLimits: true, errorMessage: 'Te veel directives in één vraag.' }),
+    ],
     formatError,
     plugins: [
       fastifyApolloDrainPlugin(app),
@@ -31,16 +54,36 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: { config:
   });
   await apollo.start();
 
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    path: '/',
+    secure: deps.config.secureCookies,
+    maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
+  };
+
   app.route({
     url: '/graphql',
     method: ['GET', 'POST'],
+    config: { rateLimit: graphqlRateLimit(deps.config) },
     handler: fastifyApolloHandler(apollo, {
-      context: async (request): Promise<Context> => ({
-        requestId: request.id,
-        viewer: { kind: 'anonymous' },
-        db: deps.db,
-        logger: request.log as Context['logger'],
-      }),
+      context: async (request, reply): Promise<Context> => {
+        const viewer = await resolveViewer(request, deps.db, deps.auth);
+        const sessionCookie: SessionCookie = {
+          set: (sessionId) => void reply.setCookie(SESSION_COOKIE, sessionId, cookieOptions),
+          clear: () => void reply.clearCookie(SESSION_COOKIE, { path: '/' }),
+        };
+        if (viewer.kind === 'anonymous' && viewer.credentialProblem === 'SESSION_EXPIRED') sessionCookie.clear();
+        return {
+          requestId: request.id,
+          viewer,
+          db: deps.db,
+          logger: request.log as Context['logger'],
+          auth: deps.auth,
+          clientIp: request.ip,
+          sessionCookie,
+        };
+      },
     }),
   });
 }

@@ -4,12 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import type { GraphQLSchema } from 'graphql';
+import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { registerGraphqlRoute } from './graphql-route.js';
 import { registerHealthRoute } from './health.js';
+import { registerSecurity } from './security.js';
 import { registerStaticFiles } from './static-files.js';
 
 export interface HttpDeps {
@@ -17,6 +20,7 @@ export interface HttpDeps {
   db: Db;
   logger: Logger;
   schema: GraphQLSchema;
+  auth: AuthSettings;
 }
 
 /** GraphQL bodies are small; photo uploads get their own route and limit. */
@@ -28,10 +32,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: GRAPHQL_BODY_LIMIT,
-    // Slow-client protection: a request must arrive completely within 30 s, and an idle
-    // connection is dropped after 10 s.
-    requestTimeout: 30_000,
-    connectionTimeout: 30_000,
+    // Slow-client protection: a request must arrive completely within REQUEST_TIMEOUT_MS
+    // (30 s by default), a silent socket is dropped, and idle keep-alive ends after 10 s.
+    requestTimeout: deps.config.requestTimeoutMs,
+    connectionTimeout: deps.config.requestTimeoutMs,
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
   });
@@ -39,6 +43,8 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id);
   });
 
+  await app.register(fastifyCookie);
+  await registerSecurity(app, deps.config);
   registerHealthRoute(app, deps.db);
   await registerGraphqlRoute(app, deps);
   await registerStaticFiles(app, deps.config.webBuildDir);

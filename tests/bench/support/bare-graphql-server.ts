@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import { execute, parse, validate, type DocumentNode } from 'graphql';
+import { createAuthSettings } from '../../../server/src/auth/auth-settings.js';
 import { loadConfig } from '../../../server/src/config.js';
 import { openDatabase } from '../../../server/src/db/connect.js';
 import { migrateToLatest } from '../../../server/src/db/migrate.js';
@@ -14,9 +15,11 @@ import { createLogger } from '../../../server/src/logger.js';
 import { seedDemoData } from '../../../server/src/seed/demo-seed.js';
 
 const logger = createLogger({ logLevel: 'silent' });
-const { db } = openDatabase(loadConfig().databasePath);
+const config = loadConfig();
+const auth = createAuthSettings(config);
+const { db } = openDatabase(config.databasePath);
 await migrateToLatest(db);
-await seedDemoData(db, logger);
+await seedDemoData(db, auth, logger);
 
 const documents = new Map<string, DocumentNode>();
 function documentFor(query: string): DocumentNode {
@@ -37,7 +40,15 @@ const server = http.createServer((req, res) => {
   req.on('end', async () => {
     try {
       const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const contextValue: Context = { requestId: String(++requestNumber), viewer: { kind: 'anonymous' }, db, logger };
+      const contextValue: Context = {
+        requestId: String(++requestNumber),
+        viewer: { kind: 'anonymous' },
+        db,
+        logger,
+        auth,
+        clientIp: req.socket.remoteAddress ?? '',
+        sessionCookie: { set: () => {}, clear: () => {} },
+      };
       const result = await execute({ schema, document: documentFor(query), variableValues: variables, contextValue });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(result));

@@ -44,3 +44,8 @@ export async function listStreets(db: DbOrTrx, neighbourhoodId: string, page: Ke
     .limit(page.limit)
     .execute();
 }
+
+export async function findNeighbourhoodsByIds(db: DbOrTrx, ids: readonly string[]): Promise<NeighbourhoodRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('neighbourhood').selectAll().where('id', 'in', ids).execute();
+}

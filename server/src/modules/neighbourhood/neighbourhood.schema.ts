@@ -31,7 +31,7 @@ export const NeighbourhoodRef = builder.objectRef<service.Neighbourhood>('Neighb
       type: StreetRef,
       description: 'Streets in alphabetical order.',
       resolve: (neighbourhood, args, ctx) =>
-        resolveKeysetConnection(args, byName, 2, (page) => service.listStreets(ctx.db, neighbourhood.id, page)),
+        resolveKeysetConnection(args, (page) => service.listStreets(ctx.db, neighbourhood.id, page), byName, 2),
     }, { name: 'StreetConnection' }, { name: 'StreetEdge' }),
   }),
 });
@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
     description: 'All neighbourhoods, in alphabetical order.',
     authScopes: { public: true },
     resolve: (_root, args, ctx) =>
-      resolveKeysetConnection(args, byName, 2, (page) => service.listNeighbourhoods(ctx.db, page)),
+      resolveKeysetConnection(args, (page) => service.listNeighbourhoods(ctx.db, page), byName, 2),
   }, { name: 'NeighbourhoodConnection' }, { name: 'NeighbourhoodEdge' }),
   neighbourhood: t.field({
     type: NeighbourhoodRef,

@@ -77,3 +77,8 @@ export async function createNeighbourhood(trx: DbOrTrx, input: NewNeighbourhood,
   );
   return toNeighbourhood(row);
 }
+
+/** For batched loading (one query per request, whatever the number of parents). */
+export async function neighbourhoodsByIds(db: DbOrTrx, ids: readonly string[]): Promise<Neighbourhood[]> {
+  return (await repo.findNeighbourhoodsByIds(db, ids)).map(toNeighbourhood);
+}

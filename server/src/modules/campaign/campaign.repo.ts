@@ -1,0 +1,52 @@
+/** Every SQL statement of the campaign module. */
+import type { DbOrTrx } from '../../db/database.js';
+import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import type { CampaignRow, CampaignStatus } from './campaign.table.js';
+
+export async function insertCampaign(db: DbOrTrx, row: CampaignRow): Promise<void> {
+  await db.insertInto('campaign').values(row).execute();
+}
+
+export async function findCampaign(db: DbOrTrx, id: string): Promise<CampaignRow | undefined> {
+  return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCampaignsByIds(db: DbOrTrx, ids: readonly string[]): Promise<CampaignRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('campaign').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Newest first; `neighbourhoodIds` null means every neighbourhood. */
+export async function listCampaigns(db: DbOrTrx, neighbourhoodIds: readonly string[] | null, page: KeysetPage): Promise<CampaignRow[]> {
+  if (neighbourhoodIds && neighbourhoodIds.length === 0) return [];
+  const reversed = { ...page, after: page.before, before: page.after, inverted: !page.inverted };
+  let query = db
+    .selectFrom('campaign')
+    .selectAll()
+    .where((eb) => keysetCondition(eb, ['created_at', 'id'], reversed));
+  if (neighbourhoodIds) query = query.where('neighbourhood_id', 'in', neighbourhoodIds);
+  return query.orderBy('created_at', keysetDirection(reversed)).orderBy('id', keysetDirection(reversed)).limit(page.limit).execute();
+}
+
+export async function setCampaignStatus(db: DbOrTrx, id: string, status: CampaignStatus, at: string): Promise<void> {
+  await db
+    .updateTable('campaign')
+    .set(status === 'OPEN' ? { status, opened_at: at } : status === 'CLOSED' ? { status, closed_at: at } : { status })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Closed campaigns whose personal data is due for erasure. */
+export async function campaignsClosedBefore(db: DbOrTrx, cutoff: string): Promise<CampaignRow[]> {
+  return db
+    .selectFrom('campaign')
+    .selectAll()
+    .where('status', '=', 'CLOSED')
+    .where('closed_at', '<=', cutoff)
+    .where('personal_data_erased_at', 'is', null)
+    .execute();
+}
+
+export async function markPersonalDataErased(db: DbOrTrx, id: string, at: string): Promise<void> {
+  await db.updateTable('campaign').set({ personal_data_erased_at: at }).where('id', '=', id).execute();
+}

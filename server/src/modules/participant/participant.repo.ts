@@ -1,0 +1,86 @@
+/** Every SQL statement of the participant module. */
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import type { ParticipantInviteRow, ParticipantRow } from './participant.table.js';
+
+export async function insertInvite(db: DbOrTrx, row: ParticipantInviteRow): Promise<void> {
+  await db.insertInto('participant_invite').values(row).execute();
+}
+
+export async function findInviteByCode(db: DbOrTrx, code: string): Promise<ParticipantInviteRow | undefined> {
+  return db.selectFrom('participant_invite').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findInvite(db: DbOrTrx, id: string): Promise<ParticipantInviteRow | undefined> {
+  return db.selectFrom('participant_invite').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listInvites(db: DbOrTrx, campaignId: string, page: KeysetPage): Promise<ParticipantInviteRow[]> {
+  return db
+    .selectFrom('participant_invite')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where((eb) => keysetCondition(eb, ['created_at', 'id'], page))
+    .orderBy('created_at', keysetDirection(page))
+    .orderBy('id', keysetDirection(page))
+    .limit(page.limit)
+    .execute();
+}
+
+/** Counts one use; false when the invite is used up, expired or revoked meanwhile. */
+export async function claimInviteUse(db: DbOrTrx, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('participant_invite')
+    .set({ use_count: sql`use_count + 1` })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .where((eb) => eb.or([eb('max_uses', 'is', null), eb('use_count', '<', eb.ref('max_uses'))]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function revokeInvite(db: DbOrTrx, id: string, at: string): Promise<void> {
+  await db.updateTable('participant_invite').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function insertParticipant(db: DbOrTrx, row: ParticipantRow): Promise<void> {
+  await db.insertInto('participant').values(row).execute();
+}
+
+export async function findParticipant(db: DbOrTrx, id: string): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participant').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findParticipantByTokenHash(db: DbOrTrx, tokenHash: string): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participant').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function listParticipants(db: DbOrTrx, campaignId: string, page: KeysetPage): Promise<ParticipantRow[]> {
+  return db
+    .selectFrom('participant')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where((eb) => keysetCondition(eb, ['joined_at', 'id'], page))
+    .orderBy('joined_at', keysetDirection(page))
+    .orderBy('id', keysetDirection(page))
+    .limit(page.limit)
+    .execute();
+}
+
+export async function revokeParticipant(db: DbOrTrx, id: string, at: string): Promise<void> {
+  await db.updateTable('participant').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+/** Removes the personal fields and ends device access; the pseudonymous row stays for aggregates. */
+export async function eraseParticipants(db: DbOrTrx, where: { id?: string; campaignId?: string }, at: string): Promise<number> {
+  let query = db
+    .updateTable('participant')
+    .set({ display_name: null, contact: null, contact_consent_at: null, show_name_in_rankings: 0, erased_at: at, revoked_at: sql`coalesce(revoked_at, ${at})` })
+    .where('erased_at', 'is', null);
+  if (where.id) query = query.where('id', '=', where.id);
+  if (where.campaignId) query = query.where('campaign_id', '=', where.campaignId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,174 @@
+/**
+ * Field participants: joining a campaign through an invite (no account: a display name,
+ * optional contact details with consent, a ranking choice, and a device token), what
+ * coordinators may see of them, revocation, and a participant's own data and its erasure.
+ */
+import { uuidv7 } from 'uuidv7';
+import type { AuthSettings } from '../../auth/auth-settings.js';
+import { hashSecret, pseudonymFor, randomToken } from '../../auth/tokens.js';
+import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import type { Db, DbOrTrx } from '../../db/database.js';
+import type { KeysetPage } from '../../db/keyset.js';
+import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
+import { requireManagedCampaign, toCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { findUsableInvite } from './participant-invite.service.js';
+import * as repo from './participant.repo.js';
+import type { ParticipantRow } from './participant.table.js';
+
+export interface Participant {
+  id: string;
+  campaignId: string;
+  /** Null once erased. */
+  displayName: string | null;
+  pseudonym: string;
+  showNameInRankings: boolean;
+  /** Only in objects handed to the participant themself or, audited, to a coordinator. */
+  contact: string | null;
+  contactConsentAt: string | null;
+  joinedAt: string;
+  revokedAt: string | null;
+  erasedAt: string | null;
+}
+
+export const toParticipant = (row: ParticipantRow): Participant => ({
+  id: row.id,
+  campaignId: row.campaign_id,
+  displayName: row.display_name,
+  pseudonym: row.pseudonym,
+  showNameInRankings: row.show_name_in_rankings === 1,
+  contact: row.contact,
+  contactConsentAt: row.contact_consent_at,
+  joinedAt: row.joined_at,
+  revokedAt: row.revoked_at,
+  erasedAt: row.erased_at,
+});
+
+const invalidInvite = () =>
+  new UserFacingError(ErrorCode.NOT_FOUND, 'Deze uitnodiging bestaat niet of is niet meer geldig. Vraag het Buurtkracht-team om een nieuwe.');
+
+export interface InvitePreview {
+  code: string;
+  campaign: Campaign;
+}
+
+/** What the join screen shows before a person commits; counts failures per IP against guessing. */
+export async function previewInvite(db: DbOrTrx, settings: AuthSettings, code: string, clientIp: string, now = new Date()): Promise<InvitePreview> {
+  const key = `invite:${clientIp}`;
+  const verdict = settings.loginLimiterPerIp.check(key);
+  if (!verdict.allowed) {
+    throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
+      retryAfterSeconds: verdict.retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
+    });
+  }
+  const invite = await findUsableInvite(db, code, now);
+  const campaignRow = invite ? await findCampaignRow(db, invite.campaignId) : undefined;
+  if (!invite || !campaignRow || campaignRow.status === 'CLOSED') {
+    settings.loginLimiterPerIp.record(key);
+    throw invalidInvite();
+  }
+  return { code: invite.code, campaign: toCampaign(campaignRow) };
+}
+
+export interface JoinInput {
+  code: string;
+  displayName: string;
+  contact?: string | null;
+  contactConsent: boolean;
+  showNameInRankings: boolean;
+  clientIp: string;
+}
+
+export async function joinCampaign(db: Db, settings: AuthSettings, input: JoinInput, now = new Date()) {
+  const contact = input.contact?.trim() || null;
+  if (contact && !input.contactConsent) {
+    throw badInput('Je hebt contactgegevens ingevuld. Geef toestemming dat we je mogen benaderen, of laat het veld leeg.');
+  }
+  const { code } = await previewInvite(db, settings, input.code, input.clientIp, now);
+  const token = randomToken(32);
+  return db.transaction().execute(async (trx) => {
+    const invite = await findUsableInvite(trx, code, now);
+    if (!invite || !(await repo.claimInviteUse(trx, invite.id, now.toISOString()))) throw invalidInvite();
+    const id = uuidv7();
+    const row: ParticipantRow = {
+      id,
+      campaign_id: invite.campaignId,
+      invite_id: invite.id,
+      token_hash: hashSecret(token),
+      display_name: input.displayName.trim(),
+      contact,
+      contact_consent_at: contact ? now.toISOString() : null,
+      pseudonym: pseudonymFor(id),
+      show_name_in_rankings: input.showNameInRankings ? 1 : 0,
+      joined_at: now.toISOString(),
+      revoked_at: null,
+      erased_at: null,
+    };
+    await repo.insertParticipant(trx, row);
+    const campaign = toCampaign((await findCampaignRow(trx, invite.campaignId))!);
+    // The token leaves the server only in this answer; the device keeps it.
+    return { token, participant: toParticipant(row), campaign };
+  });
+}
+
+/** The participant viewer for a bearer token, or an anonymous viewer that says why not. */
+export async function viewerForParticipantToken(db: DbOrTrx, token: string): Promise<Viewer> {
+  const row = await repo.findParticipantByTokenHash(db, hashSecret(token));
+  if (!row || row.revoked_at || row.erased_at) return { kind: 'anonymous', credentialProblem: 'TOKEN_REVOKED' };
+  return { kind: 'participant', participantId: row.id, campaignId: row.campaign_id };
+}
+
+/** A participant as the viewer may see them, or null when they may not. */
+export async function findParticipant(db: DbOrTrx, viewer: Viewer, id: string): Promise<Participant | null> {
+  const row = await repo.findParticipant(db, id);
+  if (!row) return null;
+  if (viewer.kind === 'participant' && viewer.participantId === id) return toParticipant(row);
+  const campaign = await findCampaignRow(db, row.campaign_id);
+  return campaign && managesNeighbourhood(viewer, campaign.neighbourhood_id) ? toParticipant(row) : null;
+}
+
+export async function listParticipants(db: DbOrTrx, viewer: Viewer, campaignId: string, page: KeysetPage): Promise<Participant[]> {
+  await requireManagedCampaign(db, viewer, campaignId);
+  return (await repo.listParticipants(db, campaignId, page)).map(toParticipant);
+}
+
+/** Contact details are personal data: reading them is recorded in the audit log. */
+export async function readContact(db: Db, viewer: Viewer, participant: Participant, requestId: string): Promise<string | null> {
+  if (viewer.kind === 'participant' && viewer.participantId === participant.id) return participant.contact;
+  if (viewer.kind !== 'staff' || participant.contact === null) return null;
+  await recordAudit(db, { actorAccountId: viewer.accountId, action: 'participant.contact_viewed', subjectType: 'participant', subjectId: participant.id, requestId });
+  return participant.contact;
+}
+
+export async function revokeParticipant(db: Db, viewer: Viewer, participantId: string, requestId: string, now = new Date()): Promise<Participant> {
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.findParticipant(trx, participantId);
+    if (!row) throw notFound('Deze deelnemer');
+    await requireManagedCampaign(trx, viewer, row.campaign_id).catch(() => {
+      throw notFound('Deze deelnemer');
+    });
+    await repo.revokeParticipant(trx, row.id, now.toISOString());
+    await recordAudit(trx, { actorAccountId: viewer.kind === 'staff' ? viewer.accountId : null, action: 'participant.revoked', subjectType: 'participant', subjectId: row.id, requestId }, now);
+    return toParticipant((await repo.findParticipant(trx, row.id))!);
+  });
+}
+
+/** The participant's own record; later features add their findings and tally entries. */
+export async function myData(db: DbOrTrx, viewer: Viewer): Promise<{ participant: Participant; campaign: Campaign }> {
+  if (viewer.kind !== 'participant') throw notFound();
+  const row = await repo.findParticipant(db, viewer.participantId);
+  const campaign = row && (await findCampaignRow(db, row.campaign_id));
+  if (!row || !campaign) throw notFound();
+  return { participant: toParticipant(row), campaign: toCampaign(campaign) };
+}
+
+/** Erases the participant's personal data and ends this device's access. */
+export async function deleteMyData(db: Db, viewer: Viewer, requestId: string, now = new Date()): Promise<void> {
+  if (viewer.kind !== 'participant') throw notFound();
+  await db.transaction().execute(async (trx) => {
+    await repo.eraseParticipants(trx, { id: viewer.participantId }, now.toISOString());
+    await recordAudit(trx, { actorAccountId: null, action: 'participant.erased_by_self', subjectType: 'participant', subjectId: viewer.participantId, requestId }, now);
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Retention: a campaign's personal data (participant names and contact details, device
+ * access) is erased a configurable number of days after it closes. Aggregates stay,
+ * since they hang on the pseudonymous participant rows.
+ */
+import type { Db } from '../../db/database.js';
+import type { Logger } from '../../logger.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { campaignsClosedBefore, markPersonalDataErased } from '../campaign/campaign.repo.js';
+import { eraseParticipants } from './participant.repo.js';
+
+export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  const due = await campaignsClosedBefore(db, cutoff);
+  let erased = 0;
+  for (const campaign of due) {
+    erased += await db.transaction().execute(async (trx) => {
+      const count = await eraseParticipants(trx, { campaignId: campaign.id }, now.toISOString());
+      await markPersonalDataErased(trx, campaign.id, now.toISOString());
+      await recordAudit(trx, { actorAccountId: null, action: 'campaign.personal_data_erased', subjectType: 'campaign', subjectId: campaign.id, detail: { participants: count } }, now);
+      return count;
+    });
+  }
+  return erased;
+}
+
+/** Runs the erasure now and then every hour; returns a function that stops it. */
+export function scheduleRetention(db: Db, retentionDays: number, logger: Logger, intervalMs = 3_600_000): () => void {
+  const run = () =>
+    erasePersonalDataOfClosedCampaigns(db, retentionDays)
+      .then((count) => count > 0 && logger.info({ participants: count }, 'personal data of closed campaigns erased'))
+      .catch((error: unknown) => logger.error({ err: error }, 'retention run failed'));
+  void run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
