@@ -24,7 +24,8 @@ export const OrganisationRef = builder.objectRef<accounts.Organisation>('Organis
 
 export const StaffAccountRef = builder.objectRef<accounts.StaffAccount>('StaffAccount').implement({
   description: 'A coordinator, partner or admin who signs in with email and password.',
-  authScopes: { staff: true },
+  // Granted by login and acceptStaffInvite, whose caller is not signed in yet.
+  authScopes: { staff: true, $granted: 'ownAccount' },
   fields: (t) => ({
     id: t.exposeID('id'),
     email: t.exposeString('email'),
@@ -131,7 +132,7 @@ builder.mutationFields((t) => ({
     description: 'Signs a staff member in; sets a new session cookie.',
     authScopes: { public: true },
     // The account is the caller's own from here on, whatever the old viewer was.
-    skipTypeScopes: true,
+    grantScopes: ['ownAccount'],
     args: { input: t.arg({ type: LoginInput }) },
     resolve: async (_root, { input }, ctx) => {
       const { account, sessionId } = await accounts.login(ctx.db, ctx.auth, {
@@ -165,7 +166,7 @@ builder.mutationFields((t) => ({
     type: StaffAccountRef,
     description: 'Creates the invited account with the chosen password and signs it in.',
     authScopes: { public: true },
-    skipTypeScopes: true,
+    grantScopes: ['ownAccount'],
     args: { input: t.arg({ type: AcceptStaffInviteInput }) },
     resolve: async (_root, { input }, ctx) => {
       const { account, sessionId } = await invites.acceptStaffInvite(ctx.db, ctx.auth, { ...input, requestId: ctx.requestId });

@@ -25,7 +25,8 @@ export const CampaignRef = builder.objectRef<service.Campaign>('Campaign');
 
 CampaignRef.implement({
   description: 'A schouw or tegelwip action in one neighbourhood.',
-  authScopes: { $any: { staff: true, participant: true } },
+  // ownCampaign is granted by joinCampaign, whose caller joins only in that answer.
+  authScopes: { staff: true, participant: true, $granted: 'ownCampaign' },
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: CampaignKindEnum }),

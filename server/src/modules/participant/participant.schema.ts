@@ -11,7 +11,8 @@ import * as service from './participant.service.js';
 
 export const ParticipantRef = builder.objectRef<service.Participant>('Participant').implement({
   description: 'Someone who joined a campaign with an invite, without an account.',
-  authScopes: { $any: { coordinator: true, participant: true } },
+  // joinCampaign grants ownParticipant: the caller becomes this participant only afterwards.
+  authScopes: { coordinator: true, participant: true, $granted: 'ownParticipant' },
   fields: (t) => ({
     id: t.exposeID('id'),
     displayName: t.exposeString('displayName', { nullable: true, description: 'Null once the personal data is erased.' }),
@@ -83,8 +84,8 @@ const JoinResultRef = builder.objectRef<Awaited<ReturnType<typeof service.joinCa
   authScopes: { public: true },
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Bearer token for this device. Keep it; it is shown only in this answer.' }),
-    participant: t.field({ type: ParticipantRef, skipTypeScopes: true, resolve: (r) => r.participant }),
-    campaign: t.field({ type: CampaignRef, skipTypeScopes: true, resolve: (r) => r.campaign }),
+    participant: t.field({ type: ParticipantRef, grantScopes: ['ownParticipant'], resolve: (r) => r.participant }),
+    campaign: t.field({ type: CampaignRef, grantScopes: ['ownCampaign'], resolve: (r) => r.campaign }),
   }),
 });
 
