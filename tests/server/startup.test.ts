@@ -44,7 +44,7 @@ describe('server start-up (real process)', () => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ neighbourhoods { edges { node { streets(first: 100) { edges { node { name } } } } } } }' }),
+        body: JSON.stringify({ query: '{ neighbourhoods(first: 10) { edges { node { streets(first: 50) { edges { node { name } } } } } } }' }),
       });
       const body = (await response.json()) as any;
       expect(body.data.neighbourhoods.edges).toHaveLength(1);

@@ -9,10 +9,11 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { getNullableType, isListType } from 'graphql';
 import { z } from 'zod';
 import type { Context } from './context.js';
 import { badInput, ErrorCode, notFound, unauthenticated, UserFacingError } from './errors.js';
-import { complexityLimits } from './limits.js';
+import { complexityLimits, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.js';
 
 // Validation messages reach people through the UI, so zod speaks Dutch.
 z.config(z.locales.nl());
@@ -79,6 +80,16 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     limit: complexityLimits,
+    // A connection costs as many times its selection as the page it asks for; its edges
+    // list is already counted by that, so it does not multiply again.
+    fieldComplexity: (args, _ctx, field) => {
+      if (field.args.some((arg) => arg.name === 'first')) {
+        const size = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
+        return { field: 1, multiplier: Number.isFinite(size) ? Math.max(size, 1) : MAX_PAGE_SIZE };
+      }
+      if (field.name === 'edges') return { field: 1, multiplier: 1 };
+      return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
+    },
     complexityError: (kind, result) =>
       new UserFacingError(
         ErrorCode.QUERY_TOO_COMPLEX,

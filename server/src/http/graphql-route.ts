@@ -1,13 +1,11 @@
 /**
  * POST/GET /graphql: Apollo Server over the Pothos schema, one context per request, with
- * the request limits that protect it (tokens, aliases, directives; depth, breadth and
- * cost are enforced by the Pothos complexity plugin, page sizes by each connection).
+ * the request limits that protect it (tokens at parse; aliases, directives and depth in
+ * validation; cost and breadth by the Pothos complexity plugin; page sizes per connection).
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AuthSettings } from '../auth/auth-settings.js';
@@ -15,6 +13,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Context, SessionCookie } from '../graphql/context.js';
 import { requestLimits } from '../graphql/limits.js';
+import { requestLimitRules } from '../graphql/validation-rules.js';
 import { SESSION_COOKIE } from '../modules/account/session.service.js';
 import { errorLoggingPlugin, formatError } from './graphql-errors.js';
 import { graphqlRateLimit } from './security.js';
@@ -38,10 +37,7 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDe
     // No "Did you mean …?" hints that reveal field names to a prober.
     hideSchemaDetailsFromClientErrors: true,
     parseOptions: { maxTokens: requestLimits.maxTokens },
-    validationRules: [
-      maxAliasesRule({ n: requestLimits.maxAliases, exposeLimits: true, errorMessage: 'Te veel aliassen in één vraag.' }),
-      maxDirectivesRule({ n: requestLimits.maxDirectives, exposeLimits: true, errorMessage: 'Te veel directives in één vraag.' }),
-    ],
+    validationRules: requestLimitRules,
     formatError,
     plugins: [
       fastifyApolloDrainPlugin(app),
