@@ -6,7 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnServer, startServer } from '../support/server-process.js';
+import { spawnSync } from 'node:child_process';
+import { repoRoot, spawnServer, startServer } from '../support/server-process.js';
+
+async function login(url: string, email: string, password: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { role } }', variables: { input: { email, password } } }),
+  });
+  return (await response.json()) as any;
+}
 
 describe('server start-up (real process)', () => {
   let dir: string;
@@ -30,6 +40,10 @@ describe('server start-up (real process)', () => {
         body: JSON.stringify({ query: '{ neighbourhood(slug: "staatsliedenbuurt") { name } }' }),
       });
       expect(await response.json()).toEqual({ data: { neighbourhood: { name: 'Staatsliedenbuurt' } } });
+      // The demo coordinator's password is generated and printed once; it works.
+      const printed = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output());
+      expect(printed).not.toBeNull();
+      expect((await login(server.url, printed![1]!, printed![2]!)).data.login.role).toBe('COORDINATOR');
     } finally {
       expect(await server.stop('SIGTERM')).toBe(0);
     }
@@ -41,6 +55,7 @@ describe('server start-up (real process)', () => {
     try {
       expect(server.output()).toContain('"migrationsApplied":0');
       expect(server.output()).not.toContain('demo data seeded');
+      expect(server.output()).not.toContain('Demo coordinator');
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -63,6 +78,30 @@ describe('server start-up (real process)', () => {
       expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     } finally {
       await first.stop();
+    }
+  });
+
+  it('creates the first admin from the command line with a generated password that signs in', async () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/admin-create.ts', '--email', 'Beheer@Test.example'], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath },
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const password = /Password \(shown only now; change it after signing in\): (\S+)/.exec(result.stdout)?.[1];
+    expect(password).toBeTruthy();
+    const again = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/admin-create.ts', '--email', 'beheer@test.example'], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath },
+      encoding: 'utf8',
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('Er is al een account met dit e-mailadres.');
+    const server = await startServer({ DATABASE_PATH: databasePath });
+    try {
+      expect((await login(server.url, 'beheer@test.example', password!)).data.login.role).toBe('ADMIN');
+    } finally {
+      await server.stop();
     }
   });
 
