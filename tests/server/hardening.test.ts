@@ -77,11 +77,15 @@ describe('GraphQL request protections', () => {
     const big = JSON.stringify({ query: '{ serverInfo { apiVersion } }', variables: { pad: 'x'.repeat(1_100_000) } });
     const response = await post(t.url, big);
     expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: 'Het verzoek is te groot.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   });
 
   it('answers malformed JSON with 400 and a clear message', async () => {
     const response = await post(t.url, '{"query": ');
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    const empty = await post(t.url, '');
+    expect((await empty.json()).errors[0].message).toBe('Het verzoek is leeg.');
   });
 
   it('answers wrong argument types with a validation error and no data', async () => {

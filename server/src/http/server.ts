@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { registerGraphqlRoute } from './graphql-route.js';
+import { registerErrorHandler } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
 import { registerSecurity } from './security.js';
 import { registerStaticFiles } from './static-files.js';
@@ -43,6 +44,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id);
   });
 
+  registerErrorHandler(app);
   await app.register(fastifyCookie);
   await registerSecurity(app, deps.config);
   registerHealthRoute(app, deps.db);
