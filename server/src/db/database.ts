@@ -11,7 +11,11 @@ import type {
   StaffSessionTable,
 } from '../modules/account/account.table.js';
 import type { AuditEventTable } from '../modules/audit/audit.table.js';
-import type { CampaignTable } from '../modules/campaign/campaign.table.js';
+import type { CampaignDayTable, CampaignTable } from '../modules/campaign/campaign.table.js';
+import type { ChecklistItemTable, ChecklistSectionTable, ChecklistTemplateTable, ChecklistVersionTable } from '../modules/checklist/checklist.table.js';
+import type { ActionItemFindingTable, ActionItemTable, FindingPhotoTable, FindingStatusEventTable, FindingTable } from '../modules/finding/finding.table.js';
+import type { SpotTable } from '../modules/spot/spot.table.js';
+import type { TallyEventTable, TallyRollupTable } from '../modules/tally/tally.table.js';
 import type { NeighbourhoodTable, StreetTable } from '../modules/neighbourhood/neighbourhood.table.js';
 import type { ParticipantInviteTable, ParticipantTable } from '../modules/participant/participant.table.js';
 
@@ -27,6 +31,19 @@ export interface Database {
   participant_invite: ParticipantInviteTable;
   participant: ParticipantTable;
   audit_event: AuditEventTable;
+  spot: SpotTable;
+  campaign_day: CampaignDayTable;
+  checklist_template: ChecklistTemplateTable;
+  checklist_version: ChecklistVersionTable;
+  checklist_section: ChecklistSectionTable;
+  checklist_item: ChecklistItemTable;
+  finding: FindingTable;
+  finding_photo: FindingPhotoTable;
+  finding_status_event: FindingStatusEventTable;
+  action_item: ActionItemTable;
+  action_item_finding: ActionItemFindingTable;
+  tally_event: TallyEventTable;
+  tally_rollup: TallyRollupTable;
 }
 
 export type Db = Kysely<Database>;

@@ -6,6 +6,7 @@ import '../modules/account/account.schema.js';
 import '../modules/campaign/campaign.schema.js';
 import '../modules/participant/participant.schema.js';
 import '../modules/audit/audit.schema.js';
+import '../modules/tally/tally.schema.js';
 import './server-info.schema.js';
 import './viewer.schema.js';
 

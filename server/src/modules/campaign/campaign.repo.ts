@@ -1,7 +1,7 @@
 /** Every SQL statement of the campaign module. */
 import type { DbOrTrx } from '../../db/database.js';
 import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
-import type { CampaignRow, CampaignStatus } from './campaign.table.js';
+import type { CampaignDayRow, CampaignRow, CampaignStatus } from './campaign.table.js';
 
 export async function insertCampaign(db: DbOrTrx, row: CampaignRow): Promise<void> {
   await db.insertInto('campaign').values(row).execute();
@@ -49,4 +49,25 @@ export async function campaignsClosedBefore(db: DbOrTrx, cutoff: string): Promis
 
 export async function markPersonalDataErased(db: DbOrTrx, id: string, at: string): Promise<void> {
   await db.updateTable('campaign').set({ personal_data_erased_at: at }).where('id', '=', id).execute();
+}
+
+export async function updateCampaignSettings(
+  db: DbOrTrx,
+  id: string,
+  set: Partial<Pick<CampaignRow, 'name' | 'target_area_cm2' | 'public_progress' | 'checklist_version_id'>>,
+): Promise<void> {
+  if (Object.keys(set).length > 0) await db.updateTable('campaign').set(set).where('id', '=', id).execute();
+}
+
+export async function insertDays(db: DbOrTrx, rows: CampaignDayRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('campaign_day').values(rows).execute();
+}
+
+export async function findDay(db: DbOrTrx, id: string): Promise<CampaignDayRow | undefined> {
+  return db.selectFrom('campaign_day').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function daysOfCampaigns(db: DbOrTrx, campaignIds: readonly string[]): Promise<CampaignDayRow[]> {
+  if (campaignIds.length === 0) return [];
+  return db.selectFrom('campaign_day').selectAll().where('campaign_id', 'in', campaignIds).orderBy('date').execute();
 }

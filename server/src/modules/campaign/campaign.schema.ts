@@ -23,6 +23,16 @@ export const CampaignStatusEnum = builder.enumType('CampaignStatus', {
 
 export const CampaignRef = builder.objectRef<service.Campaign>('Campaign');
 
+export const CampaignDayRef = builder.objectRef<service.CampaignDay>('CampaignDay').implement({
+  description: 'A walk date of a schouw or an action day of a tegelwip campaign.',
+  authScopes: { public: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    date: t.exposeString('date', { description: 'YYYY-MM-DD (local date).' }),
+    label: t.exposeString('label', { nullable: true }),
+  }),
+});
+
 CampaignRef.implement({
   description: 'A schouw or tegelwip action in one neighbourhood.',
   // ownCampaign is granted by joinCampaign, whose caller joins only in that answer.
@@ -41,7 +51,24 @@ CampaignRef.implement({
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     openedAt: t.expose('openedAt', { type: 'DateTime', nullable: true }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    days: t.loadableList({
+      type: CampaignDayRef,
+      description: 'Walk dates or action days, in date order.',
+      load: async (ids: string[], ctx) => {
+        const days = await service.daysOfCampaigns(ctx.db, ids);
+        return ids.map((id) => days.filter((d) => d.campaignId === id));
+      },
+      resolve: (campaign) => campaign.id,
+    }),
+    targetAreaM2: t.float({ nullable: true, description: 'Tegelwippen goal in m²; null for a schouw.', resolve: (c) => (c.targetAreaCm2 === null ? null : c.targetAreaCm2 / 10_000) }),
+    publicProgress: t.exposeBoolean('publicProgress', { description: 'Whether the public progress page is on.' }),
   }),
+});
+
+const isoDate = z.iso.date('Gebruik een datum als 2026-05-16.');
+
+const CampaignDayInput = builder.inputType('CampaignDayInput', {
+  fields: (t) => ({ date: t.string({ validate: isoDate }), label: t.string({ required: false, validate: z.string().trim().max(80).nullish() }) }),
 });
 
 const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
@@ -49,7 +76,25 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
     neighbourhoodId: t.id(),
     kind: t.field({ type: CampaignKindEnum }),
     name: t.string({ validate: z.string().trim().min(3, 'Geef de actie een naam van minstens 3 tekens.').max(120) }),
+    days: t.field({ type: [CampaignDayInput], required: false, validate: z.array(z.any()).max(60, 'Hoogstens 60 dagen.').nullish() }),
+    targetAreaM2: t.int({ required: false, validate: z.number().int().min(1).max(1_000_000).nullish() }),
+    publicProgress: t.boolean({ required: false }),
+    checklistVersionId: t.id({ required: false }),
   }),
+});
+
+const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
+  fields: (t) => ({
+    campaignId: t.id(),
+    name: t.string({ required: false, validate: z.string().trim().min(3).max(120).nullish() }),
+    targetAreaM2: t.int({ required: false, validate: z.number().int().min(1).max(1_000_000).nullish() }),
+    publicProgress: t.boolean({ required: false }),
+    checklistVersionId: t.id({ required: false }),
+  }),
+});
+
+const AddCampaignDayInput = builder.inputType('AddCampaignDayInput', {
+  fields: (t) => ({ campaignId: t.id(), date: t.string({ validate: isoDate }), label: t.string({ required: false, validate: z.string().trim().max(80).nullish() }) }),
 });
 
 const ChangeCampaignStatusInput = builder.inputType('ChangeCampaignStatusInput', {
@@ -85,7 +130,30 @@ builder.mutationFields((t) => ({
     authScopes: { coordinator: true },
     args: { input: t.arg({ type: CreateCampaignInput }) },
     resolve: (_root, { input }, ctx) =>
-      service.createCampaign(ctx.db, ctx.viewer, { ...input, neighbourhoodId: String(input.neighbourhoodId), requestId: ctx.requestId }),
+      service.createCampaign(ctx.db, ctx.viewer, {
+        ...input,
+        neighbourhoodId: String(input.neighbourhoodId),
+        checklistVersionId: input.checklistVersionId == null ? null : String(input.checklistVersionId),
+        requestId: ctx.requestId,
+      }),
+  }),
+  updateCampaign: t.field({
+    type: CampaignRef,
+    description: 'Changes name, target, public page or (while a schouw is a draft) its checklist version.',
+    authScopes: { coordinator: true },
+    args: { input: t.arg({ type: UpdateCampaignInput }) },
+    resolve: (_root, { input }, ctx) =>
+      service.updateCampaignSettings(ctx.db, ctx.viewer, {
+        ...input,
+        campaignId: String(input.campaignId),
+        checklistVersionId: input.checklistVersionId == null ? null : String(input.checklistVersionId),
+      }),
+  }),
+  addCampaignDay: t.field({
+    type: CampaignDayRef,
+    authScopes: { coordinator: true },
+    args: { input: t.arg({ type: AddCampaignDayInput }) },
+    resolve: (_root, { input }, ctx) => service.addCampaignDay(ctx.db, ctx.viewer, { ...input, campaignId: String(input.campaignId) }),
   }),
   changeCampaignStatus: t.field({
     type: CampaignRef,

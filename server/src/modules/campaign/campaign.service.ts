@@ -7,10 +7,11 @@ import { uuidv7 } from 'uuidv7';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './campaign.repo.js';
-import type { CampaignKind, CampaignRow, CampaignStatus } from './campaign.table.js';
+import { CM2_PER_M2, DEFAULT_TARGET_M2 } from '../tally/size-codes.js';
+import type { CampaignDayRow, CampaignKind, CampaignRow, CampaignStatus } from './campaign.table.js';
 
 export type { CampaignKind, CampaignStatus };
 
@@ -23,7 +24,19 @@ export interface Campaign {
   createdAt: string;
   openedAt: string | null;
   closedAt: string | null;
+  targetAreaCm2: number | null;
+  publicProgress: boolean;
+  checklistVersionId: string | null;
 }
+
+export interface CampaignDay {
+  id: string;
+  campaignId: string;
+  date: string;
+  label: string | null;
+}
+
+export const toCampaignDay = (row: CampaignDayRow): CampaignDay => ({ id: row.id, campaignId: row.campaign_id, date: row.date, label: row.label });
 
 export const toCampaign = (row: CampaignRow): Campaign => ({
   id: row.id,
@@ -34,6 +47,9 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
   createdAt: row.created_at,
   openedAt: row.opened_at,
   closedAt: row.closed_at,
+  targetAreaCm2: row.target_area_cm2,
+  publicProgress: row.public_progress === 1,
+  checklistVersionId: row.checklist_version_id,
 });
 
 export function canSeeCampaign(viewer: Viewer, campaign: Pick<Campaign, 'id' | 'neighbourhoodId'>): boolean {
@@ -69,13 +85,24 @@ export async function listCampaigns(db: DbOrTrx, viewer: Viewer, page: KeysetPag
   return (await repo.listCampaigns(db, scope, page)).map(toCampaign);
 }
 
-export async function createCampaign(
-  db: Db,
-  viewer: Viewer,
-  input: { neighbourhoodId: string; kind: CampaignKind; name: string; requestId: string },
-  now = new Date(),
-): Promise<Campaign> {
+export interface NewCampaign {
+  neighbourhoodId: string;
+  kind: CampaignKind;
+  name: string;
+  /** Walk dates or action days, YYYY-MM-DD. */
+  days?: { date: string; label?: string | null }[] | null;
+  /** Tegelwippen only; defaults to 500 m². */
+  targetAreaM2?: number | null;
+  publicProgress?: boolean | null;
+  checklistVersionId?: string | null;
+  requestId: string;
+}
+
+export async function createCampaign(db: Db, viewer: Viewer, input: NewCampaign, now = new Date()): Promise<Campaign> {
   if (viewer.kind !== 'staff' || !managesNeighbourhood(viewer, input.neighbourhoodId)) throw notFound('Deze buurt');
+  if (input.kind === 'SCHOUW' && input.targetAreaM2 != null) throw badInput('Een schouw heeft geen doel in m².');
+  const dates = (input.days ?? []).map((d) => d.date);
+  if (new Set(dates).size !== dates.length) throw badInput('Elke datum mag maar één keer voorkomen.');
   const row: CampaignRow = {
     id: uuidv7(),
     neighbourhood_id: input.neighbourhoodId,
@@ -86,9 +113,13 @@ export async function createCampaign(
     opened_at: null,
     closed_at: null,
     personal_data_erased_at: null,
+    target_area_cm2: input.kind === 'TEGELWIPPEN' ? (input.targetAreaM2 ?? DEFAULT_TARGET_M2) * CM2_PER_M2 : null,
+    public_progress: input.publicProgress ? 1 : 0,
+    checklist_version_id: input.kind === 'SCHOUW' ? (input.checklistVersionId ?? null) : null,
   };
   await db.transaction().execute(async (trx) => {
     await repo.insertCampaign(trx, row);
+    await repo.insertDays(trx, (input.days ?? []).map((d) => ({ id: uuidv7(), campaign_id: row.id, date: d.date, label: d.label?.trim() || null })));
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'campaign.created', subjectType: 'campaign', subjectId: row.id, requestId: input.requestId }, now);
   });
   return toCampaign(row);
@@ -131,4 +162,48 @@ export async function changeCampaignStatus(
     );
     return toCampaign((await repo.findCampaign(trx, campaign.id))!);
   });
+}
+
+export async function updateCampaignSettings(
+  db: Db,
+  viewer: Viewer,
+  input: { campaignId: string; name?: string | null; targetAreaM2?: number | null; publicProgress?: boolean | null; checklistVersionId?: string | null },
+): Promise<Campaign> {
+  return db.transaction().execute(async (trx) => {
+    const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
+    if (campaign.status === 'CLOSED') throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
+    if (input.checklistVersionId != null && (campaign.kind !== 'SCHOUW' || campaign.status !== 'DRAFT')) {
+      throw new UserFacingError(ErrorCode.CONFLICT, 'De checklist ligt vast zodra de schouw open is.');
+    }
+    if (input.targetAreaM2 != null && campaign.kind !== 'TEGELWIPPEN') throw badInput('Alleen tegelwippen heeft een doel in m².');
+    await repo.updateCampaignSettings(trx, campaign.id, {
+      ...(input.name != null ? { name: input.name.trim() } : {}),
+      ...(input.targetAreaM2 != null ? { target_area_cm2: input.targetAreaM2 * CM2_PER_M2 } : {}),
+      ...(input.publicProgress != null ? { public_progress: input.publicProgress ? 1 : 0 } : {}),
+      ...(input.checklistVersionId != null ? { checklist_version_id: input.checklistVersionId } : {}),
+    });
+    return toCampaign((await repo.findCampaign(trx, campaign.id))!);
+  });
+}
+
+export async function addCampaignDay(db: Db, viewer: Viewer, input: { campaignId: string; date: string; label?: string | null }): Promise<CampaignDay> {
+  return db.transaction().execute(async (trx) => {
+    const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
+    if (campaign.status === 'CLOSED') throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
+    const existing = await repo.daysOfCampaigns(trx, [campaign.id]);
+    if (existing.some((d) => d.date === input.date)) throw badInput('Deze datum staat er al in.');
+    const row = { id: uuidv7(), campaign_id: campaign.id, date: input.date, label: input.label?.trim() || null };
+    await repo.insertDays(trx, [row]);
+    return toCampaignDay(row);
+  });
+}
+
+export async function daysOfCampaigns(db: DbOrTrx, campaignIds: readonly string[]): Promise<CampaignDay[]> {
+  return (await repo.daysOfCampaigns(db, campaignIds)).map(toCampaignDay);
+}
+
+/** A campaign by id without access checks: for services that check access themselves. */
+export async function loadCampaign(db: DbOrTrx, id: string): Promise<Campaign | null> {
+  const row = await repo.findCampaign(db, id);
+  return row ? toCampaign(row) : null;
 }

@@ -14,6 +14,22 @@ export interface CampaignTable {
   opened_at: string | null;
   closed_at: string | null;
   personal_data_erased_at: string | null;
+  /** Tegelwippen goal in cm² (default 500 m²); null for a schouw. */
+  target_area_cm2: number | null;
+  /** 0 or 1: whether the public progress page (no personal data) is on. */
+  public_progress: number;
+  /** The checklist version a schouw walks with; pinned, so later edits do not change it. */
+  checklist_version_id: string | null;
+}
+
+/** Walk dates of a schouw, action days of a tegelwip campaign. */
+export interface CampaignDayTable {
+  id: string;
+  campaign_id: string;
+  /** YYYY-MM-DD, local date in the Netherlands. */
+  date: string;
+  label: string | null;
 }
 
 export type CampaignRow = Selectable<CampaignTable>;
+export type CampaignDayRow = Selectable<CampaignDayTable>;

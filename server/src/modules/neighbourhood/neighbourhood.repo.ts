@@ -49,3 +49,12 @@ export async function findNeighbourhoodsByIds(db: DbOrTrx, ids: readonly string[
   if (ids.length === 0) return [];
   return db.selectFrom('neighbourhood').selectAll().where('id', 'in', ids).execute();
 }
+
+export async function findStreetInNeighbourhood(db: DbOrTrx, neighbourhoodId: string, streetId: string): Promise<StreetRow | undefined> {
+  return db.selectFrom('street').selectAll().where('id', '=', streetId).where('neighbourhood_id', '=', neighbourhoodId).executeTakeFirst();
+}
+
+/** Every street of a neighbourhood (a few dozen), for aggregates that list all of them. */
+export async function allStreets(db: DbOrTrx, neighbourhoodId: string): Promise<StreetRow[]> {
+  return db.selectFrom('street').selectAll().where('neighbourhood_id', '=', neighbourhoodId).orderBy('name').execute();
+}

@@ -1,0 +1,54 @@
+/**
+ * Table shapes of versioned checklists: a template has numbered versions; a version's
+ * sections and items never change once written (an edit is a new version).
+ */
+import type { Selectable } from 'kysely';
+import type { SpotType } from '../spot/spot.table.js';
+
+export const THEMES = ['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const ITEM_TYPES = ['RATING', 'YES_NO', 'NUMBER', 'CHOICE', 'TEXT'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+export interface ChecklistTemplateTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ChecklistVersionTable {
+  id: string;
+  template_id: string;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ChecklistSectionTable {
+  id: string;
+  version_id: string;
+  position: number;
+  theme: Theme;
+  title: string;
+}
+
+export interface ChecklistItemTable {
+  id: string;
+  version_id: string;
+  section_id: string;
+  position: number;
+  prompt: string;
+  help: string | null;
+  type: ItemType;
+  /** JSON string[]: the options of a CHOICE item. */
+  choices: string;
+  /** JSON SpotType[]: where the item applies; [] means every spot. */
+  spot_types: string;
+}
+
+export type ChecklistTemplateRow = Selectable<ChecklistTemplateTable>;
+export type ChecklistVersionRow = Selectable<ChecklistVersionTable>;
+export type ChecklistSectionRow = Selectable<ChecklistSectionTable>;
+export type ChecklistItemRow = Selectable<ChecklistItemTable>;
+export type { SpotType };

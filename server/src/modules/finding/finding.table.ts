@@ -1,0 +1,75 @@
+/** Table shapes of findings (bevindingen), their follow-up and the action plan. */
+import type { Selectable } from 'kysely';
+import type { Theme } from '../checklist/checklist.table.js';
+
+/** CROW beeldkwaliteit, plus "niet van toepassing". */
+export const RATINGS = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const FINDING_STATUSES = ['NIEUW', 'IN_BEHANDELING', 'INGEPLAND', 'AFGEHANDELD', 'NIET_OPPAKBAAR', 'HEROPEND'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+export const ACTION_ITEM_STATUSES = ['OPEN', 'BEZIG', 'KLAAR'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+export interface FindingTable {
+  id: string;
+  campaign_id: string;
+  spot_id: string | null;
+  street_id: string | null;
+  checklist_item_id: string | null;
+  category: Theme;
+  rating: Rating | null;
+  /** The answer to a YES_NO, NUMBER, CHOICE or TEXT item, as text. */
+  answer: string | null;
+  text: string | null;
+  suggestion: string | null;
+  lat: number | null;
+  lon: number | null;
+  accuracy_m: number | null;
+  participant_id: string | null;
+  staff_account_id: string | null;
+  device_time: string;
+  server_time: string;
+  status: FindingStatus;
+  routed_organisation_id: string | null;
+  /** Raised on every change, so an edit based on an old version can be recognised. */
+  version: number;
+}
+
+export interface FindingPhotoTable {
+  finding_id: string;
+  photo_id: string;
+  position: number;
+}
+
+export interface FindingStatusEventTable {
+  id: string;
+  finding_id: string;
+  from_status: FindingStatus | null;
+  to_status: FindingStatus;
+  /** Plain Dutch, shown to the reporter and every participant of the campaign. */
+  public_message: string;
+  actor_account_id: string | null;
+  at: string;
+}
+
+export interface ActionItemTable {
+  id: string;
+  campaign_id: string;
+  title: string;
+  owner: string;
+  owner_organisation_id: string | null;
+  due_date: string | null;
+  status: ActionItemStatus;
+  created_at: string;
+}
+
+export interface ActionItemFindingTable {
+  action_item_id: string;
+  finding_id: string;
+}
+
+export type FindingRow = Selectable<FindingTable>;
+export type FindingStatusEventRow = Selectable<FindingStatusEventTable>;
+export type ActionItemRow = Selectable<ActionItemTable>;

@@ -1,0 +1,122 @@
+/**
+ * What the ledger adds up to: the campaign total against its target, per street (also
+ * per household where known), per action day, and a ranking of participants that shows
+ * a name only with its owner's consent. Everything is read from the rollups.
+ */
+import { isParticipantOf, managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { notFound } from '../../graphql/errors.js';
+import { daysOfCampaigns, loadCampaign, type Campaign, type CampaignDay } from '../campaign/campaign.service.js';
+import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
+import { nkTilesOf } from './size-codes.js';
+import * as repo from './tally.repo.js';
+
+export interface AreaTotal {
+  areaCm2: number;
+  nkTiles: number;
+  entries: number;
+}
+
+export interface StreetTotal extends AreaTotal {
+  streetId: string;
+  streetName: string;
+  householdCount: number | null;
+  /** Null when the number of households is unknown. */
+  areaCm2PerHousehold: number | null;
+}
+
+export interface DayTotal extends AreaTotal {
+  day: CampaignDay;
+}
+
+export interface RankedParticipant extends AreaTotal {
+  rank: number;
+  /** The display name with consent, otherwise the stable pseudonym. */
+  name: string;
+  isPseudonym: boolean;
+  /** Only for the participant themself and coordinators; null for everyone else. */
+  participantId: string | null;
+}
+
+export interface TallyProgress {
+  campaign: Campaign;
+  total: AreaTotal;
+  targetAreaCm2: number;
+  streets: StreetTotal[];
+  days: DayTotal[];
+}
+
+export interface TallyDashboard extends TallyProgress {
+  topParticipants: RankedParticipant[];
+}
+
+const areaTotal = (areaCm2 = 0, entries = 0): AreaTotal => ({ areaCm2, nkTiles: nkTilesOf(areaCm2), entries });
+
+async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<TallyProgress> {
+  const [rows, streets, days] = await Promise.all([
+    repo.rollups(db, campaign.id, ['TOTAL', 'STREET', 'DAY']),
+    allStreets(db, campaign.neighbourhoodId),
+    daysOfCampaigns(db, [campaign.id]),
+  ]);
+  const byKey = new Map(rows.map((r) => [`${r.dimension}:${r.key}`, r]));
+  const total = byKey.get('TOTAL:');
+  const streetTotals = streets
+    .map((street): StreetTotal => {
+      const r = byKey.get(`STREET:${street.id}`);
+      const area = r?.area_cm2 ?? 0;
+      return {
+        ...areaTotal(area, r?.event_count ?? 0),
+        streetId: street.id,
+        streetName: street.name,
+        householdCount: street.household_count,
+        areaCm2PerHousehold: street.household_count ? Math.floor(area / street.household_count) : null,
+      };
+    })
+    .sort((a, b) => b.areaCm2 - a.areaCm2 || a.streetName.localeCompare(b.streetName, 'nl'));
+  const dayTotals = days.map((day): DayTotal => {
+    const r = byKey.get(`DAY:${day.id}`);
+    return { ...areaTotal(r?.area_cm2 ?? 0, r?.event_count ?? 0), day };
+  });
+  return {
+    campaign,
+    total: areaTotal(total?.area_cm2 ?? 0, total?.event_count ?? 0),
+    targetAreaCm2: campaign.targetAreaCm2 ?? 0,
+    streets: streetTotals,
+    days: dayTotals,
+  };
+}
+
+export const MAX_RANKING = 50;
+
+/** The dashboard for coordinators of the campaign and for its participants. */
+export async function tallyDashboard(db: DbOrTrx, viewer: Viewer, campaignId: string, top = 20): Promise<TallyDashboard> {
+  const campaign = await loadCampaign(db, campaignId);
+  const isManager = !!campaign && managesNeighbourhood(viewer, campaign.neighbourhoodId);
+  if (!campaign || campaign.kind !== 'TEGELWIPPEN' || !(isManager || isParticipantOf(viewer, campaign.id))) throw notFound('Deze actie');
+  const [progress, ranked] = await Promise.all([progressOf(db, campaign), repo.topParticipants(db, campaign.id, Math.min(top, MAX_RANKING))]);
+  const topParticipants = ranked.map((r, index): RankedParticipant => {
+    const named = r.show_name_in_rankings === 1 && !r.erased_at && !!r.display_name;
+    const isSelf = viewer.kind === 'participant' && viewer.participantId === r.participant_id;
+    return {
+      ...areaTotal(r.area_cm2, r.event_count),
+      rank: index + 1,
+      name: named ? r.display_name! : r.pseudonym,
+      isPseudonym: !named,
+      participantId: isManager || isSelf ? r.participant_id : null,
+    };
+  });
+  return { ...progress, topParticipants };
+}
+
+/** The public progress page: totals per street and day, nothing personal. */
+export async function publicProgress(db: DbOrTrx, campaignId: string): Promise<TallyProgress> {
+  const campaign = await loadCampaign(db, campaignId);
+  if (!campaign || campaign.kind !== 'TEGELWIPPEN' || !campaign.publicProgress || campaign.status === 'DRAFT') throw notFound('Deze voortgang');
+  return progressOf(db, campaign);
+}
+
+/** The participant's own total, including what only they know (for "mine" on the counter). */
+export async function participantTotal(db: DbOrTrx, campaignId: string, participantId: string): Promise<AreaTotal> {
+  const r = await repo.rollupRow(db, campaignId, 'PARTICIPANT', participantId);
+  return areaTotal(r?.area_cm2 ?? 0, r?.event_count ?? 0);
+}

@@ -1,0 +1,81 @@
+/**
+ * Every SQL statement of the tegelwip ledger. Events are only ever inserted: this module
+ * has no update or delete of tally_event, by design. Rollups change in the same
+ * transaction as the event that moves them.
+ */
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import type { RollupDimension, TallyEventRow, TallyRollupRow } from './tally.table.js';
+
+export async function insertEvent(db: DbOrTrx, row: TallyEventRow): Promise<void> {
+  await db.insertInto('tally_event').values(row).execute();
+}
+
+export async function findEvent(db: DbOrTrx, id: string): Promise<TallyEventRow | undefined> {
+  return db.selectFrom('tally_event').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The count an event still stands for after its corrections. */
+export async function remainingCount(db: DbOrTrx, eventId: string): Promise<number> {
+  const row = await db
+    .selectFrom('tally_event')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('count'), sql<number>`0`).as('n'))
+    .where((eb) => eb.or([eb('id', '=', eventId), eb('corrects_event_id', '=', eventId)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function addToRollups(db: DbOrTrx, campaignId: string, entries: { dimension: RollupDimension; key: string }[], areaCm2: number): Promise<void> {
+  await db
+    .insertInto('tally_rollup')
+    .values(entries.map((e) => ({ campaign_id: campaignId, dimension: e.dimension, key: e.key, area_cm2: areaCm2, event_count: 1 })))
+    .onConflict((oc) =>
+      oc.columns(['campaign_id', 'dimension', 'key']).doUpdateSet({
+        area_cm2: sql`tally_rollup.area_cm2 + excluded.area_cm2`,
+        event_count: sql`tally_rollup.event_count + 1`,
+      }),
+    )
+    .execute();
+}
+
+export async function rollupRow(db: DbOrTrx, campaignId: string, dimension: RollupDimension, key: string): Promise<TallyRollupRow | undefined> {
+  return db
+    .selectFrom('tally_rollup')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('dimension', '=', dimension)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function rollups(db: DbOrTrx, campaignId: string, dimensions: RollupDimension[]): Promise<TallyRollupRow[]> {
+  return db.selectFrom('tally_rollup').selectAll().where('campaign_id', '=', campaignId).where('dimension', 'in', dimensions).execute();
+}
+
+/** The participants with the most area, best first. */
+export async function topParticipants(db: DbOrTrx, campaignId: string, limit: number) {
+  return db
+    .selectFrom('tally_rollup')
+    .innerJoin('participant', 'participant.id', 'tally_rollup.key')
+    .select([
+      'tally_rollup.key as participant_id',
+      'tally_rollup.area_cm2',
+      'tally_rollup.event_count',
+      'participant.display_name',
+      'participant.pseudonym',
+      'participant.show_name_in_rankings',
+      'participant.erased_at',
+    ])
+    .where('tally_rollup.campaign_id', '=', campaignId)
+    .where('tally_rollup.dimension', '=', 'PARTICIPANT')
+    .where('tally_rollup.area_cm2', '>', 0)
+    .orderBy('tally_rollup.area_cm2', 'desc')
+    .orderBy('tally_rollup.key')
+    .limit(limit)
+    .execute();
+}
+
+/** The raw ledger of a campaign, for audits, exports and recomputation in tests. */
+export async function eventsOfCampaign(db: DbOrTrx, campaignId: string): Promise<TallyEventRow[]> {
+  return db.selectFrom('tally_event').selectAll().where('campaign_id', '=', campaignId).orderBy('server_time').orderBy('id').execute();
+}

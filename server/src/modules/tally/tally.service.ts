@@ -1,0 +1,188 @@
+/**
+ * The tegelwip ledger: recording removed tiles and correcting mistakes, as append-only
+ * events. Each event moves its rollups (campaign total, street, day, participant) in the
+ * same transaction, so totals are always the sum of the ledger and can be recomputed.
+ */
+import type { Viewer } from '../../auth/viewer.js';
+import { managesNeighbourhood } from '../../auth/viewer.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { findDay } from '../campaign/campaign.repo.js';
+import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
+import { areaCm2Of, type SizeCode } from './size-codes.js';
+import * as repo from './tally.repo.js';
+import type { RollupDimension, TallyEventRow } from './tally.table.js';
+
+export interface TallyEvent {
+  id: string;
+  campaignId: string;
+  actionDayId: string;
+  streetId: string;
+  houseNumber: string | null;
+  participantId: string | null;
+  sizeCode: SizeCode;
+  count: number;
+  areaCm2: number;
+  correctsEventId: string | null;
+  deviceId: string | null;
+  clientTime: string | null;
+  serverTime: string;
+}
+
+export const toTallyEvent = (row: TallyEventRow): TallyEvent => ({
+  id: row.id,
+  campaignId: row.campaign_id,
+  actionDayId: row.action_day_id,
+  streetId: row.street_id,
+  houseNumber: row.house_number,
+  participantId: row.participant_id,
+  sizeCode: row.size_code,
+  count: row.count,
+  areaCm2: row.area_cm2,
+  correctsEventId: row.corrects_event_id,
+  deviceId: row.device_id,
+  clientTime: row.client_time,
+  serverTime: row.server_time,
+});
+
+/** Most units one entry may hold; a larger number is almost certainly a typo. */
+export const MAX_COUNT_PER_ENTRY = 5_000;
+/** A measured area may be up to 200 m² in one entry. */
+export const MAX_AREA_CM2_PER_ENTRY = 2_000_000;
+
+/** Who may write to this campaign's ledger: its participants and its coordinators. */
+function requireRecorder(viewer: Viewer, campaign: Campaign | null): Campaign {
+  if (!campaign) throw notFound('Deze actie');
+  const allowed = viewer.kind === 'participant' ? viewer.campaignId === campaign.id : managesNeighbourhood(viewer, campaign.neighbourhoodId);
+  if (!allowed) throw notFound('Deze actie');
+  if (campaign.kind !== 'TEGELWIPPEN') throw badInput('In deze actie worden geen tegels geteld.');
+  return campaign;
+}
+
+/** Field work is accepted while open; after closing only what was recorded before it. */
+function requireAcceptingFieldWork(campaign: Campaign, clientTime: string | null): void {
+  if (campaign.status === 'OPEN') return;
+  if (campaign.status === 'CLOSED' && clientTime && campaign.closedAt && clientTime <= campaign.closedAt) return;
+  const message = campaign.status === 'DRAFT' ? 'Deze actie is nog niet begonnen.' : 'Deze actie is gesloten.';
+  throw new UserFacingError(ErrorCode.CONFLICT, message);
+}
+
+function rollupKeys(row: TallyEventRow): { dimension: RollupDimension; key: string }[] {
+  const keys: { dimension: RollupDimension; key: string }[] = [
+    { dimension: 'TOTAL', key: '' },
+    { dimension: 'STREET', key: row.street_id },
+    { dimension: 'DAY', key: row.action_day_id },
+  ];
+  if (row.participant_id) keys.push({ dimension: 'PARTICIPANT', key: row.participant_id });
+  return keys;
+}
+
+async function append(trx: DbOrTrx, row: TallyEventRow): Promise<void> {
+  await repo.insertEvent(trx, row);
+  await repo.addToRollups(trx, row.campaign_id, rollupKeys(row), row.area_cm2);
+}
+
+/** An id that is already in the ledger: the same event sent again, answered as it was. */
+async function alreadyRecorded(trx: DbOrTrx, id: string, campaignId: string): Promise<TallyEvent | null> {
+  const existing = await repo.findEvent(trx, id);
+  if (!existing) return null;
+  if (existing.campaign_id !== campaignId) throw badInput('Dit id is al gebruikt voor iets anders.');
+  return toTallyEvent(existing);
+}
+
+export interface RecordTallyInput {
+  id: string;
+  campaignId: string;
+  actionDayId: string;
+  streetId: string;
+  houseNumber?: string | null;
+  sizeCode: SizeCode;
+  /** Units of the size code; for AREA the measured cm². */
+  count: number;
+  deviceId?: string | null;
+  clientTime?: string | null;
+}
+
+/** Records removed tiles; call inside a transaction. Sending the same id twice counts once. */
+export async function recordTallyEvent(trx: DbOrTrx, viewer: Viewer, input: RecordTallyInput, now = new Date()): Promise<TallyEvent> {
+  const campaign = requireRecorder(viewer, await loadCampaign(trx, input.campaignId));
+  const existing = await alreadyRecorded(trx, input.id, campaign.id);
+  if (existing) return existing;
+  requireAcceptingFieldWork(campaign, input.clientTime ?? null);
+  const limit = input.sizeCode === 'AREA' ? MAX_AREA_CM2_PER_ENTRY : MAX_COUNT_PER_ENTRY;
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > limit) {
+    throw badInput(input.sizeCode === 'AREA' ? 'Vul een oppervlakte in tussen 1 cm² en 200 m².' : `Vul een aantal in tussen 1 en ${MAX_COUNT_PER_ENTRY}.`);
+  }
+  const day = await findDay(trx, input.actionDayId);
+  if (!day || day.campaign_id !== campaign.id) throw badInput('Deze actiedag hoort niet bij deze actie.');
+  if (!(await findStreetInNeighbourhood(trx, campaign.neighbourhoodId, input.streetId))) throw badInput('Deze straat hoort niet bij deze buurt.');
+  const row: TallyEventRow = {
+    id: input.id,
+    campaign_id: campaign.id,
+    action_day_id: day.id,
+    street_id: input.streetId,
+    house_number: input.houseNumber?.trim() || null,
+    participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
+    size_code: input.sizeCode,
+    count: input.count,
+    area_cm2: areaCm2Of(input.sizeCode, input.count),
+    corrects_event_id: null,
+    device_id: input.deviceId ?? null,
+    client_time: input.clientTime ?? null,
+    server_time: now.toISOString(),
+  };
+  await append(trx, row);
+  return toTallyEvent(row);
+}
+
+export interface CorrectTallyInput {
+  id: string;
+  correctsEventId: string;
+  /** How many units of the corrected entry to take back (positive). */
+  count: number;
+  deviceId?: string | null;
+  clientTime?: string | null;
+}
+
+/**
+ * Takes back (part of) an entry with a negative event that names it. An entry can never
+ * go below zero, so neither can its street or the campaign. Participants correct their
+ * own entries; coordinators any entry of their campaigns.
+ */
+export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: CorrectTallyInput, now = new Date()): Promise<TallyEvent> {
+  const original = await repo.findEvent(trx, input.correctsEventId);
+  if (!original) throw notFound('Deze telling');
+  const campaign = requireRecorder(viewer, await loadCampaign(trx, original.campaign_id));
+  if (viewer.kind === 'participant' && original.participant_id !== viewer.participantId) throw notFound('Deze telling');
+  const existing = await alreadyRecorded(trx, input.id, campaign.id);
+  if (existing) return existing;
+  if (original.corrects_event_id) throw badInput('Een correctie kun je niet corrigeren; corrigeer de telling zelf.');
+  requireAcceptingFieldWork(campaign, input.clientTime ?? null);
+  if (!Number.isInteger(input.count) || input.count < 1) throw badInput('Vul in hoeveel je wilt weghalen (minstens 1).');
+  const remaining = await repo.remainingCount(trx, original.id);
+  if (input.count > remaining) {
+    throw new UserFacingError(
+      ErrorCode.CONFLICT,
+      remaining === 0 ? 'Deze telling is al helemaal weggehaald.' : `Je kunt hoogstens ${remaining} weghalen van deze telling.`,
+      { remaining },
+    );
+  }
+  const area = -areaCm2Of(original.size_code, input.count);
+  // Belt and braces: the entry check above implies it, but the street total is the promise.
+  if (((await repo.rollupRow(trx, campaign.id, 'STREET', original.street_id))?.area_cm2 ?? 0) + area < 0) {
+    throw new UserFacingError(ErrorCode.CONFLICT, 'Dan zou de straat onder nul komen.');
+  }
+  const row: TallyEventRow = {
+    ...original,
+    id: input.id,
+    count: -input.count,
+    area_cm2: area,
+    corrects_event_id: original.id,
+    device_id: input.deviceId ?? null,
+    client_time: input.clientTime ?? null,
+    server_time: now.toISOString(),
+  };
+  await append(trx, row);
+  return toTallyEvent(row);
+}

@@ -1,0 +1,86 @@
+/**
+ * Property: whatever ledger is written (entries of any size by anyone, corrections of
+ * any size, over-corrections that must be refused), every aggregate the dashboard shows
+ * equals a recomputation from the raw events, and no entry or street ever goes below zero.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import type { Viewer } from '../../server/src/auth/viewer.js';
+import { eventsOfCampaign } from '../../server/src/modules/tally/tally.repo.js';
+import { nkTilesOf, SIZE_CODES, type SizeCode } from '../../server/src/modules/tally/size-codes.js';
+import { tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.service.js';
+import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
+import { tallyFixture } from '../support/tally-fixture.js';
+
+type Command =
+  | { kind: 'record'; who: number; size: SizeCode; count: number; street: number; day: number }
+  | { kind: 'correct'; target: number; count: number; byCoordinator: boolean };
+
+const command: fc.Arbitrary<Command> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('record' as const), who: fc.integer({ min: -1, max: 3 }), size: fc.constantFrom(...SIZE_CODES), count: fc.integer({ min: 1, max: 60 }), street: fc.nat(3), day: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('correct' as const), target: fc.nat(), count: fc.integer({ min: 1, max: 70 }), byCoordinator: fc.boolean() }) },
+);
+
+const sumBy = <T>(items: T[], key: (t: T) => string, value: (t: T) => number) => {
+  const sums = new Map<string, number>();
+  for (const item of items) sums.set(key(item), (sums.get(key(item)) ?? 0) + value(item));
+  return sums;
+};
+
+describe('tally aggregates (property)', () => {
+  it('always equal a recomputation from the raw ledger', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 40 }), async (commands) => {
+        const fx = await tallyFixture({ streets: 4, days: 3 });
+        try {
+          const people = [await fx.participant('Anna', true), await fx.participant('Bram', false), await fx.participant('Cem', true), await fx.participant('Dewi', false)];
+          const entries: { id: string; remaining: number; owner: Viewer }[] = [];
+          for (const c of commands) {
+            if (c.kind === 'record') {
+              const viewer = c.who < 0 ? fx.coordinator : people[c.who]!;
+              const event = await fx.db.transaction().execute((trx) =>
+                recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[c.day]!, streetId: fx.streetIds[c.street]!, sizeCode: c.size, count: c.count }),
+              );
+              entries.push({ id: event.id, remaining: c.count, owner: viewer });
+            } else if (entries.length > 0) {
+              const target = entries[c.target % entries.length]!;
+              const viewer = c.byCoordinator ? fx.coordinator : target.owner;
+              const attempt = fx.db.transaction().execute((trx) => correctTallyEvent(trx, viewer, { id: uuidv7(), correctsEventId: target.id, count: c.count }));
+              if (c.count > target.remaining) {
+                await expect(attempt).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+              } else {
+                await attempt;
+                target.remaining -= c.count;
+              }
+            }
+          }
+
+          const ledger = await eventsOfCampaign(fx.db, fx.campaign.id);
+          const dashboard = await tallyDashboard(fx.db, fx.coordinator, fx.campaign.id, 50);
+          const total = ledger.reduce((s, e) => s + e.area_cm2, 0);
+          expect(dashboard.total).toEqual({ areaCm2: total, nkTiles: nkTilesOf(total), entries: ledger.length });
+
+          const perStreet = sumBy(ledger, (e) => e.street_id, (e) => e.area_cm2);
+          for (const street of dashboard.streets) {
+            expect(street.areaCm2).toBe(perStreet.get(street.streetId) ?? 0);
+            expect(street.areaCm2).toBeGreaterThanOrEqual(0);
+          }
+          const perDay = sumBy(ledger, (e) => e.action_day_id, (e) => e.area_cm2);
+          for (const day of dashboard.days) expect(day.areaCm2).toBe(perDay.get(day.day.id) ?? 0);
+
+          const perParticipant = sumBy(ledger.filter((e) => e.participant_id), (e) => e.participant_id!, (e) => e.area_cm2);
+          const expectedRanking = [...perParticipant.entries()].filter(([, area]) => area > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+          expect(dashboard.topParticipants.map((r) => [r.participantId, r.areaCm2])).toEqual(expectedRanking);
+
+          // Per entry: what is left of it equals the model, never negative.
+          const perEntry = sumBy(ledger, (e) => e.corrects_event_id ?? e.id, (e) => e.count);
+          for (const entry of entries) expect(perEntry.get(entry.id)).toBe(entry.remaining);
+        } finally {
+          await fx.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
