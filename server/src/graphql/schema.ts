@@ -7,6 +7,9 @@ import '../modules/campaign/campaign.schema.js';
 import '../modules/participant/participant.schema.js';
 import '../modules/audit/audit.schema.js';
 import '../modules/tally/tally.schema.js';
+import '../modules/spot/spot.schema.js';
+import '../modules/checklist/checklist.schema.js';
+import '../modules/finding/finding.schema.js';
 import './server-info.schema.js';
 import './viewer.schema.js';
 

@@ -8,8 +8,15 @@ import type { AuthSettings } from '../auth/auth-settings.js';
 import { randomToken } from '../auth/tokens.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import type { Viewer } from '../auth/viewer.js';
 import { createStaffAccount, ensureOrganisation } from '../modules/account/account.service.js';
+import { changeCampaignStatus, createCampaign } from '../modules/campaign/campaign.service.js';
+import { publishChecklistVersion } from '../modules/checklist/checklist.service.js';
+import { allStreets } from '../modules/neighbourhood/neighbourhood.repo.js';
 import { createNeighbourhood, isDatabaseEmpty } from '../modules/neighbourhood/neighbourhood.service.js';
+import { createSpot } from '../modules/spot/spot.service.js';
+import type { SpotType } from '../modules/spot/spot.table.js';
+import { DEMO_CHECKLIST } from './demo-checklist.js';
 
 export const STAATSLIEDENBUURT_STREETS = [
   'Groen van Prinstererstraat',
@@ -31,6 +38,23 @@ export const PARTNER_ORGANISATIONS = [
 
 export const DEMO_COORDINATOR_EMAIL = 'coordinator@demo.buurtkracht.example';
 
+/**
+ * One spot of every type. The Boerenpad playground is real; its street here is a guess,
+ * and every other spot is invented for the demo, as its name says.
+ */
+const DEMO_SPOTS: { street: (typeof STAATSLIEDENBUURT_STREETS)[number]; type: SpotType; name: string; description: string }[] = [
+  { street: 'Van Hoogendorpweg', type: 'SPEELPLEK', name: 'Speeltuin Boerenpad', description: 'Speelplek aan het Boerenpad (straat bij benadering, demodata).' },
+  { street: 'Troelstrastraat', type: 'PLANTSOEN', name: 'Plantsoen Troelstrastraat (demo)', description: 'Voorbeeldplek voor de demo.' },
+  { street: 'Johan de Wittstraat', type: 'BLOEMBAK', name: 'Bloembakken Johan de Wittstraat (demo)', description: 'Voorbeeldplek voor de demo.' },
+  { street: 'Groen van Prinstererstraat', type: 'BOOM', name: 'Bomenrij Groen van Prinstererstraat (demo)', description: 'Voorbeeldplek voor de demo.' },
+  { street: 'Van Oldenbarneveldstraat', type: 'PARK', name: 'Buurtparkje (demo)', description: 'Voorbeeldplek voor de demo.' },
+  { street: 'Van Hoogendorpweg', type: 'WANDELPAD', name: 'Wandelpad langs de Van Hoogendorpweg (demo)', description: 'Voorbeeldplek voor de demo.' },
+  { street: 'Troelstrastraat', type: 'ONTMOETINGSPLEK', name: 'Bankje bij de Troelstrastraat (demo)', description: 'Voorbeeldplek voor de demo.' },
+  { street: 'Johan de Wittstraat', type: 'NESTKAST', name: 'Nestkasten Johan de Wittstraat (demo)', description: 'Voorbeeldplek voor de demo.' },
+  { street: 'Groen van Prinstererstraat', type: 'REGENTON_WADI', name: 'Wadi Groen van Prinstererstraat (demo)', description: 'Voorbeeldplek voor de demo.' },
+  { street: 'Van Oldenbarneveldstraat', type: 'HANGPLEK', name: 'Hangplek bij het trapveldje (demo)', description: 'Voorbeeldplek voor de demo.' },
+];
+
 /** Seeds the demo data into an empty database; returns whether it did. */
 export async function seedDemoData(db: Db, auth: Pick<AuthSettings, 'hasher'>, logger: Logger): Promise<boolean> {
   // Never a fixed default password: a new one per database, shown once below.
@@ -46,13 +70,43 @@ export async function seedDemoData(db: Db, auth: Pick<AuthSettings, 'hasher'>, l
       streets: STAATSLIEDENBUURT_STREETS.map((name) => ({ name })),
     });
     for (const name of PARTNER_ORGANISATIONS) await ensureOrganisation(trx, name);
-    await createStaffAccount(trx, {
+    const coordinatorAccount = await createStaffAccount(trx, {
       email: DEMO_COORDINATOR_EMAIL,
       displayName: 'Demo-coördinator (demodata)',
       role: 'COORDINATOR',
       passwordHash,
       neighbourhoodIds: [buurt.id],
     });
+    const coordinator: Viewer = { kind: 'staff', accountId: coordinatorAccount.id, role: 'COORDINATOR', organisationId: null, neighbourhoodIds: [buurt.id], sessionHash: '' };
+    const streetIds = new Map((await allStreets(trx, buurt.id)).map((s) => [s.name, s.id]));
+    for (const spot of DEMO_SPOTS) {
+      await createSpot(trx, coordinator, buurt.id, { streetId: streetIds.get(spot.street)!, type: spot.type, name: spot.name, description: spot.description });
+    }
+    const checklist = await publishChecklistVersion(trx, coordinator, DEMO_CHECKLIST);
+    const year = new Date().getUTCFullYear() + 1;
+    const schouw = await createCampaign(trx, coordinator, {
+      neighbourhoodId: buurt.id,
+      kind: 'SCHOUW',
+      name: `Buurtschouw ${year} (demo)`,
+      days: [{ date: `${year}-05-16`, label: 'Schouwochtend' }],
+      checklistVersionId: checklist.id,
+      requestId: 'demo-seed',
+    });
+    const tegelwippen = await createCampaign(trx, coordinator, {
+      neighbourhoodId: buurt.id,
+      kind: 'TEGELWIPPEN',
+      name: `Tegelwippen voorjaar ${year} (demo)`,
+      days: [
+        { date: `${year}-03-21`, label: 'Eerste actiedag' },
+        { date: `${year}-04-18`, label: 'Tweede actiedag' },
+      ],
+      targetAreaM2: 500,
+      publicProgress: true,
+      requestId: 'demo-seed',
+    });
+    for (const campaign of [schouw, tegelwippen]) {
+      await changeCampaignStatus(trx, coordinator, { campaignId: campaign.id, status: 'OPEN', requestId: 'demo-seed' });
+    }
     return true;
   });
   if (seeded) {

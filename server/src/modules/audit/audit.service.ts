@@ -21,7 +21,11 @@ export type AuditAction =
   | 'participant.contact_viewed'
   | 'participant.revoked'
   | 'participant.erased_by_self'
-  | 'campaign.personal_data_erased';
+  | 'campaign.personal_data_erased'
+  | 'finding.status_changed'
+  | 'finding.routed'
+  | 'action_item.created'
+  | 'action_item.status_changed';
 
 export interface AuditEvent {
   id: string;

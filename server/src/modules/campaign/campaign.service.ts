@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
+import { inTransaction } from '../../db/transaction.js';
 import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './campaign.repo.js';
@@ -98,7 +99,7 @@ export interface NewCampaign {
   requestId: string;
 }
 
-export async function createCampaign(db: Db, viewer: Viewer, input: NewCampaign, now = new Date()): Promise<Campaign> {
+export async function createCampaign(db: DbOrTrx, viewer: Viewer, input: NewCampaign, now = new Date()): Promise<Campaign> {
   if (viewer.kind !== 'staff' || !managesNeighbourhood(viewer, input.neighbourhoodId)) throw notFound('Deze buurt');
   if (input.kind === 'SCHOUW' && input.targetAreaM2 != null) throw badInput('Een schouw heeft geen doel in m².');
   const dates = (input.days ?? []).map((d) => d.date);
@@ -117,7 +118,7 @@ export async function createCampaign(db: Db, viewer: Viewer, input: NewCampaign,
     public_progress: input.publicProgress ? 1 : 0,
     checklist_version_id: input.kind === 'SCHOUW' ? (input.checklistVersionId ?? null) : null,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await repo.insertCampaign(trx, row);
     await repo.insertDays(trx, (input.days ?? []).map((d) => ({ id: uuidv7(), campaign_id: row.id, date: d.date, label: d.label?.trim() || null })));
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'campaign.created', subjectType: 'campaign', subjectId: row.id, requestId: input.requestId }, now);
@@ -134,12 +135,12 @@ const allowedTransitions: Record<CampaignStatus, CampaignStatus[]> = {
 const statusLabel: Record<CampaignStatus, string> = { DRAFT: 'concept', OPEN: 'open', CLOSED: 'gesloten' };
 
 export async function changeCampaignStatus(
-  db: Db,
+  db: DbOrTrx,
   viewer: Viewer,
   input: { campaignId: string; status: CampaignStatus; requestId: string },
   now = new Date(),
 ): Promise<Campaign> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
     if (!allowedTransitions[campaign.status].includes(input.status)) {
       throw new UserFacingError(
@@ -169,7 +170,7 @@ export async function updateCampaignSettings(
   viewer: Viewer,
   input: { campaignId: string; name?: string | null; targetAreaM2?: number | null; publicProgress?: boolean | null; checklistVersionId?: string | null },
 ): Promise<Campaign> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
     if (campaign.status === 'CLOSED') throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
     if (input.checklistVersionId != null && (campaign.kind !== 'SCHOUW' || campaign.status !== 'DRAFT')) {
@@ -187,7 +188,7 @@ export async function updateCampaignSettings(
 }
 
 export async function addCampaignDay(db: Db, viewer: Viewer, input: { campaignId: string; date: string; label?: string | null }): Promise<CampaignDay> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
     if (campaign.status === 'CLOSED') throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
     const existing = await repo.daysOfCampaigns(trx, [campaign.id]);

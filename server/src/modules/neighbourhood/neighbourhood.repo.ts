@@ -58,3 +58,20 @@ export async function findStreetInNeighbourhood(db: DbOrTrx, neighbourhoodId: st
 export async function allStreets(db: DbOrTrx, neighbourhoodId: string): Promise<StreetRow[]> {
   return db.selectFrom('street').selectAll().where('neighbourhood_id', '=', neighbourhoodId).orderBy('name').execute();
 }
+
+export async function findStreet(db: DbOrTrx, id: string): Promise<StreetRow | undefined> {
+  return db.selectFrom('street').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStreetsByIds(db: DbOrTrx, ids: readonly string[]): Promise<StreetRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('street').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function setHouseholdCount(db: DbOrTrx, id: string, householdCount: number | null): Promise<void> {
+  await db.updateTable('street').set({ household_count: householdCount }).where('id', '=', id).execute();
+}
+
+export async function insertStreet(db: DbOrTrx, row: StreetRow): Promise<void> {
+  await db.insertInto('street').values(row).execute();
+}

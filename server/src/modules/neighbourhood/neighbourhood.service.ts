@@ -5,6 +5,8 @@
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
+import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import { badInput, notFound } from '../../graphql/errors.js';
 import * as repo from './neighbourhood.repo.js';
 import type { NeighbourhoodRow, StreetRow } from './neighbourhood.table.js';
 
@@ -81,4 +83,27 @@ export async function createNeighbourhood(trx: DbOrTrx, input: NewNeighbourhood,
 /** For batched loading (one query per request, whatever the number of parents). */
 export async function neighbourhoodsByIds(db: DbOrTrx, ids: readonly string[]): Promise<Neighbourhood[]> {
   return (await repo.findNeighbourhoodsByIds(db, ids)).map(toNeighbourhood);
+}
+
+export async function streetsByIds(db: DbOrTrx, ids: readonly string[]): Promise<Street[]> {
+  return (await repo.findStreetsByIds(db, ids)).map(toStreet);
+}
+
+/** Coordinators add streets to their own neighbourhoods. */
+export async function addStreet(db: DbOrTrx, viewer: Viewer, input: { neighbourhoodId: string; name: string; householdCount?: number | null }, now = new Date()): Promise<Street> {
+  if (!managesNeighbourhood(viewer, input.neighbourhoodId)) throw notFound('Deze buurt');
+  const existing = await repo.allStreets(db, input.neighbourhoodId);
+  const name = input.name.trim();
+  if (existing.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw badInput('Deze straat staat er al in.');
+  const row = { id: uuidv7(), neighbourhood_id: input.neighbourhoodId, name, household_count: input.householdCount ?? null, created_at: now.toISOString() };
+  await repo.insertStreet(db, row);
+  return toStreet(row);
+}
+
+/** The number of households makes a per-household ranking possible. */
+export async function setStreetHouseholds(db: DbOrTrx, viewer: Viewer, streetId: string, householdCount: number | null): Promise<Street> {
+  const street = await repo.findStreet(db, streetId);
+  if (!street || !managesNeighbourhood(viewer, street.neighbourhood_id)) throw notFound('Deze straat');
+  await repo.setHouseholdCount(db, street.id, householdCount);
+  return toStreet({ ...street, household_count: householdCount });
 }

@@ -1,0 +1,153 @@
+/**
+ * Versioned checklists. Editing a checklist publishes a new version with all its
+ * sections and items; a schouw pins the version it walks with, so answers always refer
+ * to the exact question that was asked.
+ */
+import { uuidv7 } from 'uuidv7';
+import type { Viewer } from '../../auth/viewer.js';
+import type { DbOrTrx } from '../../db/database.js';
+import type { KeysetPage } from '../../db/keyset.js';
+import { inTransaction } from '../../db/transaction.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import type { SpotType } from '../spot/spot.table.js';
+import * as repo from './checklist.repo.js';
+import type { ChecklistItemRow, ItemType, Theme } from './checklist.table.js';
+
+export interface ChecklistItem {
+  id: string;
+  sectionId: string;
+  position: number;
+  prompt: string;
+  help: string | null;
+  type: ItemType;
+  choices: string[];
+  /** Empty: applies to every spot. */
+  spotTypes: SpotType[];
+}
+
+export interface ChecklistSection {
+  id: string;
+  position: number;
+  theme: Theme;
+  title: string;
+  items: ChecklistItem[];
+}
+
+export interface ChecklistVersion {
+  id: string;
+  templateId: string;
+  version: number;
+  createdAt: string;
+  sections: ChecklistSection[];
+}
+
+export interface ChecklistTemplate {
+  id: string;
+  name: string;
+}
+
+export const toItem = (row: ChecklistItemRow): ChecklistItem => ({
+  id: row.id,
+  sectionId: row.section_id,
+  position: row.position,
+  prompt: row.prompt,
+  help: row.help,
+  type: row.type,
+  choices: JSON.parse(row.choices) as string[],
+  spotTypes: JSON.parse(row.spot_types) as SpotType[],
+});
+
+export const appliesTo = (item: Pick<ChecklistItem, 'spotTypes'>, spotType: SpotType): boolean =>
+  item.spotTypes.length === 0 || item.spotTypes.includes(spotType);
+
+export interface ChecklistInput {
+  name: string;
+  sections: {
+    theme: Theme;
+    title: string;
+    items: { prompt: string; help?: string | null; type: ItemType; choices?: string[] | null; spotTypes?: SpotType[] | null }[];
+  }[];
+}
+
+export const MAX_SECTIONS = 20;
+export const MAX_ITEMS = 200;
+
+function checkChecklist(input: ChecklistInput): void {
+  const items = input.sections.flatMap((s) => s.items);
+  if (input.sections.length === 0 || items.length === 0) throw badInput('Een checklist heeft minstens één onderdeel met één vraag.');
+  if (input.sections.length > MAX_SECTIONS) throw badInput(`Een checklist heeft hoogstens ${MAX_SECTIONS} onderdelen.`);
+  if (items.length > MAX_ITEMS) throw badInput(`Een checklist heeft hoogstens ${MAX_ITEMS} vragen.`);
+  for (const item of items) {
+    const choices = item.choices ?? [];
+    if (item.type === 'CHOICE' && (choices.length < 2 || new Set(choices).size !== choices.length)) {
+      throw badInput(`De keuzevraag "${item.prompt}" heeft minstens twee verschillende keuzes nodig.`);
+    }
+    if (item.type !== 'CHOICE' && choices.length > 0) throw badInput(`Alleen een keuzevraag heeft keuzes ("${item.prompt}").`);
+  }
+}
+
+/** Publishes a checklist as a new template, or as the next version of an existing one. */
+export async function publishChecklistVersion(
+  db: DbOrTrx,
+  viewer: Viewer,
+  input: ChecklistInput & { templateId?: string | null },
+  now = new Date(),
+): Promise<ChecklistVersion> {
+  if (viewer.kind !== 'staff' || viewer.role === 'PARTNER') throw notFound();
+  checkChecklist(input);
+  return inTransaction(db, async (trx) => {
+    let templateId = input.templateId ?? null;
+    if (templateId) {
+      if (!(await repo.findTemplate(trx, templateId))) throw notFound('Deze checklist');
+    } else {
+      templateId = uuidv7();
+      await repo.insertTemplate(trx, { id: templateId, name: input.name.trim(), created_at: now.toISOString() });
+    }
+    const version = { id: uuidv7(), template_id: templateId, version: (await repo.latestVersionNumber(trx, templateId)) + 1, created_at: now.toISOString(), created_by: viewer.accountId };
+    const sections = input.sections.map((s, i) => ({ id: uuidv7(), version_id: version.id, position: i + 1, theme: s.theme, title: s.title.trim() }));
+    let position = 0;
+    const items = input.sections.flatMap((s, i) =>
+      s.items.map((item) => ({
+        id: uuidv7(),
+        version_id: version.id,
+        section_id: sections[i]!.id,
+        position: ++position,
+        prompt: item.prompt.trim(),
+        help: item.help?.trim() || null,
+        type: item.type,
+        choices: JSON.stringify(item.choices ?? []),
+        spot_types: JSON.stringify(item.spotTypes ?? []),
+      })),
+    );
+    await repo.insertVersion(trx, version, sections, items);
+    return (await loadVersion(trx, version.id))!;
+  });
+}
+
+export async function loadVersion(db: DbOrTrx, id: string): Promise<ChecklistVersion | null> {
+  const version = await repo.findVersion(db, id);
+  if (!version) return null;
+  const [sections, items] = await Promise.all([repo.sectionsOf(db, [id]), repo.itemsOf(db, [id])]);
+  return {
+    id: version.id,
+    templateId: version.template_id,
+    version: version.version,
+    createdAt: version.created_at,
+    sections: sections.map((s) => ({ id: s.id, position: s.position, theme: s.theme, title: s.title, items: items.filter((i) => i.section_id === s.id).map(toItem) })),
+  };
+}
+
+export async function listTemplates(db: DbOrTrx, viewer: Viewer, page: KeysetPage): Promise<ChecklistTemplate[]> {
+  if (viewer.kind !== 'staff') throw notFound();
+  return (await repo.listTemplates(db, page)).map((r) => ({ id: r.id, name: r.name }));
+}
+
+export async function latestVersionIds(db: DbOrTrx, templateIds: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await repo.latestVersionsOf(db, templateIds)).map((v) => [v.template_id, v.id]));
+}
+
+export async function findItemWithSection(db: DbOrTrx, itemId: string) {
+  const item = await repo.findItem(db, itemId);
+  const section = item && (await repo.findSection(db, item.section_id));
+  return item && section ? { item: toItem(item), versionId: item.version_id, theme: section.theme } : null;
+}

@@ -1,0 +1,77 @@
+/** Every SQL statement of the finding module (findings, photos, follow-up, action plan). */
+import type { DbOrTrx } from '../../db/database.js';
+import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import type { ActionItemRow, FindingRow, FindingStatus, FindingStatusEventRow } from './finding.table.js';
+
+export async function insertFinding(db: DbOrTrx, row: FindingRow, photoIds: readonly string[]): Promise<void> {
+  await db.insertInto('finding').values(row).execute();
+  if (photoIds.length > 0) {
+    await db.insertInto('finding_photo').values(photoIds.map((photo_id, i) => ({ finding_id: row.id, photo_id, position: i + 1 }))).execute();
+  }
+}
+
+export async function findFinding(db: DbOrTrx, id: string): Promise<FindingRow | undefined> {
+  return db.selectFrom('finding').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface FindingScope {
+  campaignId?: string;
+  routedOrganisationId?: string;
+  participantId?: string;
+}
+
+/** Newest first, by server time and id. */
+export async function listFindings(db: DbOrTrx, scope: FindingScope, page: KeysetPage): Promise<FindingRow[]> {
+  const reversed = { ...page, after: page.before, before: page.after, inverted: !page.inverted };
+  let query = db.selectFrom('finding').selectAll().where((eb) => keysetCondition(eb, ['server_time', 'id'], reversed));
+  if (scope.campaignId) query = query.where('campaign_id', '=', scope.campaignId);
+  if (scope.routedOrganisationId) query = query.where('routed_organisation_id', '=', scope.routedOrganisationId);
+  if (scope.participantId) query = query.where('participant_id', '=', scope.participantId);
+  return query.orderBy('server_time', keysetDirection(reversed)).orderBy('id', keysetDirection(reversed)).limit(page.limit).execute();
+}
+
+export async function photosOf(db: DbOrTrx, findingIds: readonly string[]) {
+  if (findingIds.length === 0) return [];
+  return db.selectFrom('finding_photo').selectAll().where('finding_id', 'in', findingIds).orderBy('position').execute();
+}
+
+export async function setStatus(db: DbOrTrx, id: string, status: FindingStatus, event: FindingStatusEventRow): Promise<void> {
+  await db.updateTable('finding').set((eb) => ({ status, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await db.insertInto('finding_status_event').values(event).execute();
+}
+
+export async function setRouting(db: DbOrTrx, id: string, organisationId: string | null): Promise<void> {
+  await db.updateTable('finding').set((eb) => ({ routed_organisation_id: organisationId, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+}
+
+export async function statusEventsOf(db: DbOrTrx, findingIds: readonly string[]): Promise<FindingStatusEventRow[]> {
+  if (findingIds.length === 0) return [];
+  return db.selectFrom('finding_status_event').selectAll().where('finding_id', 'in', findingIds).orderBy('at').orderBy('id').execute();
+}
+
+export async function insertActionItem(db: DbOrTrx, row: ActionItemRow, findingIds: readonly string[]): Promise<void> {
+  await db.insertInto('action_item').values(row).execute();
+  if (findingIds.length > 0) await db.insertInto('action_item_finding').values(findingIds.map((finding_id) => ({ action_item_id: row.id, finding_id }))).execute();
+}
+
+export async function findActionItem(db: DbOrTrx, id: string): Promise<ActionItemRow | undefined> {
+  return db.selectFrom('action_item').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setActionItemStatus(db: DbOrTrx, id: string, status: ActionItemRow['status']): Promise<void> {
+  await db.updateTable('action_item').set({ status }).where('id', '=', id).execute();
+}
+
+export async function actionItemsOfCampaign(db: DbOrTrx, campaignId: string): Promise<ActionItemRow[]> {
+  return db.selectFrom('action_item').selectAll().where('campaign_id', '=', campaignId).orderBy('due_date').orderBy('created_at').execute();
+}
+
+export async function findingIdsOfActionItems(db: DbOrTrx, actionItemIds: readonly string[]) {
+  if (actionItemIds.length === 0) return [];
+  return db.selectFrom('action_item_finding').selectAll().where('action_item_id', 'in', actionItemIds).execute();
+}
+
+export async function participantNames(db: DbOrTrx, participantIds: readonly string[]) {
+  if (participantIds.length === 0) return [];
+  return db.selectFrom('participant').select(['id', 'display_name', 'pseudonym']).where('id', 'in', participantIds).execute();
+}

@@ -1,0 +1,280 @@
+/** GraphQL types and operations for findings, their follow-up and the action plan. */
+import { z } from 'zod';
+import { builder } from '../../graphql/builder.js';
+import { resolveKeysetConnection } from '../../graphql/pagination.js';
+import { OrganisationRef } from '../account/account.schema.js';
+import { organisationsByIds } from '../account/account.service.js';
+import { CampaignRef } from '../campaign/campaign.schema.js';
+import { ThemeEnum } from '../checklist/checklist.schema.js';
+import { StreetRef } from '../neighbourhood/neighbourhood.schema.js';
+import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
+import { SpotRef } from '../spot/spot.schema.js';
+import { spotsByIds } from '../spot/spot.service.js';
+import * as plan from './action-plan.service.js';
+import { PUBLIC_MESSAGE_MAX } from './finding-workflow.js';
+import * as service from './finding.service.js';
+import { ACTION_ITEM_STATUSES, FINDING_STATUSES, RATINGS } from './finding.table.js';
+
+export const RatingEnum = builder.enumType('Rating', {
+  description: 'CROW beeldkwaliteit: A_PLUS zeer hoog, A hoog, B basis, C laag, D zeer laag; NVT niet van toepassing.',
+  values: RATINGS,
+});
+export const FindingStatusEnum = builder.enumType('FindingStatus', { values: FINDING_STATUSES });
+export const ActionItemStatusEnum = builder.enumType('ActionItemStatus', { values: ACTION_ITEM_STATUSES });
+
+const LocationRef = builder.objectRef<NonNullable<service.Finding['location']>>('Location').implement({
+  authScopes: { public: true },
+  fields: (t) => ({
+    lat: t.exposeFloat('lat'),
+    lon: t.exposeFloat('lon'),
+    accuracyM: t.exposeFloat('accuracyM', { nullable: true, description: 'Accuracy in metres as the device reported it.' }),
+  }),
+});
+
+const StatusChangeRef = builder.objectRef<service.StatusChange>('FindingStatusChange').implement({
+  description: 'One step of the follow-up, with the message residents see.',
+  authScopes: { public: true },
+  fields: (t) => ({
+    fromStatus: t.expose('fromStatus', { type: FindingStatusEnum, nullable: true }),
+    toStatus: t.expose('toStatus', { type: FindingStatusEnum }),
+    publicMessage: t.exposeString('publicMessage'),
+    at: t.expose('at', { type: 'DateTime' }),
+  }),
+});
+
+export const FindingRef = builder.objectRef<service.Finding>('Finding').implement({
+  description: 'Something recorded on a schouw walk: an answer to a checklist item, or a free finding.',
+  authScopes: { $any: { staff: true, participant: true } },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    category: t.expose('category', { type: ThemeEnum }),
+    rating: t.expose('rating', { type: RatingEnum, nullable: true }),
+    answer: t.exposeString('answer', { nullable: true }),
+    text: t.exposeString('text', { nullable: true }),
+    suggestion: t.exposeString('suggestion', { nullable: true, description: 'The opportunity (kans) the resident sees.' }),
+    checklistItemId: t.exposeID('checklistItemId', { nullable: true }),
+    location: t.field({ type: LocationRef, nullable: true, resolve: (f) => f.location }),
+    status: t.expose('status', { type: FindingStatusEnum }),
+    version: t.exposeInt('version', { description: 'Raised on every change; edits name the version they were based on.' }),
+    deviceTime: t.expose('deviceTime', { type: 'DateTime', description: "The device's clock when recorded; for display only." }),
+    serverTime: t.expose('serverTime', { type: 'DateTime' }),
+    recordedByMe: t.boolean({ resolve: (f, _args, ctx) => ctx.viewer.kind === 'participant' && ctx.viewer.participantId === f.participantId }),
+    recorderName: t.loadable({
+      type: 'String',
+      nullable: true,
+      description: 'Coordinators only: who recorded it (a pseudonym once personal data is erased).',
+      load: async (ids: string[], ctx) => {
+        const names = await service.recorderNames(ctx.db, ids);
+        return ids.map((id) => names.find((n) => n.id === id)?.name ?? null);
+      },
+      resolve: (f, _args, ctx) => (ctx.viewer.kind === 'staff' && ctx.viewer.role !== 'PARTNER' ? f.participantId : null),
+    }),
+    spot: t.loadable({ type: SpotRef, nullable: true, load: (ids: string[], ctx) => spotsByIds(ctx.db, ids), sort: (s) => s.id, resolve: (f) => f.spotId }),
+    street: t.loadable({ type: StreetRef, nullable: true, load: (ids: string[], ctx) => streetsByIds(ctx.db, ids), sort: (s) => s.id, resolve: (f) => f.streetId }),
+    photoIds: t.loadableList({
+      type: 'ID',
+      description: 'Photos in order; fetch them from /media/{id}.',
+      load: async (ids: string[], ctx) => {
+        const photos = await service.photoIdsOf(ctx.db, ids);
+        return ids.map((id) => photos.filter((p) => p.findingId === id).map((p) => p.photoId));
+      },
+      resolve: (f) => f.id,
+    }),
+    statusHistory: t.loadableList({
+      type: StatusChangeRef,
+      description: 'Every status change with its public message, oldest first.',
+      load: async (ids: string[], ctx) => {
+        const changes = await service.statusHistories(ctx.db, ids);
+        return ids.map((id) => changes.filter((c) => c.findingId === id));
+      },
+      resolve: (f) => f.id,
+    }),
+    routedTo: t.loadable({
+      type: OrganisationRef,
+      nullable: true,
+      load: (ids: string[], ctx) => organisationsByIds(ctx.db, ids),
+      sort: (o) => o.id,
+      resolve: (f, _args, ctx) => (ctx.viewer.kind === 'staff' ? f.routedOrganisationId : null),
+    }),
+  }),
+});
+
+const ActionItemRef = builder.objectRef<plan.ActionItem>('ActionItem').implement({
+  description: 'A point of the action plan made from one or more findings.',
+  authScopes: { $any: { coordinator: true, participant: true } },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    owner: t.exposeString('owner'),
+    dueDate: t.exposeString('dueDate', { nullable: true, description: 'YYYY-MM-DD' }),
+    status: t.expose('status', { type: ActionItemStatusEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    findingIds: t.loadableList({
+      type: 'ID',
+      load: async (ids: string[], ctx) => {
+        const links = await plan.findingIdsOfActionItems(ctx.db, ids);
+        return ids.map((id) => links.filter((l) => l.actionItemId === id).map((l) => l.findingId));
+      },
+      resolve: (item) => item.id,
+    }),
+  }),
+});
+
+builder.objectFields(CampaignRef, (t) => ({
+  findings: t.connection(
+    {
+      type: FindingRef,
+      description: 'Findings of this schouw, newest first. Participants may ask for only their own.',
+      args: { onlyMine: t.arg.boolean({ required: false }) },
+      resolve: (campaign, args, ctx) =>
+        resolveKeysetConnection(args, (page) => service.listCampaignFindings(ctx.db, ctx.viewer, campaign, page, args.onlyMine ?? false), (f) => [f.serverTime, f.id], 2),
+    },
+    { name: 'FindingConnection' },
+    { name: 'FindingEdge' },
+  ),
+  actionPlan: t.field({ type: [ActionItemRef], description: 'The action plan of this schouw (bounded, at most a few hundred items).', resolve: (campaign, _args, ctx) => plan.actionPlan(ctx.db, ctx.viewer, campaign.id) }),
+}));
+
+const uuid = z.uuid('Gebruik een geldig id (UUID).');
+const longText = z.string().trim().max(service.MAX_TEXT, `Gebruik hoogstens ${service.MAX_TEXT} tekens.`).nullish();
+
+const LocationInput = builder.inputType('LocationInput', {
+  fields: (t) => ({
+    lat: t.float({ validate: z.number().min(-90).max(90) }),
+    lon: t.float({ validate: z.number().min(-180).max(180) }),
+    accuracyM: t.float({ required: false, validate: z.number().min(0).max(100_000).nullish() }),
+  }),
+});
+
+const RecordFindingInput = builder.inputType('RecordFindingInput', {
+  fields: (t) => ({
+    id: t.id({ description: 'Made on the device (UUIDv7); sending it again records it once.', validate: uuid }),
+    campaignId: t.id(),
+    text: t.string({ required: false, validate: longText }),
+    suggestion: t.string({ required: false, validate: longText }),
+    location: t.field({ type: LocationInput, required: false }),
+    photoIds: t.idList({ required: false, validate: z.array(uuid).max(service.MAX_PHOTOS).nullish() }),
+    deviceTime: t.field({ type: 'DateTime' }),
+    category: t.field({ type: ThemeEnum }),
+    spotId: t.id({ required: false }),
+    streetId: t.id({ required: false }),
+    rating: t.field({ type: RatingEnum, required: false }),
+  }),
+});
+
+const AnswerChecklistItemInput = builder.inputType('AnswerChecklistItemInput', {
+  fields: (t) => ({
+    id: t.id({ description: 'Made on the device (UUIDv7); sending it again records it once.', validate: uuid }),
+    campaignId: t.id(),
+    text: t.string({ required: false, validate: longText }),
+    suggestion: t.string({ required: false, validate: longText }),
+    location: t.field({ type: LocationInput, required: false }),
+    photoIds: t.idList({ required: false, validate: z.array(uuid).max(service.MAX_PHOTOS).nullish() }),
+    deviceTime: t.field({ type: 'DateTime' }),
+    spotId: t.id(),
+    checklistItemId: t.id(),
+    rating: t.field({ type: RatingEnum, required: false }),
+    answer: t.string({ required: false, validate: longText }),
+  }),
+});
+
+const ChangeFindingStatusInput = builder.inputType('ChangeFindingStatusInput', {
+  fields: (t) => ({
+    findingId: t.id(),
+    status: t.field({ type: FindingStatusEnum }),
+    publicMessage: t.string({ description: 'Plain Dutch for the residents: what happens and why.', validate: z.string().max(PUBLIC_MESSAGE_MAX + 100) }),
+  }),
+});
+
+const CreateActionItemInput = builder.inputType('CreateActionItemInput', {
+  fields: (t) => ({
+    campaignId: t.id(),
+    title: t.string({ validate: z.string().trim().min(3).max(200) }),
+    owner: t.string({ validate: z.string().trim().min(2).max(120) }),
+    ownerOrganisationId: t.id({ required: false }),
+    dueDate: t.string({ required: false, validate: z.iso.date('Gebruik een datum als 2026-05-16.').nullish() }),
+    findingIds: t.idList({ validate: z.array(z.string()).max(100) }),
+  }),
+});
+
+const str = (v: string | number) => String(v);
+const common = (input: { id: string | number; campaignId: string | number; photoIds?: readonly (string | number)[] | null }) => ({
+  id: str(input.id),
+  campaignId: str(input.campaignId),
+  photoIds: input.photoIds?.map(str) ?? [],
+});
+
+builder.queryFields((t) => ({
+  finding: t.field({
+    type: FindingRef,
+    nullable: true,
+    authScopes: { $any: { staff: true, participant: true } },
+    args: { id: t.arg.id() },
+    resolve: async (_root, { id }, ctx) => (await service.findFinding(ctx.db, ctx.viewer, str(id)))?.finding ?? null,
+  }),
+  routedFindings: t.connection(
+    {
+      type: FindingRef,
+      description: "Partners: the findings routed to your organisation, newest first.",
+      authScopes: { staff: true },
+      resolve: (_root, args, ctx) => resolveKeysetConnection(args, (page) => service.listRoutedFindings(ctx.db, ctx.viewer, page), (f) => [f.serverTime, f.id], 2),
+    },
+    { name: 'RoutedFindingConnection' },
+    { name: 'RoutedFindingEdge' },
+  ),
+}));
+
+builder.mutationFields((t) => ({
+  recordFinding: t.field({
+    type: FindingRef,
+    authScopes: { $any: { coordinator: true, participant: true } },
+    args: { input: t.arg({ type: RecordFindingInput }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.db.transaction().execute((trx) =>
+        service.recordFinding(trx, ctx.viewer, { ...input, ...common(input), spotId: input.spotId == null ? null : str(input.spotId), streetId: input.streetId == null ? null : str(input.streetId) }),
+      ),
+  }),
+  answerChecklistItem: t.field({
+    type: FindingRef,
+    authScopes: { $any: { coordinator: true, participant: true } },
+    args: { input: t.arg({ type: AnswerChecklistItemInput }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.db.transaction().execute((trx) =>
+        service.answerChecklistItem(trx, ctx.viewer, { ...input, ...common(input), spotId: str(input.spotId), checklistItemId: str(input.checklistItemId) }),
+      ),
+  }),
+  changeFindingStatus: t.field({
+    type: FindingRef,
+    description: 'Moves a finding along its follow-up with a public message (coordinators; partners for routed findings).',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: ChangeFindingStatusInput }) },
+    resolve: (_root, { input }, ctx) => service.changeFindingStatus(ctx.db, ctx.viewer, { ...input, findingId: str(input.findingId), requestId: ctx.requestId }),
+  }),
+  routeFinding: t.field({
+    type: FindingRef,
+    description: 'Routes a finding to a partner organisation; null takes it back.',
+    authScopes: { coordinator: true },
+    args: { findingId: t.arg.id(), organisationId: t.arg.id({ required: false }) },
+    resolve: (_root, args, ctx) =>
+      service.routeFinding(ctx.db, ctx.viewer, { findingId: str(args.findingId), organisationId: args.organisationId == null ? null : str(args.organisationId), requestId: ctx.requestId }),
+  }),
+  createActionItem: t.field({
+    type: ActionItemRef,
+    authScopes: { coordinator: true },
+    args: { input: t.arg({ type: CreateActionItemInput }) },
+    resolve: (_root, { input }, ctx) =>
+      plan.createActionItem(ctx.db, ctx.viewer, {
+        ...input,
+        campaignId: str(input.campaignId),
+        ownerOrganisationId: input.ownerOrganisationId == null ? null : str(input.ownerOrganisationId),
+        findingIds: input.findingIds.map(str),
+        requestId: ctx.requestId,
+      }),
+  }),
+  changeActionItemStatus: t.field({
+    type: ActionItemRef,
+    authScopes: { coordinator: true },
+    args: { actionItemId: t.arg.id(), status: t.arg({ type: ActionItemStatusEnum }) },
+    resolve: (_root, args, ctx) => plan.changeActionItemStatus(ctx.db, ctx.viewer, { actionItemId: str(args.actionItemId), status: args.status, requestId: ctx.requestId }),
+  }),
+}));

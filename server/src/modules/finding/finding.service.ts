@@ -1,0 +1,300 @@
+/**
+ * Findings (bevindingen): recorded in the field as answers to checklist items or as free
+ * findings, then followed up by coordinators and partners with public messages that the
+ * residents see. Field commands take a transaction so the sync protocol can apply them.
+ */
+import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import type { Db, DbOrTrx } from '../../db/database.js';
+import type { KeysetPage } from '../../db/keyset.js';
+import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { appliesTo, findItemWithSection } from '../checklist/checklist.service.js';
+import type { Theme } from '../checklist/checklist.table.js';
+import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
+import { findSpot } from '../spot/spot.service.js';
+import { canTransition, PUBLIC_MESSAGE_MAX, PUBLIC_MESSAGE_MIN, statusLabels } from './finding-workflow.js';
+import * as repo from './finding.repo.js';
+import type { FindingRow, FindingStatus, Rating } from './finding.table.js';
+import { uuidv7 } from 'uuidv7';
+
+export interface Finding {
+  id: string;
+  campaignId: string;
+  spotId: string | null;
+  streetId: string | null;
+  checklistItemId: string | null;
+  category: Theme;
+  rating: Rating | null;
+  answer: string | null;
+  text: string | null;
+  suggestion: string | null;
+  location: { lat: number; lon: number; accuracyM: number | null } | null;
+  participantId: string | null;
+  deviceTime: string;
+  serverTime: string;
+  status: FindingStatus;
+  routedOrganisationId: string | null;
+  version: number;
+}
+
+export const toFinding = (row: FindingRow): Finding => ({
+  id: row.id,
+  campaignId: row.campaign_id,
+  spotId: row.spot_id,
+  streetId: row.street_id,
+  checklistItemId: row.checklist_item_id,
+  category: row.category,
+  rating: row.rating,
+  answer: row.answer,
+  text: row.text,
+  suggestion: row.suggestion,
+  location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, accuracyM: row.accuracy_m } : null,
+  participantId: row.participant_id,
+  deviceTime: row.device_time,
+  serverTime: row.server_time,
+  status: row.status,
+  routedOrganisationId: row.routed_organisation_id,
+  version: row.version,
+});
+
+export type FindingAccess = 'MANAGER' | 'PARTNER' | 'PARTICIPANT';
+
+/** How the viewer may see a finding, or null when not at all. */
+export function findingAccess(viewer: Viewer, campaign: Pick<Campaign, 'id' | 'neighbourhoodId'>, finding: Pick<Finding, 'routedOrganisationId'>): FindingAccess | null {
+  if (managesNeighbourhood(viewer, campaign.neighbourhoodId)) return 'MANAGER';
+  if (viewer.kind === 'staff' && viewer.role === 'PARTNER' && viewer.organisationId && finding.routedOrganisationId === viewer.organisationId) return 'PARTNER';
+  if (viewer.kind === 'participant' && viewer.campaignId === campaign.id) return 'PARTICIPANT';
+  return null;
+}
+
+export const MAX_PHOTOS = 10;
+export const MAX_TEXT = 2000;
+
+interface CommonFieldInput {
+  id: string;
+  campaignId: string;
+  text?: string | null;
+  suggestion?: string | null;
+  location?: { lat: number; lon: number; accuracyM?: number | null } | null;
+  photoIds?: readonly string[] | null;
+  deviceTime: string;
+}
+
+export interface RecordFindingInput extends CommonFieldInput {
+  category: Theme;
+  spotId?: string | null;
+  streetId?: string | null;
+  rating?: Rating | null;
+}
+
+export interface AnswerChecklistItemInput extends CommonFieldInput {
+  spotId: string;
+  checklistItemId: string;
+  rating?: Rating | null;
+  answer?: string | null;
+}
+
+async function requireSchouwRecorder(trx: DbOrTrx, viewer: Viewer, campaignId: string, deviceTime: string): Promise<Campaign> {
+  const campaign = await loadCampaign(trx, campaignId);
+  const allowed = campaign && (viewer.kind === 'participant' ? viewer.campaignId === campaign.id : managesNeighbourhood(viewer, campaign.neighbourhoodId));
+  if (!campaign || !allowed) throw notFound('Deze actie');
+  if (campaign.kind !== 'SCHOUW') throw badInput('In deze actie worden geen bevindingen vastgelegd.');
+  const acceptsLate = campaign.status === 'CLOSED' && !!campaign.closedAt && deviceTime <= campaign.closedAt;
+  if (campaign.status !== 'OPEN' && !acceptsLate) {
+    throw new UserFacingError(ErrorCode.CONFLICT, campaign.status === 'DRAFT' ? 'Deze schouw is nog niet begonnen.' : 'Deze schouw is gesloten.');
+  }
+  return campaign;
+}
+
+function checkCommon(input: CommonFieldInput): void {
+  const photos = input.photoIds ?? [];
+  if (photos.length > MAX_PHOTOS) throw badInput(`Hoogstens ${MAX_PHOTOS} foto's per bevinding.`);
+  if (new Set(photos).size !== photos.length) throw badInput('Dezelfde foto staat er twee keer in.');
+  for (const [field, value] of [['text', input.text], ['suggestion', input.suggestion]] as const) {
+    if (value && value.length > MAX_TEXT) throw badInput(`Gebruik hoogstens ${MAX_TEXT} tekens (${field === 'text' ? 'beschrijving' : 'kans'}).`);
+  }
+}
+
+async function insert(trx: DbOrTrx, viewer: Viewer, campaign: Campaign, input: CommonFieldInput, fields: Pick<FindingRow, 'spot_id' | 'street_id' | 'checklist_item_id' | 'category' | 'rating' | 'answer'>, now: Date): Promise<Finding> {
+  const row: FindingRow = {
+    id: input.id,
+    campaign_id: campaign.id,
+    ...fields,
+    text: input.text?.trim() || null,
+    suggestion: input.suggestion?.trim() || null,
+    lat: input.location?.lat ?? null,
+    lon: input.location?.lon ?? null,
+    accuracy_m: input.location?.accuracyM ?? null,
+    participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
+    staff_account_id: viewer.kind === 'staff' ? viewer.accountId : null,
+    device_time: input.deviceTime,
+    server_time: now.toISOString(),
+    status: 'NIEUW',
+    routed_organisation_id: null,
+    version: 1,
+  };
+  await repo.insertFinding(trx, row, input.photoIds ?? []);
+  return toFinding(row);
+}
+
+async function alreadyRecorded(trx: DbOrTrx, id: string, campaignId: string): Promise<Finding | null> {
+  const existing = await repo.findFinding(trx, id);
+  if (!existing) return null;
+  if (existing.campaign_id !== campaignId) throw badInput('Dit id is al gebruikt voor iets anders.');
+  return toFinding(existing);
+}
+
+/** A free finding, anywhere in the neighbourhood. Sending the same id twice records it once. */
+export async function recordFinding(trx: DbOrTrx, viewer: Viewer, input: RecordFindingInput, now = new Date()): Promise<Finding> {
+  const campaign = await requireSchouwRecorder(trx, viewer, input.campaignId, input.deviceTime);
+  const existing = await alreadyRecorded(trx, input.id, campaign.id);
+  if (existing) return existing;
+  checkCommon(input);
+  if (!input.rating && !input.text?.trim() && !input.suggestion?.trim() && !(input.photoIds ?? []).length) {
+    throw badInput('Beschrijf wat je ziet, geef een oordeel of voeg een foto toe.');
+  }
+  let streetId = input.streetId ?? null;
+  if (input.spotId) {
+    const spot = await findSpot(trx, input.spotId);
+    if (!spot || spot.neighbourhoodId !== campaign.neighbourhoodId) throw badInput('Deze plek hoort niet bij deze buurt.');
+    streetId = spot.streetId;
+  } else if (streetId && !(await findStreetInNeighbourhood(trx, campaign.neighbourhoodId, streetId))) {
+    throw badInput('Deze straat hoort niet bij deze buurt.');
+  }
+  return insert(trx, viewer, campaign, input, { spot_id: input.spotId ?? null, street_id: streetId, checklist_item_id: null, category: input.category, rating: input.rating ?? null, answer: null }, now);
+}
+
+function checkAnswer(type: string, choices: string[], rating: Rating | null | undefined, answer: string | null | undefined): void {
+  if (type === 'RATING') {
+    if (!rating) throw badInput('Kies een oordeel (A+ tot en met D, of n.v.t.).');
+    return;
+  }
+  if (rating) throw badInput('Deze vraag vraagt geen oordeel.');
+  const value = answer?.trim() ?? '';
+  const ok =
+    (type === 'YES_NO' && (value === 'JA' || value === 'NEE')) ||
+    (type === 'NUMBER' && /^-?\d{1,9}$/.test(value)) ||
+    (type === 'CHOICE' && choices.includes(value)) ||
+    (type === 'TEXT' && value.length > 0 && value.length <= MAX_TEXT);
+  if (!ok) {
+    const hints: Record<string, string> = { YES_NO: 'Antwoord met JA of NEE.', NUMBER: 'Vul een heel getal in.', CHOICE: `Kies een van: ${choices.join(', ')}.`, TEXT: 'Vul een antwoord in.' };
+    throw badInput(hints[type] ?? 'Ongeldig antwoord.');
+  }
+}
+
+/** The answer to one checklist item at one spot. */
+export async function answerChecklistItem(trx: DbOrTrx, viewer: Viewer, input: AnswerChecklistItemInput, now = new Date()): Promise<Finding> {
+  const campaign = await requireSchouwRecorder(trx, viewer, input.campaignId, input.deviceTime);
+  const existing = await alreadyRecorded(trx, input.id, campaign.id);
+  if (existing) return existing;
+  checkCommon(input);
+  const found = await findItemWithSection(trx, input.checklistItemId);
+  if (!found || found.versionId !== campaign.checklistVersionId) throw badInput('Deze vraag hoort niet bij de checklist van deze schouw.');
+  const spot = await findSpot(trx, input.spotId);
+  if (!spot || spot.neighbourhoodId !== campaign.neighbourhoodId) throw badInput('Deze plek hoort niet bij deze buurt.');
+  if (!appliesTo(found.item, spot.type)) throw badInput('Deze vraag hoort niet bij dit soort plek.');
+  checkAnswer(found.item.type, found.item.choices, input.rating, input.answer);
+  return insert(
+    trx,
+    viewer,
+    campaign,
+    input,
+    { spot_id: spot.id, street_id: spot.streetId, checklist_item_id: found.item.id, category: found.theme, rating: input.rating ?? null, answer: found.item.type === 'RATING' ? null : input.answer!.trim() },
+    now,
+  );
+}
+
+/** A finding the viewer may see, with how; null when not at all. */
+export async function findFinding(db: DbOrTrx, viewer: Viewer, id: string): Promise<{ finding: Finding; access: FindingAccess } | null> {
+  const row = await repo.findFinding(db, id);
+  const campaign = row && (await loadCampaign(db, row.campaign_id));
+  if (!row || !campaign) return null;
+  const finding = toFinding(row);
+  const access = findingAccess(viewer, campaign, finding);
+  return access ? { finding, access } : null;
+}
+
+export async function listCampaignFindings(db: DbOrTrx, viewer: Viewer, campaign: Campaign, page: KeysetPage, onlyMine = false): Promise<Finding[]> {
+  const manager = managesNeighbourhood(viewer, campaign.neighbourhoodId);
+  const participant = viewer.kind === 'participant' && viewer.campaignId === campaign.id;
+  if (!manager && !participant) throw notFound('Deze actie');
+  const mine = onlyMine && viewer.kind === 'participant' ? viewer.participantId : undefined;
+  if (onlyMine && !mine) return [];
+  return (await repo.listFindings(db, { campaignId: campaign.id, participantId: mine }, page)).map(toFinding);
+}
+
+export async function listRoutedFindings(db: DbOrTrx, viewer: Viewer, page: KeysetPage): Promise<Finding[]> {
+  if (viewer.kind !== 'staff' || viewer.role !== 'PARTNER' || !viewer.organisationId) throw notFound();
+  return (await repo.listFindings(db, { routedOrganisationId: viewer.organisationId }, page)).map(toFinding);
+}
+
+/** Coordinators, and partners for what is routed to them, move a finding on with a public message. */
+export async function changeFindingStatus(
+  db: Db,
+  viewer: Viewer,
+  input: { findingId: string; status: FindingStatus; publicMessage: string; requestId: string },
+  now = new Date(),
+): Promise<Finding> {
+  return db.transaction().execute(async (trx) => {
+    const found = await findFinding(trx, viewer, input.findingId);
+    if (!found || found.access === 'PARTICIPANT' || viewer.kind !== 'staff') throw notFound('Deze bevinding');
+    const { finding } = found;
+    if (!canTransition(finding.status, input.status)) {
+      throw new UserFacingError(ErrorCode.CONFLICT, `Een bevinding die ${statusLabels[finding.status]} is, kan niet ${statusLabels[input.status]} worden.`);
+    }
+    const message = input.publicMessage.trim();
+    if (message.length < PUBLIC_MESSAGE_MIN) {
+      throw badInput('Schrijf voor de bewoners in een paar woorden wat er gebeurt (minstens 10 tekens).');
+    }
+    if (message.length > PUBLIC_MESSAGE_MAX) throw badInput(`Houd het bericht korter dan ${PUBLIC_MESSAGE_MAX} tekens.`);
+    await repo.setStatus(trx, finding.id, input.status, {
+      id: uuidv7(),
+      finding_id: finding.id,
+      from_status: finding.status,
+      to_status: input.status,
+      public_message: message,
+      actor_account_id: viewer.accountId,
+      at: now.toISOString(),
+    });
+    await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'finding.status_changed', subjectType: 'finding', subjectId: finding.id, detail: { from: finding.status, to: input.status }, requestId: input.requestId }, now);
+    return toFinding((await repo.findFinding(trx, finding.id))!);
+  });
+}
+
+/** Coordinators route a finding to a partner organisation (or take it back with null). */
+export async function routeFinding(db: Db, viewer: Viewer, input: { findingId: string; organisationId: string | null; requestId: string }, now = new Date()): Promise<Finding> {
+  return db.transaction().execute(async (trx) => {
+    const found = await findFinding(trx, viewer, input.findingId);
+    if (!found || found.access !== 'MANAGER' || viewer.kind !== 'staff') throw notFound('Deze bevinding');
+    if (input.organisationId) {
+      const organisation = await trx.selectFrom('organisation').select('id').where('id', '=', input.organisationId).executeTakeFirst();
+      if (!organisation) throw badInput('Deze organisatie bestaat niet.');
+    }
+    await repo.setRouting(trx, found.finding.id, input.organisationId);
+    await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'finding.routed', subjectType: 'finding', subjectId: found.finding.id, detail: { organisationId: input.organisationId }, requestId: input.requestId }, now);
+    return toFinding((await repo.findFinding(trx, found.finding.id))!);
+  });
+}
+
+export interface StatusChange {
+  id: string;
+  findingId: string;
+  fromStatus: FindingStatus | null;
+  toStatus: FindingStatus;
+  publicMessage: string;
+  at: string;
+}
+
+export async function statusHistories(db: DbOrTrx, findingIds: readonly string[]): Promise<StatusChange[]> {
+  return (await repo.statusEventsOf(db, findingIds)).map((e) => ({ id: e.id, findingId: e.finding_id, fromStatus: e.from_status, toStatus: e.to_status, publicMessage: e.public_message, at: e.at }));
+}
+
+export async function photoIdsOf(db: DbOrTrx, findingIds: readonly string[]): Promise<{ findingId: string; photoId: string }[]> {
+  return (await repo.photosOf(db, findingIds)).map((p) => ({ findingId: p.finding_id, photoId: p.photo_id }));
+}
+
+/** Recorder names for coordinators: the display name, or the pseudonym once erased. */
+export async function recorderNames(db: DbOrTrx, participantIds: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return (await repo.participantNames(db, participantIds)).map((p) => ({ id: p.id, name: p.display_name ?? p.pseudonym }));
+}
