@@ -10,6 +10,9 @@ import { uuidv7 } from 'uuidv7';
 import { hashSecret } from '../../server/src/auth/tokens.js';
 import { createCampaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
+import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
+import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
+import { DEMO_CHECKLIST } from '../../server/src/seed/demo-checklist.js';
 import { accessFixture, PASSWORD, roles, type AccessFixture, type Role } from '../support/access-fixtures.js';
 
 interface Operation {
@@ -28,7 +31,9 @@ interface Operation {
 const everyone = roles;
 const staff = ['admin', 'coordinator', 'otherCoordinator', 'partner'] as const;
 const managersOfA = ['admin', 'coordinator'] as const;
-const participants = ['participant', 'otherParticipant'] as const;
+const participants = ['participant', 'otherParticipant', 'schouwer'] as const;
+const fieldOfTegelwipA = ['admin', 'coordinator', 'participant'] as const;
+const fieldOfSchouwA = ['admin', 'coordinator', 'schouwer'] as const;
 
 const operations: Operation[] = [
   { name: 'viewer', field: 'viewer', query: '{ viewer { kind } }', allowed: everyone },
@@ -126,6 +131,138 @@ const operations: Operation[] = [
     variables: (fx) => ({ input: { code: fx.inviteCodeA, displayName: 'Nieuwe buur', contactConsent: false, showNameInRankings: true } }),
     allowed: everyone,
   },
+  { name: 'checklistTemplates', field: 'checklistTemplates', query: '{ checklistTemplates { edges { node { name latestVersion { version } } } } }', allowed: staff },
+  {
+    name: 'finding',
+    field: 'finding',
+    query: 'query($id: ID!) { finding(id: $id) { text status spot { name } street { name } photoIds statusHistory { publicMessage } } }',
+    variables: (fx) => ({ id: fx.findingA.id }),
+    allowed: ['admin', 'coordinator', 'partner', 'schouwer'],
+    refusedAsNull: true,
+  },
+  { name: 'routedFindings', field: 'routedFindings', query: '{ routedFindings { edges { node { text } } } }', allowed: ['partner'] },
+  {
+    name: 'tallyDashboard',
+    field: 'tallyDashboard',
+    query: 'query($id: ID!) { tallyDashboard(campaignId: $id) { total { areaM2 nkTiles } streets { streetName } topParticipants { name } } }',
+    variables: (fx) => ({ id: fx.campaignA.id }),
+    allowed: fieldOfTegelwipA,
+  },
+  { name: 'publicProgress', field: 'publicProgress', query: 'query($id: ID!) { publicProgress(campaignId: $id) { total { areaM2 } progressPercent } }', variables: (fx) => ({ id: fx.campaignA.id }), allowed: everyone },
+  {
+    name: 'updateCampaign',
+    field: 'updateCampaign',
+    query: 'mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { publicProgress } }',
+    variables: (fx) => ({ input: { campaignId: fx.campaignA.id, publicProgress: true } }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'addCampaignDay',
+    field: 'addCampaignDay',
+    query: 'mutation($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { date } }',
+    variables: (fx) => ({ input: { campaignId: fx.campaignA.id, date: `2028-0${1 + Math.floor(Math.random() * 9)}-${String(10 + Math.floor(Math.random() * 18))}` } }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'recordTallyEvent',
+    field: 'recordTallyEvent',
+    query: 'mutation($input: RecordTallyEventInput!) { recordTallyEvent(input: $input) { areaCm2 } }',
+    variables: (fx) => ({ input: { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 3 } }),
+    allowed: fieldOfTegelwipA,
+  },
+  {
+    name: 'correctTallyEvent',
+    field: 'correctTallyEvent',
+    query: 'mutation($input: CorrectTallyEventInput!) { correctTallyEvent(input: $input) { areaCm2 } }',
+    variables: async (fx) => {
+      const participant = { kind: 'participant' as const, participantId: fx.ids.participant, campaignId: fx.campaignA.id };
+      const event = await fx.t.app.connection.db.transaction().execute((trx) =>
+        recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 3 }),
+      );
+      return { input: { id: uuidv7(), correctsEventId: event.id, count: 1 } };
+    },
+    allowed: fieldOfTegelwipA,
+  },
+  {
+    name: 'createSpot',
+    field: 'createSpot',
+    query: 'mutation($input: CreateSpotInput!) { createSpot(input: $input) { id } }',
+    variables: (fx) => ({ input: { neighbourhoodId: fx.neighbourhoodA, streetId: fx.streetA, type: 'BOOM', name: 'Nieuwe boom' } }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'updateSpot',
+    field: 'updateSpot',
+    query: 'mutation($input: UpdateSpotInput!) { updateSpot(input: $input) { description } }',
+    variables: (fx) => ({ input: { spotId: fx.spotA.id, description: 'Met klimrek' } }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'addStreet',
+    field: 'addStreet',
+    query: 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }',
+    variables: (fx) => ({ input: { neighbourhoodId: fx.neighbourhoodA, name: `Straat ${uuidv7()}` } }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'setStreetHouseholds',
+    field: 'setStreetHouseholds',
+    query: 'mutation($id: ID!) { setStreetHouseholds(streetId: $id, householdCount: 40) { householdCount } }',
+    variables: (fx) => ({ id: fx.streetA }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'publishChecklist',
+    field: 'publishChecklist',
+    query: 'mutation($input: PublishChecklistInput!) { publishChecklist(input: $input) { version } }',
+    variables: () => ({ input: DEMO_CHECKLIST }),
+    allowed: ['admin', 'coordinator', 'otherCoordinator'],
+  },
+  {
+    name: 'recordFinding',
+    field: 'recordFinding',
+    query: 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { status } }',
+    variables: (fx) => ({ input: { id: uuidv7(), campaignId: fx.schouwA.id, category: 'SCHOON', streetId: fx.streetA, text: 'Zwerfvuil', deviceTime: new Date().toISOString() } }),
+    allowed: fieldOfSchouwA,
+  },
+  {
+    name: 'answerChecklistItem',
+    field: 'answerChecklistItem',
+    query: 'mutation($input: AnswerChecklistItemInput!) { answerChecklistItem(input: $input) { rating category } }',
+    variables: (fx) => {
+      const item = fx.checklist.sections.flatMap((s) => s.items).find((i) => i.prompt === 'In welke staat zijn de speeltoestellen?')!;
+      return { input: { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: item.id, rating: 'B', deviceTime: new Date().toISOString() } };
+    },
+    allowed: fieldOfSchouwA,
+  },
+  {
+    name: 'changeFindingStatus',
+    field: 'changeFindingStatus',
+    query: 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }',
+    variables: async (fx) => ({ input: { findingId: (await fx.makeFinding()).id, status: 'IN_BEHANDELING', publicMessage: 'We kijken ernaar en laten het je weten.' } }),
+    allowed: ['admin', 'coordinator', 'partner'],
+  },
+  {
+    name: 'routeFinding',
+    field: 'routeFinding',
+    query: 'mutation($id: ID!, $org: ID) { routeFinding(findingId: $id, organisationId: $org) { status } }',
+    variables: async (fx) => ({ id: (await fx.makeFinding()).id, org: fx.organisationId }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'createActionItem',
+    field: 'createActionItem',
+    query: 'mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id findingIds } }',
+    variables: (fx) => ({ input: { campaignId: fx.schouwA.id, title: 'Tegel vastleggen', owner: 'Gemeente B&O', findingIds: [fx.findingA.id] } }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'changeActionItemStatus',
+    field: 'changeActionItemStatus',
+    query: 'mutation($id: ID!) { changeActionItemStatus(actionItemId: $id, status: BEZIG) { status } }',
+    variables: async (fx) => ({ id: (await createActionItem(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.schouwA.id, title: 'Punt', owner: 'Team', findingIds: [], requestId: 't' })).id }),
+    allowed: managersOfA,
+  },
   { name: 'deleteMyData', field: 'deleteMyData', query: 'mutation { deleteMyData }', allowed: participants, consumesCaller: true },
   {
     name: 'changePassword',
@@ -160,7 +297,7 @@ const operations: Operation[] = [
 ];
 
 async function tableCounts(fx: AccessFixture): Promise<Record<string, number>> {
-  const tables = ['organisation', 'staff_account', 'staff_invite', 'campaign', 'participant_invite', 'participant', 'audit_event'];
+  const tables = ['organisation', 'staff_account', 'staff_invite', 'campaign', 'campaign_day', 'participant_invite', 'participant', 'audit_event', 'spot', 'street', 'checklist_version', 'finding', 'finding_status_event', 'action_item', 'tally_event', 'tally_rollup'];
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(fx.t.app.connection.db);

@@ -9,11 +9,18 @@ import { changeCampaignStatus, createCampaign, type Campaign } from '../../serve
 import { createNeighbourhood, findNeighbourhoodBySlug } from '../../server/src/modules/neighbourhood/neighbourhood.service.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
 import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
+import { daysOfCampaigns } from '../../server/src/modules/campaign/campaign.service.js';
+import { publishChecklistVersion, type ChecklistVersion } from '../../server/src/modules/checklist/checklist.service.js';
+import { recordFinding, routeFinding, type Finding } from '../../server/src/modules/finding/finding.service.js';
+import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood.repo.js';
+import { createSpot, type Spot } from '../../server/src/modules/spot/spot.service.js';
+import { DEMO_CHECKLIST } from '../../server/src/seed/demo-checklist.js';
+import { uuidv7 } from 'uuidv7';
 import type { StaffRole, Viewer } from '../../server/src/auth/viewer.js';
 import { graphql, startTestApp, type TestApp } from './test-app.js';
 import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
 
-export const roles = ['anonymous', 'admin', 'coordinator', 'otherCoordinator', 'partner', 'participant', 'otherParticipant'] as const;
+export const roles = ['anonymous', 'admin', 'coordinator', 'otherCoordinator', 'partner', 'participant', 'otherParticipant', 'schouwer'] as const;
 export type Role = (typeof roles)[number];
 
 export const PASSWORD = 'een lang genoeg wachtwoord';
@@ -25,11 +32,20 @@ export interface AccessFixture {
   neighbourhoodB: string;
   campaignA: Campaign;
   campaignB: Campaign;
+  /** An open schouw in neighbourhood A with the demo checklist, a playground and a finding routed to the partner. */
+  schouwA: Campaign;
+  checklist: ChecklistVersion;
+  spotA: Spot;
+  findingA: Finding;
+  dayA: string;
+  streetA: string;
   inviteCodeA: string;
   organisationId: string;
   passwordHash: string;
   headers: Record<Role, Record<string, string>>;
   ids: Record<'admin' | 'coordinator' | 'participant', string>;
+  /** A new finding in schouwA, routed to the partner's organisation. */
+  makeFinding(): Promise<Finding>;
   /** New credentials of a role, for operations that change or end the caller. */
   freshHeaders(role: Role): Promise<Record<string, string>>;
   /** Makes a staff account directly (no HTTP) and returns its id. */
@@ -69,12 +85,32 @@ export async function accessFixture(env: Record<string, string> = {}): Promise<A
   const adminViewer: Viewer = { kind: 'staff', accountId: admin.id, role: 'ADMIN', organisationId: null, neighbourhoodIds: [], sessionHash: '' };
   const coordinatorViewer: Viewer = { kind: 'staff', accountId: coordinator.id, role: 'COORDINATOR', organisationId: null, neighbourhoodIds: [neighbourhoodA], sessionHash: '' };
 
-  const openCampaign = async (neighbourhoodId: string, name: string) => {
-    const draft = await createCampaign(db, adminViewer, { neighbourhoodId, kind: 'TEGELWIPPEN', name, requestId: 'fixture' });
+  const checklist = await publishChecklistVersion(db, adminViewer, DEMO_CHECKLIST);
+  const openCampaign = async (neighbourhoodId: string, name: string, kind: 'TEGELWIPPEN' | 'SCHOUW' = 'TEGELWIPPEN') => {
+    const draft = await createCampaign(db, adminViewer, {
+      neighbourhoodId,
+      kind,
+      name,
+      days: [{ date: '2027-04-01' }],
+      publicProgress: kind === 'TEGELWIPPEN',
+      checklistVersionId: kind === 'SCHOUW' ? checklist.id : null,
+      requestId: 'fixture',
+    });
     return changeCampaignStatus(db, adminViewer, { campaignId: draft.id, status: 'OPEN', requestId: 'fixture' });
   };
   const campaignA = await openCampaign(neighbourhoodA, 'Tegelwippen Staatsliedenbuurt');
   const campaignB = await openCampaign(neighbourhoodB, 'Tegelwippen Schildersbuurt');
+  const schouwA = await openCampaign(neighbourhoodA, 'Schouw Staatsliedenbuurt', 'SCHOUW');
+  const dayA = (await daysOfCampaigns(db, [campaignA.id]))[0]!.id;
+  const streetA = (await allStreets(db, neighbourhoodA))[0]!.id;
+  const spotA = await createSpot(db, adminViewer, neighbourhoodA, { streetId: streetA, type: 'SPEELPLEK', name: 'Speeltuin' });
+  const makeFinding = async () => {
+    const finding = await db.transaction().execute((trx) =>
+      recordFinding(trx, adminViewer, { id: uuidv7(), campaignId: schouwA.id, category: 'HEEL', spotId: spotA.id, text: 'Losse stoeptegel bij de ingang', deviceTime: new Date().toISOString() }),
+    );
+    return routeFinding(db, adminViewer, { findingId: finding.id, organisationId, requestId: 'fixture' });
+  };
+  const findingA = await makeFinding();
 
   const makeParticipant = async (campaign: Campaign) => {
     const invite = await createParticipantInvite(db, adminViewer, { campaignId: campaign.id, requestId: 'fixture' });
@@ -90,6 +126,7 @@ export async function accessFixture(env: Record<string, string> = {}): Promise<A
   };
   const participant = await makeParticipant(campaignA);
   const otherParticipant = await makeParticipant(campaignB);
+  const schouwer = await makeParticipant(schouwA);
   const inviteA = await createParticipantInvite(db, adminViewer, { campaignId: campaignA.id, requestId: 'fixture' });
 
   const headers: Record<Role, Record<string, string>> = {
@@ -100,6 +137,7 @@ export async function accessFixture(env: Record<string, string> = {}): Promise<A
     partner: partner.headers,
     participant: participant.headers,
     otherParticipant: otherParticipant.headers,
+    schouwer: schouwer.headers,
   };
 
   return {
@@ -109,6 +147,13 @@ export async function accessFixture(env: Record<string, string> = {}): Promise<A
     neighbourhoodB,
     campaignA,
     campaignB,
+    schouwA,
+    checklist,
+    spotA,
+    findingA,
+    dayA,
+    streetA,
+    makeFinding,
     inviteCodeA: inviteA.code,
     organisationId,
     passwordHash,
@@ -133,6 +178,8 @@ export async function accessFixture(env: Record<string, string> = {}): Promise<A
           return (await makeParticipant(campaignA)).headers;
         case 'otherParticipant':
           return (await makeParticipant(campaignB)).headers;
+        case 'schouwer':
+          return (await makeParticipant(schouwA)).headers;
       }
     },
     query: (role, query, variables) => graphql(t.url, query, variables, typeof role === 'string' ? headers[role] : role),
