@@ -1,0 +1,192 @@
+/** Schouw findings over real SQLite and HTTP: recording, answers per item type, follow-up, routing, action plan. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { allowedTransitions } from '../../server/src/modules/finding/finding-workflow.js';
+import { FINDING_STATUSES, type FindingStatus } from '../../server/src/modules/finding/finding.table.js';
+import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
+
+const RECORD = 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id status category street { name } spot { name } photoIds location { lat lon accuracyM } } }';
+const ANSWER = 'mutation($input: AnswerChecklistItemInput!) { answerChecklistItem(input: $input) { id category rating answer } }';
+const STATUS = 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status version statusHistory { fromStatus toStatus publicMessage } } }';
+
+describe('findings', () => {
+  let fx: AccessFixture;
+  const now = () => new Date().toISOString();
+  const item = (prompt: string) => fx.checklist.sections.flatMap((s) => s.items).find((i) => i.prompt === prompt)!;
+  const answer = (input: Record<string, unknown>) =>
+    fx.query('schouwer', ANSWER, { input: { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, deviceTime: now(), ...input } });
+
+  beforeAll(async () => {
+    fx = await accessFixture();
+  });
+  afterAll(() => fx.t.close());
+
+  it('records a free finding with location and photo references; sending it again records it once', async () => {
+    const input = {
+      id: uuidv7(),
+      campaignId: fx.schouwA.id,
+      category: 'KLIMAATADAPTATIE',
+      spotId: fx.spotA.id,
+      text: 'Grote plas na de regen',
+      suggestion: 'Een wadi of minder tegels',
+      location: { lat: 51.8593, lon: 4.6571, accuracyM: 12 },
+      photoIds: [uuidv7(), uuidv7()],
+      deviceTime: now(),
+    };
+    const first = await fx.query('schouwer', RECORD, { input });
+    expect(first.body.data.recordFinding).toMatchObject({ status: 'NIEUW', category: 'KLIMAATADAPTATIE', spot: { name: 'Speeltuin' }, photoIds: input.photoIds, location: input.location });
+    const again = await fx.query('schouwer', RECORD, { input });
+    expect(again.body.data.recordFinding.id).toBe(input.id);
+    const count = await fx.t.app.connection.db.selectFrom('finding').select((eb) => eb.fn.countAll().as('n')).where('id', '=', input.id).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+
+  it('refuses an empty finding and text that is too long, and stores nothing', async () => {
+    const before = await fx.t.app.connection.db.selectFrom('finding').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const empty = await fx.query('schouwer', RECORD, { input: { id: uuidv7(), campaignId: fx.schouwA.id, category: 'SCHOON', deviceTime: now() } });
+    expect(empty.body.errors[0].message).toMatch(/Beschrijf wat je ziet/);
+    const long = await fx.query('schouwer', RECORD, { input: { id: uuidv7(), campaignId: fx.schouwA.id, category: 'SCHOON', text: 'x'.repeat(2001), deviceTime: now() } });
+    expect(long.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const after = await fx.t.app.connection.db.selectFrom('finding').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('answers checklist items by their type and takes the category from the section', async () => {
+    const rating = await answer({ checklistItemId: item('In welke staat zijn de speeltoestellen?').id, rating: 'C' });
+    expect(rating.body.data.answerChecklistItem).toMatchObject({ category: 'ONTMOETEN_SPELEN', rating: 'C', answer: null });
+    expect((await answer({ checklistItemId: item('Doet de straatverlichting het?').id, answer: 'NEE' })).body.data.answerChecklistItem.answer).toBe('NEE');
+    expect((await answer({ checklistItemId: item('Hoeveel afvalbakken staan hier?').id, answer: '3' })).body.data.answerChecklistItem.answer).toBe('3');
+    expect((await answer({ checklistItemId: item('Hoe vaak wordt deze plek gebruikt?').id, answer: 'Soms' })).body.data.answerChecklistItem.answer).toBe('Soms');
+  });
+
+  it.each([
+    ['a rating item without a rating', 'In welke staat zijn de speeltoestellen?', {}, /Kies een oordeel/],
+    ['a yes/no item with another answer', 'Doet de straatverlichting het?', { answer: 'misschien' }, /JA of NEE/],
+    ['a number item with text', 'Hoeveel afvalbakken staan hier?', { answer: 'drie' }, /heel getal/],
+    ['a choice item with an unknown choice', 'Hoe vaak wordt deze plek gebruikt?', { answer: 'Altijd' }, /Kies een van: Vaak, Soms, Bijna nooit/],
+    ['an item that does not apply to this kind of spot', 'In welke staat is de nestkast?', { rating: 'B' }, /hoort niet bij dit soort plek/],
+  ])('refuses %s', async (_name, prompt, extra, message) => {
+    const { body } = await answer({ checklistItemId: item(prompt).id, ...extra });
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toMatch(message);
+  });
+
+  it('refuses an item of another checklist version than the one the schouw pinned', async () => {
+    const newer = await fx.query('coordinator', 'mutation($input: PublishChecklistInput!) { publishChecklist(input: $input) { id version sections { items { id prompt } } } }', {
+      input: { templateId: null, name: 'Andere checklist', sections: [{ theme: 'SCHOON', title: 'Schoon', items: [{ prompt: 'Hoe schoon?', type: 'RATING' }] }] },
+    });
+    const otherItem = newer.body.data.publishChecklist.sections[0].items[0].id;
+    const { body } = await answer({ checklistItemId: otherItem, rating: 'A' });
+    expect(body.errors[0].message).toMatch(/hoort niet bij de checklist van deze schouw/);
+  });
+
+  it('versions a checklist: publishing again makes version 2 and leaves version 1 as it was', async () => {
+    const publish = (templateId: string | null, prompt: string) =>
+      fx.query('coordinator', 'mutation($input: PublishChecklistInput!) { publishChecklist(input: $input) { id version sections { items { prompt } } } }', {
+        input: { templateId, name: 'Versies', sections: [{ theme: 'HEEL', title: 'Heel', items: [{ prompt, type: 'YES_NO' }] }] },
+      });
+    const v1 = (await publish(null, 'Vraag één')).body.data.publishChecklist;
+    const templateId = (await fx.t.app.connection.db.selectFrom('checklist_version').select('template_id').where('id', '=', v1.id).executeTakeFirstOrThrow()).template_id;
+    const v2 = (await publish(templateId, 'Vraag twee')).body.data.publishChecklist;
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+    const { body } = await fx.query('coordinator', 'query($id: ID!) { campaign(id: $id) { checklist { version sections { title } } } }', { id: fx.schouwA.id });
+    expect(body.data.campaign.checklist.version).toBe(1);
+    const bad = await fx.query('coordinator', 'mutation($input: PublishChecklistInput!) { publishChecklist(input: $input) { id } }', {
+      input: { name: 'Fout', sections: [{ theme: 'HEEL', title: 'Heel', items: [{ prompt: 'Kies', type: 'CHOICE', choices: ['Alleen één'] }] }] },
+    });
+    expect(bad.body.errors[0].message).toMatch(/minstens twee verschillende keuzes/);
+  });
+
+  it('allows exactly the transitions of the workflow, each with a public message', async () => {
+    for (const from of FINDING_STATUSES) {
+      for (const to of FINDING_STATUSES) {
+        const finding = await fx.makeFinding();
+        await fx.t.app.connection.db.updateTable('finding').set({ status: from }).where('id', '=', finding.id).execute();
+        const { body } = await fx.query('coordinator', STATUS, { input: { findingId: finding.id, status: to, publicMessage: 'De gemeente pakt dit in mei op.' } });
+        const allowed = (allowedTransitions[from] as readonly FindingStatus[]).includes(to);
+        if (allowed) expect(body.data.changeFindingStatus.status, `${from} → ${to}`).toBe(to);
+        else expect(body.errors[0].extensions.code, `${from} → ${to}`).toBe('CONFLICT');
+      }
+    }
+  });
+
+  it('requires a public message and shows it to the reporter with the status history', async () => {
+    const id = uuidv7();
+    await fx.query('schouwer', RECORD, { input: { id, campaignId: fx.schouwA.id, category: 'HEEL', streetId: fx.streetA, text: 'Lantaarnpaal kapot', deviceTime: now() } });
+    const missing = await fx.query('coordinator', STATUS, { input: { findingId: id, status: 'INGEPLAND', publicMessage: 'ok' } });
+    expect(missing.body.errors[0].message).toMatch(/minstens 10 tekens/);
+    const done = await fx.query('coordinator', STATUS, { input: { findingId: id, status: 'INGEPLAND', publicMessage: 'De lamp wordt volgende week vervangen.' } });
+    expect(done.body.data.changeFindingStatus).toMatchObject({ status: 'INGEPLAND', version: 2 });
+    const mine = await fx.query('schouwer', 'query($id: ID!) { campaign(id: $id) { findings(onlyMine: true, first: 50) { edges { node { id recordedByMe status statusHistory { toStatus publicMessage } } } } } }', { id: fx.schouwA.id });
+    const node = mine.body.data.campaign.findings.edges.find((e: any) => e.node.id === id).node;
+    expect(node).toMatchObject({ recordedByMe: true, status: 'INGEPLAND', statusHistory: [{ toStatus: 'INGEPLAND', publicMessage: 'De lamp wordt volgende week vervangen.' }] });
+  });
+
+  it('lets a partner see and update only what is routed to their organisation', async () => {
+    const routed = await fx.makeFinding();
+    const id = uuidv7();
+    await fx.query('schouwer', RECORD, { input: { id, campaignId: fx.schouwA.id, category: 'SCHOON', streetId: fx.streetA, text: 'Niet gerouteerd', deviceTime: now() } });
+    const list = await fx.query('partner', '{ routedFindings(first: 100) { edges { node { id } } } }');
+    const ids = list.body.data.routedFindings.edges.map((e: any) => e.node.id);
+    expect(ids).toContain(routed.id);
+    expect(ids).not.toContain(id);
+    expect((await fx.query('partner', STATUS, { input: { findingId: id, status: 'IN_BEHANDELING', publicMessage: 'Wij pakken dit op.' } })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await fx.query('partner', STATUS, { input: { findingId: routed.id, status: 'IN_BEHANDELING', publicMessage: 'Woonkracht10 pakt dit op.' } })).body.data.changeFindingStatus.status).toBe('IN_BEHANDELING');
+  });
+
+  it('hides who recorded a finding from other participants and partners', async () => {
+    const query = 'query($id: ID!) { finding(id: $id) { recorderName recordedByMe } }';
+    const id = uuidv7();
+    await fx.query('schouwer', RECORD, { input: { id, campaignId: fx.schouwA.id, category: 'SCHOON', streetId: fx.streetA, text: 'Afval', deviceTime: now() } });
+    expect((await fx.query('coordinator', query, { id })).body.data.finding.recorderName).toMatch(/^Deelnemer /);
+    const other = await fx.freshHeaders('schouwer');
+    expect((await fx.query(other, query, { id })).body.data.finding).toEqual({ recorderName: null, recordedByMe: false });
+  });
+
+  it('makes action plan items from findings, visible in the campaign action plan', async () => {
+    const finding = await fx.makeFinding();
+    const created = await fx.query('coordinator', 'mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id status findingIds } }', {
+      input: { campaignId: fx.schouwA.id, title: 'Speeltuin opknappen', owner: 'Gemeente B&O', dueDate: '2027-09-01', findingIds: [finding.id] },
+    });
+    expect(created.body.data.createActionItem).toMatchObject({ status: 'OPEN', findingIds: [finding.id] });
+    const other = await fx.query('coordinator', 'mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }', {
+      input: { campaignId: fx.schouwA.id, title: 'Verkeerd', owner: 'Niemand', findingIds: [uuidv7()] },
+    });
+    expect(other.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const plan = await fx.query('schouwer', 'query($id: ID!) { campaign(id: $id) { actionPlan { title owner dueDate status } } }', { id: fx.schouwA.id });
+    expect(plan.body.data.campaign.actionPlan).toContainEqual({ title: 'Speeltuin opknappen', owner: 'Gemeente B&O', dueDate: '2027-09-01', status: 'OPEN' });
+  });
+});
+
+describe('spots and streets', () => {
+  let fx: AccessFixture;
+  beforeAll(async () => {
+    fx = await accessFixture();
+  });
+  afterAll(() => fx.t.close());
+
+  it('lets a coordinator add spots with an optional point, and refuses half a location', async () => {
+    const create = (extra: Record<string, unknown>) =>
+      fx.query('coordinator', 'mutation($input: CreateSpotInput!) { createSpot(input: $input) { name type lat lon street { id } } }', {
+        input: { neighbourhoodId: fx.neighbourhoodA, streetId: fx.streetA, type: 'NESTKAST', name: 'Nestkast bij de school', ...extra },
+      });
+    expect((await create({ lat: 51.86, lon: 4.66 })).body.data.createSpot).toMatchObject({ type: 'NESTKAST', lat: 51.86, lon: 4.66, street: { id: fx.streetA } });
+    expect((await create({ lat: 51.86 })).body.errors[0].message).toMatch(/zowel de breedte- als de lengtegraad/);
+    expect((await create({ streetId: 'bestaat-niet' })).body.errors[0].message).toMatch(/hoort niet bij deze buurt/);
+  });
+
+  it('lists the spots of a neighbourhood for everyone, with their street', async () => {
+    const { body } = await fx.query('anonymous', '{ neighbourhood(slug: "staatsliedenbuurt") { spots(first: 50) { edges { node { name type street { name } } } } } }');
+    expect(body.data.neighbourhood.spots.edges.map((e: any) => e.node.name)).toContain('Speeltuin');
+  });
+
+  it('seeds a demo spot of every type, each labelled as demo data or real', async () => {
+    const { body } = await fx.query('anonymous', '{ neighbourhood(slug: "staatsliedenbuurt") { spots(first: 100) { edges { node { name type description } } } } }');
+    const spots = body.data.neighbourhood.spots.edges.map((e: any) => e.node);
+    const types = new Set(spots.map((s: any) => s.type));
+    for (const type of ['PLANTSOEN', 'BLOEMBAK', 'BOOM', 'PARK', 'WANDELPAD', 'SPEELPLEK', 'ONTMOETINGSPLEK', 'NESTKAST', 'REGENTON_WADI', 'HANGPLEK']) expect(types).toContain(type);
+    for (const spot of spots.filter((s: any) => s.name !== 'Speeltuin' && s.name !== 'Nestkast bij de school')) {
+      expect(`${spot.name} ${spot.description}`).toMatch(/demo/i);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Lists load their related objects in batches: the number of SQL statements for a page of
+ * findings with spot, street, photos and history does not grow with the page size.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
+import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
+
+const PAGE = `query($id: ID!, $first: Int!) {
+  campaign(id: $id) {
+    findings(first: $first) {
+      edges { node { id text spot { name type street { name } } street { name } photoIds statusHistory { publicMessage } routedTo { name } recorderName } }
+    }
+  }
+}`;
+
+describe('N+1', () => {
+  let fx: AccessFixture;
+  beforeAll(async () => {
+    fx = await accessFixture();
+    const db = fx.t.app.connection.db;
+    const admin = fx.asViewer('admin');
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 120; i++) {
+        await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'SCHOON', spotId: fx.spotA.id, text: `Bevinding ${i}`, photoIds: [uuidv7(), uuidv7()], deviceTime: new Date().toISOString() });
+      }
+    });
+  });
+  afterAll(() => fx.t.close());
+
+  async function statementsFor(first: number): Promise<number> {
+    const sqlite = fx.t.app.connection.sqlite;
+    const prepare = sqlite.prepare.bind(sqlite);
+    let count = 0;
+    sqlite.prepare = ((source: string) => {
+      count++;
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    try {
+      const { body } = await fx.query('coordinator', PAGE, { id: fx.schouwA.id, first });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.campaign.findings.edges).toHaveLength(first);
+      return count;
+    } finally {
+      sqlite.prepare = prepare;
+    }
+  }
+
+  it('uses as many statements for 100 findings as for 10', async () => {
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    expect(hundred).toBe(ten);
+    expect(ten).toBeGreaterThan(3);
+    expect(hundred).toBeLessThan(20);
+  });
+});
