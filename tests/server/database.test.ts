@@ -69,7 +69,7 @@ describe('migrations', () => {
 });
 
 describe('demo seed', () => {
-  it('seeds the Staatsliedenbuurt with its streets into an empty database, and only once', async () => {
+  it('seeds the Staatsliedenbuurt with streets, a checklist and one campaign of each kind into an empty database, and only once', async () => {
     const { db } = openDatabase(':memory:');
     await migrateToLatest(db);
     expect(await seedDemoData(db, auth, silent)).toBe(true);
@@ -79,6 +79,16 @@ describe('demo seed', () => {
     expect(neighbourhoods[0]).toMatchObject({ slug: 'staatsliedenbuurt', name: 'Staatsliedenbuurt', municipality: 'Alblasserdam' });
     const streets = await db.selectFrom('street').select('name').orderBy('name').execute();
     expect(streets.map((s) => s.name)).toEqual([...STAATSLIEDENBUURT_STREETS].sort());
+    const campaigns = await db.selectFrom('campaign').selectAll().orderBy('kind').execute();
+    expect(campaigns.map((c) => [c.kind, c.status])).toEqual([
+      ['SCHOUW', 'OPEN'],
+      ['TEGELWIPPEN', 'OPEN'],
+    ]);
+    expect(campaigns.every((c) => c.name.includes('(demo)'))).toBe(true);
+    expect(campaigns[0]!.checklist_version_id).not.toBeNull();
+    expect(campaigns[1]).toMatchObject({ target_area_cm2: 5_000_000, public_progress: 1 });
+    const themes = await db.selectFrom('checklist_section').select('theme').where('version_id', '=', campaigns[0]!.checklist_version_id!).execute();
+    expect(themes.map((t) => t.theme)).toEqual(['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN']);
     await db.destroy();
   });
 });
