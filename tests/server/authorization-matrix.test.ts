@@ -13,6 +13,7 @@ import { createParticipantInvite } from '../../server/src/modules/participant/pa
 import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
 import { DEMO_CHECKLIST } from '../../server/src/seed/demo-checklist.js';
+import { editFinding } from '../../server/src/modules/finding/finding-edit.service.js';
 import { accessFixture, PASSWORD, roles, type AccessFixture, type Role } from '../support/access-fixtures.js';
 
 interface Operation {
@@ -263,6 +264,27 @@ const operations: Operation[] = [
     variables: async (fx) => ({ id: (await createActionItem(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.schouwA.id, title: 'Punt', owner: 'Team', findingIds: [], requestId: 't' })).id }),
     allowed: managersOfA,
   },
+  {
+    name: 'sync',
+    field: 'sync',
+    query: 'mutation($input: SyncInput!) { sync(input: $input) { lastSeq pull { cursor } } }',
+    variables: (fx) => ({ input: { deviceId: uuidv7(), campaignId: fx.campaignA.id, mutations: [] } }),
+    allowed: ['admin', 'coordinator', ...participants],
+  },
+  {
+    name: 'resolveFindingConflict',
+    field: 'resolveFindingConflict',
+    query: 'mutation($id: ID!) { resolveFindingConflict(conflictId: $id, useDeviceValue: false) { id } }',
+    variables: async (fx) => {
+      const finding = await fx.makeFinding();
+      const admin = fx.asViewer('admin');
+      const db = fx.t.app.connection.db;
+      await db.transaction().execute((trx) => editFinding(trx, admin, { findingId: finding.id, baseVersion: 2, changes: { text: 'Eerste' } }));
+      const { conflicts } = await db.transaction().execute((trx) => editFinding(trx, admin, { findingId: finding.id, baseVersion: 2, changes: { text: 'Tweede' } }));
+      return { id: conflicts[0]!.id };
+    },
+    allowed: managersOfA,
+  },
   { name: 'deleteMyData', field: 'deleteMyData', query: 'mutation { deleteMyData }', allowed: participants, consumesCaller: true },
   {
     name: 'changePassword',
@@ -297,7 +319,7 @@ const operations: Operation[] = [
 ];
 
 async function tableCounts(fx: AccessFixture): Promise<Record<string, number>> {
-  const tables = ['organisation', 'staff_account', 'staff_invite', 'campaign', 'campaign_day', 'participant_invite', 'participant', 'audit_event', 'spot', 'street', 'checklist_version', 'finding', 'finding_status_event', 'action_item', 'tally_event', 'tally_rollup'];
+  const tables = ['organisation', 'staff_account', 'staff_invite', 'campaign', 'campaign_day', 'participant_invite', 'participant', 'audit_event', 'spot', 'street', 'checklist_version', 'finding', 'finding_status_event', 'action_item', 'tally_event', 'tally_rollup', 'sync_device', 'sync_mutation', 'finding_conflict'];
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(fx.t.app.connection.db);

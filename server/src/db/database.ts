@@ -13,8 +13,10 @@ import type {
 import type { AuditEventTable } from '../modules/audit/audit.table.js';
 import type { CampaignDayTable, CampaignTable } from '../modules/campaign/campaign.table.js';
 import type { ChecklistItemTable, ChecklistSectionTable, ChecklistTemplateTable, ChecklistVersionTable } from '../modules/checklist/checklist.table.js';
-import type { ActionItemFindingTable, ActionItemTable, FindingPhotoTable, FindingStatusEventTable, FindingTable } from '../modules/finding/finding.table.js';
+import type { ActionItemFindingTable, ActionItemTable, FindingConflictTable, FindingPhotoTable, FindingStatusEventTable, FindingTable } from '../modules/finding/finding.table.js';
+import type { MediaTable } from '../modules/media/media.table.js';
 import type { SpotTable } from '../modules/spot/spot.table.js';
+import type { ChangeLogTable, SyncDeviceTable, SyncMutationTable } from '../modules/sync/sync.table.js';
 import type { TallyEventTable, TallyRollupTable } from '../modules/tally/tally.table.js';
 import type { NeighbourhoodTable, StreetTable } from '../modules/neighbourhood/neighbourhood.table.js';
 import type { ParticipantInviteTable, ParticipantTable } from '../modules/participant/participant.table.js';
@@ -44,6 +46,11 @@ export interface Database {
   action_item_finding: ActionItemFindingTable;
   tally_event: TallyEventTable;
   tally_rollup: TallyRollupTable;
+  finding_conflict: FindingConflictTable;
+  sync_device: SyncDeviceTable;
+  sync_mutation: SyncMutationTable;
+  change_log: ChangeLogTable;
+  media: MediaTable;
 }
 
 export type Db = Kysely<Database>;

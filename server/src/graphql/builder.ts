@@ -39,6 +39,7 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: true;
   Scalars: {
     DateTime: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   // Scope-auth first so that nothing else runs for a caller who may not see a field.
@@ -106,6 +107,12 @@ builder.scalarType('DateTime', {
     if (!parsed.success) throw badInput('Ongeldige datum/tijd: gebruik ISO-8601, bijvoorbeeld 2026-05-16T09:30:00Z.');
     return new Date(parsed.data).toISOString();
   },
+});
+
+builder.scalarType('JSON', {
+  description: 'A JSON value: sync command arguments and pulled snapshots, validated per command.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
 });
 
 builder.queryType({});

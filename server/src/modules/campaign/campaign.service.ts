@@ -10,6 +10,7 @@ import type { KeysetPage } from '../../db/keyset.js';
 import { inTransaction } from '../../db/transaction.js';
 import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordChange } from '../sync/change-log.js';
 import * as repo from './campaign.repo.js';
 import { CM2_PER_M2, DEFAULT_TARGET_M2 } from '../tally/size-codes.js';
 import type { CampaignDayRow, CampaignKind, CampaignRow, CampaignStatus } from './campaign.table.js';
@@ -149,6 +150,7 @@ export async function changeCampaignStatus(
       );
     }
     await repo.setCampaignStatus(trx, campaign.id, input.status, now.toISOString());
+    await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id }, now);
     await recordAudit(
       trx,
       {
@@ -183,6 +185,7 @@ export async function updateCampaignSettings(
       ...(input.publicProgress != null ? { public_progress: input.publicProgress ? 1 : 0 } : {}),
       ...(input.checklistVersionId != null ? { checklist_version_id: input.checklistVersionId } : {}),
     });
+    await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });
     return toCampaign((await repo.findCampaign(trx, campaign.id))!);
   });
 }
@@ -195,6 +198,7 @@ export async function addCampaignDay(db: Db, viewer: Viewer, input: { campaignId
     if (existing.some((d) => d.date === input.date)) throw badInput('Deze datum staat er al in.');
     const row = { id: uuidv7(), campaign_id: campaign.id, date: input.date, label: input.label?.trim() || null };
     await repo.insertDays(trx, [row]);
+    await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });
     return toCampaignDay(row);
   });
 }

@@ -11,6 +11,7 @@ import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import { SpotRef } from '../spot/spot.schema.js';
 import { spotsByIds } from '../spot/spot.service.js';
 import * as plan from './action-plan.service.js';
+import * as edits from './finding-edit.service.js';
 import { PUBLIC_MESSAGE_MAX } from './finding-workflow.js';
 import * as service from './finding.service.js';
 import { ACTION_ITEM_STATUSES, FINDING_STATUSES, RATINGS } from './finding.table.js';
@@ -98,6 +99,31 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
     }),
   }),
 });
+
+const FindingConflictRef = builder.objectRef<edits.FindingConflict>('FindingConflict').implement({
+  description: "A device's edit that lost to a newer server value; a coordinator decides.",
+  authScopes: { coordinator: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    field: t.exposeString('field'),
+    deviceValue: t.exposeString('deviceValue', { nullable: true }),
+    serverValue: t.exposeString('serverValue', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.objectField(FindingRef, 'conflicts', (t) =>
+  t.loadableList({
+    type: FindingConflictRef,
+    description: 'Open edit conflicts (coordinators; empty for everyone else).',
+    load: async (ids: string[], ctx) => {
+      const mayResolve = ctx.viewer.kind === 'staff' && ctx.viewer.role !== 'PARTNER';
+      const conflicts = mayResolve ? await edits.openConflicts(ctx.db, ids) : [];
+      return ids.map((id) => conflicts.filter((c) => c.findingId === id));
+    },
+    resolve: (f) => f.id,
+  }),
+);
 
 const ActionItemRef = builder.objectRef<plan.ActionItem>('ActionItem').implement({
   description: 'A point of the action plan made from one or more findings.',
@@ -270,6 +296,13 @@ builder.mutationFields((t) => ({
         findingIds: input.findingIds.map(str),
         requestId: ctx.requestId,
       }),
+  }),
+  resolveFindingConflict: t.field({
+    type: FindingRef,
+    description: "Keeps the server's value, or takes the device's (useDeviceValue: true).",
+    authScopes: { coordinator: true },
+    args: { conflictId: t.arg.id(), useDeviceValue: t.arg.boolean() },
+    resolve: (_root, args, ctx) => edits.resolveConflict(ctx.db, ctx.viewer, { conflictId: str(args.conflictId), useDeviceValue: args.useDeviceValue }),
   }),
   changeActionItemStatus: t.field({
     type: ActionItemRef,

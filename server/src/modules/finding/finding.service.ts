@@ -14,6 +14,7 @@ import type { Theme } from '../checklist/checklist.table.js';
 import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
 import { findSpot } from '../spot/spot.service.js';
 import { canTransition, PUBLIC_MESSAGE_MAX, PUBLIC_MESSAGE_MIN, statusLabels } from './finding-workflow.js';
+import { recordChange } from '../sync/change-log.js';
 import * as repo from './finding.repo.js';
 import type { FindingRow, FindingStatus, Rating } from './finding.table.js';
 import { uuidv7 } from 'uuidv7';
@@ -133,8 +134,10 @@ async function insert(trx: DbOrTrx, viewer: Viewer, campaign: Campaign, input: C
     status: 'NIEUW',
     routed_organisation_id: null,
     version: 1,
+    field_versions: '{}',
   };
   await repo.insertFinding(trx, row, input.photoIds ?? []);
+  await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'FINDING', entityId: row.id }, now);
   return toFinding(row);
 }
 
@@ -206,13 +209,13 @@ export async function answerChecklistItem(trx: DbOrTrx, viewer: Viewer, input: A
 }
 
 /** A finding the viewer may see, with how; null when not at all. */
-export async function findFinding(db: DbOrTrx, viewer: Viewer, id: string): Promise<{ finding: Finding; access: FindingAccess } | null> {
+export async function findFinding(db: DbOrTrx, viewer: Viewer, id: string): Promise<{ finding: Finding; access: FindingAccess; campaign: Campaign } | null> {
   const row = await repo.findFinding(db, id);
   const campaign = row && (await loadCampaign(db, row.campaign_id));
   if (!row || !campaign) return null;
   const finding = toFinding(row);
   const access = findingAccess(viewer, campaign, finding);
-  return access ? { finding, access } : null;
+  return access ? { finding, access, campaign } : null;
 }
 
 export async function listCampaignFindings(db: DbOrTrx, viewer: Viewer, campaign: Campaign, page: KeysetPage, onlyMine = false): Promise<Finding[]> {
@@ -257,6 +260,7 @@ export async function changeFindingStatus(
       actor_account_id: viewer.accountId,
       at: now.toISOString(),
     });
+    await recordChange(trx, { neighbourhoodId: found.campaign.neighbourhoodId, campaignId: finding.campaignId, entityType: 'FINDING', entityId: finding.id }, now);
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'finding.status_changed', subjectType: 'finding', subjectId: finding.id, detail: { from: finding.status, to: input.status }, requestId: input.requestId }, now);
     return toFinding((await repo.findFinding(trx, finding.id))!);
   });

@@ -35,6 +35,23 @@ export interface FindingTable {
   routed_organisation_id: string | null;
   /** Raised on every change, so an edit based on an old version can be recognised. */
   version: number;
+  /** JSON {field: version it last changed in}, to tell which fields a stale edit collides with. */
+  field_versions: string;
+}
+
+/** A device's value that lost to a newer server value, kept for a coordinator to decide. */
+export interface FindingConflictTable {
+  id: string;
+  finding_id: string;
+  field: string;
+  device_value: string | null;
+  server_value: string | null;
+  base_version: number;
+  device_id: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  /** 'KEPT_SERVER' or 'USED_DEVICE'. */
+  resolution: string | null;
 }
 
 export interface FindingPhotoTable {
@@ -71,5 +88,6 @@ export interface ActionItemFindingTable {
 }
 
 export type FindingRow = Selectable<FindingTable>;
+export type FindingConflictRow = Selectable<FindingConflictTable>;
 export type FindingStatusEventRow = Selectable<FindingStatusEventTable>;
 export type ActionItemRow = Selectable<ActionItemTable>;

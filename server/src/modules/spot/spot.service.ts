@@ -8,6 +8,7 @@ import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
+import { recordChange } from '../sync/change-log.js';
 import * as repo from './spot.repo.js';
 import type { SpotRow, SpotType } from './spot.table.js';
 
@@ -62,6 +63,7 @@ export async function createSpot(db: DbOrTrx, viewer: Viewer, neighbourhoodId: s
     created_at: now.toISOString(),
   };
   await repo.insertSpot(db, row);
+  await recordChange(db, { neighbourhoodId, campaignId: null, entityType: 'SPOT', entityId: row.id }, now);
   return toSpot(row);
 }
 
@@ -78,6 +80,7 @@ export async function updateSpot(db: Db, viewer: Viewer, spotId: string, input: 
       ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
       ...(input.lat !== undefined ? { lat: input.lat, lon: input.lon ?? null } : {}),
     });
+    await recordChange(trx, { neighbourhoodId: spot.neighbourhood_id, campaignId: null, entityType: 'SPOT', entityId: spot.id });
     return toSpot((await repo.findSpot(trx, spot.id))!);
   });
 }

@@ -52,7 +52,8 @@ export interface TallyDashboard extends TallyProgress {
 
 const areaTotal = (areaCm2 = 0, entries = 0): AreaTotal => ({ areaCm2, nkTiles: nkTilesOf(areaCm2), entries });
 
-async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<TallyProgress> {
+/** Totals without participants; callers check who may see them. */
+export async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<TallyProgress> {
   const [rows, streets, days] = await Promise.all([
     repo.rollups(db, campaign.id, ['TOTAL', 'STREET', 'DAY']),
     allStreets(db, campaign.neighbourhoodId),

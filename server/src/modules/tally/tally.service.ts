@@ -11,6 +11,7 @@ import { findDay } from '../campaign/campaign.repo.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
 import { areaCm2Of, type SizeCode } from './size-codes.js';
+import { recordChange } from '../sync/change-log.js';
 import * as repo from './tally.repo.js';
 import type { RollupDimension, TallyEventRow } from './tally.table.js';
 
@@ -78,9 +79,10 @@ function rollupKeys(row: TallyEventRow): { dimension: RollupDimension; key: stri
   return keys;
 }
 
-async function append(trx: DbOrTrx, row: TallyEventRow): Promise<void> {
+async function append(trx: DbOrTrx, campaign: Campaign, row: TallyEventRow): Promise<void> {
   await repo.insertEvent(trx, row);
   await repo.addToRollups(trx, row.campaign_id, rollupKeys(row), row.area_cm2);
+  await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'TALLY_TOTALS', entityId: campaign.id });
 }
 
 /** An id that is already in the ledger: the same event sent again, answered as it was. */
@@ -132,7 +134,7 @@ export async function recordTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Reco
     client_time: input.clientTime ?? null,
     server_time: now.toISOString(),
   };
-  await append(trx, row);
+  await append(trx, campaign, row);
   return toTallyEvent(row);
 }
 
@@ -183,6 +185,6 @@ export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Cor
     client_time: input.clientTime ?? null,
     server_time: now.toISOString(),
   };
-  await append(trx, row);
+  await append(trx, campaign, row);
   return toTallyEvent(row);
 }

@@ -1,0 +1,129 @@
+/**
+ * The field commands a device may push, each with the argument format it accepts per
+ * format version. Older formats are upcast to the current one, so an app that has not
+ * updated yet still syncs. Arguments are validated here, rules in the domain services.
+ */
+import { z } from 'zod';
+import type { Viewer } from '../../auth/viewer.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { THEMES } from '../checklist/checklist.table.js';
+import { EDITABLE_FIELDS, editFinding } from '../finding/finding-edit.service.js';
+import { answerChecklistItem, recordFinding } from '../finding/finding.service.js';
+import { RATINGS } from '../finding/finding.table.js';
+import { SIZE_CODES } from '../tally/size-codes.js';
+import { correctTallyEvent, recordTallyEvent } from '../tally/tally.service.js';
+
+const id = z.string().min(1).max(64);
+const uuid = z.uuid();
+const isoTime = z.iso.datetime({ offset: true });
+const text = z.string().max(2000).nullish();
+const location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), accuracyM: z.number().min(0).max(100_000).nullish() }).nullish();
+
+const recordTallyV2 = z.object({
+  id: uuid,
+  campaignId: id,
+  actionDayId: id,
+  streetId: id,
+  houseNumber: z.string().max(12).nullish(),
+  sizeCode: z.enum(SIZE_CODES),
+  count: z.number().int(),
+});
+/** Format 1 (the first field-app build) called the count `pieces`. */
+const recordTallyV1 = recordTallyV2.omit({ count: true }).extend({ pieces: z.number().int() });
+
+const correctTally = z.object({ id: uuid, correctsEventId: id, count: z.number().int() });
+
+const recordFindingArgs = z.object({
+  id: uuid,
+  campaignId: id,
+  category: z.enum(THEMES),
+  spotId: id.nullish(),
+  streetId: id.nullish(),
+  rating: z.enum(RATINGS).nullish(),
+  text,
+  suggestion: text,
+  location,
+  photoIds: z.array(uuid).max(10).nullish(),
+});
+
+const answerArgs = z.object({
+  id: uuid,
+  campaignId: id,
+  spotId: id,
+  checklistItemId: id,
+  rating: z.enum(RATINGS).nullish(),
+  answer: text,
+  text,
+  suggestion: text,
+  location,
+  photoIds: z.array(uuid).max(10).nullish(),
+});
+
+const editArgs = z.object({
+  findingId: id,
+  baseVersion: z.number().int().min(1),
+  changes: z.partialRecord(z.enum(EDITABLE_FIELDS), z.string().max(2000).nullable()),
+});
+
+export interface CommandContext {
+  trx: DbOrTrx;
+  viewer: Viewer;
+  deviceId: string;
+  clientTime: string;
+  now: Date;
+}
+
+interface Command {
+  /** Format version → schema that parses it and returns the current format. */
+  formats: Record<number, z.ZodType<unknown>>;
+  apply(args: any, ctx: CommandContext): Promise<{ entityId: string; photoIds?: readonly string[] }>;
+}
+
+export const CURRENT_FORMAT: Record<string, number> = {
+  recordTallyEvent: 2,
+  correctTallyEvent: 1,
+  recordFinding: 1,
+  answerChecklistItem: 1,
+  editFinding: 1,
+};
+
+export const commands: Record<string, Command> = {
+  recordTallyEvent: {
+    formats: {
+      1: recordTallyV1.transform(({ pieces, ...rest }) => ({ ...rest, count: pieces })),
+      2: recordTallyV2,
+    },
+    apply: async (args: z.infer<typeof recordTallyV2>, ctx) => {
+      const event = await recordTallyEvent(ctx.trx, ctx.viewer, { ...args, deviceId: ctx.deviceId, clientTime: ctx.clientTime }, ctx.now);
+      return { entityId: event.id };
+    },
+  },
+  correctTallyEvent: {
+    formats: { 1: correctTally },
+    apply: async (args: z.infer<typeof correctTally>, ctx) => {
+      const event = await correctTallyEvent(ctx.trx, ctx.viewer, { ...args, deviceId: ctx.deviceId, clientTime: ctx.clientTime }, ctx.now);
+      return { entityId: event.id };
+    },
+  },
+  recordFinding: {
+    formats: { 1: recordFindingArgs },
+    apply: async (args: z.infer<typeof recordFindingArgs>, ctx) => {
+      const finding = await recordFinding(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
+      return { entityId: finding.id, photoIds: args.photoIds ?? [] };
+    },
+  },
+  answerChecklistItem: {
+    formats: { 1: answerArgs },
+    apply: async (args: z.infer<typeof answerArgs>, ctx) => {
+      const finding = await answerChecklistItem(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
+      return { entityId: finding.id, photoIds: args.photoIds ?? [] };
+    },
+  },
+  editFinding: {
+    formats: { 1: editArgs },
+    apply: async (args: z.infer<typeof editArgs>, ctx) => {
+      const { finding } = await editFinding(ctx.trx, ctx.viewer, { ...args, deviceId: ctx.deviceId }, ctx.now);
+      return { entityId: finding.id };
+    },
+  },
+};

@@ -1,0 +1,121 @@
+/** GraphQL for the sync protocol: the `sync` mutation and devices per campaign. */
+import { z } from 'zod';
+import { builder } from '../../graphql/builder.js';
+import { CampaignRef } from '../campaign/campaign.schema.js';
+import type { PulledChange, PullResult } from './sync-pull.service.js';
+import * as service from './sync.service.js';
+
+const SyncStatusEnum = builder.enumType('SyncStatus', {
+  values: {
+    APPLIED: { description: 'Processed now.' },
+    DUPLICATE: { description: 'Processed before; this is the stored answer. Drop the entry.' },
+    REJECTED: { description: 'Refused (see code and message); later entries were still processed.' },
+  } as const,
+});
+
+const MutationResultRef = builder.objectRef<service.MutationResult>('SyncMutationResult').implement({
+  authScopes: { $any: { coordinator: true, participant: true } },
+  fields: (t) => ({
+    mutationId: t.exposeID('mutationId'),
+    seq: t.exposeInt('seq'),
+    status: t.expose('status', { type: SyncStatusEnum }),
+    code: t.exposeString('code', { nullable: true }),
+    message: t.exposeString('message', { nullable: true, description: 'Dutch, for the person holding the device.' }),
+    entityId: t.exposeID('entityId', { nullable: true }),
+    flags: t.exposeStringList('flags', { description: 'E.g. CLIENT_TIME_IN_FUTURE when the device clock is more than a day ahead.' }),
+  }),
+});
+
+const PulledChangeRef = builder.objectRef<PulledChange>('PulledChange').implement({
+  authScopes: { $any: { coordinator: true, participant: true } },
+  fields: (t) => ({
+    seq: t.exposeInt('seq'),
+    entityType: t.exposeString('entityType', { description: 'SPOT, CAMPAIGN, FINDING or TALLY_TOTALS.' }),
+    entityId: t.exposeID('entityId'),
+    op: t.exposeString('op', { description: 'UPSERT or DELETE (a tombstone).' }),
+    data: t.field({ type: 'JSON', nullable: true, resolve: (c) => c.data }),
+  }),
+});
+
+const PullRef = builder.objectRef<PullResult>('SyncPull').implement({
+  authScopes: { $any: { coordinator: true, participant: true } },
+  fields: (t) => ({
+    changes: t.field({ type: [PulledChangeRef], resolve: (p) => p.changes }),
+    cursor: t.exposeString('cursor', { description: 'Send it back next time.' }),
+    hasMore: t.exposeBoolean('hasMore'),
+    resetRequired: t.exposeBoolean('resetRequired', { description: 'The cursor is unknown: refetch everything; keep the outbox.' }),
+  }),
+});
+
+const SyncResultRef = builder.objectRef<service.SyncResult>('SyncResult').implement({
+  authScopes: { $any: { coordinator: true, participant: true } },
+  fields: (t) => ({
+    results: t.field({ type: [MutationResultRef], resolve: (r) => r.results }),
+    expectedSeq: t.exposeInt('expectedSeq', { nullable: true, description: 'A seq was missing: resend from this seq on.' }),
+    lastSeq: t.exposeInt('lastSeq', { description: 'The highest seq the server has processed for this device.' }),
+    serverTime: t.expose('serverTime', { type: 'DateTime', description: 'Show "last confirmed sync" in this time, not the device clock.' }),
+    missingPhotoIds: t.exposeIDList('missingPhotoIds', { description: 'Photos referenced in this batch that have not been uploaded yet.' }),
+    pull: t.field({ type: PullRef, resolve: (r) => r.pull }),
+  }),
+});
+
+const DeviceRef = builder.objectRef<service.DeviceStatus>('SyncDevice').implement({
+  authScopes: { coordinator: true },
+  fields: (t) => ({
+    deviceId: t.exposeID('deviceId'),
+    participantId: t.id({ nullable: true, resolve: (d) => (d.owner.startsWith('p:') ? d.owner.slice(2) : null) }),
+    lastSeq: t.exposeInt('lastSeq'),
+    firstSeenAt: t.expose('firstSeenAt', { type: 'DateTime' }),
+    lastSyncAt: t.expose('lastSyncAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.objectFields(CampaignRef, (t) => ({
+  devices: t.field({
+    type: [DeviceRef],
+    description: 'Devices that synced for this campaign, most recent first (at most 1000).',
+    authScopes: { coordinator: true },
+    resolve: (campaign, _args, ctx) => service.devicesOfCampaign(ctx.db, ctx.viewer, campaign),
+  }),
+}));
+
+const SyncMutationInput = builder.inputType('SyncMutationInput', {
+  fields: (t) => ({
+    mutationId: t.id({ validate: z.uuid('Gebruik een UUID als mutationId.') }),
+    seq: t.int({ validate: z.number().int().min(1) }),
+    name: t.string({ validate: z.string().min(1).max(64) }),
+    args: t.field({ type: 'JSON' }),
+    clientTime: t.field({ type: 'DateTime' }),
+    formatVersion: t.int({ validate: z.number().int().min(1).max(100) }),
+  }),
+});
+
+const SyncInput = builder.inputType('SyncInput', {
+  fields: (t) => ({
+    deviceId: t.id({ validate: z.uuid('Gebruik een UUID als deviceId.') }),
+    campaignId: t.id({ required: false, description: 'Coordinators only; a participant device syncs its own campaign.' }),
+    mutations: t.field({ type: [SyncMutationInput], validate: z.array(z.any()).max(service.MAX_BATCH, `Stuur hoogstens ${service.MAX_BATCH} wijzigingen per keer.`) }),
+    cursor: t.string({ required: false, validate: z.string().max(32).nullish() }),
+  }),
+});
+
+builder.mutationField('sync', (t) =>
+  t.field({
+    type: SyncResultRef,
+    description: 'Pushes outbox entries (applied once each, in seq order) and pulls what changed since the cursor.',
+    authScopes: { $any: { coordinator: true, participant: true } },
+    args: { input: t.arg({ type: SyncInput }) },
+    resolve: (_root, { input }, ctx) =>
+      service.sync(
+        ctx.db,
+        ctx.viewer,
+        {
+          deviceId: String(input.deviceId),
+          campaignId: input.campaignId == null ? null : String(input.campaignId),
+          cursor: input.cursor ?? null,
+          mutations: input.mutations.map((m) => ({ ...m, args: m.args ?? null, mutationId: String(m.mutationId) })),
+        },
+        ctx.logger,
+      ),
+  }),
+);

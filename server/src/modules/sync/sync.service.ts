@@ -1,0 +1,187 @@
+/**
+ * The sync protocol, server half. A device pushes its outbox in batches; the server
+ * applies a batch in one transaction in seq order through the domain services, records
+ * every processed mutation for good (a replay gets the stored answer), and never lets a
+ * rejected entry block the ones after it. A gap in seq stops the batch there and is
+ * reported, so the device resends from that point. Then the device pulls what changed.
+ */
+import { GraphQLError } from 'graphql';
+import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import type { Db } from '../../db/database.js';
+import { ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import type { Logger } from '../../logger.js';
+import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { pullChanges, type PullResult } from './sync-pull.service.js';
+import { commands, CURRENT_FORMAT } from './sync-commands.js';
+import * as repo from './sync.repo.js';
+import type { SyncMutationRow, SyncStatus } from './sync.table.js';
+
+export const MAX_BATCH = 500;
+/** A device clock this far ahead of the server is flagged: its times are for display only. */
+const FUTURE_TOLERANCE_MS = 24 * 3_600_000;
+
+export interface PushedMutation {
+  mutationId: string;
+  seq: number;
+  name: string;
+  args: unknown;
+  clientTime: string;
+  formatVersion: number;
+}
+
+export interface MutationResult {
+  mutationId: string;
+  seq: number;
+  status: SyncStatus;
+  code: string | null;
+  message: string | null;
+  entityId: string | null;
+  flags: string[];
+}
+
+export interface SyncInput {
+  deviceId: string;
+  campaignId?: string | null;
+  mutations: PushedMutation[];
+  cursor?: string | null;
+}
+
+export interface SyncResult {
+  results: MutationResult[];
+  /** Set when a seq was missing: resend from this seq on. */
+  expectedSeq: number | null;
+  lastSeq: number;
+  serverTime: string;
+  missingPhotoIds: string[];
+  pull: PullResult;
+}
+
+const ownerOf = (viewer: Viewer): string => (viewer.kind === 'participant' ? `p:${viewer.participantId}` : viewer.kind === 'staff' ? `s:${viewer.accountId}` : '');
+
+async function campaignFor(db: Db, viewer: Viewer, campaignId: string | null | undefined): Promise<Campaign> {
+  const id = viewer.kind === 'participant' ? viewer.campaignId : campaignId;
+  const campaign = id ? await loadCampaign(db, id) : null;
+  if (!campaign) throw notFound('Deze actie');
+  if (viewer.kind === 'participant' ? viewer.campaignId !== campaign.id : !managesNeighbourhood(viewer, campaign.neighbourhoodId)) throw notFound('Deze actie');
+  return campaign;
+}
+
+const stored = (row: SyncMutationRow, status: SyncStatus): MutationResult => ({
+  mutationId: row.mutation_id,
+  seq: row.seq,
+  status,
+  code: row.code,
+  message: row.message,
+  entityId: row.entity_id,
+  flags: JSON.parse(row.flags) as string[],
+});
+
+function rejection(error: unknown): { code: string; message: string } {
+  if (error instanceof GraphQLError && typeof error.extensions?.code === 'string' && error.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    return { code: error.extensions.code, message: error.message };
+  }
+  return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Dit kon de server niet verwerken. Het Buurtkracht-team is gewaarschuwd.' };
+}
+
+export async function sync(db: Db, viewer: Viewer, input: SyncInput, logger: Logger, now = new Date()): Promise<SyncResult> {
+  if (input.mutations.length > MAX_BATCH) {
+    throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Stuur hoogstens ${MAX_BATCH} wijzigingen per keer.`);
+  }
+  const campaign = await campaignFor(db, viewer, input.campaignId);
+  const owner = ownerOf(viewer);
+  const mutations = [...input.mutations].sort((a, b) => a.seq - b.seq);
+  const photoIds = new Set<string>();
+
+  const outcome = await db.transaction().execute(async (trx) => {
+    let device = await repo.findDevice(trx, input.deviceId);
+    if (device && device.owner !== owner) {
+      throw new UserFacingError(ErrorCode.CONFLICT, 'Dit apparaat-id is al in gebruik door iemand anders. Installeer de app opnieuw.');
+    }
+    if (!device) {
+      device = { id: input.deviceId, owner, campaign_id: campaign.id, last_seq: 0, first_seen_at: now.toISOString(), last_sync_at: now.toISOString() };
+      await repo.insertDevice(trx, device);
+    }
+    const known = new Map((await repo.findMutations(trx, mutations.map((m) => m.mutationId))).map((r) => [r.mutation_id, r]));
+    const results: MutationResult[] = [];
+    let lastSeq = device.last_seq;
+    let expectedSeq: number | null = null;
+
+    for (const [index, mutation] of mutations.entries()) {
+      const previous = known.get(mutation.mutationId);
+      if (previous) {
+        results.push(previous.device_id === device.id ? stored(previous, 'DUPLICATE') : { ...stored(previous, 'REJECTED'), code: 'MUTATION_ID_REUSED', message: 'Dit id is al gebruikt.' });
+        continue;
+      }
+      if (mutation.seq <= lastSeq) {
+        results.push({ mutationId: mutation.mutationId, seq: mutation.seq, status: 'REJECTED', code: 'SEQ_ALREADY_USED', message: 'Dit volgnummer is al gebruikt voor iets anders.', entityId: null, flags: [] });
+        continue;
+      }
+      if (mutation.seq !== lastSeq + 1) {
+        expectedSeq = lastSeq + 1;
+        break;
+      }
+      const flags = Date.parse(mutation.clientTime) > now.getTime() + FUTURE_TOLERANCE_MS ? ['CLIENT_TIME_IN_FUTURE'] : [];
+      const savepoint = `m${index}`;
+      await repo.savepoint(trx, savepoint);
+      let row: SyncMutationRow;
+      try {
+        const command = commands[mutation.name];
+        if (!command) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
+        const format = command.formats[mutation.formatVersion];
+        if (!format) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${CURRENT_FORMAT[mutation.name]}). Werk de app bij.`);
+        const parsed = format.safeParse(mutation.args);
+        if (!parsed.success) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Ongeldige gegevens: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        const applied = await command.apply(parsed.data, { trx, viewer, deviceId: device.id, clientTime: mutation.clientTime, now });
+        for (const photoId of applied.photoIds ?? []) photoIds.add(photoId);
+        await repo.releaseSavepoint(trx, savepoint);
+        row = { mutation_id: mutation.mutationId, device_id: device.id, seq: mutation.seq, name: mutation.name, status: 'APPLIED', code: null, message: null, entity_id: applied.entityId, flags: JSON.stringify(flags), processed_at: now.toISOString() };
+      } catch (error) {
+        await repo.rollbackToSavepoint(trx, savepoint);
+        await repo.releaseSavepoint(trx, savepoint);
+        const { code, message } = rejection(error);
+        if (code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error({ err: error, deviceId: device.id, seq: mutation.seq, name: mutation.name }, 'sync entry failed unexpectedly');
+        row = { mutation_id: mutation.mutationId, device_id: device.id, seq: mutation.seq, name: mutation.name, status: 'REJECTED', code, message, entity_id: null, flags: JSON.stringify(flags), processed_at: now.toISOString() };
+      }
+      await repo.insertMutation(trx, row);
+      known.set(row.mutation_id, row);
+      results.push(stored(row, row.status));
+      lastSeq = mutation.seq;
+    }
+    await repo.updateDevice(trx, device.id, { last_seq: lastSeq, last_sync_at: now.toISOString(), campaign_id: campaign.id });
+    return { results, lastSeq, expectedSeq };
+  });
+
+  const count = (status: SyncStatus) => outcome.results.filter((r) => r.status === status).length;
+  logger.info(
+    {
+      deviceId: input.deviceId,
+      seqFrom: mutations[0]?.seq ?? null,
+      seqTo: mutations.at(-1)?.seq ?? null,
+      applied: count('APPLIED'),
+      duplicate: count('DUPLICATE'),
+      rejected: count('REJECTED'),
+      expectedSeq: outcome.expectedSeq,
+    },
+    'sync batch',
+  );
+  return {
+    ...outcome,
+    serverTime: now.toISOString(),
+    missingPhotoIds: await repo.missingMedia(db, [...photoIds]),
+    pull: await pullChanges(db, viewer, campaign, input.cursor ?? null),
+  };
+}
+
+export interface DeviceStatus {
+  deviceId: string;
+  owner: string;
+  lastSeq: number;
+  firstSeenAt: string;
+  lastSyncAt: string;
+}
+
+/** Coordinators see each device of a campaign with its last sync and last seq. */
+export async function devicesOfCampaign(db: Db, viewer: Viewer, campaign: Campaign): Promise<DeviceStatus[]> {
+  if (!managesNeighbourhood(viewer, campaign.neighbourhoodId)) throw notFound('Deze actie');
+  return (await repo.devicesOfCampaign(db, campaign.id)).map((d) => ({ deviceId: d.id, owner: d.owner, lastSeq: d.last_seq, firstSeenAt: d.first_seen_at, lastSyncAt: d.last_sync_at }));
+}

@@ -1,0 +1,37 @@
+/** Builds sync batches the way a device does, for tests and benchmarks. */
+import { uuidv7 } from 'uuidv7';
+
+export interface OutboxEntry {
+  mutationId: string;
+  seq: number;
+  name: string;
+  args: unknown;
+  clientTime: string;
+  formatVersion: number;
+}
+
+export const SYNC = `mutation Sync($input: SyncInput!) {
+  sync(input: $input) {
+    results { mutationId seq status code message entityId flags }
+    expectedSeq lastSeq serverTime missingPhotoIds
+    pull { cursor hasMore resetRequired changes { seq entityType entityId op data } }
+  }
+}`;
+
+/** A device: a UUID and a counter for seq. */
+export class TestDevice {
+  readonly id = uuidv7();
+  #seq = 0;
+
+  entry(name: string, args: unknown, formatVersion = name === 'recordTallyEvent' ? 2 : 1, clientTime = new Date().toISOString()): OutboxEntry {
+    return { mutationId: uuidv7(), seq: ++this.#seq, name, args, clientTime, formatVersion };
+  }
+
+  tally(campaignId: string, actionDayId: string, streetId: string, count: number, sizeCode = 'TEGEL_30X30'): OutboxEntry {
+    return this.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId, streetId, sizeCode, count });
+  }
+
+  input(mutations: OutboxEntry[], cursor: string | null = null, campaignId?: string) {
+    return { input: { deviceId: this.id, mutations, cursor, ...(campaignId ? { campaignId } : {}) } };
+  }
+}
