@@ -3,6 +3,7 @@
  * Values are validated once at start-up; an invalid value stops the process with a
  * message that names the variable. The result is frozen so nothing can change it later.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -32,6 +33,8 @@ const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(8),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  MEDIA_DIR: z.string().min(1).default('data/media'),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
   GRAPHQL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
@@ -63,6 +66,9 @@ export interface Config {
   readonly loginWindowMs: number;
   /** Per participant token, staff session, or (anonymous) IP address. */
   readonly graphqlRateLimitPerMinute: number;
+  /** Where photos are stored (relative to the repository root unless absolute). */
+  readonly mediaDir: string;
+  readonly maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +112,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxAttemptsPerAccount: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
     loginWindowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
     graphqlRateLimitPerMinute: e.GRAPHQL_RATE_LIMIT_PER_MINUTE,
+    // An in-memory database gets a throw-away media folder of its own.
+    mediaDir: e.DATABASE_PATH === ':memory:' && !env.MEDIA_DIR ? path.join(os.tmpdir(), `buurtkracht-media-${process.pid}-${Date.now()}`) : resolveFromRoot(e.MEDIA_DIR),
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
   });
 }

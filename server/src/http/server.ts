@@ -13,6 +13,7 @@ import type { Logger } from '../logger.js';
 import { registerGraphqlRoute } from './graphql-route.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
+import { registerMediaRoutes } from './media-route.js';
 import { registerSecurity } from './security.js';
 import { registerStaticFiles } from './static-files.js';
 
@@ -49,6 +50,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   await registerSecurity(app, deps.config);
   registerHealthRoute(app, deps.db);
   await registerGraphqlRoute(app, deps);
+  registerMediaRoutes(app, deps);
   await registerStaticFiles(app, deps.config.webBuildDir);
   return app;
 }

@@ -1,0 +1,77 @@
+/**
+ * Photos of findings. An upload is checked (size, hash, real image type), re-encoded
+ * with sharp, which drops EXIF (GPS position, phone model) and turns it upright, into a
+ * display size and a thumbnail; the original bytes are not kept. Uploading the same id
+ * with the same bytes again is a no-op, so an interrupted upload can simply be retried.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type OutputInfo } from 'sharp';
+import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { ACCEPTED_KINDS, sniffImage } from './image-check.js';
+import * as repo from './media.repo.js';
+
+export const DISPLAY_MAX_PX = 1600;
+export const THUMB_MAX_PX = 320;
+export type MediaSize = 'display' | 'thumb';
+
+export type UploadOutcome =
+  | { kind: 'stored' | 'already-stored'; id: string; sha256: string; width: number; height: number }
+  | { kind: 'hash-mismatch' | 'unsupported-type' | 'heic' | 'conflict' | 'not-allowed' | 'unreadable' };
+
+export const ownerOf = (viewer: Viewer): string | null =>
+  viewer.kind === 'participant' ? `p:${viewer.participantId}` : viewer.kind === 'staff' && viewer.role !== 'PARTNER' ? `s:${viewer.accountId}` : null;
+
+export const mediaFile = (mediaDir: string, id: string, size: MediaSize) => path.join(mediaDir, id.slice(0, 2), `${id}.${size}.jpg`);
+
+async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, bytes);
+  await fs.rename(temporary, file);
+}
+
+export async function storeUpload(db: DbOrTrx, mediaDir: string, viewer: Viewer, input: { id: string; sha256: string; bytes: Buffer }, now = new Date()): Promise<UploadOutcome> {
+  const owner = ownerOf(viewer);
+  if (!owner) return { kind: 'not-allowed' };
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  if (sha256 !== input.sha256.toLowerCase()) return { kind: 'hash-mismatch' };
+  const existing = await repo.findMedia(db, input.id);
+  if (existing) {
+    if (existing.sha256 !== sha256 || existing.owner !== owner) return { kind: 'conflict' };
+    return { kind: 'already-stored', id: existing.id, sha256, width: existing.width, height: existing.height };
+  }
+  const kind = sniffImage(input.bytes);
+  if (kind === 'heic') return { kind: 'heic' };
+  if (!kind || !ACCEPTED_KINDS.includes(kind)) return { kind: 'unsupported-type' };
+  let display: { data: Buffer; info: OutputInfo };
+  let thumb: Buffer;
+  try {
+    // rotate() applies the EXIF orientation; sharp writes no metadata unless asked to.
+    const upright = sharp(input.bytes, { failOn: 'error', limitInputPixels: 50_000_000 }).rotate();
+    display = await upright.clone().resize(DISPLAY_MAX_PX, DISPLAY_MAX_PX, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+    thumb = await upright.clone().resize(THUMB_MAX_PX, THUMB_MAX_PX, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
+  } catch {
+    return { kind: 'unreadable' };
+  }
+  await writeAtomically(mediaFile(mediaDir, input.id, 'display'), display.data);
+  await writeAtomically(mediaFile(mediaDir, input.id, 'thumb'), thumb);
+  // The row is the commit point: files without a row are rewritten by the next attempt.
+  await repo.insertMedia(db, { id: input.id, sha256, owner, original_bytes: input.bytes.length, width: display.info.width, height: display.info.height, created_at: now.toISOString() });
+  return { kind: 'stored', id: input.id, sha256, width: display.info.width, height: display.info.height };
+}
+
+/** Who may see a photo: its uploader, and whoever may see a finding that shows it. */
+export async function maySeeMedia(db: DbOrTrx, viewer: Viewer, id: string): Promise<boolean> {
+  const media = await repo.findMedia(db, id);
+  if (!media) return false;
+  if (media.owner === ownerOf(viewer)) return true;
+  for (const finding of await repo.findingsShowing(db, id)) {
+    if (managesNeighbourhood(viewer, finding.neighbourhood_id)) return true;
+    if (viewer.kind === 'participant' && viewer.campaignId === finding.campaign_id) return true;
+    if (viewer.kind === 'staff' && viewer.role === 'PARTNER' && viewer.organisationId && viewer.organisationId === finding.routed_organisation_id) return true;
+  }
+  return false;
+}
