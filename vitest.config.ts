@@ -24,11 +24,12 @@ export default defineConfig({
       {
         // Unit tests of web/src/lib: Svelte runes compile here too, IndexedDB is faked.
         plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
-        resolve: { alias: { $lib: webLib } },
+        resolve: { alias: [{ find: '$lib', replacement: webLib }, ...singleGraphql] },
         test: {
           name: 'web',
           include: ['tests/web/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,0 +1,63 @@
+/** The device's outbox (fake-indexeddb): atomic local writes, seq order, format upcasting, photos. */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '$lib/offline/idb';
+import { CURRENT_FORMAT, recordLocally, retryRejected, storePhoto, upcast } from '$lib/offline/outbox';
+
+let counter = 0;
+const dbs: Db[] = [];
+async function freshDb(): Promise<Db> {
+  const db = await openDatabase(`outbox-test-${++counter}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+describe('outbox', () => {
+  it('stores the local record and its outbox entry together, numbering entries 1, 2, 3', async () => {
+    const db = await freshDb();
+    for (let i = 1; i <= 3; i++) {
+      await recordLocally(db, { name: 'recordTallyEvent', args: { id: `t${i}`, count: i }, record: { id: `t${i}`, type: 'tally', campaignId: 'c', data: { count: i } } });
+    }
+    const entries = await db.getAll('outbox');
+    expect(entries.map((e) => [e.seq, e.state, e.formatVersion])).toEqual([
+      [1, 'PENDING', CURRENT_FORMAT.recordTallyEvent],
+      [2, 'PENDING', CURRENT_FORMAT.recordTallyEvent],
+      [3, 'PENDING', CURRENT_FORMAT.recordTallyEvent],
+    ]);
+    expect(await db.count('records')).toBe(3);
+  });
+
+  it('writes neither the record nor the entry when one of them fails', async () => {
+    const db = await freshDb();
+    // A record without an id cannot be stored: the whole transaction must roll back.
+    await expect(recordLocally(db, { name: 'recordTallyEvent', args: {}, record: { type: 'tally', campaignId: 'c', data: {} } as never })).rejects.toThrow();
+    expect(await db.count('outbox')).toBe(0);
+    expect(await db.count('records')).toBe(0);
+    const next = await recordLocally(db, { name: 'recordTallyEvent', args: { id: 'x' } });
+    expect(next.seq).toBe(1);
+  });
+
+  it('upcasts an entry stored by an older app to the current format', () => {
+    const old = { seq: 1, mutationId: 'm', name: 'recordTallyEvent', args: { id: 'e', pieces: 4, sizeCode: 'TEGEL_30X30' }, clientTime: '', formatVersion: 1, state: 'PENDING' as const, photoIds: [], createdAt: '' };
+    expect(upcast(old)).toMatchObject({ formatVersion: 2, args: { id: 'e', count: 4, sizeCode: 'TEGEL_30X30' } });
+    expect(upcast(old).args).not.toHaveProperty('pieces');
+  });
+
+  it('puts a refused entry back in line with a new seq and mutation id', async () => {
+    const db = await freshDb();
+    const entry = await recordLocally(db, { name: 'recordTallyEvent', args: { id: 'a' } });
+    await db.put('outbox', { ...entry, state: 'REJECTED', rejection: { code: 'BAD_USER_INPUT', message: 'Fout' } });
+    await retryRejected(db, entry.seq);
+    const [retried] = await db.getAll('outbox');
+    expect(retried).toMatchObject({ seq: 2, state: 'PENDING', args: { id: 'a' } });
+    expect(retried!.mutationId).not.toBe(entry.mutationId);
+  });
+
+  it('stores photo bytes with their SHA-256', async () => {
+    const db = await freshDb();
+    const bytes = new TextEncoder().encode('abc').buffer;
+    const id = await storePhoto(db, bytes as ArrayBuffer);
+    expect((await db.get('photos', id))?.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Writing field work on the device: the local record and its outbox entry are stored in
+ * one IndexedDB transaction, so there is never one without the other. Entries carry a
+ * format version; entries stored by an older app are upcast before they are sent.
+ */
+import { uuidv7 } from 'uuidv7';
+import type { Db, LocalRecord, OutboxEntry } from './idb';
+
+/** The format the server expects now, per command. */
+export const CURRENT_FORMAT: Record<string, number> = {
+  recordTallyEvent: 2,
+  correctTallyEvent: 1,
+  recordFinding: 1,
+  answerChecklistItem: 1,
+  editFinding: 1,
+};
+
+type Upcaster = (args: Record<string, unknown>) => Record<string, unknown>;
+
+/** name → from version → the step to the next version. */
+const upcasters: Record<string, Record<number, Upcaster>> = {
+  recordTallyEvent: {
+    // Format 1 (the first field-app build) called the count `pieces`.
+    1: ({ pieces, ...rest }) => ({ ...rest, count: pieces }),
+  },
+};
+
+/** Brings an entry stored in an older format to the current one; unknown steps leave it as is. */
+export function upcast(entry: OutboxEntry): OutboxEntry {
+  const target = CURRENT_FORMAT[entry.name] ?? entry.formatVersion;
+  let { args, formatVersion } = entry;
+  while (formatVersion < target) {
+    const step = upcasters[entry.name]?.[formatVersion];
+    if (!step) break;
+    args = step(args);
+    formatVersion++;
+  }
+  return { ...entry, args, formatVersion };
+}
+
+export function kindOf(name: string): 'tally' | 'finding' {
+  return name.endsWith('TallyEvent') ? 'tally' : 'finding';
+}
+
+export interface FieldWrite {
+  name: string;
+  args: Record<string, unknown>;
+  record?: Omit<LocalRecord, 'createdAt'>;
+  photoIds?: string[];
+}
+
+/** Stores a local record and its outbox entry atomically; returns the entry. */
+export async function recordLocally(db: Db, write: FieldWrite, now = new Date()): Promise<OutboxEntry> {
+  const tx = db.transaction(['outbox', 'records', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const seq = (((await meta.get('nextSeq'))?.value as number | undefined) ?? 1);
+  const entry: OutboxEntry = {
+    seq,
+    mutationId: uuidv7(),
+    name: write.name,
+    args: write.args,
+    clientTime: now.toISOString(),
+    formatVersion: CURRENT_FORMAT[write.name] ?? 1,
+    state: 'PENDING',
+    photoIds: write.photoIds ?? [],
+    createdAt: now.toISOString(),
+  };
+  try {
+    await meta.put({ key: 'nextSeq', value: seq + 1 });
+    await tx.objectStore('outbox').add(entry);
+    if (write.record) await tx.objectStore('records').put({ ...write.record, createdAt: now.toISOString() });
+  } catch (error) {
+    // A request that throws does not abort the transaction by itself; without this the
+    // entry could be stored without its record.
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  await tx.done;
+  return entry;
+}
+
+/** Puts a refused entry back in line (with a new seq, as the old one was used). */
+export async function retryRejected(db: Db, seq: number): Promise<void> {
+  const tx = db.transaction(['outbox', 'meta'], 'readwrite');
+  const entry = await tx.objectStore('outbox').get(seq);
+  if (!entry || entry.state !== 'REJECTED') return tx.done;
+  const next = ((await tx.objectStore('meta').get('nextSeq'))?.value as number | undefined) ?? seq + 1;
+  await tx.objectStore('meta').put({ key: 'nextSeq', value: next + 1 });
+  await tx.objectStore('outbox').delete(seq);
+  await tx.objectStore('outbox').add({ ...entry, seq: next, mutationId: uuidv7(), state: 'PENDING', rejection: undefined });
+  await tx.done;
+}
+
+/** Adds a photo's bytes with their SHA-256; they stay until the server confirms that hash. */
+export async function storePhoto(db: Db, bytes: ArrayBuffer, now = new Date()): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const id = uuidv7();
+  await db.put('photos', { id, bytes, sha256, size: bytes.byteLength, createdAt: now.toISOString() });
+  return id;
+}
