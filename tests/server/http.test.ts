@@ -111,7 +111,7 @@ describe('HTTP server', () => {
   });
 
   it('answers a missing asset or API path with a 404, never the shell', async () => {
-    for (const url of ['/_app/immutable/chunks/gone.js', '/media/unknown']) {
+    for (const url of ['/_app/immutable/chunks/gone.js', '/healthz/extra', '/graphql/extra']) {
       const response = await fetch(`${t.url}${url}`, { headers: { accept: 'text/html' } });
       expect(response.status, url).toBe(404);
       expect(await response.json()).toEqual({ error: 'NOT_FOUND', message: 'Niet gevonden.' });

@@ -21,7 +21,7 @@ describe('photos', () => {
   let fx: AccessFixture;
   let schouwer: Record<string, string>;
   const put = (id: string, bytes: Buffer, headers: Record<string, string> = schouwer, hash = sha(bytes)) =>
-    fetch(`${fx.t.url}/media/${id}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', sha256: hash, ...headers }, body: bytes });
+    fetch(`${fx.t.url}/media/${id}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', sha256: hash, ...headers }, body: new Uint8Array(bytes) });
 
   beforeAll(async () => {
     fx = await accessFixture();
