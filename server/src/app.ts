@@ -28,7 +28,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger.info({ databasePath: config.databasePath, migrationsApplied: applied.length }, `database ready at ${config.databasePath}`);
     const auth = createAuthSettings(config);
     if (config.demoSeed) await seedDemoData(connection.db, auth, logger);
-    const http = await buildHttpServer({ config, db: connection.db, logger, schema, auth });
+    const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth });
     const stopRetention = scheduleRetention(connection.db, config.personalDataRetentionDays, logger);
     return {
       http,
@@ -36,10 +36,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       async close() {
         stopRetention();
         await http.close();
+        if (connection.readDb !== connection.db) await connection.readDb.destroy();
         await connection.db.destroy();
       },
     };
   } catch (error) {
+    if (connection.readDb !== connection.db) await connection.readDb.destroy();
     await connection.db.destroy();
     throw error;
   }

@@ -10,6 +10,13 @@ import type { Database } from './database.js';
 
 export interface Connection {
   db: Kysely<Database>;
+  /**
+   * A second connection for GraphQL queries. Kysely lets one connection run one
+   * transaction at a time, so with a single connection a dashboard refresh would wait
+   * for a whole sync batch; in WAL mode a reader sees the last commit without waiting.
+   * The same as `db` for an in-memory database, which exists per connection.
+   */
+  readDb: Kysely<Database>;
   /** The raw handle, for pragmas and benchmarks only; modules use Kysely. */
   sqlite: SQLite.Database;
 }
@@ -29,5 +36,9 @@ export function openDatabase(databasePath: string): Connection {
   // the extra fsync per commit cheap.
   sqlite.pragma('synchronous = FULL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, sqlite };
+  if (databasePath === ':memory:') return { db, readDb: db, sqlite };
+  const reader = new SQLite(databasePath, { readonly: true });
+  reader.pragma('busy_timeout = 5000');
+  const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
+  return { db, readDb, sqlite };
 }

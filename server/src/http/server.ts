@@ -20,6 +20,8 @@ import { registerStaticFiles } from './static-files.js';
 export interface HttpDeps {
   config: Config;
   db: Db;
+  /** Connection for GraphQL queries (see db/connect.ts). */
+  readDb: Db;
   logger: Logger;
   schema: GraphQLSchema;
   auth: AuthSettings;

@@ -27,15 +27,20 @@ export interface ChildServer {
 }
 
 /** Starts `node --import tsx <script>` with PORT set; ready when /healthz or the script says so. */
-export async function startChildServer(script: string, env: Record<string, string>, readyPath?: string): Promise<ChildServer> {
+export async function startChildServer(script: string, env: Record<string, string>, readyPath?: string, onOutput?: (chunk: string) => void): Promise<ChildServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_PROFILE_DIR=dir writes a CPU profile of each server to dir, to see where time goes.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+    onOutput?.(String(chunk));
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

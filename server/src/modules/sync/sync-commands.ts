@@ -15,7 +15,6 @@ import { correctTallyEvent, recordTallyEvent } from '../tally/tally.service.js';
 
 const id = z.string().min(1).max(64);
 const uuid = z.uuid();
-const isoTime = z.iso.datetime({ offset: true });
 const text = z.string().max(2000).nullish();
 const location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), accuracyM: z.number().min(0).max(100_000).nullish() }).nullish();
 

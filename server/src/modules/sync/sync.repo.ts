@@ -24,8 +24,8 @@ export async function findMutations(db: DbOrTrx, mutationIds: readonly string[])
   return db.selectFrom('sync_mutation').selectAll().where('mutation_id', 'in', mutationIds).execute();
 }
 
-export async function insertMutation(db: DbOrTrx, row: SyncMutationRow): Promise<void> {
-  await db.insertInto('sync_mutation').values(row).execute();
+export async function insertMutations(db: DbOrTrx, rows: SyncMutationRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('sync_mutation').values(rows.slice(i, i + 500)).execute();
 }
 
 export async function savepoint(db: DbOrTrx, name: string): Promise<void> {

@@ -7,12 +7,13 @@
  */
 import { GraphQLError } from 'graphql';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
-import type { Db } from '../../db/database.js';
+import type { Db, DbOrTrx } from '../../db/database.js';
 import { ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
 import type { Logger } from '../../logger.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { pullChanges, type PullResult } from './sync-pull.service.js';
 import { commands, CURRENT_FORMAT } from './sync-commands.js';
+import { recordTallyEvents, type RecordTallyInput } from '../tally/tally.service.js';
 import * as repo from './sync.repo.js';
 import type { SyncMutationRow, SyncStatus } from './sync.table.js';
 
@@ -83,6 +84,101 @@ function rejection(error: unknown): { code: string; message: string } {
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Dit kon de server niet verwerken. Het Buurtkracht-team is gewaarschuwd.' };
 }
 
+/**
+ * better-sqlite3 is synchronous and Kysely chains its statements through microtasks, so a
+ * 500-entry batch would otherwise hold the event loop for its whole length; yielding
+ * between steps lets a dashboard request (which reads on its own connection) get in.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Parses an entry's arguments for its command and format; throws a Dutch UserFacingError. */
+function parseEntry(mutation: PushedMutation): { name: string; args: unknown } {
+  const command = commands[mutation.name];
+  if (!command) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
+  const format = command.formats[mutation.formatVersion];
+  if (!format) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${CURRENT_FORMAT[mutation.name]}). Werk de app bij.`);
+  const parsed = format.safeParse(mutation.args);
+  if (!parsed.success) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Ongeldige gegevens: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { name: mutation.name, args: parsed.data };
+}
+
+/**
+ * Applies entries in seq order. Runs of tally entries go to the ledger as one bulk write
+ * (a batch of 500 taps is the common case and must not take 500 round trips); every other
+ * entry is applied alone inside a savepoint, so a refusal undoes only its own writes.
+ */
+async function applyInOrder(trx: DbOrTrx, viewer: Viewer, deviceId: string, mutations: PushedMutation[], logger: Logger, now: Date, photoIds: Set<string>): Promise<SyncMutationRow[]> {
+  const rows: SyncMutationRow[] = [];
+  const row = (mutation: PushedMutation, outcome: { entityId: string } | { code: string; message: string }): SyncMutationRow => {
+    const flags = Date.parse(mutation.clientTime) > now.getTime() + FUTURE_TOLERANCE_MS ? ['CLIENT_TIME_IN_FUTURE'] : [];
+    const applied = 'entityId' in outcome;
+    return {
+      mutation_id: mutation.mutationId,
+      device_id: deviceId,
+      seq: mutation.seq,
+      name: mutation.name,
+      status: applied ? 'APPLIED' : 'REJECTED',
+      code: applied ? null : outcome.code,
+      message: applied ? null : outcome.message,
+      entity_id: applied ? outcome.entityId : null,
+      flags: JSON.stringify(flags),
+      processed_at: now.toISOString(),
+    };
+  };
+  const parsed = mutations.map((mutation) => {
+    try {
+      return parseEntry(mutation);
+    } catch (error) {
+      return rejection(error);
+    }
+  });
+  for (let i = 0; i < mutations.length; ) {
+    const entry = parsed[i]!;
+    if ('name' in entry && entry.name === 'recordTallyEvent') {
+      let end = i;
+      while (end < mutations.length && 'name' in parsed[end]! && (parsed[end] as { name: string }).name === 'recordTallyEvent') end++;
+      const run = mutations.slice(i, end);
+      const inputs = run.map((m, k) => ({ ...((parsed[i + k] as { args: object }).args as Omit<RecordTallyInput, 'deviceId' | 'clientTime'>), deviceId, clientTime: m.clientTime }));
+      await repo.savepoint(trx, 'run');
+      try {
+        const outcomes = await recordTallyEvents(trx, viewer, inputs, now);
+        await repo.releaseSavepoint(trx, 'run');
+        run.forEach((m, k) => rows.push(row(m, outcomes[k]!.event ? { entityId: outcomes[k]!.event!.id } : rejection(outcomes[k]!.error))));
+      } catch (error) {
+        await repo.rollbackToSavepoint(trx, 'run');
+        await repo.releaseSavepoint(trx, 'run');
+        logger.error({ err: error, deviceId }, 'tally run failed unexpectedly');
+        run.forEach((m) => rows.push(row(m, rejection(error))));
+      }
+      i = end;
+      await yieldToEventLoop();
+      continue;
+    }
+    const mutation = mutations[i]!;
+    if (!('name' in entry)) {
+      rows.push(row(mutation, entry));
+      i++;
+      continue;
+    }
+    await repo.savepoint(trx, 'entry');
+    try {
+      const applied = await commands[entry.name]!.apply(entry.args, { trx, viewer, deviceId, clientTime: mutation.clientTime, now });
+      for (const photoId of applied.photoIds ?? []) photoIds.add(photoId);
+      await repo.releaseSavepoint(trx, 'entry');
+      rows.push(row(mutation, { entityId: applied.entityId }));
+    } catch (error) {
+      await repo.rollbackToSavepoint(trx, 'entry');
+      await repo.releaseSavepoint(trx, 'entry');
+      const refused = rejection(error);
+      if (refused.code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error({ err: error, deviceId, seq: mutation.seq, name: mutation.name }, 'sync entry failed unexpectedly');
+      rows.push(row(mutation, refused));
+    }
+    i++;
+    if (i % 50 === 0) await yieldToEventLoop();
+  }
+  return rows;
+}
+
 export async function sync(db: Db, viewer: Viewer, input: SyncInput, logger: Logger, now = new Date()): Promise<SyncResult> {
   if (input.mutations.length > MAX_BATCH) {
     throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Stuur hoogstens ${MAX_BATCH} wijzigingen per keer.`);
@@ -102,53 +198,40 @@ export async function sync(db: Db, viewer: Viewer, input: SyncInput, logger: Log
       await repo.insertDevice(trx, device);
     }
     const known = new Map((await repo.findMutations(trx, mutations.map((m) => m.mutationId))).map((r) => [r.mutation_id, r]));
-    const results: MutationResult[] = [];
+    const results: (MutationResult | null)[] = [];
+    const toProcess: { mutation: PushedMutation; slot: number }[] = [];
+    const repeats: { slot: number; of: string }[] = [];
+    const inBatch = new Set<string>();
     let lastSeq = device.last_seq;
     let expectedSeq: number | null = null;
 
-    for (const [index, mutation] of mutations.entries()) {
+    // First decide, in seq order, what is new, what was seen before, and where a gap stops us.
+    for (const mutation of mutations) {
       const previous = known.get(mutation.mutationId);
       if (previous) {
         results.push(previous.device_id === device.id ? stored(previous, 'DUPLICATE') : { ...stored(previous, 'REJECTED'), code: 'MUTATION_ID_REUSED', message: 'Dit id is al gebruikt.' });
-        continue;
-      }
-      if (mutation.seq <= lastSeq) {
+      } else if (inBatch.has(mutation.mutationId)) {
+        repeats.push({ slot: results.push(null) - 1, of: mutation.mutationId });
+      } else if (mutation.seq <= lastSeq) {
         results.push({ mutationId: mutation.mutationId, seq: mutation.seq, status: 'REJECTED', code: 'SEQ_ALREADY_USED', message: 'Dit volgnummer is al gebruikt voor iets anders.', entityId: null, flags: [] });
-        continue;
-      }
-      if (mutation.seq !== lastSeq + 1) {
+      } else if (mutation.seq !== lastSeq + 1) {
         expectedSeq = lastSeq + 1;
         break;
+      } else {
+        inBatch.add(mutation.mutationId);
+        toProcess.push({ mutation, slot: results.push(null) - 1 });
+        lastSeq = mutation.seq;
       }
-      const flags = Date.parse(mutation.clientTime) > now.getTime() + FUTURE_TOLERANCE_MS ? ['CLIENT_TIME_IN_FUTURE'] : [];
-      const savepoint = `m${index}`;
-      await repo.savepoint(trx, savepoint);
-      let row: SyncMutationRow;
-      try {
-        const command = commands[mutation.name];
-        if (!command) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
-        const format = command.formats[mutation.formatVersion];
-        if (!format) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${CURRENT_FORMAT[mutation.name]}). Werk de app bij.`);
-        const parsed = format.safeParse(mutation.args);
-        if (!parsed.success) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Ongeldige gegevens: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        const applied = await command.apply(parsed.data, { trx, viewer, deviceId: device.id, clientTime: mutation.clientTime, now });
-        for (const photoId of applied.photoIds ?? []) photoIds.add(photoId);
-        await repo.releaseSavepoint(trx, savepoint);
-        row = { mutation_id: mutation.mutationId, device_id: device.id, seq: mutation.seq, name: mutation.name, status: 'APPLIED', code: null, message: null, entity_id: applied.entityId, flags: JSON.stringify(flags), processed_at: now.toISOString() };
-      } catch (error) {
-        await repo.rollbackToSavepoint(trx, savepoint);
-        await repo.releaseSavepoint(trx, savepoint);
-        const { code, message } = rejection(error);
-        if (code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error({ err: error, deviceId: device.id, seq: mutation.seq, name: mutation.name }, 'sync entry failed unexpectedly');
-        row = { mutation_id: mutation.mutationId, device_id: device.id, seq: mutation.seq, name: mutation.name, status: 'REJECTED', code, message, entity_id: null, flags: JSON.stringify(flags), processed_at: now.toISOString() };
-      }
-      await repo.insertMutation(trx, row);
-      known.set(row.mutation_id, row);
-      results.push(stored(row, row.status));
-      lastSeq = mutation.seq;
     }
+
+    const rows = await applyInOrder(trx, viewer, device.id, toProcess.map((p) => p.mutation), logger, now, photoIds);
+    await yieldToEventLoop();
+    await repo.insertMutations(trx, rows);
+    rows.forEach((row, i) => (results[toProcess[i]!.slot] = stored(row, row.status)));
+    const byId = new Map(rows.map((r) => [r.mutation_id, r]));
+    for (const repeat of repeats) results[repeat.slot] = stored(byId.get(repeat.of)!, 'DUPLICATE');
     await repo.updateDevice(trx, device.id, { last_seq: lastSeq, last_sync_at: now.toISOString(), campaign_id: campaign.id });
-    return { results, lastSeq, expectedSeq };
+    return { results: results as MutationResult[], lastSeq, expectedSeq };
   });
 
   const count = (status: SyncStatus) => outcome.results.filter((r) => r.status === status).length;

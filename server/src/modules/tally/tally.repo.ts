@@ -25,17 +25,31 @@ export async function remainingCount(db: DbOrTrx, eventId: string): Promise<numb
   return Number(row.n);
 }
 
-export async function addToRollups(db: DbOrTrx, campaignId: string, entries: { dimension: RollupDimension; key: string }[], areaCm2: number): Promise<void> {
-  await db
-    .insertInto('tally_rollup')
-    .values(entries.map((e) => ({ campaign_id: campaignId, dimension: e.dimension, key: e.key, area_cm2: areaCm2, event_count: 1 })))
-    .onConflict((oc) =>
-      oc.columns(['campaign_id', 'dimension', 'key']).doUpdateSet({
-        area_cm2: sql`tally_rollup.area_cm2 + excluded.area_cm2`,
-        event_count: sql`tally_rollup.event_count + 1`,
-      }),
-    )
-    .execute();
+/** Inserts events, many per statement (SQLite allows about 32k bound values). */
+export async function insertEvents(db: DbOrTrx, rows: TallyEventRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('tally_event').values(rows.slice(i, i + 500)).execute();
+}
+
+export async function findEvents(db: DbOrTrx, ids: readonly string[]): Promise<TallyEventRow[]> {
+  const found: TallyEventRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) found.push(...(await db.selectFrom('tally_event').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()));
+  return found;
+}
+
+/** Adds area and event counts to rollup rows, creating them when missing. */
+export async function addToRollups(db: DbOrTrx, deltas: TallyRollupRow[]): Promise<void> {
+  for (let i = 0; i < deltas.length; i += 500) {
+    await db
+      .insertInto('tally_rollup')
+      .values(deltas.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['campaign_id', 'dimension', 'key']).doUpdateSet({
+          area_cm2: sql`tally_rollup.area_cm2 + excluded.area_cm2`,
+          event_count: sql`tally_rollup.event_count + excluded.event_count`,
+        }),
+      )
+      .execute();
+  }
 }
 
 export async function rollupRow(db: DbOrTrx, campaignId: string, dimension: RollupDimension, key: string): Promise<TallyRollupRow | undefined> {

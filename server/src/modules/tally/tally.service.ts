@@ -7,13 +7,12 @@ import type { Viewer } from '../../auth/viewer.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
-import { findDay } from '../campaign/campaign.repo.js';
-import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
-import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
+import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
+import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { areaCm2Of, type SizeCode } from './size-codes.js';
 import { recordChange } from '../sync/change-log.js';
 import * as repo from './tally.repo.js';
-import type { RollupDimension, TallyEventRow } from './tally.table.js';
+import type { RollupDimension, TallyEventRow, TallyRollupRow } from './tally.table.js';
 
 export interface TallyEvent {
   id: string;
@@ -79,18 +78,23 @@ function rollupKeys(row: TallyEventRow): { dimension: RollupDimension; key: stri
   return keys;
 }
 
-async function append(trx: DbOrTrx, campaign: Campaign, row: TallyEventRow): Promise<void> {
-  await repo.insertEvent(trx, row);
-  await repo.addToRollups(trx, row.campaign_id, rollupKeys(row), row.area_cm2);
-  await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'TALLY_TOTALS', entityId: campaign.id });
-}
-
-/** An id that is already in the ledger: the same event sent again, answered as it was. */
-async function alreadyRecorded(trx: DbOrTrx, id: string, campaignId: string): Promise<TallyEvent | null> {
-  const existing = await repo.findEvent(trx, id);
-  if (!existing) return null;
-  if (existing.campaign_id !== campaignId) throw badInput('Dit id is al gebruikt voor iets anders.');
-  return toTallyEvent(existing);
+/** Appends events of one campaign with their rollups and one change-log entry. */
+async function append(trx: DbOrTrx, campaign: Campaign, rows: TallyEventRow[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await repo.insertEvents(trx, rows);
+  // Let other requests in between the two larger statements of a sync batch.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const deltas = new Map<string, TallyRollupRow>();
+  for (const row of rows) {
+    for (const { dimension, key } of rollupKeys(row)) {
+      const delta = deltas.get(`${dimension}:${key}`) ?? { campaign_id: campaign.id, dimension, key, area_cm2: 0, event_count: 0 };
+      delta.area_cm2 += row.area_cm2;
+      delta.event_count += 1;
+      deltas.set(`${dimension}:${key}`, delta);
+    }
+  }
+  await repo.addToRollups(trx, [...deltas.values()]);
+  await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'TALLY_TOTALS', entityId: campaign.id }, now);
 }
 
 export interface RecordTallyInput {
@@ -106,36 +110,92 @@ export interface RecordTallyInput {
   clientTime?: string | null;
 }
 
-/** Records removed tiles; call inside a transaction. Sending the same id twice counts once. */
-export async function recordTallyEvent(trx: DbOrTrx, viewer: Viewer, input: RecordTallyInput, now = new Date()): Promise<TallyEvent> {
-  const campaign = requireRecorder(viewer, await loadCampaign(trx, input.campaignId));
-  const existing = await alreadyRecorded(trx, input.id, campaign.id);
-  if (existing) return existing;
-  requireAcceptingFieldWork(campaign, input.clientTime ?? null);
+export type TallyOutcome = { event: TallyEvent; error?: undefined } | { event?: undefined; error: UserFacingError };
+
+function checkCount(input: RecordTallyInput): void {
   const limit = input.sizeCode === 'AREA' ? MAX_AREA_CM2_PER_ENTRY : MAX_COUNT_PER_ENTRY;
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > limit) {
     throw badInput(input.sizeCode === 'AREA' ? 'Vul een oppervlakte in tussen 1 cm² en 200 m².' : `Vul een aantal in tussen 1 en ${MAX_COUNT_PER_ENTRY}.`);
   }
-  const day = await findDay(trx, input.actionDayId);
-  if (!day || day.campaign_id !== campaign.id) throw badInput('Deze actiedag hoort niet bij deze actie.');
-  if (!(await findStreetInNeighbourhood(trx, campaign.neighbourhoodId, input.streetId))) throw badInput('Deze straat hoort niet bij deze buurt.');
-  const row: TallyEventRow = {
-    id: input.id,
-    campaign_id: campaign.id,
-    action_day_id: day.id,
-    street_id: input.streetId,
-    house_number: input.houseNumber?.trim() || null,
-    participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
-    size_code: input.sizeCode,
-    count: input.count,
-    area_cm2: areaCm2Of(input.sizeCode, input.count),
-    corrects_event_id: null,
-    device_id: input.deviceId ?? null,
-    client_time: input.clientTime ?? null,
-    server_time: now.toISOString(),
-  };
-  await append(trx, campaign, row);
-  return toTallyEvent(row);
+}
+
+/**
+ * Records removed tiles, many at once (a sync batch) with a handful of statements; call
+ * inside a transaction. Each input gets its own outcome: an event (new, or the one
+ * already recorded under that id) or the error that refused it. Nothing is written for
+ * refused inputs.
+ */
+export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: readonly RecordTallyInput[], now = new Date()): Promise<TallyOutcome[]> {
+  const outcomes: TallyOutcome[] = new Array(inputs.length);
+  const existing = new Map((await repo.findEvents(trx, inputs.map((i) => i.id))).map((r) => [r.id, r]));
+  const byCampaign = new Map<string, number[]>();
+  inputs.forEach((input, index) => byCampaign.set(input.campaignId, [...(byCampaign.get(input.campaignId) ?? []), index]));
+  for (const [campaignId, indexes] of byCampaign) {
+    let campaign: Campaign;
+    try {
+      campaign = requireRecorder(viewer, await loadCampaign(trx, campaignId));
+    } catch (error) {
+      for (const index of indexes) outcomes[index] = { error: error as UserFacingError };
+      continue;
+    }
+    const days = new Set((await daysOfCampaigns(trx, [campaign.id])).map((d) => d.id));
+    const streets = new Set((await allStreets(trx, campaign.neighbourhoodId)).map((s) => s.id));
+    const rows: TallyEventRow[] = [];
+    for (const index of indexes) {
+      const input = inputs[index]!;
+      try {
+        const known = existing.get(input.id);
+        if (known) {
+          if (known.campaign_id !== campaign.id) throw badInput('Dit id is al gebruikt voor iets anders.');
+          outcomes[index] = { event: toTallyEvent(known) };
+          continue;
+        }
+        requireAcceptingFieldWork(campaign, input.clientTime ?? null);
+        checkCount(input);
+        if (!days.has(input.actionDayId)) throw badInput('Deze actiedag hoort niet bij deze actie.');
+        if (!streets.has(input.streetId)) throw badInput('Deze straat hoort niet bij deze buurt.');
+        const row: TallyEventRow = {
+          id: input.id,
+          campaign_id: campaign.id,
+          action_day_id: input.actionDayId,
+          street_id: input.streetId,
+          house_number: input.houseNumber?.trim() || null,
+          participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
+          size_code: input.sizeCode,
+          count: input.count,
+          area_cm2: areaCm2Of(input.sizeCode, input.count),
+          corrects_event_id: null,
+          device_id: input.deviceId ?? null,
+          client_time: input.clientTime ?? null,
+          server_time: now.toISOString(),
+        };
+        // The same id twice in one batch is one event.
+        existing.set(row.id, row);
+        rows.push(row);
+        outcomes[index] = { event: toTallyEvent(row) };
+      } catch (error) {
+        if (!(error instanceof UserFacingError)) throw error;
+        outcomes[index] = { error };
+      }
+    }
+    await append(trx, campaign, rows, now);
+  }
+  return outcomes;
+}
+
+/** Records removed tiles; call inside a transaction. Sending the same id twice counts once. */
+export async function recordTallyEvent(trx: DbOrTrx, viewer: Viewer, input: RecordTallyInput, now = new Date()): Promise<TallyEvent> {
+  const [outcome] = await recordTallyEvents(trx, viewer, [input], now);
+  if (outcome!.error) throw outcome!.error;
+  return outcome!.event!;
+}
+
+/** An id that is already in the ledger: the same event sent again, answered as it was. */
+async function alreadyRecorded(trx: DbOrTrx, id: string, campaignId: string): Promise<TallyEvent | null> {
+  const existing = await repo.findEvent(trx, id);
+  if (!existing) return null;
+  if (existing.campaign_id !== campaignId) throw badInput('Dit id is al gebruikt voor iets anders.');
+  return toTallyEvent(existing);
 }
 
 export interface CorrectTallyInput {
@@ -185,6 +245,6 @@ export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Cor
     client_time: input.clientTime ?? null,
     server_time: now.toISOString(),
   };
-  await append(trx, campaign, row);
+  await append(trx, campaign, [row], now);
   return toTallyEvent(row);
 }
