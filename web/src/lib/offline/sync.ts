@@ -43,9 +43,11 @@ export interface SyncEngineOptions {
   /** Wait after a local write, so a burst of taps travels as one batch. */
   writeDelayMs?: number;
   intervalMs?: number;
+  /** Called after every sync round, so views can recompute from the device database. */
+  onSynced?: () => void;
 }
 
-type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId'>> & { campaignId: string | null };
+type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced'>> & { campaignId: string | null; onSynced?: () => void };
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
 const BASE_BACKOFF_MS = 2_000;
@@ -143,6 +145,7 @@ export class SyncEngine {
     } finally {
       status.syncing = false;
       await status.refresh(db);
+      this.#o.onSynced?.();
     }
   }
 

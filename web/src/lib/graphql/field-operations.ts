@@ -1,0 +1,36 @@
+/** The GraphQL operations of the field app. */
+
+export const INVITE_PREVIEW = `query InvitePreview($code: String!) { invitePreview(code: $code) { code campaignName campaignKind } }`;
+
+export const JOIN_CAMPAIGN = `mutation Join($input: JoinCampaignInput!) {
+  joinCampaign(input: $input) { token participant { id displayName pseudonym } campaign { id } }
+}`;
+
+/** Everything a campaign needs offline, fetched once when joining and refreshed by sync. */
+export const CAMPAIGN_SNAPSHOT = `query CampaignSnapshot($id: ID!) {
+  campaign(id: $id) {
+    id name kind status targetAreaM2
+    days { id date label }
+    neighbourhood {
+      name
+      streets(first: 100) { edges { node { id name } } }
+      spots(first: 100) { edges { node { id name type street { id } } } }
+    }
+    checklist { id version sections { id theme title items { id prompt help type choices spotTypes } } }
+  }
+}`;
+
+export interface CampaignSnapshot {
+  id: string;
+  name: string;
+  kind: 'SCHOUW' | 'TEGELWIPPEN';
+  status: 'DRAFT' | 'OPEN' | 'CLOSED';
+  targetAreaM2: number | null;
+  days: { id: string; date: string; label: string | null }[];
+  neighbourhood: {
+    name: string;
+    streets: { edges: { node: { id: string; name: string } }[] };
+    spots: { edges: { node: { id: string; name: string; type: string; street: { id: string } } }[] };
+  };
+  checklist: { id: string; version: number; sections: { id: string; theme: string; title: string; items: { id: string; prompt: string; help: string | null; type: string; choices: string[]; spotTypes: string[] }[] }[] } | null;
+}

@@ -1,0 +1,93 @@
+/**
+ * The field app on this device: its database, the joined campaign, the sync engine and
+ * its status. Pages write field work only through `write`, which stores it on the device
+ * first and lets the engine send it.
+ */
+import { gql } from '../graphql/client';
+import { CAMPAIGN_SNAPSHOT, JOIN_CAMPAIGN, type CampaignSnapshot } from '../graphql/field-operations';
+import { loadJoined, saveJoined, type JoinedCampaign } from './field-store';
+import { openDatabase, type Db } from './idb';
+import { recordLocally, retryRejected, type FieldWrite } from './outbox';
+import { SyncEngine } from './sync';
+import { SyncStatus } from './sync-status.svelte';
+import { createHttpTransport } from './transport';
+
+export interface JoinForm {
+  code: string;
+  displayName: string;
+  contact: string | null;
+  contactConsent: boolean;
+  showNameInRankings: boolean;
+}
+
+class FieldApp {
+  status = new SyncStatus();
+  joined = $state<JoinedCampaign | null>(null);
+  ready = $state(false);
+  /** Raised after every local write and sync round: views recompute from the database. */
+  version = $state(0);
+  #db: Db | null = null;
+  #engine: SyncEngine | null = null;
+  #stopEngine: (() => void) | null = null;
+  #init: Promise<void> | null = null;
+
+  init(): Promise<void> {
+    this.#init ??= (async () => {
+      this.#db = await openDatabase();
+      this.joined = (await loadJoined(this.#db)) ?? null;
+      await this.status.refresh(this.#db);
+      if (this.joined) this.#startEngine();
+      this.ready = true;
+    })();
+    return this.#init;
+  }
+
+  get db(): Db {
+    if (!this.#db) throw new Error('FieldApp.init() first');
+    return this.#db;
+  }
+
+  #startEngine(): void {
+    this.#stopEngine?.();
+    this.#engine = new SyncEngine({
+      db: this.db,
+      status: this.status,
+      transport: createHttpTransport({ token: () => this.joined?.token ?? null }),
+      onSynced: () => this.version++,
+    });
+    this.#stopEngine = this.#engine.start();
+  }
+
+  /** Joins online: the invite gives a device token, then the campaign is kept for offline use. */
+  async join(form: JoinForm): Promise<JoinedCampaign> {
+    await this.init();
+    const { joinCampaign } = await gql<{ joinCampaign: { token: string; participant: JoinedCampaign['participant']; campaign: { id: string } } }>(JOIN_CAMPAIGN, { input: form });
+    const { campaign } = await gql<{ campaign: CampaignSnapshot }>(CAMPAIGN_SNAPSHOT, { id: joinCampaign.campaign.id }, joinCampaign.token);
+    const joined: JoinedCampaign = { token: joinCampaign.token, participant: joinCampaign.participant, campaign, joinedAt: new Date().toISOString() };
+    await saveJoined(this.db, joined);
+    this.joined = joined;
+    // Ask the browser not to clear this site's storage under pressure (Safari after 7 days).
+    await navigator.storage?.persist?.().catch(() => false);
+    this.#startEngine();
+    return joined;
+  }
+
+  async write(write: FieldWrite): Promise<void> {
+    await recordLocally(this.db, write);
+    this.version++;
+    if (this.#engine) this.#engine.notifyLocalWrite();
+    else await this.status.refresh(this.db);
+  }
+
+  async retry(seq: number): Promise<void> {
+    await retryRejected(this.db, seq);
+    this.version++;
+    void this.#engine?.syncNow();
+  }
+
+  syncNow(): void {
+    void this.#engine?.syncNow();
+  }
+}
+
+export const fieldApp = new FieldApp();
