@@ -75,3 +75,19 @@ export async function participantNames(db: DbOrTrx, participantIds: readonly str
   if (participantIds.length === 0) return [];
   return db.selectFrom('participant').select(['id', 'display_name', 'pseudonym']).where('id', 'in', participantIds).execute();
 }
+
+/** The newest rated finding at a spot in an earlier campaign (last year's walk). */
+export async function previousRatedFinding(db: DbOrTrx, spotId: string, beforeCampaignCreatedAt: string) {
+  return db
+    .selectFrom('finding')
+    .innerJoin('campaign', 'campaign.id', 'finding.campaign_id')
+    .leftJoin('finding_photo', (join) => join.onRef('finding_photo.finding_id', '=', 'finding.id').on('finding_photo.position', '=', 1))
+    .select(['finding.rating', 'finding.server_time', 'campaign.name as campaign_name', 'finding_photo.photo_id'])
+    .where('finding.spot_id', '=', spotId)
+    .where('finding.rating', 'is not', null)
+    .where('finding.rating', '!=', 'NVT')
+    .where('campaign.created_at', '<', beforeCampaignCreatedAt)
+    .orderBy('finding.server_time', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -146,6 +146,28 @@ const ActionItemRef = builder.objectRef<plan.ActionItem>('ActionItem').implement
   }),
 });
 
+const PreviousRatingRef = builder.objectRef<service.PreviousRating>('PreviousRating').implement({
+  description: "A spot's rating on an earlier walk, shown beside this year's.",
+  authScopes: { $any: { staff: true, participant: true } },
+  fields: (t) => ({
+    rating: t.expose('rating', { type: RatingEnum }),
+    photoId: t.exposeID('photoId', { nullable: true }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+    campaignName: t.exposeString('campaignName'),
+  }),
+});
+
+builder.objectField(SpotRef, 'previousRating', (t) =>
+  t.field({
+    type: PreviousRatingRef,
+    nullable: true,
+    description: 'The newest rating of this spot on a walk before the given campaign.',
+    authScopes: { $any: { staff: true, participant: true } },
+    args: { campaignId: t.arg.id() },
+    resolve: (spot, args, ctx) => service.previousRating(ctx.db, ctx.viewer, spot.id, str(args.campaignId)),
+  }),
+);
+
 builder.objectFields(CampaignRef, (t) => ({
   findings: t.connection(
     {

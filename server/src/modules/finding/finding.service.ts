@@ -302,3 +302,19 @@ export async function photoIdsOf(db: DbOrTrx, findingIds: readonly string[]): Pr
 export async function recorderNames(db: DbOrTrx, participantIds: readonly string[]): Promise<{ id: string; name: string }[]> {
   return (await repo.participantNames(db, participantIds)).map((p) => ({ id: p.id, name: p.display_name ?? p.pseudonym }));
 }
+
+export interface PreviousRating {
+  rating: Rating;
+  photoId: string | null;
+  recordedAt: string;
+  campaignName: string;
+}
+
+/** Last year's rating (and first photo) of a spot, for the walk of this campaign. */
+export async function previousRating(db: DbOrTrx, viewer: Viewer, spotId: string, campaignId: string): Promise<PreviousRating | null> {
+  const campaign = await loadCampaign(db, campaignId);
+  const allowed = campaign && (managesNeighbourhood(viewer, campaign.neighbourhoodId) || (viewer.kind === 'participant' && viewer.campaignId === campaign.id));
+  if (!campaign || !allowed) return null;
+  const row = await repo.previousRatedFinding(db, spotId, campaign.createdAt);
+  return row ? { rating: row.rating!, photoId: row.photo_id ?? null, recordedAt: row.server_time, campaignName: row.campaign_name } : null;
+}

@@ -20,3 +20,7 @@ export async function findingsShowing(db: DbOrTrx, photoId: string) {
     .where('finding_photo.photo_id', '=', photoId)
     .execute();
 }
+
+export async function neighbourhoodOfCampaign(db: DbOrTrx, campaignId: string): Promise<string | null> {
+  return (await db.selectFrom('campaign').select('neighbourhood_id').where('id', '=', campaignId).executeTakeFirst())?.neighbourhood_id ?? null;
+}

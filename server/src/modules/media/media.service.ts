@@ -68,9 +68,12 @@ export async function maySeeMedia(db: DbOrTrx, viewer: Viewer, id: string): Prom
   const media = await repo.findMedia(db, id);
   if (!media) return false;
   if (media.owner === ownerOf(viewer)) return true;
+  const viewerNeighbourhood = viewer.kind === 'participant' ? await repo.neighbourhoodOfCampaign(db, viewer.campaignId) : null;
   for (const finding of await repo.findingsShowing(db, id)) {
     if (managesNeighbourhood(viewer, finding.neighbourhood_id)) return true;
     if (viewer.kind === 'participant' && viewer.campaignId === finding.campaign_id) return true;
+    // A walk shows last year's photo of the same spot: public space, EXIF removed.
+    if (viewerNeighbourhood && viewerNeighbourhood === finding.neighbourhood_id) return true;
     if (viewer.kind === 'staff' && viewer.role === 'PARTNER' && viewer.organisationId && viewer.organisationId === finding.routed_organisation_id) return true;
   }
   return false;

@@ -14,7 +14,7 @@ export const CAMPAIGN_SNAPSHOT = `query CampaignSnapshot($id: ID!) {
     neighbourhood {
       name
       streets(first: 100) { edges { node { id name } } }
-      spots(first: 100) { edges { node { id name type street { id } } } }
+      spots(first: 100) { edges { node { id name type street { id } previousRating(campaignId: $id) { rating photoId recordedAt campaignName } } } }
     }
     checklist { id version sections { id theme title items { id prompt help type choices spotTypes } } }
   }
@@ -30,7 +30,7 @@ export interface CampaignSnapshot {
   neighbourhood: {
     name: string;
     streets: { edges: { node: { id: string; name: string } }[] };
-    spots: { edges: { node: { id: string; name: string; type: string; street: { id: string } } }[] };
+    spots: { edges: { node: { id: string; name: string; type: string; street: { id: string }; previousRating: { rating: string; photoId: string | null; recordedAt: string; campaignName: string } | null } }[] };
   };
   checklist: { id: string; version: number; sections: { id: string; theme: string; title: string; items: { id: string; prompt: string; help: string | null; type: string; choices: string[]; spotTypes: string[] }[] }[] } | null;
 }

@@ -7,7 +7,7 @@ import { gql } from '../graphql/client';
 import { CAMPAIGN_SNAPSHOT, JOIN_CAMPAIGN, type CampaignSnapshot } from '../graphql/field-operations';
 import { loadJoined, saveJoined, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
-import { recordLocally, retryRejected, type FieldWrite } from './outbox';
+import { recordLocally, retryRejected, storePhoto, type FieldWrite } from './outbox';
 import { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
 import { createHttpTransport } from './transport';
@@ -73,10 +73,18 @@ class FieldApp {
   }
 
   async write(write: FieldWrite): Promise<void> {
-    await recordLocally(this.db, write);
+    // Pages pass reactive state; IndexedDB can store only plain data.
+    await recordLocally(this.db, $state.snapshot(write) as FieldWrite);
     this.version++;
     if (this.#engine) this.#engine.notifyLocalWrite();
     else await this.status.refresh(this.db);
+  }
+
+  /** Keeps a photo's bytes on the device until the server has them; returns its id. */
+  async addPhoto(bytes: ArrayBuffer): Promise<string> {
+    const id = await storePhoto(this.db, bytes);
+    await this.status.refresh(this.db);
+    return id;
   }
 
   async retry(seq: number): Promise<void> {

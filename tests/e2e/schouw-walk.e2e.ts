@@ -1,0 +1,111 @@
+/// <reference lib="dom" />
+/**
+ * The schouw walk in real Chromium: join online, go offline, reload, answer a checklist
+ * item and record three findings with a photo from a fixture file, close and reopen the
+ * page, come back online: the server holds exactly those findings once, photos included,
+ * and a coordinator's public message reaches "Mijn bevindingen".
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { launchChromium } from './browser.js';
+import { expectAccessible, screenshot } from './support/screens.js';
+import { demoCoordinator, gqlAt } from './support/staff-api.js';
+
+const photo = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'losse-stoeptegel.jpg');
+
+describe('schouw walk (Chromium, offline)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dir: string;
+  let coordinator: Awaited<ReturnType<typeof demoCoordinator>>;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-walk-'));
+    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
+    coordinator = await demoCoordinator(server);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function recordFinding(page: Page, text: string, screenshotName?: string) {
+    await page.getByRole('link', { name: 'Bevinding met foto toevoegen' }).click();
+    await page.getByLabel('Onderwerp').selectOption('HEEL');
+    await page.getByLabel('Wat zie je?').fill(text);
+    await page.getByLabel("Foto's").setInputFiles(photo);
+    await expect.poll(() => page.getByTestId('photo-count').textContent()).toContain('1 foto');
+    await page.getByLabel('Locatie onbekend').check();
+    if (screenshotName) {
+      await screenshot(page, screenshotName);
+      await expectAccessible(page, screenshotName);
+    }
+    await page.getByRole('button', { name: 'Bevinding opslaan' }).click();
+    await page.waitForURL(/\/schouw\/plek\//);
+  }
+
+  it('records offline, survives a closed page, and syncs findings and photos exactly once', async () => {
+    const code = await coordinator.invite(coordinator.schouw.id);
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    let page = await phone.newPage();
+    await page.goto(`${server.url}/meedoen/${code}`);
+    await page.getByLabel('Jouw naam in de app').fill('Schouwer');
+    await page.getByRole('button', { name: 'Meedoen' }).click();
+    await page.waitForURL(`${server.url}/schouw`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('walk-progress').textContent()).toContain('0 van 10');
+    await screenshot(page, 'walk');
+    await expectAccessible(page, 'walk');
+
+    await phone.setOffline(true);
+    await page.reload();
+    await page.getByRole('link', { name: /Speeltuin Boerenpad/ }).click();
+    await page.getByRole('group', { name: 'In welke staat zijn de speeltoestellen?' }).getByRole('button', { name: 'Matig (C)' }).click();
+    await expect.poll(() => page.getByText('Jouw antwoord: Matig (C)').count()).toBe(1);
+    await screenshot(page, 'spot');
+    await expectAccessible(page, 'spot');
+
+    await recordFinding(page, 'Losse stoeptegel bij de ingang', 'finding');
+    await recordFinding(page, 'Wipkip wiebelt');
+    await recordFinding(page, 'Zand ligt op het pad');
+
+    await page.close();
+    page = await phone.newPage();
+    await page.goto(`${server.url}/schouw/mijn`);
+    await expect.poll(() => page.getByTestId('my-finding').count()).toBe(4);
+    await expect.poll(() => page.getByText('Nog niet verstuurd').count()).toBe(4);
+
+    await phone.setOffline(false);
+    await page.goto(`${server.url}/versturen`);
+    await expect.poll(() => page.getByTestId('sync-summary').textContent(), { timeout: 30_000 }).toBe('Alles is verstuurd');
+
+    const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { id text rating photoIds } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
+    const findings = body.data.campaign.findings.edges.map((e: any) => e.node);
+    expect(findings.filter((f: any) => f.text).map((f: any) => f.text).sort()).toEqual(['Losse stoeptegel bij de ingang', 'Wipkip wiebelt', 'Zand ligt op het pad']);
+    expect(findings.filter((f: any) => f.rating === 'C')).toHaveLength(1);
+    const photoIds = findings.flatMap((f: any) => f.photoIds);
+    expect(new Set(photoIds).size).toBe(3);
+    for (const id of photoIds) {
+      const response = await fetch(`${server.url}/media/${id}`, { headers: { cookie: coordinator.cookie } });
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).includes(Buffer.from('FixturePhone'))).toBe(false);
+    }
+
+    // The coordinator answers one finding; the resident sees the message on the device.
+    const tile = findings.find((f: any) => f.text === 'Losse stoeptegel bij de ingang');
+    await gqlAt(server.url, 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId: tile.id, status: 'INGEPLAND', publicMessage: 'De gemeente legt de tegel volgende week vast.' } }, { cookie: coordinator.cookie });
+    await page.goto(`${server.url}/schouw/mijn`);
+    await expect.poll(() => page.getByText('De gemeente legt de tegel volgende week vast.').count(), { timeout: 30_000 }).toBe(1);
+    await screenshot(page, 'my-findings');
+    await expectAccessible(page, 'my-findings');
+    await phone.close();
+  });
+});
