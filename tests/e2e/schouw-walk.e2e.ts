@@ -86,6 +86,7 @@ describe('schouw walk (Chromium, offline)', () => {
     await phone.setOffline(false);
     await page.goto(`${server.url}/versturen`);
     await expect.poll(() => page.getByTestId('sync-summary').textContent(), { timeout: 30_000 }).toBe('Alles is verstuurd');
+    expect(await page.getByText('Laatst bevestigd door de server').count()).toBe(1);
 
     const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { id text rating photoIds } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
     const findings = body.data.campaign.findings.edges.map((e: any) => e.node);

@@ -11,6 +11,8 @@ import { kindOf } from './outbox';
 export const STALE_AFTER_MS = 3 * 86_400_000;
 
 export class SyncStatus {
+  /** False until the first count from the device database: until then nothing is known. */
+  loaded = $state(false);
   online = $state(true);
   syncing = $state(false);
   pendingTally = $state(0);
@@ -38,5 +40,6 @@ export class SyncStatus {
     this.attention = await db.getAllFromIndex('outbox', 'byState', 'REJECTED');
     this.oldestPendingAt = pending.reduce<string | null>((oldest, e) => (oldest === null || e.createdAt < oldest ? e.createdAt : oldest), null);
     this.lastConfirmedSync = (await getMeta<string>(db, 'lastConfirmedSync')) ?? null;
+    this.loaded = true;
   }
 }
