@@ -86,6 +86,9 @@ describe('sync engine', () => {
     expect(status.lastError).toMatch(/503/);
     await until(async () => (await db.count('outbox')) === 0);
     expect(await serverHas([write.args.id as string])).toBe(1);
+    // Let the round that drained the queue finish before the database closes.
+    await engine.syncNow();
+    engine.dispose();
     db.close();
   });
 
@@ -152,6 +155,7 @@ describe('sync engine', () => {
     expect(await engine.syncNow()).toBe('failed');
     expect(status.needsSignIn).toBe(true);
     expect(await db.count('outbox')).toBe(1);
+    engine.dispose();
     db.close();
   });
 

@@ -61,6 +61,7 @@ export class SyncEngine {
   #writeTimer: ReturnType<typeof setTimeout> | undefined;
   #interval: ReturnType<typeof setInterval> | undefined;
   #running: Promise<SyncOutcome> | null = null;
+  #disposed = false;
 
   constructor(options: SyncEngineOptions) {
     this.#o = {
@@ -96,10 +97,16 @@ export class SyncEngine {
       win.removeEventListener('online', onOnline);
       win.removeEventListener('offline', onOffline);
       doc.removeEventListener('visibilitychange', onVisible);
-      clearInterval(this.#interval);
-      clearTimeout(this.#retryTimer);
-      clearTimeout(this.#writeTimer);
+      this.dispose();
     };
+  }
+
+  /** Stops all timers for good (the app signs out, or a test ends). */
+  dispose(): void {
+    this.#disposed = true;
+    clearInterval(this.#interval);
+    clearTimeout(this.#retryTimer);
+    clearTimeout(this.#writeTimer);
   }
 
   /** Call after every local write. */
@@ -140,7 +147,7 @@ export class SyncEngine {
       if (problem.kind === 'AUTH') status.needsSignIn = true;
       this.#failures++;
       clearTimeout(this.#retryTimer);
-      this.#retryTimer = setTimeout(() => void this.syncNow(), this.backoffDelay(this.#failures));
+      if (!this.#disposed) this.#retryTimer = setTimeout(() => void this.syncNow(), this.backoffDelay(this.#failures));
       return 'failed';
     } finally {
       status.syncing = false;
