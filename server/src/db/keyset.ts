@@ -3,7 +3,7 @@
  * A page is asked for with the cursor values of the row to start after (or before) and
  * a limit; `inverted` walks backwards, for `last`/`before`.
  */
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 
 export interface KeysetPage {
   after?: readonly string[];
@@ -30,3 +30,17 @@ export function keysetCondition(eb: ExpressionBuilder<any, any>, columns: readon
 }
 
 export const keysetDirection = (page: KeysetPage): 'asc' | 'desc' => (page.inverted ? 'desc' : 'asc');
+
+/**
+ * Applies a page to a select, for `.$call(...)`: the keyset condition, the order by the
+ * key columns and the limit. `newestFirst` orders descending (lists of recent things).
+ */
+export function keysetPage(columns: readonly string[], page: KeysetPage, options: { newestFirst?: boolean } = {}) {
+  const effective = options.newestFirst ? { ...page, after: page.before, before: page.after, inverted: !page.inverted } : page;
+  const direction = keysetDirection(effective);
+  return <QB extends SelectQueryBuilder<any, any, any>>(qb: QB): QB => {
+    let query = qb.where((eb) => keysetCondition(eb, columns, effective));
+    for (const column of columns) query = query.orderBy(sql.ref(column), direction);
+    return query.limit(page.limit) as QB;
+  };
+}

@@ -10,6 +10,7 @@ import '../modules/tally/tally.schema.js';
 import '../modules/spot/spot.schema.js';
 import '../modules/checklist/checklist.schema.js';
 import '../modules/finding/finding.schema.js';
+import '../modules/finding/finding-follow-up.schema.js';
 import '../modules/sync/sync.schema.js';
 import './server-info.schema.js';
 import './viewer.schema.js';

@@ -1,6 +1,6 @@
 /** Every SQL statement of the account module. */
 import type { DbOrTrx } from '../../db/database.js';
-import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type {
   NewStaffAccountRow,
   NewStaffInviteRow,
@@ -29,10 +29,7 @@ export async function listOrganisations(db: DbOrTrx, page: KeysetPage): Promise<
   return db
     .selectFrom('organisation')
     .selectAll()
-    .where((eb) => keysetCondition(eb, ['name', 'id'], page))
-    .orderBy('name', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['name', 'id'], page))
     .execute();
 }
 
@@ -69,10 +66,7 @@ export async function listAccounts(db: DbOrTrx, page: KeysetPage): Promise<Staff
   return db
     .selectFrom('staff_account')
     .selectAll()
-    .where((eb) => keysetCondition(eb, ['email', 'id'], page))
-    .orderBy('email', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['email', 'id'], page))
     .execute();
 }
 
@@ -147,9 +141,6 @@ export async function listStaffInvites(db: DbOrTrx, page: KeysetPage): Promise<S
   return db
     .selectFrom('staff_invite')
     .selectAll()
-    .where((eb) => keysetCondition(eb, ['created_at', 'id'], page))
-    .orderBy('created_at', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['created_at', 'id'], page))
     .execute();
 }

@@ -1,6 +1,6 @@
 /** Every SQL statement of the campaign module. */
 import type { DbOrTrx } from '../../db/database.js';
-import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type { CampaignDayRow, CampaignRow, CampaignStatus } from './campaign.table.js';
 
 export async function insertCampaign(db: DbOrTrx, row: CampaignRow): Promise<void> {
@@ -19,13 +19,9 @@ export async function findCampaignsByIds(db: DbOrTrx, ids: readonly string[]): P
 /** Newest first; `neighbourhoodIds` null means every neighbourhood. */
 export async function listCampaigns(db: DbOrTrx, neighbourhoodIds: readonly string[] | null, page: KeysetPage): Promise<CampaignRow[]> {
   if (neighbourhoodIds && neighbourhoodIds.length === 0) return [];
-  const reversed = { ...page, after: page.before, before: page.after, inverted: !page.inverted };
-  let query = db
-    .selectFrom('campaign')
-    .selectAll()
-    .where((eb) => keysetCondition(eb, ['created_at', 'id'], reversed));
+  let query = db.selectFrom('campaign').selectAll();
   if (neighbourhoodIds) query = query.where('neighbourhood_id', 'in', neighbourhoodIds);
-  return query.orderBy('created_at', keysetDirection(reversed)).orderBy('id', keysetDirection(reversed)).limit(page.limit).execute();
+  return query.$call(keysetPage(['created_at', 'id'], page, { newestFirst: true })).execute();
 }
 
 export async function setCampaignStatus(db: DbOrTrx, id: string, status: CampaignStatus, at: string): Promise<void> {

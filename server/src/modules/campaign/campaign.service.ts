@@ -10,7 +10,7 @@ import type { KeysetPage } from '../../db/keyset.js';
 import { inTransaction } from '../../db/transaction.js';
 import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { recordChange } from '../sync/change-log.js';
+import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './campaign.repo.js';
 import { CM2_PER_M2, DEFAULT_TARGET_M2 } from '../tally/size-codes.js';
 import type { CampaignDayRow, CampaignKind, CampaignRow, CampaignStatus } from './campaign.table.js';

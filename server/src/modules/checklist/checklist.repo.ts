@@ -1,6 +1,6 @@
 /** Every SQL statement of the checklist module. Versions are written once, never changed. */
 import type { DbOrTrx } from '../../db/database.js';
-import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type { ChecklistItemRow, ChecklistSectionRow, ChecklistTemplateRow, ChecklistVersionRow } from './checklist.table.js';
 
 export async function insertTemplate(db: DbOrTrx, row: ChecklistTemplateRow): Promise<void> {
@@ -15,10 +15,7 @@ export async function listTemplates(db: DbOrTrx, page: KeysetPage): Promise<Chec
   return db
     .selectFrom('checklist_template')
     .selectAll()
-    .where((eb) => keysetCondition(eb, ['name', 'id'], page))
-    .orderBy('name', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['name', 'id'], page))
     .execute();
 }
 

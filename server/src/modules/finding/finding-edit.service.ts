@@ -10,10 +10,11 @@ import type { Db, DbOrTrx } from '../../db/database.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { loadCampaign } from '../campaign/campaign.service.js';
 import { THEMES } from '../checklist/checklist.table.js';
-import { recordChange } from '../sync/change-log.js';
+import { recordChange } from '../sync/change-log.repo.js';
 import { findFinding, MAX_TEXT, toFinding, type Finding } from './finding.service.js';
 import type { FindingConflictRow, FindingRow } from './finding.table.js';
 import { RATINGS } from './finding.table.js';
+import * as repo from './finding.repo.js';
 
 export const EDITABLE_FIELDS = ['text', 'suggestion', 'rating', 'category'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
@@ -53,7 +54,7 @@ export async function editFinding(trx: DbOrTrx, viewer: Viewer, input: EditFindi
   const found = await findFinding(trx, viewer, input.findingId);
   const isRecorder = viewer.kind === 'participant' && found?.finding.participantId === viewer.participantId;
   if (!found || !(found.access === 'MANAGER' || isRecorder)) throw notFound('Deze bevinding');
-  const row = (await trx.selectFrom('finding').selectAll().where('id', '=', input.findingId).executeTakeFirstOrThrow()) as FindingRow;
+  const row = (await repo.findFinding(trx, input.findingId))!;
   if (input.baseVersion < 1 || input.baseVersion > row.version) throw badInput('Deze versie van de bevinding bestaat niet.');
   const fieldVersions = JSON.parse(row.field_versions) as Partial<Record<EditableField, number>>;
   const newVersion = row.version + 1;
@@ -73,46 +74,33 @@ export async function editFinding(trx: DbOrTrx, viewer: Viewer, input: EditFindi
     }
   }
   if (Object.keys(apply).length > 0) {
-    await trx
-      .updateTable('finding')
-      .set({ ...(apply as Partial<Pick<FindingRow, EditableField>>), version: newVersion, field_versions: JSON.stringify(fieldVersions) })
-      .where('id', '=', row.id)
-      .execute();
+    await repo.updateFields(trx, row.id, { ...(apply as Partial<Pick<FindingRow, EditableField>>), version: newVersion, field_versions: JSON.stringify(fieldVersions) });
     await recordChange(trx, { neighbourhoodId: found.campaign.neighbourhoodId, campaignId: row.campaign_id, entityType: 'FINDING', entityId: row.id }, now);
   }
-  if (conflicts.length > 0) await trx.insertInto('finding_conflict').values(conflicts).execute();
-  const updated = await trx.selectFrom('finding').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+  await repo.insertConflicts(trx, conflicts);
+  const updated = (await repo.findFinding(trx, row.id))!;
   return { finding: toFinding(updated), conflicts: conflicts.map(toConflict) };
 }
 
 export async function openConflicts(db: DbOrTrx, findingIds: readonly string[]): Promise<FindingConflict[]> {
-  if (findingIds.length === 0) return [];
-  return (await db.selectFrom('finding_conflict').selectAll().where('finding_id', 'in', findingIds).where('resolved_at', 'is', null).orderBy('created_at').execute()).map(toConflict);
+  return (await repo.openConflictsOf(db, findingIds)).map(toConflict);
 }
 
 /** A coordinator keeps the server's value or takes the device's. */
 export async function resolveConflict(db: Db, viewer: Viewer, input: { conflictId: string; useDeviceValue: boolean }, now = new Date()): Promise<Finding> {
   return db.transaction().execute(async (trx) => {
-    const conflict = await trx.selectFrom('finding_conflict').selectAll().where('id', '=', input.conflictId).executeTakeFirst();
-    const finding = conflict && (await trx.selectFrom('finding').selectAll().where('id', '=', conflict.finding_id).executeTakeFirst());
+    const conflict = await repo.findConflict(trx, input.conflictId);
+    const finding = conflict && (await repo.findFinding(trx, conflict.finding_id));
     const campaign = finding && (await loadCampaign(trx, finding.campaign_id));
     if (!conflict || !finding || !campaign || !managesNeighbourhood(viewer, campaign.neighbourhoodId)) throw notFound('Dit conflict');
     if (conflict.resolved_at) throw badInput('Dit conflict is al opgelost.');
     if (input.useDeviceValue) {
       const field = conflict.field as EditableField;
       const fieldVersions = { ...(JSON.parse(finding.field_versions) as Record<string, number>), [field]: finding.version + 1 };
-      await trx
-        .updateTable('finding')
-        .set({ [field]: conflict.device_value, version: finding.version + 1, field_versions: JSON.stringify(fieldVersions) })
-        .where('id', '=', finding.id)
-        .execute();
+      await repo.updateFields(trx, finding.id, { [field]: conflict.device_value, version: finding.version + 1, field_versions: JSON.stringify(fieldVersions) });
       await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'FINDING', entityId: finding.id }, now);
     }
-    await trx
-      .updateTable('finding_conflict')
-      .set({ resolved_at: now.toISOString(), resolution: input.useDeviceValue ? 'USED_DEVICE' : 'KEPT_SERVER' })
-      .where('id', '=', conflict.id)
-      .execute();
-    return toFinding((await trx.selectFrom('finding').selectAll().where('id', '=', finding.id).executeTakeFirstOrThrow()));
+    await repo.resolveConflictRow(trx, conflict.id, now.toISOString(), input.useDeviceValue ? 'USED_DEVICE' : 'KEPT_SERVER');
+    return toFinding((await repo.findFinding(trx, finding.id))!);
   });
 }

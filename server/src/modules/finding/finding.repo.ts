@@ -1,7 +1,7 @@
 /** Every SQL statement of the finding module (findings, photos, follow-up, action plan). */
 import type { DbOrTrx } from '../../db/database.js';
-import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
-import type { ActionItemRow, FindingRow, FindingStatus, FindingStatusEventRow } from './finding.table.js';
+import { keysetPage, type KeysetPage } from '../../db/keyset.js';
+import type { ActionItemRow, FindingConflictRow, FindingRow, FindingStatus, FindingStatusEventRow } from './finding.table.js';
 
 export async function insertFinding(db: DbOrTrx, row: FindingRow, photoIds: readonly string[]): Promise<void> {
   await db.insertInto('finding').values(row).execute();
@@ -22,12 +22,11 @@ export interface FindingScope {
 
 /** Newest first, by server time and id. */
 export async function listFindings(db: DbOrTrx, scope: FindingScope, page: KeysetPage): Promise<FindingRow[]> {
-  const reversed = { ...page, after: page.before, before: page.after, inverted: !page.inverted };
-  let query = db.selectFrom('finding').selectAll().where((eb) => keysetCondition(eb, ['server_time', 'id'], reversed));
+  let query = db.selectFrom('finding').selectAll();
   if (scope.campaignId) query = query.where('campaign_id', '=', scope.campaignId);
   if (scope.routedOrganisationId) query = query.where('routed_organisation_id', '=', scope.routedOrganisationId);
   if (scope.participantId) query = query.where('participant_id', '=', scope.participantId);
-  return query.orderBy('server_time', keysetDirection(reversed)).orderBy('id', keysetDirection(reversed)).limit(page.limit).execute();
+  return query.$call(keysetPage(['server_time', 'id'], page, { newestFirst: true })).execute();
 }
 
 export async function photosOf(db: DbOrTrx, findingIds: readonly string[]) {
@@ -90,4 +89,31 @@ export async function previousRatedFinding(db: DbOrTrx, spotId: string, beforeCa
     .orderBy('finding.server_time', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+// Edits and conflicts
+
+export async function updateFields(db: DbOrTrx, id: string, set: Partial<Pick<FindingRow, 'text' | 'suggestion' | 'rating' | 'category' | 'version' | 'field_versions'>>): Promise<void> {
+  await db.updateTable('finding').set(set).where('id', '=', id).execute();
+}
+
+export async function insertConflicts(db: DbOrTrx, rows: FindingConflictRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('finding_conflict').values(rows).execute();
+}
+
+export async function openConflictsOf(db: DbOrTrx, findingIds: readonly string[]): Promise<FindingConflictRow[]> {
+  if (findingIds.length === 0) return [];
+  return db.selectFrom('finding_conflict').selectAll().where('finding_id', 'in', findingIds).where('resolved_at', 'is', null).orderBy('created_at').execute();
+}
+
+export async function findConflict(db: DbOrTrx, id: string): Promise<FindingConflictRow | undefined> {
+  return db.selectFrom('finding_conflict').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function resolveConflictRow(db: DbOrTrx, id: string, at: string, resolution: 'USED_DEVICE' | 'KEPT_SERVER'): Promise<void> {
+  await db.updateTable('finding_conflict').set({ resolved_at: at, resolution }).where('id', '=', id).execute();
+}
+
+export async function organisationExists(db: DbOrTrx, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst());
 }

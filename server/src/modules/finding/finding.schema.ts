@@ -1,4 +1,4 @@
-/** GraphQL types and operations for findings, their follow-up and the action plan. */
+/** GraphQL types and operations for findings: recording, reading, status and routing. */
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
@@ -10,18 +10,16 @@ import { StreetRef } from '../neighbourhood/neighbourhood.schema.js';
 import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import { SpotRef } from '../spot/spot.schema.js';
 import { spotsByIds } from '../spot/spot.service.js';
-import * as plan from './action-plan.service.js';
-import * as edits from './finding-edit.service.js';
 import { PUBLIC_MESSAGE_MAX } from './finding-workflow.js';
+import * as details from './finding-details.service.js';
 import * as service from './finding.service.js';
-import { ACTION_ITEM_STATUSES, FINDING_STATUSES, RATINGS } from './finding.table.js';
+import { FINDING_STATUSES, RATINGS } from './finding.table.js';
 
 export const RatingEnum = builder.enumType('Rating', {
   description: 'CROW beeldkwaliteit: A_PLUS zeer hoog, A hoog, B basis, C laag, D zeer laag; NVT niet van toepassing.',
   values: RATINGS,
 });
 export const FindingStatusEnum = builder.enumType('FindingStatus', { values: FINDING_STATUSES });
-export const ActionItemStatusEnum = builder.enumType('ActionItemStatus', { values: ACTION_ITEM_STATUSES });
 
 const LocationRef = builder.objectRef<NonNullable<service.Finding['location']>>('Location').implement({
   authScopes: { public: true },
@@ -32,7 +30,7 @@ const LocationRef = builder.objectRef<NonNullable<service.Finding['location']>>(
   }),
 });
 
-const StatusChangeRef = builder.objectRef<service.StatusChange>('FindingStatusChange').implement({
+const StatusChangeRef = builder.objectRef<details.StatusChange>('FindingStatusChange').implement({
   description: 'One step of the follow-up, with the message residents see.',
   authScopes: { public: true },
   fields: (t) => ({
@@ -65,7 +63,7 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
       nullable: true,
       description: 'Coordinators only: who recorded it (a pseudonym once personal data is erased).',
       load: async (ids: string[], ctx) => {
-        const names = await service.recorderNames(ctx.db, ids);
+        const names = await details.recorderNames(ctx.db, ids);
         return ids.map((id) => names.find((n) => n.id === id)?.name ?? null);
       },
       resolve: (f, _args, ctx) => (ctx.viewer.kind === 'staff' && ctx.viewer.role !== 'PARTNER' ? f.participantId : null),
@@ -76,7 +74,7 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
       type: 'ID',
       description: 'Photos in order; fetch them from /media/{id}.',
       load: async (ids: string[], ctx) => {
-        const photos = await service.photoIdsOf(ctx.db, ids);
+        const photos = await details.photoIdsOf(ctx.db, ids);
         return ids.map((id) => photos.filter((p) => p.findingId === id).map((p) => p.photoId));
       },
       resolve: (f) => f.id,
@@ -85,7 +83,7 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
       type: StatusChangeRef,
       description: 'Every status change with its public message, oldest first.',
       load: async (ids: string[], ctx) => {
-        const changes = await service.statusHistories(ctx.db, ids);
+        const changes = await details.statusHistories(ctx.db, ids);
         return ids.map((id) => changes.filter((c) => c.findingId === id));
       },
       resolve: (f) => f.id,
@@ -100,74 +98,6 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
   }),
 });
 
-const FindingConflictRef = builder.objectRef<edits.FindingConflict>('FindingConflict').implement({
-  description: "A device's edit that lost to a newer server value; a coordinator decides.",
-  authScopes: { coordinator: true },
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    field: t.exposeString('field'),
-    deviceValue: t.exposeString('deviceValue', { nullable: true }),
-    serverValue: t.exposeString('serverValue', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-  }),
-});
-
-builder.objectField(FindingRef, 'conflicts', (t) =>
-  t.loadableList({
-    type: FindingConflictRef,
-    description: 'Open edit conflicts (coordinators; empty for everyone else).',
-    load: async (ids: string[], ctx) => {
-      const mayResolve = ctx.viewer.kind === 'staff' && ctx.viewer.role !== 'PARTNER';
-      const conflicts = mayResolve ? await edits.openConflicts(ctx.db, ids) : [];
-      return ids.map((id) => conflicts.filter((c) => c.findingId === id));
-    },
-    resolve: (f) => f.id,
-  }),
-);
-
-const ActionItemRef = builder.objectRef<plan.ActionItem>('ActionItem').implement({
-  description: 'A point of the action plan made from one or more findings.',
-  authScopes: { $any: { coordinator: true, participant: true } },
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
-    owner: t.exposeString('owner'),
-    dueDate: t.exposeString('dueDate', { nullable: true, description: 'YYYY-MM-DD' }),
-    status: t.expose('status', { type: ActionItemStatusEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    findingIds: t.loadableList({
-      type: 'ID',
-      load: async (ids: string[], ctx) => {
-        const links = await plan.findingIdsOfActionItems(ctx.db, ids);
-        return ids.map((id) => links.filter((l) => l.actionItemId === id).map((l) => l.findingId));
-      },
-      resolve: (item) => item.id,
-    }),
-  }),
-});
-
-const PreviousRatingRef = builder.objectRef<service.PreviousRating>('PreviousRating').implement({
-  description: "A spot's rating on an earlier walk, shown beside this year's.",
-  authScopes: { $any: { staff: true, participant: true } },
-  fields: (t) => ({
-    rating: t.expose('rating', { type: RatingEnum }),
-    photoId: t.exposeID('photoId', { nullable: true }),
-    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
-    campaignName: t.exposeString('campaignName'),
-  }),
-});
-
-builder.objectField(SpotRef, 'previousRating', (t) =>
-  t.field({
-    type: PreviousRatingRef,
-    nullable: true,
-    description: 'The newest rating of this spot on a walk before the given campaign.',
-    authScopes: { $any: { staff: true, participant: true } },
-    args: { campaignId: t.arg.id() },
-    resolve: (spot, args, ctx) => service.previousRating(ctx.db, ctx.viewer, spot.id, str(args.campaignId)),
-  }),
-);
-
 builder.objectFields(CampaignRef, (t) => ({
   findings: t.connection(
     {
@@ -180,7 +110,6 @@ builder.objectFields(CampaignRef, (t) => ({
     { name: 'FindingConnection' },
     { name: 'FindingEdge' },
   ),
-  actionPlan: t.field({ type: [ActionItemRef], description: 'The action plan of this schouw (bounded, at most a few hundred items).', resolve: (campaign, _args, ctx) => plan.actionPlan(ctx.db, ctx.viewer, campaign.id) }),
 }));
 
 const uuid = z.uuid('Gebruik een geldig id (UUID).');
@@ -234,18 +163,7 @@ const ChangeFindingStatusInput = builder.inputType('ChangeFindingStatusInput', {
   }),
 });
 
-const CreateActionItemInput = builder.inputType('CreateActionItemInput', {
-  fields: (t) => ({
-    campaignId: t.id(),
-    title: t.string({ validate: z.string().trim().min(3).max(200) }),
-    owner: t.string({ validate: z.string().trim().min(2).max(120) }),
-    ownerOrganisationId: t.id({ required: false }),
-    dueDate: t.string({ required: false, validate: z.iso.date('Gebruik een datum als 2026-05-16.').nullish() }),
-    findingIds: t.idList({ validate: z.array(z.string()).max(100) }),
-  }),
-});
-
-const str = (v: string | number) => String(v);
+export const str = (v: string | number) => String(v);
 const common = (input: { id: string | number; campaignId: string | number; photoIds?: readonly (string | number)[] | null }) => ({
   id: str(input.id),
   campaignId: str(input.campaignId),
@@ -305,31 +223,5 @@ builder.mutationFields((t) => ({
     args: { findingId: t.arg.id(), organisationId: t.arg.id({ required: false }) },
     resolve: (_root, args, ctx) =>
       service.routeFinding(ctx.db, ctx.viewer, { findingId: str(args.findingId), organisationId: args.organisationId == null ? null : str(args.organisationId), requestId: ctx.requestId }),
-  }),
-  createActionItem: t.field({
-    type: ActionItemRef,
-    authScopes: { coordinator: true },
-    args: { input: t.arg({ type: CreateActionItemInput }) },
-    resolve: (_root, { input }, ctx) =>
-      plan.createActionItem(ctx.db, ctx.viewer, {
-        ...input,
-        campaignId: str(input.campaignId),
-        ownerOrganisationId: input.ownerOrganisationId == null ? null : str(input.ownerOrganisationId),
-        findingIds: input.findingIds.map(str),
-        requestId: ctx.requestId,
-      }),
-  }),
-  resolveFindingConflict: t.field({
-    type: FindingRef,
-    description: "Keeps the server's value, or takes the device's (useDeviceValue: true).",
-    authScopes: { coordinator: true },
-    args: { conflictId: t.arg.id(), useDeviceValue: t.arg.boolean() },
-    resolve: (_root, args, ctx) => edits.resolveConflict(ctx.db, ctx.viewer, { conflictId: str(args.conflictId), useDeviceValue: args.useDeviceValue }),
-  }),
-  changeActionItemStatus: t.field({
-    type: ActionItemRef,
-    authScopes: { coordinator: true },
-    args: { actionItemId: t.arg.id(), status: t.arg({ type: ActionItemStatusEnum }) },
-    resolve: (_root, args, ctx) => plan.changeActionItemStatus(ctx.db, ctx.viewer, { actionItemId: str(args.actionItemId), status: args.status, requestId: ctx.requestId }),
   }),
 }));

@@ -14,7 +14,7 @@ import type { Theme } from '../checklist/checklist.table.js';
 import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
 import { findSpot } from '../spot/spot.service.js';
 import { canTransition, PUBLIC_MESSAGE_MAX, PUBLIC_MESSAGE_MIN, statusLabels } from './finding-workflow.js';
-import { recordChange } from '../sync/change-log.js';
+import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './finding.repo.js';
 import type { FindingRow, FindingStatus, Rating } from './finding.table.js';
 import { uuidv7 } from 'uuidv7';
@@ -272,49 +272,10 @@ export async function routeFinding(db: Db, viewer: Viewer, input: { findingId: s
     const found = await findFinding(trx, viewer, input.findingId);
     if (!found || found.access !== 'MANAGER' || viewer.kind !== 'staff') throw notFound('Deze bevinding');
     if (input.organisationId) {
-      const organisation = await trx.selectFrom('organisation').select('id').where('id', '=', input.organisationId).executeTakeFirst();
-      if (!organisation) throw badInput('Deze organisatie bestaat niet.');
+      if (!(await repo.organisationExists(trx, input.organisationId))) throw badInput('Deze organisatie bestaat niet.');
     }
     await repo.setRouting(trx, found.finding.id, input.organisationId);
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'finding.routed', subjectType: 'finding', subjectId: found.finding.id, detail: { organisationId: input.organisationId }, requestId: input.requestId }, now);
     return toFinding((await repo.findFinding(trx, found.finding.id))!);
   });
-}
-
-export interface StatusChange {
-  id: string;
-  findingId: string;
-  fromStatus: FindingStatus | null;
-  toStatus: FindingStatus;
-  publicMessage: string;
-  at: string;
-}
-
-export async function statusHistories(db: DbOrTrx, findingIds: readonly string[]): Promise<StatusChange[]> {
-  return (await repo.statusEventsOf(db, findingIds)).map((e) => ({ id: e.id, findingId: e.finding_id, fromStatus: e.from_status, toStatus: e.to_status, publicMessage: e.public_message, at: e.at }));
-}
-
-export async function photoIdsOf(db: DbOrTrx, findingIds: readonly string[]): Promise<{ findingId: string; photoId: string }[]> {
-  return (await repo.photosOf(db, findingIds)).map((p) => ({ findingId: p.finding_id, photoId: p.photo_id }));
-}
-
-/** Recorder names for coordinators: the display name, or the pseudonym once erased. */
-export async function recorderNames(db: DbOrTrx, participantIds: readonly string[]): Promise<{ id: string; name: string }[]> {
-  return (await repo.participantNames(db, participantIds)).map((p) => ({ id: p.id, name: p.display_name ?? p.pseudonym }));
-}
-
-export interface PreviousRating {
-  rating: Rating;
-  photoId: string | null;
-  recordedAt: string;
-  campaignName: string;
-}
-
-/** Last year's rating (and first photo) of a spot, for the walk of this campaign. */
-export async function previousRating(db: DbOrTrx, viewer: Viewer, spotId: string, campaignId: string): Promise<PreviousRating | null> {
-  const campaign = await loadCampaign(db, campaignId);
-  const allowed = campaign && (managesNeighbourhood(viewer, campaign.neighbourhoodId) || (viewer.kind === 'participant' && viewer.campaignId === campaign.id));
-  if (!campaign || !allowed) return null;
-  const row = await repo.previousRatedFinding(db, spotId, campaign.createdAt);
-  return row ? { rating: row.rating!, photoId: row.photo_id ?? null, recordedAt: row.server_time, campaignName: row.campaign_name } : null;
 }

@@ -1,6 +1,6 @@
 /** Every SQL statement of the neighbourhood module (tables neighbourhood, street). */
 import type { DbOrTrx } from '../../db/database.js';
-import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type { NeighbourhoodRow, NewNeighbourhoodRow, NewStreetRow, StreetRow } from './neighbourhood.table.js';
 
 export async function countNeighbourhoods(db: DbOrTrx): Promise<number> {
@@ -25,10 +25,7 @@ export async function listNeighbourhoods(db: DbOrTrx, page: KeysetPage): Promise
   return db
     .selectFrom('neighbourhood')
     .selectAll()
-    .where((eb) => keysetCondition(eb, ['name', 'id'], page))
-    .orderBy('name', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['name', 'id'], page))
     .execute();
 }
 
@@ -38,10 +35,7 @@ export async function listStreets(db: DbOrTrx, neighbourhoodId: string, page: Ke
     .selectFrom('street')
     .selectAll()
     .where('neighbourhood_id', '=', neighbourhoodId)
-    .where((eb) => keysetCondition(eb, ['name', 'id'], page))
-    .orderBy('name', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['name', 'id'], page))
     .execute();
 }
 

@@ -1,7 +1,7 @@
 /** Every SQL statement of the participant module. */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type { ParticipantInviteRow, ParticipantRow } from './participant.table.js';
 
 export async function insertInvite(db: DbOrTrx, row: ParticipantInviteRow): Promise<void> {
@@ -21,10 +21,7 @@ export async function listInvites(db: DbOrTrx, campaignId: string, page: KeysetP
     .selectFrom('participant_invite')
     .selectAll()
     .where('campaign_id', '=', campaignId)
-    .where((eb) => keysetCondition(eb, ['created_at', 'id'], page))
-    .orderBy('created_at', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['created_at', 'id'], page))
     .execute();
 }
 
@@ -62,10 +59,7 @@ export async function listParticipants(db: DbOrTrx, campaignId: string, page: Ke
     .selectFrom('participant')
     .selectAll()
     .where('campaign_id', '=', campaignId)
-    .where((eb) => keysetCondition(eb, ['joined_at', 'id'], page))
-    .orderBy('joined_at', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['joined_at', 'id'], page))
     .execute();
 }
 

@@ -1,6 +1,6 @@
 /** Every SQL statement of the spot module. */
 import type { DbOrTrx } from '../../db/database.js';
-import { keysetCondition, keysetDirection, type KeysetPage } from '../../db/keyset.js';
+import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type { SpotRow } from './spot.table.js';
 
 export async function insertSpot(db: DbOrTrx, row: SpotRow): Promise<void> {
@@ -26,9 +26,6 @@ export async function listSpots(db: DbOrTrx, neighbourhoodId: string, page: Keys
     .selectFrom('spot')
     .selectAll()
     .where('neighbourhood_id', '=', neighbourhoodId)
-    .where((eb) => keysetCondition(eb, ['name', 'id'], page))
-    .orderBy('name', keysetDirection(page))
-    .orderBy('id', keysetDirection(page))
-    .limit(page.limit)
+    .$call(keysetPage(['name', 'id'], page))
     .execute();
 }

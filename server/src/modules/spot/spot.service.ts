@@ -8,7 +8,7 @@ import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
-import { recordChange } from '../sync/change-log.js';
+import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './spot.repo.js';
 import type { SpotRow, SpotType } from './spot.table.js';
 

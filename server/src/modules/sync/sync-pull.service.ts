@@ -7,6 +7,7 @@
 import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { statusHistories } from '../finding/finding-details.service.js';
 import * as findings from '../finding/finding.service.js';
 import { findSpot } from '../spot/spot.service.js';
 import { progressOf } from '../tally/tally-aggregates.service.js';
@@ -42,7 +43,7 @@ async function snapshot(db: DbOrTrx, viewer: Viewer, campaign: Campaign, entityT
       const found = await findings.findFinding(db, viewer, entityId);
       if (!found) return null;
       const { participantId, routedOrganisationId, ...visible } = found.finding;
-      const history = await findings.statusHistories(db, [entityId]);
+      const history = await statusHistories(db, [entityId]);
       return {
         ...visible,
         recordedByMe: viewer.kind === 'participant' && viewer.participantId === participantId,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import { builder } from '../../graphql/builder.js';
 import { CampaignDayRef, CampaignRef } from '../campaign/campaign.schema.js';
+import { loadCampaign } from '../campaign/campaign.service.js';
 import { CM2_PER_M2, SIZE_CODE_AREA_CM2, SIZE_CODES } from './size-codes.js';
 import * as aggregates from './tally-aggregates.service.js';
 import * as service from './tally.service.js';
@@ -97,9 +98,8 @@ export const TallyEventRef = builder.objectRef<service.TallyEvent>('TallyEvent')
       description: 'Coordinators only.',
       resolve: async (event, _args, ctx) => {
         if (ctx.viewer.kind !== 'staff') return null;
-        const viewer = ctx.viewer;
-        const campaign = await ctx.db.selectFrom('campaign').select('neighbourhood_id').where('id', '=', event.campaignId).executeTakeFirst();
-        return campaign && managesNeighbourhood(viewer, campaign.neighbourhood_id) ? event.houseNumber : null;
+        const campaign = await loadCampaign(ctx.db, event.campaignId);
+        return campaign && managesNeighbourhood(ctx.viewer, campaign.neighbourhoodId) ? event.houseNumber : null;
       },
     }),
     sizeCode: t.expose('sizeCode', { type: TileSizeEnum }),

@@ -10,7 +10,7 @@ import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/er
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { areaCm2Of, type SizeCode } from './size-codes.js';
-import { recordChange } from '../sync/change-log.js';
+import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './tally.repo.js';
 import type { RollupDimension, TallyEventRow, TallyRollupRow } from './tally.table.js';
 

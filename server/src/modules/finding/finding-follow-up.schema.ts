@@ -1,0 +1,127 @@
+/**
+ * GraphQL for what follows a finding: edit conflicts and their resolution, the action
+ * plan, and the rating a spot had on an earlier walk.
+ */
+import { z } from 'zod';
+import { builder } from '../../graphql/builder.js';
+import { CampaignRef } from '../campaign/campaign.schema.js';
+import { SpotRef } from '../spot/spot.schema.js';
+import * as plan from './action-plan.service.js';
+import * as edits from './finding-edit.service.js';
+import { FindingRef, RatingEnum, str } from './finding.schema.js';
+import * as details from './finding-details.service.js';
+import { ACTION_ITEM_STATUSES } from './finding.table.js';
+
+export const ActionItemStatusEnum = builder.enumType('ActionItemStatus', { values: ACTION_ITEM_STATUSES });
+
+const FindingConflictRef = builder.objectRef<edits.FindingConflict>('FindingConflict').implement({
+  description: "A device's edit that lost to a newer server value; a coordinator decides.",
+  authScopes: { coordinator: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    field: t.exposeString('field'),
+    deviceValue: t.exposeString('deviceValue', { nullable: true }),
+    serverValue: t.exposeString('serverValue', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.objectField(FindingRef, 'conflicts', (t) =>
+  t.loadableList({
+    type: FindingConflictRef,
+    description: 'Open edit conflicts (coordinators; empty for everyone else).',
+    load: async (ids: string[], ctx) => {
+      const mayResolve = ctx.viewer.kind === 'staff' && ctx.viewer.role !== 'PARTNER';
+      const conflicts = mayResolve ? await edits.openConflicts(ctx.db, ids) : [];
+      return ids.map((id) => conflicts.filter((c) => c.findingId === id));
+    },
+    resolve: (f) => f.id,
+  }),
+);
+
+const ActionItemRef = builder.objectRef<plan.ActionItem>('ActionItem').implement({
+  description: 'A point of the action plan made from one or more findings.',
+  authScopes: { $any: { coordinator: true, participant: true } },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    owner: t.exposeString('owner'),
+    dueDate: t.exposeString('dueDate', { nullable: true, description: 'YYYY-MM-DD' }),
+    status: t.expose('status', { type: ActionItemStatusEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    findingIds: t.loadableList({
+      type: 'ID',
+      load: async (ids: string[], ctx) => {
+        const links = await plan.findingIdsOfActionItems(ctx.db, ids);
+        return ids.map((id) => links.filter((l) => l.actionItemId === id).map((l) => l.findingId));
+      },
+      resolve: (item) => item.id,
+    }),
+  }),
+});
+
+const PreviousRatingRef = builder.objectRef<details.PreviousRating>('PreviousRating').implement({
+  description: "A spot's rating on an earlier walk, shown beside this year's.",
+  authScopes: { $any: { staff: true, participant: true } },
+  fields: (t) => ({
+    rating: t.expose('rating', { type: RatingEnum }),
+    photoId: t.exposeID('photoId', { nullable: true }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+    campaignName: t.exposeString('campaignName'),
+  }),
+});
+
+builder.objectField(SpotRef, 'previousRating', (t) =>
+  t.field({
+    type: PreviousRatingRef,
+    nullable: true,
+    description: 'The newest rating of this spot on a walk before the given campaign.',
+    authScopes: { $any: { staff: true, participant: true } },
+    args: { campaignId: t.arg.id() },
+    resolve: (spot, args, ctx) => details.previousRating(ctx.db, ctx.viewer, spot.id, str(args.campaignId)),
+  }),
+);
+
+builder.objectFields(CampaignRef, (t) => ({
+  actionPlan: t.field({ type: [ActionItemRef], description: 'The action plan of this schouw (bounded, at most a few hundred items).', resolve: (campaign, _args, ctx) => plan.actionPlan(ctx.db, ctx.viewer, campaign.id) }),
+}));
+
+const CreateActionItemInput = builder.inputType('CreateActionItemInput', {
+  fields: (t) => ({
+    campaignId: t.id(),
+    title: t.string({ validate: z.string().trim().min(3).max(200) }),
+    owner: t.string({ validate: z.string().trim().min(2).max(120) }),
+    ownerOrganisationId: t.id({ required: false }),
+    dueDate: t.string({ required: false, validate: z.iso.date('Gebruik een datum als 2026-05-16.').nullish() }),
+    findingIds: t.idList({ validate: z.array(z.string()).max(100) }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createActionItem: t.field({
+    type: ActionItemRef,
+    authScopes: { coordinator: true },
+    args: { input: t.arg({ type: CreateActionItemInput }) },
+    resolve: (_root, { input }, ctx) =>
+      plan.createActionItem(ctx.db, ctx.viewer, {
+        ...input,
+        campaignId: str(input.campaignId),
+        ownerOrganisationId: input.ownerOrganisationId == null ? null : str(input.ownerOrganisationId),
+        findingIds: input.findingIds.map(str),
+        requestId: ctx.requestId,
+      }),
+  }),
+  resolveFindingConflict: t.field({
+    type: FindingRef,
+    description: "Keeps the server's value, or takes the device's (useDeviceValue: true).",
+    authScopes: { coordinator: true },
+    args: { conflictId: t.arg.id(), useDeviceValue: t.arg.boolean() },
+    resolve: (_root, args, ctx) => edits.resolveConflict(ctx.db, ctx.viewer, { conflictId: str(args.conflictId), useDeviceValue: args.useDeviceValue }),
+  }),
+  changeActionItemStatus: t.field({
+    type: ActionItemRef,
+    authScopes: { coordinator: true },
+    args: { actionItemId: t.arg.id(), status: t.arg({ type: ActionItemStatusEnum }) },
+    resolve: (_root, args, ctx) => plan.changeActionItemStatus(ctx.db, ctx.viewer, { actionItemId: str(args.actionItemId), status: args.status, requestId: ctx.requestId }),
+  }),
+}));
