@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Screenshots for people to look at, and an axe-core check on each screen. Screenshots
  * go to test-results/screenshots/ (named in the README).
@@ -12,6 +13,9 @@ import { repoRoot } from '../../support/server-process.js';
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // Nothing may push the page wider than the phone: sideways scrolling one-handed is no fun.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
