@@ -158,6 +158,40 @@ describe('findings', () => {
   });
 });
 
+describe("last year's rating", () => {
+  let fx: AccessFixture;
+  beforeAll(async () => {
+    fx = await accessFixture();
+  });
+  afterAll(() => fx.t.close());
+
+  it('shows a spot\'s rating and photo from an earlier walk to this year\'s walkers, and to no one else', async () => {
+    const db = fx.t.app.connection.db;
+    const admin = fx.asViewer('admin');
+    const { createCampaign, changeCampaignStatus } = await import('../../server/src/modules/campaign/campaign.service.js');
+    const { recordFinding } = await import('../../server/src/modules/finding/finding.service.js');
+    const draft = await createCampaign(db, admin, { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Buurtschouw 2025', requestId: 't' });
+    await changeCampaignStatus(db, admin, { campaignId: draft.id, status: 'OPEN', requestId: 't' });
+    await db.updateTable('campaign').set({ created_at: '2025-05-01T08:00:00.000Z' }).where('id', '=', draft.id).execute();
+    const photo = uuidv7();
+    const sharp = (await import('sharp')).default;
+    const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    const { storeUpload } = await import('../../server/src/modules/media/media.service.js');
+    await storeUpload(db, fx.t.config.mediaDir, admin, { id: photo, sha256: (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex'), bytes });
+    await db.transaction().execute((trx) => recordFinding(trx, admin, { id: uuidv7(), campaignId: draft.id, category: 'ONTMOETEN_SPELEN', spotId: fx.spotA.id, rating: 'D', photoIds: [photo], deviceTime: new Date().toISOString() }));
+
+    const query = 'query($campaign: ID!) { neighbourhood(slug: "staatsliedenbuurt") { spots(first: 100) { edges { node { id previousRating(campaignId: $campaign) { rating photoId campaignName } } } } } }';
+    const { body } = await fx.query('schouwer', query, { campaign: fx.schouwA.id });
+    const spot = body.data.neighbourhood.spots.edges.find((e: any) => e.node.id === fx.spotA.id).node;
+    expect(spot.previousRating).toEqual({ rating: 'D', photoId: photo, campaignName: 'Buurtschouw 2025' });
+    expect((await fetch(`${fx.t.url}/media/${photo}?size=thumb`, { headers: fx.headers.schouwer })).status).toBe(200);
+
+    const stranger = await fx.query('otherParticipant', query, { campaign: fx.schouwA.id });
+    expect(stranger.body.data.neighbourhood.spots.edges.every((e: any) => e.node.previousRating === null)).toBe(true);
+    expect((await fetch(`${fx.t.url}/media/${photo}?size=thumb`, { headers: fx.headers.otherParticipant })).status).toBe(404);
+  });
+});
+
 describe('spots and streets', () => {
   let fx: AccessFixture;
   beforeAll(async () => {

@@ -61,3 +61,21 @@ describe('outbox', () => {
     expect((await db.get('photos', id))?.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
+
+describe('sync status', () => {
+  it('counts what waits by kind and warns when the oldest entry is more than three days old', async () => {
+    const { SyncStatus } = await import('$lib/offline/sync-status.svelte');
+    const db = await freshDb();
+    const old = new Date(Date.now() - 4 * 86_400_000);
+    await recordLocally(db, { name: 'recordTallyEvent', args: { id: 'a' } }, old);
+    await recordLocally(db, { name: 'recordFinding', args: { id: 'b' } });
+    const status = new SyncStatus();
+    expect(status.loaded).toBe(false);
+    await status.refresh(db);
+    expect([status.loaded, status.pendingTally, status.pendingFindings, status.pending]).toEqual([true, 1, 1, 2]);
+    expect(status.isStale()).toBe(true);
+    await db.delete('outbox', 1);
+    await status.refresh(db);
+    expect(status.isStale()).toBe(false);
+  });
+});
