@@ -12,6 +12,7 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { registerGraphqlRoute } from './graphql-route.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerExportRoutes } from './export-routes.js';
 import { registerHealthRoute } from './health.js';
 import { registerMediaRoutes } from './media-route.js';
 import { registerSecurity } from './security.js';
@@ -53,6 +54,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   registerHealthRoute(app, deps.db);
   await registerGraphqlRoute(app, deps);
   registerMediaRoutes(app, deps);
+  registerExportRoutes(app, deps);
   await registerStaticFiles(app, deps.config.webBuildDir);
   return app;
 }

@@ -25,7 +25,8 @@ export type AuditAction =
   | 'finding.status_changed'
   | 'finding.routed'
   | 'action_item.created'
-  | 'action_item.status_changed';
+  | 'action_item.status_changed'
+  | 'campaign.exported';
 
 export interface AuditEvent {
   id: string;

@@ -1,0 +1,74 @@
+/**
+ * Exports of a campaign for coordinators: findings (CSV, GeoJSON), the tally ledger (CSV)
+ * and the NK Tegelwippen summary per action day (CSV, ready to type into the national
+ * site). Exports hold personal data (house numbers), so each one is recorded in the
+ * audit log; participants appear only under their pseudonym.
+ */
+import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { nkTilesOf } from '../tally/size-codes.js';
+import { progressOf } from '../tally/tally-aggregates.service.js';
+import { toCsv, type Separator } from './csv.js';
+import * as repo from './export.repo.js';
+
+export type ExportKind = 'findings.csv' | 'findings.geojson' | 'tally-ledger.csv' | 'nk-summary.csv';
+
+async function managedCampaign(db: Db, viewer: Viewer, campaignId: string, kind: ExportKind, requestId: string): Promise<Campaign> {
+  const campaign = await loadCampaign(db, campaignId);
+  if (!campaign || !managesNeighbourhood(viewer, campaign.neighbourhoodId) || viewer.kind !== 'staff') throw notFound('Deze actie');
+  await recordAudit(db, { actorAccountId: viewer.accountId, action: 'campaign.exported', subjectType: 'campaign', subjectId: campaign.id, detail: { kind }, requestId });
+  return campaign;
+}
+
+const m2 = (cm2: number) => (cm2 / 10_000).toFixed(2);
+
+export async function exportFindingsCsv(db: Db, viewer: Viewer, campaignId: string, separator: Separator, requestId: string): Promise<string> {
+  const campaign = await managedCampaign(db, viewer, campaignId, 'findings.csv', requestId);
+  const rows = await repo.findingRows(db, campaign.id);
+  return toCsv(
+    ['id', 'status', 'onderwerp', 'oordeel', 'vraag', 'antwoord', 'beschrijving', 'kans', 'straat', 'plek', 'soort plek', 'lat', 'lon', 'nauwkeurigheid_m', 'vastgelegd_op', 'apparaattijd', 'doorgezet_naar', 'aantal_fotos', 'laatste_bericht'],
+    rows.map((r) => [r.id, r.status, r.category, r.rating, r.question, r.answer, r.text, r.suggestion, r.street_name, r.spot_name, r.spot_type, r.lat, r.lon, r.accuracy_m, r.server_time, r.device_time, r.routed_to, Number(r.photo_count ?? 0), r.last_public_message]),
+    separator,
+  );
+}
+
+export async function exportLedgerCsv(db: Db, viewer: Viewer, campaignId: string, separator: Separator, requestId: string): Promise<string> {
+  const campaign = await managedCampaign(db, viewer, campaignId, 'tally-ledger.csv', requestId);
+  const rows = await repo.ledgerRows(db, campaign.id);
+  return toCsv(
+    ['id', 'vastgelegd_op', 'apparaattijd', 'actiedag', 'straat', 'huisnummer', 'deelnemer', 'soort', 'aantal', 'oppervlakte_cm2', 'corrigeert', 'apparaat'],
+    rows.map((r) => [r.id, r.server_time, r.client_time, r.day, r.street_name, r.house_number, r.pseudonym, r.size_code, r.count, r.area_cm2, r.corrects_event_id, r.device_id]),
+    separator,
+  );
+}
+
+export async function exportNkSummaryCsv(db: Db, viewer: Viewer, campaignId: string, separator: Separator, requestId: string): Promise<string> {
+  const campaign = await managedCampaign(db, viewer, campaignId, 'nk-summary.csv', requestId);
+  const progress = await progressOf(db, campaign);
+  const rows = progress.days.map((d) => [d.day.date, d.day.label, m2(d.areaCm2), nkTilesOf(d.areaCm2)]);
+  rows.push(['totaal', campaign.name, m2(progress.total.areaCm2), nkTilesOf(progress.total.areaCm2)]);
+  return toCsv(['actiedag', 'omschrijving', 'vierkante_meters', 'nk_tegels_30x30'], rows, separator);
+}
+
+interface Feature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: Record<string, unknown>;
+}
+
+/** Findings with a location as GeoJSON points ([lon, lat], WGS84); findings without one are left out. */
+export async function exportFindingsGeoJson(db: Db, viewer: Viewer, campaignId: string, requestId: string) {
+  const campaign = await managedCampaign(db, viewer, campaignId, 'findings.geojson', requestId);
+  const rows = await repo.findingRows(db, campaign.id);
+  const features: Feature[] = rows
+    .filter((r) => r.lat !== null && r.lon !== null)
+    .map((r) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [r.lon!, r.lat!] },
+      properties: { id: r.id, status: r.status, category: r.category, rating: r.rating, text: r.text, suggestion: r.suggestion, street: r.street_name, spot: r.spot_name, accuracyM: r.accuracy_m, recordedAt: r.server_time },
+    }));
+  return { type: 'FeatureCollection' as const, features };
+}
