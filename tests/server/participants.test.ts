@@ -1,7 +1,9 @@
 /** Joining without an account, device tokens, revocation, and the participant's privacy rights. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/src/auth/tokens.js';
-import { changeCampaignStatus, createCampaign } from '../../server/src/modules/campaign/campaign.service.js';
+import { changeCampaignStatus, createCampaign, daysOfCampaigns } from '../../server/src/modules/campaign/campaign.service.js';
+import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
+import { uuidv7 } from 'uuidv7';
 import { erasePersonalDataOfClosedCampaigns } from '../../server/src/modules/participant/retention.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { graphql } from '../support/test-app.js';
@@ -132,13 +134,16 @@ describe('participants', () => {
     expect((await graphql(fx.t.url, MY_DATA, undefined, headers)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('erases personal data of campaigns closed longer than the retention period, and only those', async () => {
+  it('erases personal data (names, contact, house numbers) of campaigns closed longer than the retention period, and only those', async () => {
     const db = fx.t.app.connection.db;
     const admin = fx.asViewer('admin');
     const make = async (name: string, closedDaysAgo: number) => {
-      const draft = await createCampaign(db, admin, { neighbourhoodId: fx.neighbourhoodA, kind: 'TEGELWIPPEN', name, requestId: 't' });
+      const draft = await createCampaign(db, admin, { neighbourhoodId: fx.neighbourhoodA, kind: 'TEGELWIPPEN', name, days: [{ date: '2027-04-01' }], requestId: 't' });
       const campaign = await changeCampaignStatus(db, admin, { campaignId: draft.id, status: 'OPEN', requestId: 't' });
       const participant = await fx.makeParticipant(campaign);
+      const day = (await daysOfCampaigns(db, [campaign.id]))[0]!.id;
+      const viewer = { kind: 'participant' as const, participantId: participant.id, campaignId: campaign.id };
+      await db.transaction().execute((trx) => recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: campaign.id, actionDayId: day, streetId: fx.streetA, houseNumber: '7', sizeCode: 'TEGEL_30X30', count: 3 }));
       await changeCampaignStatus(db, admin, { campaignId: draft.id, status: 'CLOSED', requestId: 't' });
       await db.updateTable('campaign').set({ closed_at: new Date(Date.now() - closedDaysAgo * 86_400_000).toISOString() }).where('id', '=', draft.id).execute();
       return { campaignId: draft.id, participantId: participant.id };
@@ -150,6 +155,9 @@ describe('participants', () => {
     expect((await participant(old.participantId)).display_name).toBeNull();
     expect((await participant(old.participantId)).pseudonym).toMatch(/^Buurtgenoot /);
     expect((await participant(recent.participantId)).display_name).not.toBeNull();
+    const houseNumbers = async (campaignId: string) => (await db.selectFrom('tally_event').select(['house_number', 'area_cm2']).where('campaign_id', '=', campaignId).execute());
+    expect(await houseNumbers(old.campaignId)).toEqual([{ house_number: null, area_cm2: 2700 }]);
+    expect(await houseNumbers(recent.campaignId)).toEqual([{ house_number: '7', area_cm2: 2700 }]);
     const audit = await db.selectFrom('audit_event').selectAll().where('action', '=', 'campaign.personal_data_erased').where('subject_id', '=', old.campaignId).execute();
     expect(audit).toHaveLength(1);
     expect(await erasePersonalDataOfClosedCampaigns(db, 90)).toBe(0);

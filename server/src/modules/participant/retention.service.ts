@@ -1,12 +1,14 @@
 /**
  * Retention: a campaign's personal data (participant names and contact details, device
- * access) is erased a configurable number of days after it closes. Aggregates stay,
- * since they hang on the pseudonymous participant rows.
+ * access, house numbers in the tally ledger) is erased a configurable number of days
+ * after it closes. Aggregates stay, since they hang on the pseudonymous participant rows
+ * and on counts that the erasure does not touch.
  */
 import type { Db } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { campaignsClosedBefore, markPersonalDataErased } from '../campaign/campaign.repo.js';
+import { eraseHouseNumbers } from '../tally/tally.repo.js';
 import { eraseParticipants } from './participant.repo.js';
 
 export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: number, now = new Date()): Promise<number> {
@@ -16,6 +18,7 @@ export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: 
   for (const campaign of due) {
     erased += await db.transaction().execute(async (trx) => {
       const count = await eraseParticipants(trx, { campaignId: campaign.id }, now.toISOString());
+      await eraseHouseNumbers(trx, campaign.id);
       await markPersonalDataErased(trx, campaign.id, now.toISOString());
       await recordAudit(trx, { actorAccountId: null, action: 'campaign.personal_data_erased', subjectType: 'campaign', subjectId: campaign.id, detail: { participants: count } }, now);
       return count;

@@ -93,3 +93,11 @@ export async function topParticipants(db: DbOrTrx, campaignId: string, limit: nu
 export async function eventsOfCampaign(db: DbOrTrx, campaignId: string): Promise<TallyEventRow[]> {
   return db.selectFrom('tally_event').selectAll().where('campaign_id', '=', campaignId).orderBy('server_time').orderBy('id').execute();
 }
+
+/**
+ * Privacy erasure after the retention period: house numbers go, counts and areas stay.
+ * The only statement that touches a stored event, and it never changes what it counts.
+ */
+export async function eraseHouseNumbers(db: DbOrTrx, campaignId: string): Promise<void> {
+  await db.updateTable('tally_event').set({ house_number: null }).where('campaign_id', '=', campaignId).where('house_number', 'is not', null).execute();
+}
