@@ -34,3 +34,21 @@ export interface CampaignSnapshot {
   };
   checklist: { id: string; version: number; sections: { id: string; theme: string; title: string; items: { id: string; prompt: string; help: string | null; type: string; choices: string[]; spotTypes: string[] }[] }[] } | null;
 }
+
+export const PUBLIC_PROGRESS = `query PublicProgress($id: ID!) {
+  publicProgress(campaignId: $id) {
+    campaignName targetAreaM2 progressPercent
+    total { areaCm2 nkTiles }
+    streets { streetId streetName total { areaCm2 } }
+    days { day { id date label } total { areaCm2 } }
+  }
+}`;
+
+export interface PublicProgress {
+  campaignName: string;
+  targetAreaM2: number;
+  progressPercent: number;
+  total: { areaCm2: number; nkTiles: number };
+  streets: { streetId: string; streetName: string; total: { areaCm2: number } }[];
+  days: { day: { id: string; date: string; label: string | null }; total: { areaCm2: number } }[];
+}
