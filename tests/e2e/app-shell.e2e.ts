@@ -46,6 +46,13 @@ describe('app shell (Chromium)', () => {
     expect(scriptUrl).toBe(`${server.url}/service-worker.js`);
   });
 
+  it('lets downloads and API paths through the service worker instead of answering with the app', async () => {
+    const response = await page.goto(`${server.url}/exports/campaigns/none/findings.csv`);
+    expect(response?.status()).toBe(401);
+    expect(await page.content()).not.toContain('Samen maken we de buurt sterker');
+    await page.goto(server.url);
+  });
+
   it('reloads with no network and still shows the app, now marked offline', async () => {
     await context.setOffline(true);
     await page.reload();
