@@ -55,8 +55,8 @@ export class TileCounter {
       args,
       record: { id, type: 'tally', campaignId: this.campaignId, data: { sizeCode, count, areaCm2: areaOf(sizeCode, count), streetId: this.streetId, dayId: this.dayId } },
     });
+    // The page refreshes the totals when fieldApp.version moves; no second read here.
     this.announcement = describeEntry(sizeCode, count);
-    await this.refresh();
   }
 
   async addArea(lengthCm: number, widthCm: number): Promise<void> {
@@ -77,7 +77,6 @@ export class TileCounter {
     });
     const what = describeEntry(sizeCode, remaining);
     this.announcement = what;
-    await this.refresh();
     return what;
   }
 }
