@@ -36,6 +36,10 @@ const envSchema = z.object({
   MEDIA_DIR: z.string().min(1).default('data/media'),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
   GRAPHQL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  // Raster tiles for the console's findings map; "none" turns the background map off.
+  MAP_TILE_URL: z
+    .union([z.literal('none'), z.string().regex(/^https:\/\/[^\s/]+\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, 'an https URL with {z}, {x} and {y}, or "none"')])
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 });
 
 export interface Config {
@@ -69,6 +73,8 @@ export interface Config {
   /** Where photos are stored (relative to the repository root unless absolute). */
   readonly mediaDir: string;
   readonly maxUploadBytes: number;
+  /** Tile URL template for the findings map, or null for markers without a background map. */
+  readonly mapTileUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +121,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // An in-memory database gets a throw-away media folder of its own.
     mediaDir: e.DATABASE_PATH === ':memory:' && !env.MEDIA_DIR ? path.join(os.tmpdir(), `buurtkracht-media-${process.pid}-${Date.now()}`) : resolveFromRoot(e.MEDIA_DIR),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
   });
 }

@@ -24,4 +24,6 @@ export interface Context {
   auth: AuthSettings;
   clientIp: string;
   sessionCookie: SessionCookie;
+  /** Deployment settings a client needs (served through serverInfo). */
+  clientSettings: { mapTileUrl: string | null };
 }

@@ -9,6 +9,7 @@ export const API_VERSION = '1';
 interface ServerInfo {
   apiVersion: string;
   serverTime: string;
+  mapTileUrl: string | null;
 }
 
 const ServerInfoRef = builder.objectRef<ServerInfo>('ServerInfo').implement({
@@ -17,6 +18,10 @@ const ServerInfoRef = builder.objectRef<ServerInfo>('ServerInfo').implement({
   fields: (t) => ({
     apiVersion: t.exposeString('apiVersion'),
     serverTime: t.expose('serverTime', { type: 'DateTime', description: "The server's clock when it answered." }),
+    mapTileUrl: t.exposeString('mapTileUrl', {
+      nullable: true,
+      description: 'Tile URL template ({z}/{x}/{y}) for maps; null when maps show markers without a background.',
+    }),
   }),
 });
 
@@ -24,6 +29,6 @@ builder.queryField('serverInfo', (t) =>
   t.field({
     type: ServerInfoRef,
     authScopes: { public: true },
-    resolve: () => ({ apiVersion: API_VERSION, serverTime: new Date().toISOString() }),
+    resolve: (_root, _args, ctx) => ({ apiVersion: API_VERSION, serverTime: new Date().toISOString(), mapTileUrl: ctx.clientSettings.mapTileUrl }),
   }),
 );

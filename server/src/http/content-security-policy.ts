@@ -16,7 +16,14 @@ export function inlineScriptHashes(html: string): string[] {
   return hashes;
 }
 
-export function cspDirectives(webBuildDir: string): Record<string, string[]> {
+/** The origin map tiles come from, as a CSP source; `{s}` subdomains become a wildcard. */
+export function tileSource(mapTileUrl: string | null): string[] {
+  if (!mapTileUrl) return [];
+  const host = /^https:\/\/([^/]+)/.exec(mapTileUrl)?.[1];
+  return host ? [`https://${host.replace(/\{s\}/g, '*')}`] : [];
+}
+
+export function cspDirectives(webBuildDir: string, mapTileUrl: string | null = null): Record<string, string[]> {
   const indexFile = path.join(webBuildDir, 'index.html');
   const scriptHashes = fs.existsSync(indexFile) ? inlineScriptHashes(fs.readFileSync(indexFile, 'utf8')) : [];
   return {
@@ -25,7 +32,7 @@ export function cspDirectives(webBuildDir: string): Record<string, string[]> {
     // Svelte sets inline style attributes (e.g. the shell's display: contents).
     styleSrc: ["'self'", "'unsafe-inline'"],
     // Photos are shown from IndexedDB as blob: URLs before they are uploaded.
-    imgSrc: ["'self'", 'data:', 'blob:'],
+    imgSrc: ["'self'", 'data:', 'blob:', ...tileSource(mapTileUrl)],
     connectSrc: ["'self'"],
     workerSrc: ["'self'"],
     manifestSrc: ["'self'"],

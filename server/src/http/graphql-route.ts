@@ -89,6 +89,7 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDe
           auth: deps.auth,
           clientIp: request.ip,
           sessionCookie,
+          clientSettings: { mapTileUrl: deps.config.mapTileUrl },
         };
       },
     }),

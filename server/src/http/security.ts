@@ -14,7 +14,7 @@ import { cspDirectives } from './content-security-policy.js';
 
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.webBuildDir) },
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.webBuildDir, config.mapTileUrl) },
     // Invite links carry their code in the path; no page may pass it on.
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,

@@ -48,6 +48,7 @@ const server = http.createServer((req, res) => {
         auth,
         clientIp: req.socket.remoteAddress ?? '',
         sessionCookie: { set: () => {}, clear: () => {} },
+        clientSettings: { mapTileUrl: null },
       };
       const result = await execute({ schema, document: documentFor(query), variableValues: variables, contextValue });
       res.writeHead(200, { 'content-type': 'application/json' });

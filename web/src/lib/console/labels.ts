@@ -1,0 +1,52 @@
+/**
+ * Dutch names for the API's enum values as the console shows them. The console is for
+ * the Buurtkracht team and partners in Alblasserdam and speaks Dutch only; ratings,
+ * themes and finding statuses share the field app's words (lib/i18n) so residents and
+ * coordinators read the same thing.
+ */
+import { t } from '$lib/i18n/i18n.svelte';
+import type { MessageKey } from '$lib/i18n/nl';
+import type { ActionItemStatus, CampaignKind, CampaignStatus, FindingStatus, StaffRole } from './operations';
+
+export const FINDING_STATUSES: FindingStatus[] = ['NIEUW', 'IN_BEHANDELING', 'INGEPLAND', 'AFGEHANDELD', 'NIET_OPPAKBAAR', 'HEROPEND'];
+export const RATINGS = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT'] as const;
+export const THEMES = ['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN'] as const;
+
+export const findingStatusLabel = (status: FindingStatus): string => t(`status.${status}` as MessageKey);
+export const ratingLabel = (rating: string | null): string => (rating ? t(`rating.${rating}` as MessageKey) : 'Geen oordeel');
+export const themeLabel = (theme: string): string => t(`theme.${theme}` as MessageKey);
+
+export const SPOT_TYPES: Record<string, string> = {
+  BLOEMBAK: 'Bloembak',
+  BOOM: 'Boom of bomenrij',
+  HANGPLEK: 'Hangplek',
+  NESTKAST: 'Nestkast',
+  ONTMOETINGSPLEK: 'Bankje of ontmoetingsplek',
+  PARK: 'Park',
+  PLANTSOEN: 'Plantsoen',
+  REGENTON_WADI: 'Regenton of wadi',
+  SPEELPLEK: 'Speelplek',
+  WANDELPAD: 'Wandelpad',
+};
+export const spotTypeLabel = (type: string): string => SPOT_TYPES[type] ?? type;
+
+export const CAMPAIGN_KINDS: Record<CampaignKind, string> = { SCHOUW: 'Buurtschouw', TEGELWIPPEN: 'Tegelwippen' };
+export const CAMPAIGN_STATUSES: Record<CampaignStatus, string> = { DRAFT: 'In voorbereiding', OPEN: 'Open', CLOSED: 'Gesloten' };
+export const ACTION_ITEM_STATUSES: Record<ActionItemStatus, string> = { OPEN: 'Open', BEZIG: 'Bezig', KLAAR: 'Klaar' };
+export const STAFF_ROLES: Record<StaffRole, string> = { ADMIN: 'Beheerder', COORDINATOR: 'Coördinator', PARTNER: 'Partner' };
+
+export const ITEM_TYPES: Record<string, string> = {
+  RATING: 'Oordeel (A+ t/m D)',
+  YES_NO: 'Ja / nee',
+  CHOICE: 'Keuze uit opties',
+  NUMBER: 'Getal',
+  TEXT: 'Vrije tekst',
+};
+
+const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+const dateOnly = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** A server time (UTC) as Dutch local time. */
+export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+/** A calendar date (YYYY-MM-DD) as "16 mei 2027". */
+export const formatDate = (ymd: string): string => dateOnly.format(new Date(`${ymd}T00:00:00Z`));

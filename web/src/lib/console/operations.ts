@@ -1,0 +1,223 @@
+/**
+ * The GraphQL operations of the coordinator console and the shapes they answer. The staff
+ * session travels as an HttpOnly cookie, so these never carry a token.
+ */
+
+export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN';
+export type CampaignStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
+export type FindingStatus = 'NIEUW' | 'IN_BEHANDELING' | 'INGEPLAND' | 'AFGEHANDELD' | 'NIET_OPPAKBAAR' | 'HEROPEND';
+export type ActionItemStatus = 'OPEN' | 'BEZIG' | 'KLAAR';
+export type StaffRole = 'ADMIN' | 'COORDINATOR' | 'PARTNER';
+
+export interface Viewer {
+  kind: 'ANONYMOUS' | 'PARTICIPANT' | 'STAFF';
+  staffAccount: { id: string; displayName: string; email: string; role: StaffRole; organisation: { id: string; name: string } | null } | null;
+  coordinatedNeighbourhoods: { id: string; name: string; slug: string }[];
+}
+
+export const VIEWER = `query ConsoleViewer { viewer { kind staffAccount { id displayName email role organisation { id name } } coordinatedNeighbourhoods { id name slug } } }`;
+export const NEIGHBOURHOODS = `query Neighbourhoods { neighbourhoods(first: 100) { edges { node { id name slug } } } }`;
+export const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { id } }`;
+export const LOGOUT = `mutation Logout { logout }`;
+export const ACCEPT_STAFF_INVITE = `mutation AcceptStaffInvite($input: AcceptStaffInviteInput!) { acceptStaffInvite(input: $input) { id } }`;
+
+export interface CampaignDay {
+  id: string;
+  date: string;
+  label: string | null;
+}
+
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  kind: CampaignKind;
+  status: CampaignStatus;
+  targetAreaM2: number | null;
+  publicProgress: boolean;
+  days: CampaignDay[];
+  neighbourhood: { id: string; name: string };
+}
+
+const CAMPAIGN_FIELDS = `id name kind status targetAreaM2 publicProgress days { id date label } neighbourhood { id name }`;
+
+export const CAMPAIGNS = `query Campaigns { campaigns(first: 100) { edges { node { ${CAMPAIGN_FIELDS} } } } }`;
+
+export interface CampaignDetail extends CampaignSummary {
+  checklist: ChecklistVersion | null;
+}
+
+export const CAMPAIGN = `query Campaign($id: ID!) { campaign(id: $id) { ${CAMPAIGN_FIELDS} checklist { id version sections { id title theme items { id prompt type choices spotTypes } } } } }`;
+export const CREATE_CAMPAIGN = `mutation CreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`;
+export const UPDATE_CAMPAIGN = `mutation UpdateCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { id } }`;
+export const CHANGE_CAMPAIGN_STATUS = `mutation ChangeCampaignStatus($input: ChangeCampaignStatusInput!) { changeCampaignStatus(input: $input) { id status } }`;
+export const ADD_CAMPAIGN_DAY = `mutation AddCampaignDay($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { id } }`;
+
+export interface ChecklistItem {
+  id: string;
+  prompt: string;
+  type: 'RATING' | 'YES_NO' | 'CHOICE' | 'NUMBER' | 'TEXT';
+  choices: string[];
+  spotTypes: string[];
+  help?: string | null;
+}
+
+export interface ChecklistSection {
+  id: string;
+  title: string;
+  theme: string;
+  items: ChecklistItem[];
+}
+
+export interface ChecklistVersion {
+  id: string;
+  version: number;
+  sections: ChecklistSection[];
+}
+
+export interface ChecklistTemplate {
+  id: string;
+  name: string;
+  latestVersion: ChecklistVersion & { createdAt: string };
+}
+
+export const CHECKLIST_TEMPLATES = `query ChecklistTemplates { checklistTemplates(first: 100) { edges { node { id name latestVersion { id version createdAt sections { id title theme items { id prompt type choices spotTypes help } } } } } } }`;
+export const PUBLISH_CHECKLIST = `mutation PublishChecklist($input: PublishChecklistInput!) { publishChecklist(input: $input) { id version } }`;
+
+export interface Invite {
+  id: string;
+  code: string;
+  link: string;
+  label: string | null;
+  expiresAt: string | null;
+  maxUses: number | null;
+  useCount: number;
+  usable: boolean;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+const INVITE_FIELDS = `id code link label expiresAt maxUses useCount usable revokedAt createdAt`;
+export const INVITES = `query Invites($id: ID!) { campaign(id: $id) { id invites(first: 100) { edges { node { ${INVITE_FIELDS} } } } } }`;
+export const CREATE_INVITE = `mutation CreateInvite($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { ${INVITE_FIELDS} } }`;
+export const REVOKE_INVITE = `mutation RevokeInvite($id: ID!) { revokeParticipantInvite(inviteId: $id) { id revokedAt usable } }`;
+
+export interface Participant {
+  id: string;
+  displayName: string | null;
+  pseudonym: string;
+  joinedAt: string;
+  revokedAt: string | null;
+  erasedAt: string | null;
+  showNameInRankings: boolean;
+  contactConsentAt: string | null;
+}
+
+export interface SyncDevice {
+  deviceId: string;
+  participantId: string | null;
+  firstSeenAt: string;
+  lastSyncAt: string;
+  lastSeq: number;
+}
+
+export const PARTICIPANTS = `query Participants($id: ID!) { campaign(id: $id) { id participants(first: 100) { edges { node { id displayName pseudonym joinedAt revokedAt erasedAt showNameInRankings contactConsentAt } } } devices { deviceId participantId firstSeenAt lastSyncAt lastSeq } } }`;
+export const REVOKE_PARTICIPANT = `mutation RevokeParticipant($id: ID!) { revokeParticipant(participantId: $id) { id revokedAt } }`;
+
+export interface AreaTotal {
+  areaCm2: number;
+  areaM2: number;
+  nkTiles: number;
+  entries: number;
+}
+
+export interface TallyDashboard {
+  total: AreaTotal;
+  targetAreaM2: number;
+  progressPercent: number;
+  streets: { streetId: string; streetName: string; householdCount: number | null; areaM2PerHousehold: number | null; total: AreaTotal }[];
+  days: { day: CampaignDay; total: AreaTotal }[];
+  topParticipants: { rank: number; name: string; isPseudonym: boolean; total: AreaTotal }[];
+}
+
+const TOTAL = `total { areaCm2 areaM2 nkTiles entries }`;
+export const TALLY_DASHBOARD = `query TallyDashboard($id: ID!, $top: Int) { tallyDashboard(campaignId: $id, top: $top) { targetAreaM2 progressPercent ${TOTAL} streets { streetId streetName householdCount areaM2PerHousehold ${TOTAL} } days { day { id date label } ${TOTAL} } topParticipants { rank name isPseudonym ${TOTAL} } } }`;
+
+export interface Finding {
+  id: string;
+  status: FindingStatus;
+  category: string;
+  rating: string | null;
+  answer: string | null;
+  text: string | null;
+  suggestion: string | null;
+  checklistItemId: string | null;
+  photoIds: string[];
+  location: { lat: number; lon: number; accuracyM: number | null } | null;
+  spot: { id: string; name: string; type: string; lat: number | null; lon: number | null } | null;
+  street: { id: string; name: string } | null;
+  routedTo: { id: string; name: string } | null;
+  recorderName: string | null;
+  serverTime: string;
+  version: number;
+  conflicts: { id: string; field: string; serverValue: string | null; deviceValue: string | null; createdAt: string }[];
+  statusHistory: { at: string; fromStatus: FindingStatus | null; toStatus: FindingStatus; publicMessage: string }[];
+}
+
+const FINDING_FIELDS = `id status category rating answer text suggestion checklistItemId photoIds location { lat lon accuracyM }
+  spot { id name type lat lon } street { id name } routedTo { id name } recorderName serverTime version
+  conflicts { id field serverValue deviceValue createdAt } statusHistory { at fromStatus toStatus publicMessage }`;
+
+export const CAMPAIGN_FINDINGS = `query CampaignFindings($id: ID!, $after: String) { campaign(id: $id) { id findings(first: 100, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
+export const FINDING = `query Finding($id: ID!) { finding(id: $id) { ${FINDING_FIELDS} } }`;
+export const ROUTED_FINDINGS = `query RoutedFindings($after: String) { routedFindings(first: 100, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+export const CHANGE_FINDING_STATUS = `mutation ChangeFindingStatus($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { id status } }`;
+export const ROUTE_FINDING = `mutation RouteFinding($findingId: ID!, $organisationId: ID) { routeFinding(findingId: $findingId, organisationId: $organisationId) { id routedTo { id name } } }`;
+export const RESOLVE_CONFLICT = `mutation ResolveConflict($id: ID!, $useDeviceValue: Boolean!) { resolveFindingConflict(conflictId: $id, useDeviceValue: $useDeviceValue) { id } }`;
+export const ORGANISATIONS = `query Organisations { organisations(first: 100) { edges { node { id name } } } }`;
+
+export interface ActionItem {
+  id: string;
+  title: string;
+  owner: string;
+  dueDate: string | null;
+  status: ActionItemStatus;
+  findingIds: string[];
+  createdAt: string;
+}
+
+export const ACTION_PLAN = `query ActionPlan($id: ID!) { campaign(id: $id) { id actionPlan { id title owner dueDate status findingIds createdAt } } }`;
+export const CREATE_ACTION_ITEM = `mutation CreateActionItem($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`;
+export const CHANGE_ACTION_ITEM_STATUS = `mutation ChangeActionItemStatus($id: ID!, $status: ActionItemStatus!) { changeActionItemStatus(actionItemId: $id, status: $status) { id status } }`;
+
+export interface Street {
+  id: string;
+  name: string;
+  householdCount: number | null;
+}
+
+export interface Spot {
+  id: string;
+  name: string;
+  type: string;
+  description: string | null;
+  lat: number | null;
+  lon: number | null;
+  street: { id: string; name: string };
+}
+
+export const STREETS = `query Streets($slug: String!, $after: String) { neighbourhood(slug: $slug) { id streets(first: 100, after: $after) { edges { node { id name householdCount } } pageInfo { hasNextPage endCursor } } } }`;
+export const SPOTS = `query Spots($slug: String!, $after: String) { neighbourhood(slug: $slug) { id spots(first: 100, after: $after) { edges { node { id name type description lat lon street { id name } } } pageInfo { hasNextPage endCursor } } } }`;
+export const ADD_STREET = `mutation AddStreet($input: AddStreetInput!) { addStreet(input: $input) { id } }`;
+export const SET_HOUSEHOLDS = `mutation SetHouseholds($streetId: ID!, $count: Int) { setStreetHouseholds(streetId: $streetId, householdCount: $count) { id householdCount } }`;
+export const CREATE_SPOT = `mutation CreateSpot($input: CreateSpotInput!) { createSpot(input: $input) { id } }`;
+export const UPDATE_SPOT = `mutation UpdateSpot($input: UpdateSpotInput!) { updateSpot(input: $input) { id } }`;
+
+export const SERVER_INFO = `query ServerInfo { serverInfo { mapTileUrl serverTime } }`;
+
+export interface Connection<T> {
+  edges: { node: T }[];
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** The nodes of a connection answer. */
+export const nodes = <T>(connection: Connection<T>): T[] => connection.edges.map((edge) => edge.node);
