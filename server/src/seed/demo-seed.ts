@@ -40,19 +40,21 @@ export const DEMO_COORDINATOR_EMAIL = 'coordinator@demo.buurtkracht.example';
 
 /**
  * One spot of every type. The Boerenpad playground is real; its street here is a guess,
- * and every other spot is invented for the demo, as its name says.
+ * and every other spot is invented for the demo, as its name says. The positions are
+ * invented too (a few hundred metres around the middle of Alblasserdam), only so the
+ * console's map has something to show.
  */
-const DEMO_SPOTS: { street: (typeof STAATSLIEDENBUURT_STREETS)[number]; type: SpotType; name: string; description: string }[] = [
-  { street: 'Van Hoogendorpweg', type: 'SPEELPLEK', name: 'Speeltuin Boerenpad', description: 'Speelplek aan het Boerenpad (straat bij benadering, demodata).' },
-  { street: 'Troelstrastraat', type: 'PLANTSOEN', name: 'Plantsoen Troelstrastraat (demo)', description: 'Voorbeeldplek voor de demo.' },
-  { street: 'Johan de Wittstraat', type: 'BLOEMBAK', name: 'Bloembakken Johan de Wittstraat (demo)', description: 'Voorbeeldplek voor de demo.' },
-  { street: 'Groen van Prinstererstraat', type: 'BOOM', name: 'Bomenrij Groen van Prinstererstraat (demo)', description: 'Voorbeeldplek voor de demo.' },
-  { street: 'Van Oldenbarneveldstraat', type: 'PARK', name: 'Buurtparkje (demo)', description: 'Voorbeeldplek voor de demo.' },
-  { street: 'Van Hoogendorpweg', type: 'WANDELPAD', name: 'Wandelpad langs de Van Hoogendorpweg (demo)', description: 'Voorbeeldplek voor de demo.' },
-  { street: 'Troelstrastraat', type: 'ONTMOETINGSPLEK', name: 'Bankje bij de Troelstrastraat (demo)', description: 'Voorbeeldplek voor de demo.' },
-  { street: 'Johan de Wittstraat', type: 'NESTKAST', name: 'Nestkasten Johan de Wittstraat (demo)', description: 'Voorbeeldplek voor de demo.' },
-  { street: 'Groen van Prinstererstraat', type: 'REGENTON_WADI', name: 'Wadi Groen van Prinstererstraat (demo)', description: 'Voorbeeldplek voor de demo.' },
-  { street: 'Van Oldenbarneveldstraat', type: 'HANGPLEK', name: 'Hangplek bij het trapveldje (demo)', description: 'Voorbeeldplek voor de demo.' },
+const DEMO_SPOTS: { street: (typeof STAATSLIEDENBUURT_STREETS)[number]; type: SpotType; name: string; description: string; lat: number; lon: number }[] = [
+  { street: 'Van Hoogendorpweg', type: 'SPEELPLEK', name: 'Speeltuin Boerenpad', description: 'Speelplek aan het Boerenpad (straat bij benadering, demodata).', lat: 51.8631, lon: 4.6552 },
+  { street: 'Troelstrastraat', type: 'PLANTSOEN', name: 'Plantsoen Troelstrastraat (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.864, lon: 4.6571 },
+  { street: 'Johan de Wittstraat', type: 'BLOEMBAK', name: 'Bloembakken Johan de Wittstraat (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.8622, lon: 4.658 },
+  { street: 'Groen van Prinstererstraat', type: 'BOOM', name: 'Bomenrij Groen van Prinstererstraat (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.8615, lon: 4.656 },
+  { street: 'Van Oldenbarneveldstraat', type: 'PARK', name: 'Buurtparkje (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.8648, lon: 4.6545 },
+  { street: 'Van Hoogendorpweg', type: 'WANDELPAD', name: 'Wandelpad langs de Van Hoogendorpweg (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.8627, lon: 4.653 },
+  { street: 'Troelstrastraat', type: 'ONTMOETINGSPLEK', name: 'Bankje bij de Troelstrastraat (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.8637, lon: 4.659 },
+  { street: 'Johan de Wittstraat', type: 'NESTKAST', name: 'Nestkasten Johan de Wittstraat (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.8618, lon: 4.6598 },
+  { street: 'Groen van Prinstererstraat', type: 'REGENTON_WADI', name: 'Wadi Groen van Prinstererstraat (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.8609, lon: 4.6575 },
+  { street: 'Van Oldenbarneveldstraat', type: 'HANGPLEK', name: 'Hangplek bij het trapveldje (demo)', description: 'Voorbeeldplek voor de demo.', lat: 51.8652, lon: 4.6566 },
 ];
 
 /** Seeds the demo data into an empty database; returns whether it did. */
@@ -80,7 +82,7 @@ export async function seedDemoData(db: Db, auth: Pick<AuthSettings, 'hasher'>, l
     const coordinator: Viewer = { kind: 'staff', accountId: coordinatorAccount.id, role: 'COORDINATOR', organisationId: null, neighbourhoodIds: [buurt.id], sessionHash: '' };
     const streetIds = new Map((await allStreets(trx, buurt.id)).map((s) => [s.name, s.id]));
     for (const spot of DEMO_SPOTS) {
-      await createSpot(trx, coordinator, buurt.id, { streetId: streetIds.get(spot.street)!, type: spot.type, name: spot.name, description: spot.description });
+      await createSpot(trx, coordinator, buurt.id, { streetId: streetIds.get(spot.street)!, type: spot.type, name: spot.name, description: spot.description, lat: spot.lat, lon: spot.lon });
     }
     const checklist = await publishChecklistVersion(trx, coordinator, DEMO_CHECKLIST);
     const year = new Date().getUTCFullYear() + 1;

@@ -6,9 +6,16 @@ export async function gqlAt(url: string, query: string, variables: unknown = {},
   return { response, body: (await response.json()) as any };
 }
 
+/** The demo coordinator's email and the password the first start printed. */
+export function demoCoordinatorCredentials(server: ServerProcess): { email: string; password: string } {
+  const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output()) ?? [];
+  if (!email || !password) throw new Error('the server did not print the demo coordinator credentials');
+  return { email, password };
+}
+
 /** Signs in as the demo coordinator whose password the first start printed. */
 export async function demoCoordinator(server: ServerProcess) {
-  const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output()) ?? [];
+  const { email, password } = demoCoordinatorCredentials(server);
   const login = await gqlAt(server.url, 'mutation($input: LoginInput!) { login(input: $input) { id } }', { input: { email, password } });
   const cookie = login.response.headers.getSetCookie()[0]!.split(';')[0]!;
   const campaigns = await gqlAt(server.url, '{ campaigns { edges { node { id kind name } } } }', {}, { cookie });

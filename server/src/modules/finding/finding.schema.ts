@@ -10,7 +10,7 @@ import { StreetRef } from '../neighbourhood/neighbourhood.schema.js';
 import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import { SpotRef } from '../spot/spot.schema.js';
 import { spotsByIds } from '../spot/spot.service.js';
-import { PUBLIC_MESSAGE_MAX } from './finding-workflow.js';
+import { PUBLIC_MESSAGE_MAX, allowedTransitions } from './finding-workflow.js';
 import * as details from './finding-details.service.js';
 import * as service from './finding.service.js';
 import { FINDING_STATUSES, RATINGS } from './finding.table.js';
@@ -54,6 +54,11 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
     checklistItemId: t.exposeID('checklistItemId', { nullable: true }),
     location: t.field({ type: LocationRef, nullable: true, resolve: (f) => f.location }),
     status: t.expose('status', { type: FindingStatusEnum }),
+    nextStatuses: t.field({
+      type: [FindingStatusEnum],
+      description: 'The statuses the follow-up may move to from here.',
+      resolve: (finding) => [...allowedTransitions[finding.status]],
+    }),
     version: t.exposeInt('version', { description: 'Raised on every change; edits name the version they were based on.' }),
     deviceTime: t.expose('deviceTime', { type: 'DateTime', description: "The device's clock when recorded; for display only." }),
     serverTime: t.expose('serverTime', { type: 'DateTime' }),

@@ -21,12 +21,12 @@ export async function staffGql<T>(query: string, variables: Record<string, unkno
   }
 }
 
-/** Lists are capped at 100 per page by the server; a console table wants all of them. */
+/** Lists come in pages (at most 100, fewer for heavy rows); a console table wants all of them. */
 export async function fetchAll<T>(
   query: string,
   variables: Record<string, unknown>,
   pick: (data: any) => Connection<T> | null | undefined,
-  maxPages = 50,
+  maxPages = 200,
 ): Promise<T[]> {
   const all: T[] = [];
   let after: string | null = null;

@@ -80,7 +80,8 @@ export interface ChecklistTemplate {
   latestVersion: ChecklistVersion & { createdAt: string };
 }
 
-export const CHECKLIST_TEMPLATES = `query ChecklistTemplates { checklistTemplates(first: 100) { edges { node { id name latestVersion { id version createdAt sections { id title theme items { id prompt type choices spotTypes help } } } } } } }`;
+// One template per page: each carries its whole checklist, which the cost limit weighs heavily.
+export const CHECKLIST_TEMPLATES = `query ChecklistTemplates($after: String) { checklistTemplates(first: 1, after: $after) { edges { node { id name latestVersion { id version createdAt sections { id title theme items { id prompt type choices spotTypes help } } } } } pageInfo { hasNextPage endCursor } } }`;
 export const PUBLISH_CHECKLIST = `mutation PublishChecklist($input: PublishChecklistInput!) { publishChecklist(input: $input) { id version } }`;
 
 export interface Invite {
@@ -97,7 +98,7 @@ export interface Invite {
 }
 
 const INVITE_FIELDS = `id code link label expiresAt maxUses useCount usable revokedAt createdAt`;
-export const INVITES = `query Invites($id: ID!) { campaign(id: $id) { id invites(first: 100) { edges { node { ${INVITE_FIELDS} } } } } }`;
+export const INVITES = `query Invites($id: ID!, $after: String) { campaign(id: $id) { id invites(first: 100, after: $after) { edges { node { ${INVITE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
 export const CREATE_INVITE = `mutation CreateInvite($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { ${INVITE_FIELDS} } }`;
 export const REVOKE_INVITE = `mutation RevokeInvite($id: ID!) { revokeParticipantInvite(inviteId: $id) { id revokedAt usable } }`;
 
@@ -120,7 +121,7 @@ export interface SyncDevice {
   lastSeq: number;
 }
 
-export const PARTICIPANTS = `query Participants($id: ID!) { campaign(id: $id) { id participants(first: 100) { edges { node { id displayName pseudonym joinedAt revokedAt erasedAt showNameInRankings contactConsentAt } } } devices { deviceId participantId firstSeenAt lastSyncAt lastSeq } } }`;
+export const PARTICIPANTS = `query Participants($id: ID!, $after: String) { campaign(id: $id) { id participants(first: 100, after: $after) { edges { node { id displayName pseudonym joinedAt revokedAt erasedAt showNameInRankings contactConsentAt } } pageInfo { hasNextPage endCursor } } devices { deviceId participantId firstSeenAt lastSyncAt lastSeq } } }`;
 export const REVOKE_PARTICIPANT = `mutation RevokeParticipant($id: ID!) { revokeParticipant(participantId: $id) { id revokedAt } }`;
 
 export interface AreaTotal {
@@ -159,17 +160,19 @@ export interface Finding {
   recorderName: string | null;
   serverTime: string;
   version: number;
+  nextStatuses: FindingStatus[];
   conflicts: { id: string; field: string; serverValue: string | null; deviceValue: string | null; createdAt: string }[];
   statusHistory: { at: string; fromStatus: FindingStatus | null; toStatus: FindingStatus; publicMessage: string }[];
 }
 
 const FINDING_FIELDS = `id status category rating answer text suggestion checklistItemId photoIds location { lat lon accuracyM }
   spot { id name type lat lon } street { id name } routedTo { id name } recorderName serverTime version
-  conflicts { id field serverValue deviceValue createdAt } statusHistory { at fromStatus toStatus publicMessage }`;
+  nextStatuses conflicts { id field serverValue deviceValue createdAt } statusHistory { at fromStatus toStatus publicMessage }`;
 
-export const CAMPAIGN_FINDINGS = `query CampaignFindings($id: ID!, $after: String) { campaign(id: $id) { id findings(first: 100, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
+// 25 per page keeps a page of findings with their history under the query cost limit.
+export const CAMPAIGN_FINDINGS = `query CampaignFindings($id: ID!, $after: String) { campaign(id: $id) { id findings(first: 25, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
 export const FINDING = `query Finding($id: ID!) { finding(id: $id) { ${FINDING_FIELDS} } }`;
-export const ROUTED_FINDINGS = `query RoutedFindings($after: String) { routedFindings(first: 100, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+export const ROUTED_FINDINGS = `query RoutedFindings($after: String) { routedFindings(first: 25, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 export const CHANGE_FINDING_STATUS = `mutation ChangeFindingStatus($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { id status } }`;
 export const ROUTE_FINDING = `mutation RouteFinding($findingId: ID!, $organisationId: ID) { routeFinding(findingId: $findingId, organisationId: $organisationId) { id routedTo { id name } } }`;
 export const RESOLVE_CONFLICT = `mutation ResolveConflict($id: ID!, $useDeviceValue: Boolean!) { resolveFindingConflict(conflictId: $id, useDeviceValue: $useDeviceValue) { id } }`;
@@ -211,6 +214,30 @@ export const ADD_STREET = `mutation AddStreet($input: AddStreetInput!) { addStre
 export const SET_HOUSEHOLDS = `mutation SetHouseholds($streetId: ID!, $count: Int) { setStreetHouseholds(streetId: $streetId, householdCount: $count) { id householdCount } }`;
 export const CREATE_SPOT = `mutation CreateSpot($input: CreateSpotInput!) { createSpot(input: $input) { id } }`;
 export const UPDATE_SPOT = `mutation UpdateSpot($input: UpdateSpotInput!) { updateSpot(input: $input) { id } }`;
+
+export interface StaffAccount {
+  id: string;
+  displayName: string;
+  email: string;
+  role: StaffRole;
+  organisation: { id: string; name: string } | null;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+export interface StaffInvite {
+  id: string;
+  email: string;
+  role: StaffRole;
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+
+export const STAFF_ACCOUNTS = `query StaffAccounts($after: String) { staffAccounts(first: 100, after: $after) { edges { node { id displayName email role organisation { id name } disabledAt createdAt } } pageInfo { hasNextPage endCursor } } }`;
+export const STAFF_INVITES = `query StaffInvites($after: String) { staffInvites(first: 100, after: $after) { edges { node { id email role expiresAt usedAt createdAt } } pageInfo { hasNextPage endCursor } } }`;
+export const INVITE_STAFF = `mutation InviteStaff($input: InviteStaffInput!) { inviteStaff(input: $input) { link invite { id email } } }`;
+export const DISABLE_STAFF_ACCOUNT = `mutation DisableStaffAccount($id: ID!) { disableStaffAccount(accountId: $id) { id disabledAt } }`;
 
 export const SERVER_INFO = `query ServerInfo { serverInfo { mapTileUrl serverTime } }`;
 

@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+/**
+ * The coordinator console for tegelwippen, in real Chromium at 1440×900: sign in, create a
+ * campaign and an invite (its QR code decodes to the join link), open the campaign, and
+ * watch counts synced from the street arrive on the dashboard and the big screen without
+ * a reload.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jsqrModule from 'jsqr';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { SYNC, TestDevice } from '../support/sync-client.js';
+import { launchChromium } from './browser.js';
+import { expectAccessible, screenshot } from './support/screens.js';
+import { signInToConsole } from './support/console.js';
+import { demoCoordinator, gqlAt } from './support/staff-api.js';
+
+// jsqr is CommonJS declaring `export default`; under Node's interop the default import is the function itself.
+const jsQR = jsqrModule as unknown as typeof jsqrModule.default;
+
+/** What a QR code on the page says, read back from a screenshot of it. */
+async function readQrCode(page: Page): Promise<string | null> {
+  const png = await page.getByTestId('qr-code').first().screenshot();
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? null;
+}
+
+describe('console: tegelwippen (Chromium, 1440×900)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-console-'));
+    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000', MAP_TILE_URL: 'none' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('signs in, creates a campaign and an invite, and shows synced counts on the dashboard without a reload', async () => {
+    const coordinator = await demoCoordinator(server);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signInToConsole(page, server);
+
+    // A new tegelwip campaign with one action day.
+    await page.getByRole('link', { name: 'Nieuwe campagne' }).click();
+    await page.getByLabel('Naam').fill('Tegelwippen Staatsliedenbuurt najaar');
+    await page.getByLabel('Doel in m²').fill('200');
+    await page.getByLabel('Datum 1').fill('2026-11-28');
+    await page.getByLabel('Omschrijving (mag leeg blijven)').fill('Wipdag');
+    await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
+    await page.waitForURL(/\/beheer\/campagnes\/(?!nieuw)[^/]+$/);
+    const campaignId = page.url().split('/').pop()!;
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tegelwippen Staatsliedenbuurt najaar');
+    await page.getByRole('button', { name: 'Campagne openen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Status: Open' }).count()).toBe(1);
+
+    // An invite whose QR code, drawn in the browser, leads to the join link.
+    await page.getByRole('link', { name: 'Uitnodigingen' }).click();
+    await page.getByLabel('Waarvoor').fill('Poster buurthuis');
+    await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
+    await expect.poll(() => page.getByTestId('qr-code').count()).toBe(1);
+    const link = (await page.locator('.created a').first().textContent())!;
+    expect(link).toMatch(/\/meedoen\/[A-Z0-9]{10}$/);
+    expect(await readQrCode(page)).toBe(link);
+    const code = link.split('/').pop()!;
+    await page.getByRole('link', { name: 'Afdrukken', exact: true }).click();
+    await expect.poll(() => page.getByText(`Code: ${code}`).count()).toBe(1);
+    expect(await readQrCode(page)).toBe(link);
+    await screenshot(page, 'console-invite-poster');
+    await expectAccessible(page, 'console-invite-poster');
+    await page.goBack();
+
+    // A second invite is revoked: joining with it no longer works.
+    await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+    const revokedCode = (await page.locator('.created h2').textContent())!.split(': ').pop()!;
+    await page.getByRole('button', { name: `Intrekken ${revokedCode}` }).click();
+    await expect.poll(() => page.getByText(`Uitnodiging ${revokedCode} is ingetrokken.`).count()).toBe(1);
+    const refused = await gqlAt(server.url, 'query($code: String!) { invitePreview(code: $code) { campaignName } }', { code: revokedCode });
+    expect(refused.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    await expectAccessible(page, 'console-invites');
+
+    // A volunteer joins with the first invite and counts in the street.
+    const join = await gqlAt(server.url, 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { token campaign { days { id } } } }', {
+      input: { code, displayName: 'Ans', contactConsent: false, showNameInRankings: true },
+    });
+    const auth = { authorization: `Bearer ${join.body.data.joinCampaign.token}` };
+    const dayId = join.body.data.joinCampaign.campaign.days[0].id;
+    const streets = await gqlAt(server.url, '{ neighbourhood(slug: "staatsliedenbuurt") { streets(first: 20) { edges { node { id name } } } } }', {}, { cookie: coordinator.cookie });
+    const [first, second] = streets.body.data.neighbourhood.streets.edges.map((e: any) => e.node);
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.getByTestId('dashboard-total').textContent()).toBe('0,0 m²');
+    await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
+
+    const device = new TestDevice();
+    const pushed = await gqlAt(server.url, SYNC, device.input([device.tally(campaignId, dayId, first.id, 20, 'TEGEL_30X30'), device.tally(campaignId, dayId, second.id, 10, 'TEGEL_60X60')]), auth);
+    expect(pushed.body.data.sync.results.map((r: any) => `${r.status} ${r.message ?? ''}`.trim())).toEqual(['APPLIED', 'APPLIED']);
+
+    await expect.poll(() => page.getByTestId('dashboard-total').textContent(), { timeout: 15_000 }).toBe('5,4 m²');
+    expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
+    expect((await page.getByTestId('street-bars').locator('li', { hasText: second.name }).textContent())!.replace(/\s+/g, ' ').trim()).toBe(`${second.name} 3,6 m²`);
+    expect(await page.getByTestId('top-participants').textContent()).toContain('Ans');
+    await screenshot(page, 'console-dashboard');
+    await expectAccessible(page, 'console-dashboard');
+
+    // The device shows up with its last sync.
+    await page.getByRole('link', { name: 'Deelnemers en apparaten' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Ans', exact: true }).count()).toBe(2);
+    await expectAccessible(page, 'console-participants');
+
+    // The big screen follows new counts by itself too.
+    await page.goto(`${server.url}/beheer/campagnes/${campaignId}/groot-scherm`);
+    await expect.poll(() => page.getByTestId('big-total').textContent()).toBe('5,4 m²');
+    await gqlAt(server.url, SYNC, device.input([device.tally(campaignId, dayId, first.id, 46_000, 'AREA')]), auth);
+    await expect.poll(() => page.getByTestId('big-total').textContent(), { timeout: 15_000 }).toBe('10,0 m²');
+    await screenshot(page, 'console-big-screen');
+    await expectAccessible(page, 'console-big-screen');
+    await context.close();
+  });
+});

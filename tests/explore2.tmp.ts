@@ -1,0 +1,15 @@
+import { launchChromium } from './e2e/browser.js';
+const url = 'http://127.0.0.1:3999';
+const [email, password, target] = process.argv.slice(2);
+const browser = await launchChromium();
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' })).newPage();
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console:', m.text()); });
+await page.goto(`${url}/beheer/inloggen`);
+await page.getByLabel('E-mailadres').fill(email!);
+await page.getByLabel('Wachtwoord').fill(password!);
+await page.getByRole('button', { name: 'Inloggen' }).click();
+await page.waitForURL(`${url}/beheer`);
+await page.goto(url + (target ?? '/beheer')); await page.waitForTimeout(1500);
+console.log(await page.evaluate(() => { const h = document.querySelector('.console-header')!; const s = getComputedStyle(h); return [s.display, s.gridTemplateColumns, [...h.children].map(c => c.tagName + ':' + c.getBoundingClientRect().width)]; }));
+await page.screenshot({ path: '/tmp/shots/x.png', fullPage: true });
+await browser.close();
