@@ -22,6 +22,8 @@ describe('config', () => {
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
     ['DEMO_SEED', 'ja'],
+    ['MAP_TILE_URL', 'http://tile.example.org/{z}/{x}/{y}.png'],
+    ['MAP_TILE_URL', 'https://tile.example.org/tiles.png'],
   ])('rejects %s=%s with a message that names the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));
@@ -39,5 +41,11 @@ describe('config', () => {
   it('reads DEMO_SEED=false and 0 as off', () => {
     expect(loadConfig({ DEMO_SEED: 'false' }).demoSeed).toBe(false);
     expect(loadConfig({ DEMO_SEED: '0' }).demoSeed).toBe(false);
+  });
+
+  it('takes a map tile URL template, defaults to OpenStreetMap, and turns the map background off with "none"', () => {
+    expect(loadConfig({}).mapTileUrl).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png' }).mapTileUrl).toBe('https://{s}.tiles.example.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ MAP_TILE_URL: 'none' }).mapTileUrl).toBeNull();
   });
 });

@@ -110,6 +110,15 @@ describe('findings', () => {
     }
   });
 
+  it('tells the console which statuses a finding may move to next, exactly those of the workflow', async () => {
+    for (const from of FINDING_STATUSES) {
+      const finding = await fx.makeFinding();
+      await fx.t.app.connection.db.updateTable('finding').set({ status: from }).where('id', '=', finding.id).execute();
+      const { body } = await fx.query('coordinator', 'query($id: ID!) { finding(id: $id) { nextStatuses } }', { id: finding.id });
+      expect(body.data.finding.nextStatuses, from).toEqual([...allowedTransitions[from]]);
+    }
+  });
+
   it('requires a public message and shows it to the reporter with the status history', async () => {
     const id = uuidv7();
     await fx.query('schouwer', RECORD, { input: { id, campaignId: fx.schouwA.id, category: 'HEEL', streetId: fx.streetA, text: 'Lantaarnpaal kapot', deviceTime: now() } });

@@ -123,6 +123,22 @@ describe('introspection', () => {
 });
 
 describe('content security policy with the built app shell', () => {
+  it('lets map tiles come from the configured tile server only, and tells clients where that is', async () => {
+    const withTiles = await startTestApp({ MAP_TILE_URL: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png' });
+    const without = await startTestApp({ MAP_TILE_URL: 'none' });
+    try {
+      const csp = (await fetch(`${withTiles.url}/healthz`)).headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/img-src 'self' data: blob: https:\/\/\*\.tiles\.example\.org(;|$)/);
+      const info = await graphql(withTiles.url, '{ serverInfo { mapTileUrl } }');
+      expect(info.body.data.serverInfo.mapTileUrl).toBe('https://{s}.tiles.example.org/{z}/{x}/{y}.png');
+      expect((await fetch(`${without.url}/healthz`)).headers.get('content-security-policy')).toMatch(/img-src 'self' data: blob:(;|$)/);
+      expect((await graphql(without.url, '{ serverInfo { mapTileUrl } }')).body.data.serverInfo.mapTileUrl).toBeNull();
+    } finally {
+      await withTiles.close();
+      await without.close();
+    }
+  });
+
   it('allows exactly the inline bootstrap script of index.html by its hash', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-csp-'));
     fs.writeFileSync(path.join(dir, 'index.html'), '<html><body><script>start()</script><script src="/x.js"></script></body></html>');

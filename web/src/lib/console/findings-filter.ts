@@ -29,6 +29,13 @@ export function sectionIndex(checklist: ChecklistVersion | null): Map<string, st
   return index;
 }
 
+/** Maps checklist item ids to their question, to name an answer in lists. */
+export function itemPrompts(checklist: ChecklistVersion | null): Map<string, string> {
+  const prompts = new Map<string, string>();
+  for (const section of checklist?.sections ?? []) for (const item of section.items) prompts.set(item.id, item.prompt);
+  return prompts;
+}
+
 export const sectionOf = (finding: Finding, index: Map<string, string>): string =>
   (finding.checklistItemId && index.get(finding.checklistItemId)) || FREE_SECTION;
 

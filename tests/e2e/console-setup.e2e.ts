@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+/**
+ * Setting up a schouw in the console, in real Chromium at 1440×900: a street with its
+ * households, a spot with a position, a new checklist version made in the editor, and a
+ * schouw campaign that walks with that version. Each step is checked through the API.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { launchChromium } from './browser.js';
+import { signInToConsole } from './support/console.js';
+import { expectAccessible, screenshot } from './support/screens.js';
+import { demoCoordinator, gqlAt } from './support/staff-api.js';
+
+describe('console: setting up a schouw (Chromium, 1440×900)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-console-setup-'));
+    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000', MAP_TILE_URL: 'none' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds a street and a spot, publishes a new checklist version, and starts a schouw with it', async () => {
+    const coordinator = await demoCoordinator(server);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await signInToConsole(page, server);
+
+    // Streets and spots.
+    await page.getByRole('link', { name: 'Straten en plekken' }).click();
+    await page.getByLabel('Nieuwe straat').fill('Thorbeckestraat');
+    await page.getByLabel('Huishoudens (mag leeg blijven)').fill('42');
+    await page.getByRole('button', { name: 'Straat toevoegen' }).click();
+    await expect.poll(() => page.getByText('Thorbeckestraat is toegevoegd.').count()).toBe(1);
+    await page.getByLabel('Huishoudens in Troelstrastraat').fill('31');
+    await page.getByLabel('Huishoudens in Troelstrastraat').press('Tab');
+    await expect.poll(() => page.getByText('Huishoudens van Troelstrastraat opgeslagen.').count()).toBe(1);
+
+    await page.getByLabel('Naam', { exact: true }).fill('Geveltuintjes Thorbeckestraat');
+    await page.getByLabel('Soort').selectOption('BLOEMBAK');
+    await page.getByLabel('Straat', { exact: true }).selectOption({ label: 'Thorbeckestraat' });
+    await page.getByLabel('Breedtegraad (bijv. 51,858)').fill('51.8641');
+    await page.getByRole('button', { name: 'Plek toevoegen' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('allebei');
+    await page.getByLabel('Lengtegraad (bijv. 4,660)').fill('4.6533');
+    await page.getByRole('button', { name: 'Plek toevoegen' }).click();
+    await expect.poll(() => page.getByText('Geveltuintjes Thorbeckestraat is toegevoegd.').count()).toBe(1);
+    await expectAccessible(page, 'console-streets-spots');
+
+    const buurt = await gqlAt(server.url, '{ neighbourhood(slug: "staatsliedenbuurt") { streets(first: 50) { edges { node { name householdCount } } } spots(first: 50) { edges { node { name type lat lon street { name } } } } } }', {}, { cookie: coordinator.cookie });
+    const streets = buurt.body.data.neighbourhood.streets.edges.map((e: any) => e.node);
+    expect(streets).toContainEqual({ name: 'Thorbeckestraat', householdCount: 42 });
+    expect(streets).toContainEqual({ name: 'Troelstrastraat', householdCount: 31 });
+    expect(buurt.body.data.neighbourhood.spots.edges.map((e: any) => e.node)).toContainEqual({ name: 'Geveltuintjes Thorbeckestraat', type: 'BLOEMBAK', lat: 51.8641, lon: 4.6533, street: { name: 'Thorbeckestraat' } });
+
+    // A new version of the demo checklist with one more question.
+    await page.getByRole('link', { name: 'Checklists' }).click();
+    await page.getByRole('button', { name: /Nieuwe versie maken/ }).first().click();
+    const sections = page.locator('fieldset.section');
+    const lastSection = sections.last();
+    await lastSection.getByRole('button', { name: /Vraag toevoegen/ }).click();
+    await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('vul de vraag in');
+    await lastSection.locator('fieldset.item').last().getByLabel('Vraag', { exact: true }).fill('Zijn er geveltuintjes bijgekomen?');
+    await lastSection.locator('fieldset.item').last().getByLabel('Soort antwoord').selectOption('YES_NO');
+    await screenshot(page, 'console-checklist-editor');
+    await expectAccessible(page, 'console-checklist-editor');
+    await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
+    await expect.poll(() => page.getByText(/Versie 2 van ".+" is gepubliceerd/).count()).toBe(1);
+
+    // A schouw that walks with the new version.
+    await page.getByRole('link', { name: 'Campagnes' }).click();
+    await page.getByRole('link', { name: 'Nieuwe campagne' }).click();
+    await page.getByLabel('Buurtschouw (rondgang met checklist)').check();
+    await page.getByLabel('Naam').fill('Buurtschouw najaar');
+    await expect.poll(() => page.getByLabel('Checklist').locator('option').first().textContent()).toContain('versie 2');
+    await page.getByLabel('Datum 1').fill('2026-12-05');
+    await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
+    await page.waitForURL(/\/beheer\/campagnes\/(?!nieuw)[^/]+$/);
+    const campaignId = page.url().split('/').pop();
+    const created = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { kind status checklist { version sections { items { prompt type } } } } }', { id: campaignId }, { cookie: coordinator.cookie });
+    expect(created.body.data.campaign).toMatchObject({ kind: 'SCHOUW', status: 'DRAFT', checklist: { version: 2 } });
+    expect(created.body.data.campaign.checklist.sections.flatMap((s: any) => s.items)).toContainEqual({ prompt: 'Zijn er geveltuintjes bijgekomen?', type: 'YES_NO' });
+    await context.close();
+  });
+});
