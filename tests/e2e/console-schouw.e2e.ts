@@ -2,7 +2,7 @@
 /**
  * Schouw results in the console, in real Chromium at 1440×900: a resident records a finding
  * with a photo in the field app; the coordinator finds it in the filtered table and on the
- * map (no map tiles: markers and list still work), answers it with a public message that
+ * map (no map tiles: markers and list still work), settles an edit conflict, answers it with a public message that
  * the resident then reads on the phone, routes it to a partner, makes an action plan item,
  * and turns the report into a PDF with the photo in it. The partner, invited as staff,
  * sees only what was routed to them.
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startServer, type ServerProcess } from '../support/server-process.js';
+import { SYNC, TestDevice } from '../support/sync-client.js';
 import { launchChromium } from './browser.js';
 import { signInToConsole } from './support/console.js';
 import { expectAccessible, screenshot, screenshotDir } from './support/screens.js';
@@ -66,6 +67,16 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     const phonePage = await phone.newPage();
     await residentRecords(phonePage, await coordinator.invite(coordinator.schouw.id));
 
+    // Two coordinator tablets edit the same field offline: the second becomes a conflict.
+    const listed = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 10) { edges { node { id text } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
+    const tileFinding = listed.body.data.campaign.findings.edges.map((e: any) => e.node).find((f: any) => f.text === 'Losse stoeptegel bij de ingang');
+    for (const suggestion of ['Tegel vastleggen', 'Hele stoep opnieuw bestraten']) {
+      const tablet = new TestDevice();
+      const edit = tablet.entry('editFinding', { findingId: tileFinding.id, baseVersion: 1, changes: { suggestion } });
+      const sent = await gqlAt(server.url, SYNC, tablet.input([edit], null, coordinator.schouw.id), { cookie: coordinator.cookie });
+      expect(sent.body.data.sync.results[0].status).toBe('APPLIED');
+    }
+
     const desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
     const page = await desk.newPage();
     await signInToConsole(page, server);
@@ -101,6 +112,10 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     await page.waitForURL(/\/beheer\/bevindingen\//);
     const findingUrl = page.url();
     await expect.poll(() => page.locator('.photos img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await page.getByRole('button', { name: 'Neem "Hele stoep opnieuw bestraten"' }).click();
+    await expect.poll(() => page.getByText('Het conflict is opgelost.').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Conflicten uit de app' }).count()).toBe(0);
+    expect(await page.locator('dd', { hasText: 'Hele stoep opnieuw bestraten' }).count()).toBe(1);
     await page.getByLabel('Nieuwe status').selectOption('IN_BEHANDELING');
     await page.getByRole('button', { name: 'Status opslaan' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('minstens 10 tekens');
