@@ -82,9 +82,12 @@ export async function run(): Promise<void> {
     let done = false;
     const during = dashboardLatencies(server.url, campaign.id, cookie, () => done, 50);
     const started = performance.now();
+    // Like the field app, each push sends the pull cursor of the previous answer.
+    let cursor: string | null = null;
     for (const batch of batches) {
-      const { body } = await gql(server.url, SYNC, device.input(batch), auth);
+      const { body } = await gql(server.url, SYNC, device.input(batch, cursor), auth);
       if (!body.data || body.data.sync.results.some((r: any) => r.status !== 'APPLIED')) throw new Error(`batch not applied: ${JSON.stringify(body).slice(0, 300)}`);
+      cursor = body.data.sync.pull.cursor;
     }
     const eventsPerSecond = (EVENTS / (performance.now() - started)) * 1000;
     done = true;

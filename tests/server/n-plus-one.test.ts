@@ -29,21 +29,26 @@ describe('N+1', () => {
   });
   afterAll(() => fx.t.close());
 
+  /** Counts statements executed (prepared statements are cached, so count runs, not prepares). */
   async function statementsFor(first: number): Promise<number> {
-    const sqlite = fx.t.app.connection.sqlite;
-    const prepare = sqlite.prepare.bind(sqlite);
+    const statement = Object.getPrototypeOf(fx.t.app.connection.sqlite.prepare('select 1')) as { all: (...a: unknown[]) => unknown; run: (...a: unknown[]) => unknown };
+    const { all, run } = statement;
     let count = 0;
-    sqlite.prepare = ((source: string) => {
+    statement.all = function (this: unknown, ...args: unknown[]) {
       count++;
-      return prepare(source);
-    }) as typeof sqlite.prepare;
+      return all.apply(this, args);
+    };
+    statement.run = function (this: unknown, ...args: unknown[]) {
+      count++;
+      return run.apply(this, args);
+    };
     try {
       const { body } = await fx.query('coordinator', PAGE, { id: fx.schouwA.id, first });
       expect(body.errors).toBeUndefined();
       expect(body.data.campaign.findings.edges).toHaveLength(first);
       return count;
     } finally {
-      sqlite.prepare = prepare;
+      Object.assign(statement, { all, run });
     }
   }
 

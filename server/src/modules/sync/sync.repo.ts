@@ -1,5 +1,6 @@
 /** Every SQL statement of the sync module. */
 import { sql } from 'kysely';
+import { bulkInsert } from '../../db/bulk-insert.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { ChangeLogRow, SyncDeviceRow, SyncMutationRow } from './sync.table.js';
 
@@ -24,8 +25,10 @@ export async function findMutations(db: DbOrTrx, mutationIds: readonly string[])
   return db.selectFrom('sync_mutation').selectAll().where('mutation_id', 'in', mutationIds).execute();
 }
 
+const MUTATION_COLUMNS = ['mutation_id', 'device_id', 'seq', 'name', 'status', 'code', 'message', 'entity_id', 'flags', 'processed_at'] as const;
+
 export async function insertMutations(db: DbOrTrx, rows: SyncMutationRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('sync_mutation').values(rows.slice(i, i + 500)).execute();
+  await bulkInsert(db, 'sync_mutation', MUTATION_COLUMNS, rows);
 }
 
 export async function savepoint(db: DbOrTrx, name: string): Promise<void> {

@@ -4,6 +4,7 @@
  * transaction as the event that moves them.
  */
 import { sql } from 'kysely';
+import { bulkInsert } from '../../db/bulk-insert.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { RollupDimension, TallyEventRow, TallyRollupRow } from './tally.table.js';
 
@@ -26,8 +27,10 @@ export async function remainingCount(db: DbOrTrx, eventId: string): Promise<numb
 }
 
 /** Inserts events, many per statement (SQLite allows about 32k bound values). */
+const EVENT_COLUMNS = ['id', 'campaign_id', 'action_day_id', 'street_id', 'house_number', 'participant_id', 'size_code', 'count', 'area_cm2', 'corrects_event_id', 'device_id', 'client_time', 'server_time'] as const;
+
 export async function insertEvents(db: DbOrTrx, rows: TallyEventRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('tally_event').values(rows.slice(i, i + 500)).execute();
+  await bulkInsert(db, 'tally_event', EVENT_COLUMNS, rows);
 }
 
 export async function findEvents(db: DbOrTrx, ids: readonly string[]): Promise<TallyEventRow[]> {
