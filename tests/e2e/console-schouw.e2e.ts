@@ -9,15 +9,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
-import { launchChromium } from './browser.js';
-import { signInToConsole } from './support/console.js';
+import { consoleTestBed, signInToConsole } from './support/console.js';
 import { expectAccessible, screenshot, screenshotDir } from './support/screens.js';
 import { demoCoordinator, gqlAt } from './support/staff-api.js';
 
@@ -25,24 +23,11 @@ const photo = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures'
 const PARTNER = 'Gemeente Alblasserdam – Beheer & Onderhoud';
 
 describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-console-schouw-'));
-    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000', MAP_TILE_URL: 'none' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const bed = consoleTestBed('console-schouw');
 
   /** The resident walks: one rating answer and one finding with a photo, sent to the server. */
   async function residentRecords(phonePage: Page, code: string) {
+    const { server } = bed;
     await phonePage.goto(`${server.url}/meedoen/${code}`);
     await phonePage.getByLabel('Jouw naam in de app').fill('Bewoner Émile');
     await phonePage.getByRole('button', { name: 'Meedoen' }).click();
@@ -62,6 +47,7 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
   }
 
   it('filters, maps, triages and routes a finding, feeds back to the resident, and prints the report with its photo', async () => {
+    const { server, browser, dir } = bed;
     const coordinator = await demoCoordinator(server);
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
     const phonePage = await phone.newPage();

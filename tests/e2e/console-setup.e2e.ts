@@ -4,35 +4,16 @@
  * households, a spot with a position, a new checklist version made in the editor, and a
  * schouw campaign that walks with that version. Each step is checked through the API.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { launchChromium } from './browser.js';
-import { signInToConsole } from './support/console.js';
+import { describe, expect, it } from 'vitest';
+import { consoleTestBed, signInToConsole } from './support/console.js';
 import { expectAccessible, screenshot } from './support/screens.js';
 import { demoCoordinator, gqlAt } from './support/staff-api.js';
 
 describe('console: setting up a schouw (Chromium, 1440×900)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-console-setup-'));
-    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000', MAP_TILE_URL: 'none' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const bed = consoleTestBed('console-setup');
 
   it('adds a street and a spot, publishes a new checklist version, and starts a schouw with it', async () => {
+    const { server, browser } = bed;
     const coordinator = await demoCoordinator(server);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
     const page = await context.newPage();

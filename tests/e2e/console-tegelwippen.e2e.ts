@@ -5,18 +5,13 @@
  * watch counts synced from the street arrive on the dashboard and the big screen without
  * a reload.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import jsqrModule from 'jsqr';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SYNC, TestDevice } from '../support/sync-client.js';
-import { launchChromium } from './browser.js';
 import { expectAccessible, screenshot } from './support/screens.js';
-import { signInToConsole } from './support/console.js';
+import { consoleTestBed, signInToConsole } from './support/console.js';
 import { demoCoordinator, gqlAt } from './support/staff-api.js';
 
 // jsqr is CommonJS declaring `export default`; under Node's interop the default import is the function itself.
@@ -30,23 +25,10 @@ async function readQrCode(page: Page): Promise<string | null> {
 }
 
 describe('console: tegelwippen (Chromium, 1440×900)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-console-'));
-    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000', MAP_TILE_URL: 'none' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const bed = consoleTestBed('console');
 
   it('signs in, creates a campaign and an invite, and shows synced counts on the dashboard without a reload', async () => {
+    const { server, browser } = bed;
     const coordinator = await demoCoordinator(server);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
     const page = await context.newPage();
