@@ -14,7 +14,6 @@ interface ServerInfo {
 
 const ServerInfoRef = builder.objectRef<ServerInfo>('ServerInfo').implement({
   description: 'Facts about the server a client checks first.',
-  authScopes: { public: true },
   fields: (t) => ({
     apiVersion: t.exposeString('apiVersion'),
     serverTime: t.expose('serverTime', { type: 'DateTime', description: "The server's clock when it answered." }),

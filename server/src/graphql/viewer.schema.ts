@@ -11,7 +11,6 @@ import { builder } from './builder.js';
 const ViewerKindEnum = builder.enumType('ViewerKind', { values: ['ANONYMOUS', 'STAFF', 'PARTICIPANT'] as const });
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
-  authScopes: { public: true },
   fields: (t) => ({
     kind: t.field({ type: ViewerKindEnum, resolve: (v) => (v.kind === 'staff' ? 'STAFF' : v.kind === 'participant' ? 'PARTICIPANT' : 'ANONYMOUS') }),
     staffAccount: t.field({

@@ -25,7 +25,6 @@ export const CampaignRef = builder.objectRef<service.Campaign>('Campaign');
 
 export const CampaignDayRef = builder.objectRef<service.CampaignDay>('CampaignDay').implement({
   description: 'A walk date of a schouw or an action day of a tegelwip campaign.',
-  authScopes: { public: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     date: t.exposeString('date', { description: 'YYYY-MM-DD (local date).' }),

@@ -31,7 +31,6 @@ export const ItemTypeEnum = builder.enumType('ChecklistItemType', {
 });
 
 const ChecklistItemRef = builder.objectRef<service.ChecklistItem>('ChecklistItem').implement({
-  authScopes: { public: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     prompt: t.exposeString('prompt'),
@@ -43,7 +42,6 @@ const ChecklistItemRef = builder.objectRef<service.ChecklistItem>('ChecklistItem
 });
 
 const ChecklistSectionRef = builder.objectRef<service.ChecklistSection>('ChecklistSection').implement({
-  authScopes: { public: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     theme: t.expose('theme', { type: ThemeEnum }),
@@ -54,7 +52,6 @@ const ChecklistSectionRef = builder.objectRef<service.ChecklistSection>('Checkli
 
 export const ChecklistVersionRef = builder.objectRef<service.ChecklistVersion>('ChecklistVersion').implement({
   description: 'One immutable version of a checklist.',
-  authScopes: { public: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     version: t.exposeInt('version'),

@@ -22,7 +22,6 @@ export const RatingEnum = builder.enumType('Rating', {
 export const FindingStatusEnum = builder.enumType('FindingStatus', { values: FINDING_STATUSES });
 
 const LocationRef = builder.objectRef<NonNullable<service.Finding['location']>>('Location').implement({
-  authScopes: { public: true },
   fields: (t) => ({
     lat: t.exposeFloat('lat'),
     lon: t.exposeFloat('lon'),
@@ -32,7 +31,6 @@ const LocationRef = builder.objectRef<NonNullable<service.Finding['location']>>(
 
 const StatusChangeRef = builder.objectRef<details.StatusChange>('FindingStatusChange').implement({
   description: 'One step of the follow-up, with the message residents see.',
-  authScopes: { public: true },
   fields: (t) => ({
     fromStatus: t.expose('fromStatus', { type: FindingStatusEnum, nullable: true }),
     toStatus: t.expose('toStatus', { type: FindingStatusEnum }),

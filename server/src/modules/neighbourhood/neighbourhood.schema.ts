@@ -8,7 +8,6 @@ const byName = (row: { name: string; id: string }) => [row.name, row.id] as cons
 
 export const StreetRef = builder.objectRef<service.Street>('Street').implement({
   description: 'A street of a neighbourhood.',
-  authScopes: { public: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -21,7 +20,6 @@ export const StreetRef = builder.objectRef<service.Street>('Street').implement({
 
 export const NeighbourhoodRef = builder.objectRef<service.Neighbourhood>('Neighbourhood').implement({
   description: 'A neighbourhood (buurt) of a municipality, e.g. the Staatsliedenbuurt in Alblasserdam.',
-  authScopes: { public: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     slug: t.exposeString('slug', { description: 'Stable, URL-safe name, e.g. "staatsliedenbuurt".' }),

@@ -72,7 +72,6 @@ builder.objectFields(CampaignRef, (t) => ({
 
 const InvitePreviewRef = builder.objectRef<service.InvitePreview>('InvitePreview').implement({
   description: 'What the join screen shows about the campaign behind a code.',
-  authScopes: { public: true },
   fields: (t) => ({
     code: t.exposeString('code'),
     campaignName: t.string({ resolve: (p) => p.campaign.name }),
@@ -81,7 +80,6 @@ const InvitePreviewRef = builder.objectRef<service.InvitePreview>('InvitePreview
 });
 
 const JoinResultRef = builder.objectRef<Awaited<ReturnType<typeof service.joinCampaign>>>('JoinResult').implement({
-  authScopes: { public: true },
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Bearer token for this device. Keep it; it is shown only in this answer.' }),
     participant: t.field({ type: ParticipantRef, grantScopes: ['ownParticipant'], resolve: (r) => r.participant }),

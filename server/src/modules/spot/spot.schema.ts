@@ -24,7 +24,6 @@ export const SpotTypeEnum = builder.enumType('SpotType', {
 
 export const SpotRef = builder.objectRef<service.Spot>('Spot').implement({
   description: 'A place the schouw inspects (a plantsoen, a playground, a nest box, …).',
-  authScopes: { public: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     type: t.expose('type', { type: SpotTypeEnum }),

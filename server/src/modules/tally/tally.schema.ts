@@ -20,7 +20,6 @@ const m2 = (cm2: number) => cm2 / CM2_PER_M2;
 
 const AreaTotalRef = builder.objectRef<aggregates.AreaTotal>('AreaTotal').implement({
   description: 'An amount of removed paving: exact in cm², in m² for people, and in NK tiles (11 per m²).',
-  authScopes: { public: true },
   fields: (t) => ({
     areaCm2: t.exposeInt('areaCm2'),
     areaM2: t.float({ resolve: (a) => m2(a.areaCm2) }),
@@ -30,7 +29,6 @@ const AreaTotalRef = builder.objectRef<aggregates.AreaTotal>('AreaTotal').implem
 });
 
 const StreetTallyRef = builder.objectRef<aggregates.StreetTotal>('StreetTally').implement({
-  authScopes: { public: true },
   fields: (t) => ({
     streetId: t.exposeID('streetId'),
     streetName: t.exposeString('streetName'),
@@ -41,7 +39,6 @@ const StreetTallyRef = builder.objectRef<aggregates.StreetTotal>('StreetTally').
 });
 
 const DayTallyRef = builder.objectRef<aggregates.DayTotal>('DayTally').implement({
-  authScopes: { public: true },
   fields: (t) => ({
     day: t.field({ type: CampaignDayRef, resolve: (d) => d.day }),
     total: t.field({ type: AreaTotalRef, resolve: (d) => d }),
@@ -70,7 +67,6 @@ const progressFields = <T extends aggregates.TallyProgress>(t: PothosSchemaTypes
 
 const TallyProgressRef = builder.objectRef<aggregates.TallyProgress>('TallyProgress').implement({
   description: 'Public progress of a tegelwip campaign: no names, no house numbers.',
-  authScopes: { public: true },
   fields: (t) => ({
     campaignName: t.string({ resolve: (p) => p.campaign.name }),
     ...progressFields(t),
