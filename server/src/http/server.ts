@@ -3,7 +3,7 @@
  * check and the built web app. Every response carries the request id it was logged under.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import type { GraphQLSchema } from 'graphql';
 import type { AuthSettings } from '../auth/auth-settings.js';
@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { registerGraphqlRoute } from './graphql-route.js';
+import { OneLinePerRequest } from './request-log.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoutes } from './export-routes.js';
 import { registerHealthRoute } from './health.js';
@@ -35,7 +36,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new OneLinePerRequest({ requestIdLogLabel: 'requestId' }),
     bodyLimit: GRAPHQL_BODY_LIMIT,
     // Slow-client protection: a request must arrive completely within REQUEST_TIMEOUT_MS
     // (30 s by default), a silent socket is dropped, and idle keep-alive ends after 10 s.
