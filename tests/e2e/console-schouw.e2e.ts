@@ -85,6 +85,9 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     expect(counts.trim().endsWith('2')).toBe(true);
     await screenshot(page, 'console-findings-table');
     await expectAccessible(page, 'console-findings-table');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(page, 'console-findings-table-tablet');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The map without tiles: both findings sit at their spot, numbered like the table.
     await page.getByRole('button', { name: 'Kaart' }).click();
@@ -113,6 +116,9 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     await expect.poll(() => page.getByText(`Doorgestuurd naar ${PARTNER}.`).count()).toBe(1);
     await screenshot(page, 'console-follow-up');
     await expectAccessible(page, 'console-follow-up');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(page, 'console-follow-up-tablet');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The resident reads the message on the phone.
     await phonePage.goto(`${server.url}/schouw/mijn`);

@@ -97,11 +97,18 @@ describe('console: tegelwippen (Chromium, 1440×900)', () => {
     expect(await page.getByTestId('top-participants').textContent()).toContain('Ans');
     await screenshot(page, 'console-dashboard');
     await expectAccessible(page, 'console-dashboard');
+    // Usable on a tablet too: nothing wider than the screen.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(page, 'console-dashboard-tablet');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The device shows up with its last sync.
     await page.getByRole('link', { name: 'Deelnemers en apparaten' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'Ans', exact: true }).count()).toBe(2);
     await expectAccessible(page, 'console-participants');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(page, 'console-participants-tablet');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The big screen follows new counts by itself too.
     await page.goto(`${server.url}/beheer/campagnes/${campaignId}/groot-scherm`);
