@@ -47,6 +47,13 @@ describe('console: tegelwippen (Chromium, 1440×900)', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tegelwippen Staatsliedenbuurt najaar');
     await page.getByRole('button', { name: 'Campagne openen' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Status: Open' }).count()).toBe(1);
+    // A second day typed wrongly is added and taken out again.
+    await page.getByLabel('Nieuwe datum').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Datum toevoegen' }).click();
+    await expect.poll(() => page.locator('ul.days li').count()).toBe(2);
+    await page.getByRole('button', { name: 'Weghalen 31 december 2026' }).click();
+    await expect.poll(() => page.getByText('31 december 2026 is weggehaald.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Weghalen/ }).count()).toBe(0);
 
     // An invite whose QR code, drawn in the browser, leads to the join link.
     await page.getByRole('link', { name: 'Uitnodigingen' }).click();

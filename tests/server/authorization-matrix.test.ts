@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { hashSecret } from '../../server/src/auth/tokens.js';
-import { createCampaign } from '../../server/src/modules/campaign/campaign.service.js';
+import { addCampaignDay, createCampaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
 import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
@@ -162,6 +162,17 @@ const operations: Operation[] = [
     field: 'addCampaignDay',
     query: 'mutation($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { date } }',
     variables: (fx) => ({ input: { campaignId: fx.campaignA.id, date: `2028-0${1 + Math.floor(Math.random() * 9)}-${String(10 + Math.floor(Math.random() * 18))}` } }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'removeCampaignDay',
+    field: 'removeCampaignDay',
+    query: 'mutation($id: ID!) { removeCampaignDay(dayId: $id) { id } }',
+    variables: async (fx) => {
+      const date = `2029-0${1 + Math.floor(Math.random() * 9)}-${String(10 + Math.floor(Math.random() * 18))}`;
+      const day = await addCampaignDay(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.campaignA.id, date }).catch(() => null);
+      return { id: day?.id ?? uuidv7() };
+    },
     allowed: managersOfA,
   },
   {

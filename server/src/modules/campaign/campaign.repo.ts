@@ -63,6 +63,15 @@ export async function findDay(db: DbOrTrx, id: string): Promise<CampaignDayRow |
   return db.selectFrom('campaign_day').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function deleteDay(db: DbOrTrx, id: string): Promise<void> {
+  await db.deleteFrom('campaign_day').where('id', '=', id).execute();
+}
+
+/** Whether anything was counted on a day (the ledger keeps its day; such a day stays). */
+export async function dayHasTallyEvents(db: DbOrTrx, dayId: string): Promise<boolean> {
+  return (await db.selectFrom('tally_event').select('id').where('action_day_id', '=', dayId).limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function daysOfCampaigns(db: DbOrTrx, campaignIds: readonly string[]): Promise<CampaignDayRow[]> {
   if (campaignIds.length === 0) return [];
   return db.selectFrom('campaign_day').selectAll().where('campaign_id', 'in', campaignIds).orderBy('date').execute();

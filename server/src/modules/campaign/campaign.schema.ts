@@ -154,6 +154,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddCampaignDayInput }) },
     resolve: (_root, { input }, ctx) => service.addCampaignDay(ctx.db, ctx.viewer, { ...input, campaignId: String(input.campaignId) }),
   }),
+  removeCampaignDay: t.field({
+    type: CampaignRef,
+    description: 'Takes out a day entered by mistake; refused once tiles were counted on it, or for the last day.',
+    authScopes: { coordinator: true },
+    args: { dayId: t.arg.id() },
+    resolve: (_root, { dayId }, ctx) => service.removeCampaignDay(ctx.db, ctx.viewer, String(dayId)),
+  }),
   changeCampaignStatus: t.field({
     type: CampaignRef,
     description: 'Moves a campaign DRAFT → OPEN → CLOSED; other transitions answer CONFLICT.',

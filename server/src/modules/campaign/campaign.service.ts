@@ -203,6 +203,21 @@ export async function addCampaignDay(db: Db, viewer: Viewer, input: { campaignId
   });
 }
 
+/** Takes out a walk date or action day entered by mistake; not one on which tiles were counted. */
+export async function removeCampaignDay(db: Db, viewer: Viewer, dayId: string): Promise<Campaign> {
+  return inTransaction(db, async (trx) => {
+    const day = await repo.findDay(trx, dayId);
+    if (!day) throw notFound('Deze dag');
+    const campaign = await requireManagedCampaign(trx, viewer, day.campaign_id);
+    if (campaign.status === 'CLOSED') throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
+    if ((await repo.daysOfCampaigns(trx, [campaign.id])).length === 1) throw new UserFacingError(ErrorCode.CONFLICT, 'Een actie heeft minstens één dag. Voeg eerst de goede datum toe.');
+    if (await repo.dayHasTallyEvents(trx, day.id)) throw new UserFacingError(ErrorCode.CONFLICT, 'Op deze dag is al geteld; die tellingen horen bij deze dag, dus hij blijft staan.');
+    await repo.deleteDay(trx, day.id);
+    await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });
+    return campaign;
+  });
+}
+
 export async function daysOfCampaigns(db: DbOrTrx, campaignIds: readonly string[]): Promise<CampaignDay[]> {
   return (await repo.daysOfCampaigns(db, campaignIds)).map(toCampaignDay);
 }

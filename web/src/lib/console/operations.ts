@@ -50,6 +50,7 @@ export const CAMPAIGN = `query Campaign($id: ID!) { campaign(id: $id) { ${CAMPAI
 export const CREATE_CAMPAIGN = `mutation CreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`;
 export const UPDATE_CAMPAIGN = `mutation UpdateCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { id } }`;
 export const CHANGE_CAMPAIGN_STATUS = `mutation ChangeCampaignStatus($input: ChangeCampaignStatusInput!) { changeCampaignStatus(input: $input) { id status } }`;
+export const REMOVE_CAMPAIGN_DAY = `mutation RemoveCampaignDay($id: ID!) { removeCampaignDay(dayId: $id) { id } }`;
 export const ADD_CAMPAIGN_DAY = `mutation AddCampaignDay($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { id } }`;
 
 export interface ChecklistItem {
