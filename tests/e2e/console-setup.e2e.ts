@@ -16,8 +16,11 @@ describe('console: setting up a schouw (Chromium, 1440×900)', () => {
     const { server, browser } = bed;
     const coordinator = await demoCoordinator(server);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
+    // This device's field app was switched to English; the console stays Dutch, and says so.
+    await context.addInitScript(() => localStorage.setItem('buurtkracht.locale', 'en'));
     const page = await context.newPage();
     await signInToConsole(page, server);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl');
 
     // Streets and spots.
     await page.getByRole('link', { name: 'Straten en plekken' }).click();

@@ -2,19 +2,20 @@
  * Dutch names for the API's enum values as the console shows them. The console is for
  * the Buurtkracht team and partners in Alblasserdam and speaks Dutch only; ratings,
  * themes and finding statuses share the field app's words (lib/i18n) so residents and
- * coordinators read the same thing.
+ * coordinators read the same thing (in Dutch, whatever language the device's field app uses).
  */
-import { t } from '$lib/i18n/i18n.svelte';
-import type { MessageKey } from '$lib/i18n/nl';
+import { nl, type MessageKey } from '$lib/i18n/nl';
 import type { ActionItemStatus, CampaignKind, CampaignStatus, FindingStatus, StaffRole } from './operations';
 
 export const FINDING_STATUSES: FindingStatus[] = ['NIEUW', 'IN_BEHANDELING', 'INGEPLAND', 'AFGEHANDELD', 'NIET_OPPAKBAAR', 'HEROPEND'];
 export const RATINGS = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT'] as const;
 export const THEMES = ['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN'] as const;
 
-export const findingStatusLabel = (status: FindingStatus): string => t(`status.${status}` as MessageKey);
-export const ratingLabel = (rating: string | null): string => (rating ? t(`rating.${rating}` as MessageKey) : 'Geen oordeel');
-export const themeLabel = (theme: string): string => t(`theme.${theme}` as MessageKey);
+// Always the Dutch words, even on a device where the field app was switched to English.
+const dutch = (key: string): string => nl[key as MessageKey] ?? key;
+export const findingStatusLabel = (status: FindingStatus): string => dutch(`status.${status}`);
+export const ratingLabel = (rating: string | null): string => (rating ? dutch(`rating.${rating}`) : 'Geen oordeel');
+export const themeLabel = (theme: string): string => dutch(`theme.${theme}`);
 
 export const SPOT_TYPES: Record<string, string> = {
   BLOEMBAK: 'Bloembak',

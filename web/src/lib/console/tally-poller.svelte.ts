@@ -33,8 +33,18 @@ export class TallyPoller {
   /** Starts refreshing; returns the function that stops it (for onMount). */
   start(): () => void {
     void this.refresh();
-    this.#timer = setInterval(() => void this.refresh(), REFRESH_MS);
-    return () => clearInterval(this.#timer);
+    // A hidden tab asks nothing; it catches up as soon as it is shown again.
+    this.#timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') void this.refresh();
+    }, REFRESH_MS);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void this.refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(this.#timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }
 }
 
