@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { hashSecret } from '../../server/src/auth/tokens.js';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { hashSecret } from '../../server/src/auth/tokens.js';
 import { addCampaignDay, createCampaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';

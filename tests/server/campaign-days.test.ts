@@ -1,6 +1,6 @@
 /** Walk dates and action days: added, and taken out again when entered by mistake. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 
 const ADD = 'mutation($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { id date } }';

@@ -2,7 +2,7 @@
 import { check } from '@placemarkio/check-geojson';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { toCsv } from '../../server/src/modules/export/csv.js';
 import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';

@@ -1,6 +1,6 @@
 /** Schouw findings over real SQLite and HTTP: recording, answers per item type, follow-up, routing, action plan. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { allowedTransitions } from '../../server/src/modules/finding/finding-workflow.js';
 import { FINDING_STATUSES, type FindingStatus } from '../../server/src/modules/finding/finding.table.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';

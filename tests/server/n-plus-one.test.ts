@@ -3,7 +3,7 @@
  * findings with spot, street, photos and history does not grow with the page size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/src/auth/tokens.js';
 import { changeCampaignStatus, createCampaign, daysOfCampaigns } from '../../server/src/modules/campaign/campaign.service.js';
 import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { erasePersonalDataOfClosedCampaigns } from '../../server/src/modules/participant/retention.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { graphql } from '../support/test-app.js';

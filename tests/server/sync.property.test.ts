@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { createLogger } from '../../server/src/logger.js';
 import { tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.service.js';
 import { rollupRow } from '../../server/src/modules/tally/tally.repo.js';

@@ -3,7 +3,7 @@
  * whatever the network does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
 

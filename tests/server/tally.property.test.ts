@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../server/src/auth/viewer.js';
 import { eventsOfCampaign } from '../../server/src/modules/tally/tally.repo.js';
 import { nkTilesOf, SIZE_CODES, type SizeCode } from '../../server/src/modules/tally/size-codes.js';

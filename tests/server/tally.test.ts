@@ -1,6 +1,6 @@
 /** The tegelwip ledger over real SQLite: units, NK tiles, corrections, idempotency, ranking. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { areaCm2Of, nkTilesOf, SIZE_CODE_AREA_CM2, type SizeCode } from '../../server/src/modules/tally/size-codes.js';
 import { publicProgress, tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.service.js';
 import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';

@@ -15,7 +15,7 @@ import { recordFinding, routeFinding, type Finding } from '../../server/src/modu
 import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood.repo.js';
 import { createSpot, type Spot } from '../../server/src/modules/spot/spot.service.js';
 import { DEMO_CHECKLIST } from '../../server/src/seed/demo-checklist.js';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { StaffRole, Viewer } from '../../server/src/auth/viewer.js';
 import { graphql, startTestApp, type TestApp } from './test-app.js';
 import { createAuthSettings } from '../../server/src/auth/auth-settings.js';

@@ -1,5 +1,5 @@
 /** Builds sync batches the way a device does, for tests and benchmarks. */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 
 export interface OutboxEntry {
   mutationId: string;

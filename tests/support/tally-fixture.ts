@@ -2,7 +2,7 @@
  * A tegelwip campaign over a fresh in-memory database: the seeded Staatsliedenbuurt,
  * action days, a coordinator viewer and participants, for service-level tests.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../server/src/auth/viewer.js';
 import { openDatabase } from '../../server/src/db/connect.js';
 import type { Db } from '../../server/src/db/database.js';

@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import sharp from 'sharp';
 import { openDatabase, type Db } from '$lib/offline/idb';
 import { recordLocally, retryRejected, storePhoto } from '$lib/offline/outbox';

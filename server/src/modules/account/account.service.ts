@@ -2,7 +2,7 @@
  * Staff accounts: sign-in and sign-out, password changes, organisations, and the admin's
  * tools (create, disable). Staff invites live in staff-invite.service.ts.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
 import { isAdmin, type StaffRole, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';

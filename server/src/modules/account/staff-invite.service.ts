@@ -2,7 +2,7 @@
  * Staff invites: an admin invites a coordinator or partner by email; the one-time link
  * (valid for a limited time) lets that person choose a password and sign in.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
 import { hashSecret, randomToken } from '../../auth/tokens.js';
 import { isAdmin, type StaffRole, type Viewer } from '../../auth/viewer.js';

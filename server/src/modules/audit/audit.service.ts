@@ -2,7 +2,7 @@
  * The audit log: who did what to personal data or to a status, and when. Written in the
  * same transaction as the action, so an action and its record stand or fall together.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { isAdmin, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';

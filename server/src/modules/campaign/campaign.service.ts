@@ -3,7 +3,7 @@
  * Coordinators manage the campaigns of their own neighbourhoods; participants see only
  * the campaign they joined; partners see campaigns (names and status, nothing personal).
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';

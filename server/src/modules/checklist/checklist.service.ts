@@ -3,7 +3,7 @@
  * sections and items; a schouw pins the version it walks with, so answers always refer
  * to the exact question that was asked.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';

@@ -2,7 +2,7 @@
  * The action plan (actiepunten): items with an owner, a due date and a status, made by
  * coordinators from one or more findings of a schouw.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { badInput, notFound } from '../../graphql/errors.js';

@@ -4,7 +4,7 @@
  * and the device's value is kept as a conflict for a coordinator to decide. Fields that
  * did not change meanwhile are applied, so edits of different fields all survive.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { badInput, notFound } from '../../graphql/errors.js';

@@ -17,7 +17,7 @@ import { canTransition, PUBLIC_MESSAGE_MAX, PUBLIC_MESSAGE_MIN, statusLabels } f
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './finding.repo.js';
 import type { FindingRow, FindingStatus, Rating } from './finding.table.js';
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 
 export interface Finding {
   id: string;

@@ -2,7 +2,7 @@
  * Neighbourhoods and streets: read access for everyone (street names are public
  * information) and the creation used by the demo seed and, later, by coordinators.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';

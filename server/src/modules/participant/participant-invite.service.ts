@@ -2,7 +2,7 @@
  * Participant invites: a coordinator makes a short code (and a link a QR code can carry)
  * for a campaign, optionally with an expiry and a use limit, and can revoke it.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
 import { inviteCode, normaliseInviteCode } from '../../auth/tokens.js';
 import type { Viewer } from '../../auth/viewer.js';

@@ -3,7 +3,7 @@
  * optional contact details with consent, a ranking choice, and a device token), what
  * coordinators may see of them, revocation, and a participant's own data and its erasure.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
 import { hashSecret, pseudonymFor, randomToken } from '../../auth/tokens.js';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';

@@ -2,7 +2,7 @@
  * Spots (plekken) a schouw inspects, and the streets they are on. Places are public
  * information; only coordinators of the neighbourhood change them.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';

@@ -3,7 +3,7 @@
  * totals (confirmed by the server plus what is still on the device), and the actions:
  * add tiles, add a measured area, undo the last entry (as a correction event).
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import { fieldApp } from '$lib/offline/field-app.svelte';
 import { deviceTallyTotals, lastUndoableEntry, type DeviceTallyTotals } from '$lib/offline/tally-totals';
 import { areaOf, TILE_SIZES, type TileSizeCode } from './tile-sizes';

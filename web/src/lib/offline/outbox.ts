@@ -3,7 +3,7 @@
  * one IndexedDB transaction, so there is never one without the other. Entries carry a
  * format version; entries stored by an older app are upcast before they are sent.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { Db, LocalRecord, OutboxEntry } from './idb';
 
 /** The format the server expects now, per command. */

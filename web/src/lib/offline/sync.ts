@@ -5,7 +5,7 @@
  * failure it backs off exponentially with jitter (up to 5 minutes), and it never gives up
  * on or expires an entry: only the server's answer removes one.
  */
-import { uuidv7 } from 'uuidv7';
+import { v7 as uuidv7 } from 'uuid';
 import type { Db, OutboxEntry } from './idb';
 import { getMeta, setMeta } from './idb';
 import { upcast } from './outbox';
