@@ -12,6 +12,7 @@ import { schema } from './graphql/schema.js';
 import { buildHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { scheduleRetention } from './modules/participant/retention.service.js';
+import { inlineSyncRunner, workerSyncRunner } from './modules/sync/sync-runner.js';
 import { seedDemoData } from './seed/demo-seed.js';
 
 export interface App {
@@ -28,7 +29,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger.info({ databasePath: config.databasePath, migrationsApplied: applied.length }, `database ready at ${config.databasePath}`);
     const auth = createAuthSettings(config);
     if (config.demoSeed) await seedDemoData(connection.db, auth, logger);
-    const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth });
+    // An in-memory database exists per connection, so a worker could not see it.
+    const syncRunner = config.databasePath === ':memory:' ? inlineSyncRunner(connection.db) : workerSyncRunner({ databasePath: config.databasePath, logLevel: config.logLevel }, logger);
+    await syncRunner.ready;
+    const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth, syncRunner });
     const stopRetention = scheduleRetention(connection.db, config.personalDataRetentionDays, logger);
     return {
       http,
@@ -36,6 +40,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       async close() {
         stopRetention();
         await http.close();
+        await syncRunner.close();
         if (connection.readDb !== connection.db) await connection.readDb.destroy();
         await connection.db.destroy();
       },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
+import { ImmediateSqliteDialect } from './immediate-transactions.js';
 import { withStatementCache } from './statement-cache.js';
 
 export interface Connection {
@@ -36,7 +37,7 @@ export function openDatabase(databasePath: string): Connection {
   // crash. Field writes arrive in batches of up to 500 rows per transaction, which keeps
   // the extra fsync per commit cheap.
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   if (databasePath === ':memory:') return { db, readDb: db, sqlite };
   const reader = new SQLite(databasePath, { readonly: true });
   reader.pragma('busy_timeout = 5000');

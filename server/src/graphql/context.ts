@@ -7,6 +7,7 @@ import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import type { SyncRunner } from '../modules/sync/sync-runner.js';
 
 export type { Viewer };
 
@@ -24,6 +25,8 @@ export interface Context {
   auth: AuthSettings;
   clientIp: string;
   sessionCookie: SessionCookie;
+  /** Runs sync batches (in a worker thread when the database is a file). */
+  syncRunner: SyncRunner;
   /** Deployment settings a client needs (served through serverInfo). */
   clientSettings: { mapTileUrl: string | null };
 }

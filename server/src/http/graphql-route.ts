@@ -15,6 +15,7 @@ import type { Context, SessionCookie } from '../graphql/context.js';
 import { requestLimits } from '../graphql/limits.js';
 import { requestLimitRules } from '../graphql/validation-rules.js';
 import { SESSION_COOKIE } from '../modules/account/session.service.js';
+import type { SyncRunner } from '../modules/sync/sync-runner.js';
 import { errorLoggingPlugin, formatError } from './graphql-errors.js';
 import { graphqlRateLimit } from './security.js';
 import { resolveViewer } from './viewer-resolver.js';
@@ -25,6 +26,7 @@ export interface GraphqlDeps {
   readDb: Db;
   schema: GraphQLSchema;
   auth: AuthSettings;
+  syncRunner: SyncRunner;
 }
 
 export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDeps): Promise<void> {
@@ -89,6 +91,7 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDe
           auth: deps.auth,
           clientIp: request.ip,
           sessionCookie,
+          syncRunner: deps.syncRunner,
           clientSettings: { mapTileUrl: deps.config.mapTileUrl },
         };
       },

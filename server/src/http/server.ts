@@ -10,6 +10,7 @@ import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import type { SyncRunner } from '../modules/sync/sync-runner.js';
 import { registerGraphqlRoute } from './graphql-route.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -27,6 +28,7 @@ export interface HttpDeps {
   logger: Logger;
   schema: GraphQLSchema;
   auth: AuthSettings;
+  syncRunner: SyncRunner;
 }
 
 /** GraphQL bodies are small; photo uploads get their own route and limit. */

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../../../server/src/db/migrate.js';
 import type { Context } from '../../../server/src/graphql/context.js';
 import { schema } from '../../../server/src/graphql/schema.js';
 import { createLogger } from '../../../server/src/logger.js';
+import { inlineSyncRunner } from '../../../server/src/modules/sync/sync-runner.js';
 import { seedDemoData } from '../../../server/src/seed/demo-seed.js';
 
 const logger = createLogger({ logLevel: 'silent' });
@@ -48,6 +49,7 @@ const server = http.createServer((req, res) => {
         auth,
         clientIp: req.socket.remoteAddress ?? '',
         sessionCookie: { set: () => {}, clear: () => {} },
+        syncRunner: inlineSyncRunner(db),
         clientSettings: { mapTileUrl: null },
       };
       const result = await execute({ schema, document: documentFor(query), variableValues: variables, contextValue });

@@ -122,8 +122,7 @@ builder.mutationField('sync', (t) =>
     authScopes: { $any: { coordinator: true, participant: true } },
     args: { input: t.arg({ type: SyncInput }) },
     resolve: (_root, { input }, ctx) =>
-      service.sync(
-        ctx.db,
+      ctx.syncRunner.run(
         ctx.viewer,
         {
           deviceId: String(input.deviceId),
@@ -132,6 +131,7 @@ builder.mutationField('sync', (t) =>
           mutations: input.mutations.map((m) => ({ ...m, args: m.args ?? null, mutationId: String(m.mutationId) })),
         },
         ctx.logger,
+        ctx.requestId,
       ),
   }),
 );

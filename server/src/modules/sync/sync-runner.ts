@@ -1,0 +1,109 @@
+/**
+ * Where a sync batch runs: in a worker thread for a database file (see sync-worker.ts),
+ * or inline for an in-memory database, which exists per connection and so cannot be
+ * shared with a worker. Expected refusals come back as the same GraphQL errors; anything
+ * else becomes an internal error, logged where it happened.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Viewer } from '../../auth/viewer.js';
+import type { Db } from '../../db/database.js';
+import { UserFacingError, type ErrorCode } from '../../graphql/errors.js';
+import type { Logger } from '../../logger.js';
+import { sync, type SyncInput, type SyncResult } from './sync.service.js';
+
+export interface SyncJob {
+  id: number;
+  viewer: Viewer;
+  input: SyncInput;
+  requestId: string;
+  now: string;
+}
+
+export type SyncJobAnswer =
+  | { id: number; result: SyncResult; error?: undefined }
+  | { id: number; result?: undefined; error: { message: string; extensions: Record<string, unknown> | null } };
+
+export interface SyncRunner {
+  /** Settles when batches can be taken (the worker has loaded), or fails when it cannot start. */
+  ready: Promise<void>;
+  run(viewer: Viewer, input: SyncInput, logger: Logger, requestId: string): Promise<SyncResult>;
+  /** Lets running batches finish, then stops. */
+  close(): Promise<void>;
+}
+
+export function inlineSyncRunner(db: Db): SyncRunner {
+  return { ready: Promise.resolve(), run: (viewer, input, logger) => sync(db, viewer, input, logger), close: async () => {} };
+}
+
+export function workerSyncRunner(options: { databasePath: string; logLevel: string }, logger: Logger): SyncRunner {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (result: SyncResult) => void; reject: (error: Error) => void }>();
+  let idle: (() => void) | null = null;
+
+  const failAll = (error: Error) => {
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+    idle?.();
+  };
+
+  let markReady: () => void = () => {};
+  let markFailed: (error: Error) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
+  });
+  ready.catch(() => {}); // awaited by createApp; later restarts never reject it
+
+  function start(): Worker {
+    const started = new Worker(new URL('./sync-worker-entry.mjs', import.meta.url), { workerData: options });
+    started.on('message', (answer: SyncJobAnswer | { ready: true }) => {
+      if ('ready' in answer) return markReady();
+      const job = pending.get(answer.id);
+      if (!job) return;
+      pending.delete(answer.id);
+      if (answer.error) {
+        const { code, ...details } = answer.error.extensions ?? {};
+        job.reject(
+          typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR'
+            ? new UserFacingError(code as Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, answer.error.message, details)
+            : new Error('sync worker failed'),
+        );
+      } else job.resolve(answer.result!);
+      if (pending.size === 0) idle?.();
+    });
+    // A crashed worker answers nothing more: its open transaction was rolled back, the
+    // devices resend, and the next batch starts a fresh worker.
+    started.on('error', (error) => {
+      logger.error({ err: error }, 'sync worker crashed');
+      markFailed(error);
+    });
+    started.on('exit', (code) => {
+      markFailed(new Error(`sync worker stopped while starting (exit code ${code})`));
+      if (worker === started) worker = null;
+      if (pending.size > 0) failAll(new Error(`sync worker stopped (exit code ${code})`));
+    });
+    return started;
+  }
+
+  // Started now rather than at the first batch: loading it takes most of a second.
+  worker = start();
+
+  return {
+    ready,
+    run(viewer, input, _logger, requestId) {
+      worker ??= start();
+      const id = nextId++;
+      const job: SyncJob = { id, viewer, input, requestId, now: new Date().toISOString() };
+      return new Promise<SyncResult>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker!.postMessage(job);
+      });
+    },
+    async close() {
+      if (pending.size > 0) await new Promise<void>((resolve) => (idle = resolve));
+      await worker?.terminate();
+      worker = null;
+    },
+  };
+}

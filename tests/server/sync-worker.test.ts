@@ -1,0 +1,75 @@
+/**
+ * Sync batches run in a worker thread with their own database connection, beside the main
+ * thread's writes. Both keep working at once: no "database is locked" for either, every
+ * batch applied once, and a bad batch is refused with its own code as before.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { SYNC, TestDevice } from '../support/sync-client.js';
+
+async function gql(url: string, query: string, variables: unknown = {}, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as any;
+}
+
+describe('sync in a worker thread', () => {
+  let server: ServerProcess;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-sync-worker-'));
+    server = await startServer({ DATABASE_PATH: path.join(dir, 'x.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies batches while the main thread writes too, without either being refused', async () => {
+    const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output())!;
+    const login = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email, password } } }) });
+    const cookie = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]! };
+    const campaigns = await gql(server.url, '{ campaigns { edges { node { id kind days { id } neighbourhood { streets { edges { node { id } } } } } } } }', {}, cookie);
+    const campaign = campaigns.data.campaigns.edges.map((e: any) => e.node).find((c: any) => c.kind === 'TEGELWIPPEN');
+    const streets: string[] = campaign.neighbourhood.streets.edges.map((e: any) => e.node.id);
+
+    const device = new TestDevice();
+    const batches = Array.from({ length: 30 }, (_, b) => Array.from({ length: 200 }, (_, i) => device.tally(campaign.id, campaign.days[0].id, streets[(b + i) % streets.length]!, 1)));
+    const pushing = (async () => {
+      const statuses: string[] = [];
+      for (const batch of batches) {
+        const answer = await gql(server.url, SYNC, device.input(batch, null, campaign.id), cookie);
+        statuses.push(...(answer.data?.sync.results.map((r: any) => r.status) ?? [JSON.stringify(answer.errors)]));
+      }
+      return statuses;
+    })();
+    // Meanwhile: main-thread transactions that read, then write (invites for the same campaign).
+    const invites = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * 15));
+        return gql(server.url, 'mutation($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { code } }', { input: { campaignId: campaign.id, label: `poster ${i}` } }, cookie);
+      }),
+    );
+    const statuses = await pushing;
+
+    expect(invites.filter((answer) => !answer.data?.createParticipantInvite.code).map((answer) => JSON.stringify(answer.errors))).toEqual([]);
+    expect(new Set(statuses)).toEqual(new Set(['APPLIED']));
+    expect(statuses).toHaveLength(6000);
+    const dashboard = await gql(server.url, 'query($id: ID!) { tallyDashboard(campaignId: $id) { total { entries areaCm2 } } }', { id: campaign.id }, cookie);
+    expect(dashboard.data.tallyDashboard.total).toEqual({ entries: 6000, areaCm2: 6000 * 900 });
+  });
+
+  it('refuses a batch the way the service does, with its own code and Dutch message', async () => {
+    const device = new TestDevice();
+    const answer = await gql(server.url, SYNC, device.input([device.tally('00000000-0000-7000-8000-000000000000', 'x', 'y', 1)]));
+    expect(answer.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output())!;
+    const login = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email, password } } }) });
+    const cookie = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]! };
+    const unknownCampaign = await gql(server.url, SYNC, device.input([], null, '01a21ef4-0000-7000-8000-000000000000'), cookie);
+    expect(unknownCampaign.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(unknownCampaign.errors[0].message).toMatch(/bestaat niet/);
+  });
+});
