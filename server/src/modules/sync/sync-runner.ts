@@ -35,7 +35,10 @@ export function inlineSyncRunner(db: Db): SyncRunner {
   return { ready: Promise.resolve(), run: (viewer, input, logger) => sync(db, viewer, input, logger), close: async () => {} };
 }
 
-export function workerSyncRunner(options: { databasePath: string; logLevel: string }, logger: Logger): SyncRunner {
+const WORKER_ENTRY = new URL('./sync-worker-entry.mjs', import.meta.url);
+
+/** `workerUrl` is for tests, which swap in a stand-in worker. */
+export function workerSyncRunner(options: { databasePath: string; logLevel: string }, logger: Logger, workerUrl: URL = WORKER_ENTRY): SyncRunner {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (result: SyncResult) => void; reject: (error: Error) => void }>();
@@ -56,7 +59,7 @@ export function workerSyncRunner(options: { databasePath: string; logLevel: stri
   ready.catch(() => {}); // awaited by createApp; later restarts never reject it
 
   function start(): Worker {
-    const started = new Worker(new URL('./sync-worker-entry.mjs', import.meta.url), { workerData: options });
+    const started = new Worker(workerUrl, { workerData: options });
     started.on('message', (answer: SyncJobAnswer | { ready: true }) => {
       if ('ready' in answer) return markReady();
       const job = pending.get(answer.id);
