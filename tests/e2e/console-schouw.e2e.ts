@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
@@ -101,6 +102,11 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     await page.waitForURL(/\/beheer\/bevindingen\//);
     const findingUrl = page.url();
     await expect.poll(() => page.locator('.photos img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await page.getByRole('button', { name: 'Foto 1 groot bekijken' }).click();
+    const large = page.getByRole('dialog', { name: 'Foto groot' }).getByRole('img');
+    await expect.poll(() => large.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 320)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.getByRole('button', { name: 'Neem "Hele stoep opnieuw bestraten"' }).click();
     await expect.poll(() => page.getByText('Het conflict is opgelost.').count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Conflicten uit de app' }).count()).toBe(0);
@@ -148,6 +154,22 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     fs.writeFileSync(path.join(screenshotDir, 'verslag-met-bevindingen.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+
+    // The map takes its tiles from the URL the server names (MAP_TILE_URL, here faked in
+    // the browser to a same-origin address, which the CSP allows).
+    const tiled = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', serviceWorkers: 'block', storageState: await desk.storageState() });
+    const tile = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#cfe8cf' } }).png().toBuffer();
+    const tilesPage = await tiled.newPage();
+    await tilesPage.route(`${server.url}/graphql`, async (route) => {
+      if (!route.request().postData()?.includes('serverInfo')) return route.continue();
+      return route.fulfill({ json: { data: { serverInfo: { mapTileUrl: `${server.url}/kaarttegels/{z}/{x}/{y}.png`, serverTime: new Date().toISOString() } } } });
+    });
+    await tilesPage.route(`${server.url}/kaarttegels/**`, (route) => route.fulfill({ contentType: 'image/png', body: tile }));
+    await tilesPage.goto(findingUrl);
+    await expect.poll(() => tilesPage.locator('img.leaflet-tile-loaded').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await tilesPage.locator('img.leaflet-tile').first().getAttribute('src')).toMatch(new RegExp(`^${server.url}/kaarttegels/\\d+/\\d+/\\d+\\.png$`));
+    expect(await tilesPage.locator('.finding-marker').count()).toBe(1);
+    await tiled.close();
 
     // An admin (made with the CLI) invites the partner in the console; the partner accepts
     // the invite and sees only the routed finding.

@@ -124,6 +124,14 @@ describe('console: tegelwippen (Chromium, 1440×900)', () => {
     await expect.poll(() => page.getByTestId('big-total').textContent(), { timeout: 15_000 }).toBe('10,0 m²');
     await screenshot(page, 'console-big-screen');
     await expectAccessible(page, 'console-big-screen');
+
+    // Ten days on, after a new action day, the device that has not synced since is pointed out.
+    const dayAhead = new Date(Date.now() + 10 * 86_400_000);
+    await gqlAt(server.url, 'mutation($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { id } }', { input: { campaignId, date: dayAhead.toISOString().slice(0, 10) } }, { cookie: coordinator.cookie });
+    await page.clock.setFixedTime(new Date(dayAhead.getTime() + 86_400_000));
+    await page.goto(`${server.url}/beheer/campagnes/${campaignId}/deelnemers`);
+    await expect.poll(() => page.getByTestId('devices-behind').textContent()).toContain('1 apparaat heeft niet meer gesynchroniseerd sinds');
+    expect(await page.locator('tr.behind').count()).toBe(1);
     await context.close();
   });
 });

@@ -23,7 +23,8 @@ export interface Connection {
   sqlite: SQLite.Database;
 }
 
-export function openDatabase(databasePath: string): Connection {
+/** `reader: false` skips the second connection (the sync worker only writes). */
+export function openDatabase(databasePath: string, options: { reader?: boolean } = {}): Connection {
   if (databasePath !== ':memory:') fs.mkdirSync(path.dirname(databasePath), { recursive: true });
   const sqlite = new SQLite(databasePath);
   // WAL lets readers (dashboards) run while a sync batch is being written.
@@ -38,7 +39,7 @@ export function openDatabase(databasePath: string): Connection {
   // the extra fsync per commit cheap.
   sqlite.pragma('synchronous = FULL');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (databasePath === ':memory:') return { db, readDb: db, sqlite };
+  if (databasePath === ':memory:' || options.reader === false) return { db, readDb: db, sqlite };
   const reader = new SQLite(databasePath, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });

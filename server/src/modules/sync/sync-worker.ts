@@ -12,9 +12,8 @@ import { sync } from './sync.service.js';
 import type { SyncJob, SyncJobAnswer } from './sync-runner.js';
 
 const { databasePath, logLevel } = workerData as { databasePath: string; logLevel: string };
-const { db, readDb } = openDatabase(databasePath);
 // The worker only writes; readers live on the main thread.
-if (readDb !== db) void readDb.destroy();
+const { db } = openDatabase(databasePath, { reader: false });
 const logger = createLogger({ logLevel });
 
 parentPort!.on('message', async (job: SyncJob) => {

@@ -122,7 +122,8 @@ export interface SyncDevice {
   lastSeq: number;
 }
 
-export const PARTICIPANTS = `query Participants($id: ID!, $after: String) { campaign(id: $id) { id participants(first: 100, after: $after) { edges { node { id displayName pseudonym joinedAt revokedAt erasedAt showNameInRankings contactConsentAt } } pageInfo { hasNextPage endCursor } } devices { deviceId participantId firstSeenAt lastSyncAt lastSeq } } }`;
+export const PARTICIPANTS = `query Participants($id: ID!, $after: String) { campaign(id: $id) { id participants(first: 100, after: $after) { edges { node { id displayName pseudonym joinedAt revokedAt erasedAt showNameInRankings contactConsentAt } } pageInfo { hasNextPage endCursor } } } }`;
+export const DEVICES = `query Devices($id: ID!) { campaign(id: $id) { id devices { deviceId participantId firstSeenAt lastSyncAt lastSeq } } }`;
 export const REVOKE_PARTICIPANT = `mutation RevokeParticipant($id: ID!) { revokeParticipant(participantId: $id) { id revokedAt } }`;
 
 export interface AreaTotal {
@@ -133,6 +134,7 @@ export interface AreaTotal {
 }
 
 export interface TallyDashboard {
+  campaign: { name: string };
   total: AreaTotal;
   targetAreaM2: number;
   progressPercent: number;
@@ -142,7 +144,7 @@ export interface TallyDashboard {
 }
 
 const TOTAL = `total { areaCm2 areaM2 nkTiles entries }`;
-export const TALLY_DASHBOARD = `query TallyDashboard($id: ID!, $top: Int) { tallyDashboard(campaignId: $id, top: $top) { targetAreaM2 progressPercent ${TOTAL} streets { streetId streetName householdCount areaM2PerHousehold ${TOTAL} } days { day { id date label } ${TOTAL} } topParticipants { rank name isPseudonym ${TOTAL} } } }`;
+export const TALLY_DASHBOARD = `query TallyDashboard($id: ID!, $top: Int) { tallyDashboard(campaignId: $id, top: $top) { campaign { name } targetAreaM2 progressPercent ${TOTAL} streets { streetId streetName householdCount areaM2PerHousehold ${TOTAL} } days { day { id date label } ${TOTAL} } topParticipants { rank name isPseudonym ${TOTAL} } } }`;
 
 export interface Finding {
   id: string;
