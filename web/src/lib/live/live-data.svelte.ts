@@ -1,39 +1,37 @@
 /**
- * Keeps a tegelwip dashboard fresh: asks again every few seconds while the page is open,
- * so counts synced from the street appear without a reload. A failed refresh keeps the
- * last numbers on screen and says since when they are.
+ * Data that keeps itself fresh: asked again every few seconds while the page is open
+ * (a dashboard, the big screen, the public progress page behind a poster QR code), so
+ * new counts appear without a reload. A failed refresh keeps the last value on screen
+ * and says since when it is; a hidden tab asks nothing and catches up when shown again.
  */
-import { staffGql } from './api';
-import { TALLY_DASHBOARD, type TallyDashboard } from './operations';
-
 export const REFRESH_MS = 5_000;
 
-export class TallyPoller {
-  dashboard = $state.raw<TallyDashboard | null>(null);
+export class LiveData<T> {
+  value = $state.raw<T | null>(null);
   updatedAt = $state<Date | null>(null);
-  failing = $state(false);
+  /** What the last refresh failed with, or null when it worked. */
+  error = $state.raw<unknown>(null);
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(
-    readonly campaignId: string,
-    readonly top = 10,
-  ) {}
+  constructor(private readonly load: () => Promise<T>) {}
+
+  get failing(): boolean {
+    return this.error !== null;
+  }
 
   async refresh(): Promise<void> {
     try {
-      const { tallyDashboard } = await staffGql<{ tallyDashboard: TallyDashboard }>(TALLY_DASHBOARD, { id: this.campaignId, top: this.top });
-      this.dashboard = tallyDashboard;
+      this.value = await this.load();
       this.updatedAt = new Date();
-      this.failing = false;
-    } catch {
-      this.failing = true;
+      this.error = null;
+    } catch (error) {
+      this.error = error;
     }
   }
 
   /** Starts refreshing; returns the function that stops it (for onMount). */
   start(): () => void {
     void this.refresh();
-    // A hidden tab asks nothing; it catches up as soon as it is shown again.
     this.#timer = setInterval(() => {
       if (document.visibilityState !== 'hidden') void this.refresh();
     }, REFRESH_MS);
@@ -48,4 +46,5 @@ export class TallyPoller {
   }
 }
 
+/** "14:05:09", the time a value was last confirmed. */
 export const clock = (d: Date): string => d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' });

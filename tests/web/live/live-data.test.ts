@@ -1,0 +1,48 @@
+/** Live data on dashboards and the public progress page: fresh every few seconds, calm when hidden. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveData, REFRESH_MS } from '$lib/live/live-data.svelte';
+
+describe('live data', () => {
+  const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('document', doc);
+    doc.visibilityState = 'visible';
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('keeps the last value and its time when a refresh fails, and says it failed', async () => {
+    let answer: () => Promise<number> = async () => 1;
+    const live = new LiveData(() => answer());
+    await live.refresh();
+    const confirmed = live.updatedAt;
+    answer = async () => Promise.reject(new Error('offline'));
+    await live.refresh();
+    expect(live.value).toBe(1);
+    expect(live.updatedAt).toBe(confirmed);
+    expect(live.failing).toBe(true);
+    answer = async () => 2;
+    await live.refresh();
+    expect([live.value, live.failing]).toEqual([2, false]);
+  });
+
+  it('asks again on every interval while shown, not while hidden, and at once when shown again', async () => {
+    const load = vi.fn(async () => 'stand');
+    const stop = new LiveData(load).start();
+    expect(load).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(REFRESH_MS * 2);
+    expect(load).toHaveBeenCalledTimes(3);
+    doc.visibilityState = 'hidden';
+    await vi.advanceTimersByTimeAsync(REFRESH_MS * 3);
+    expect(load).toHaveBeenCalledTimes(3);
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    expect(load).toHaveBeenCalledTimes(4);
+    stop();
+    await vi.advanceTimersByTimeAsync(REFRESH_MS * 3);
+    expect(load).toHaveBeenCalledTimes(4);
+  });
+});
