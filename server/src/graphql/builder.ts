@@ -121,3 +121,6 @@ builder.scalarType('JSON', {
 
 builder.queryType({});
 builder.mutationType({});
+
+/** Builds input fields that several input types share (see finding.schema.ts). */
+export type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, 'InputObject'>;

@@ -179,10 +179,6 @@ export async function listStaffAccounts(db: DbOrTrx, viewer: Viewer, page: Keyse
   return (await repo.listAccounts(db, page)).map(toStaffAccount);
 }
 
-export async function coordinatorNeighbourhoodIds(db: DbOrTrx, accountId: string): Promise<string[]> {
-  return repo.neighbourhoodIdsOf(db, accountId);
-}
-
 export async function createOrganisation(db: DbOrTrx, viewer: Viewer, name: string, now = new Date()): Promise<Organisation> {
   if (!isAdmin(viewer)) throw notFound();
   const trimmed = name.trim();

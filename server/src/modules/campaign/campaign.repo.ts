@@ -11,11 +11,6 @@ export async function findCampaign(db: DbOrTrx, id: string): Promise<CampaignRow
   return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findCampaignsByIds(db: DbOrTrx, ids: readonly string[]): Promise<CampaignRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('campaign').selectAll().where('id', 'in', ids).execute();
-}
-
 /** Newest first; `neighbourhoodIds` null means every neighbourhood. */
 export async function listCampaigns(db: DbOrTrx, neighbourhoodIds: readonly string[] | null, page: KeysetPage): Promise<CampaignRow[]> {
   if (neighbourhoodIds && neighbourhoodIds.length === 0) return [];

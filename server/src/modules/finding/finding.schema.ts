@@ -1,6 +1,6 @@
 /** GraphQL types and operations for findings: recording, reading, status and routing. */
 import { z } from 'zod';
-import { builder } from '../../graphql/builder.js';
+import { builder, type InputFieldBuilder } from '../../graphql/builder.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { OrganisationRef } from '../account/account.schema.js';
 import { organisationsByIds } from '../account/account.service.js';
@@ -126,8 +126,8 @@ const LocationInput = builder.inputType('LocationInput', {
   }),
 });
 
-const RecordFindingInput = builder.inputType('RecordFindingInput', {
-  fields: (t) => ({
+/** What every field observation carries, whether a free finding or an answer to an item. */
+const observationFields = (t: InputFieldBuilder) => ({
     id: t.id({ description: 'Made on the device (UUIDv7); sending it again records it once.', validate: uuid }),
     campaignId: t.id(),
     text: t.string({ required: false, validate: longText }),
@@ -135,6 +135,11 @@ const RecordFindingInput = builder.inputType('RecordFindingInput', {
     location: t.field({ type: LocationInput, required: false }),
     photoIds: t.idList({ required: false, validate: z.array(uuid).max(service.MAX_PHOTOS).nullish() }),
     deviceTime: t.field({ type: 'DateTime' }),
+});
+
+const RecordFindingInput = builder.inputType('RecordFindingInput', {
+  fields: (t) => ({
+    ...observationFields(t),
     category: t.field({ type: ThemeEnum }),
     spotId: t.id({ required: false }),
     streetId: t.id({ required: false }),
@@ -144,13 +149,7 @@ const RecordFindingInput = builder.inputType('RecordFindingInput', {
 
 const AnswerChecklistItemInput = builder.inputType('AnswerChecklistItemInput', {
   fields: (t) => ({
-    id: t.id({ description: 'Made on the device (UUIDv7); sending it again records it once.', validate: uuid }),
-    campaignId: t.id(),
-    text: t.string({ required: false, validate: longText }),
-    suggestion: t.string({ required: false, validate: longText }),
-    location: t.field({ type: LocationInput, required: false }),
-    photoIds: t.idList({ required: false, validate: z.array(uuid).max(service.MAX_PHOTOS).nullish() }),
-    deviceTime: t.field({ type: 'DateTime' }),
+    ...observationFields(t),
     spotId: t.id(),
     checklistItemId: t.id(),
     rating: t.field({ type: RatingEnum, required: false }),

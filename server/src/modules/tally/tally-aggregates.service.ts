@@ -116,8 +116,3 @@ export async function publicProgress(db: DbOrTrx, campaignId: string): Promise<T
   return progressOf(db, campaign);
 }
 
-/** The participant's own total, including what only they know (for "mine" on the counter). */
-export async function participantTotal(db: DbOrTrx, campaignId: string, participantId: string): Promise<AreaTotal> {
-  const r = await repo.rollupRow(db, campaignId, 'PARTICIPANT', participantId);
-  return areaTotal(r?.area_cm2 ?? 0, r?.event_count ?? 0);
-}

@@ -8,10 +8,6 @@ import { bulkInsert } from '../../db/bulk-insert.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { RollupDimension, TallyEventRow, TallyRollupRow } from './tally.table.js';
 
-export async function insertEvent(db: DbOrTrx, row: TallyEventRow): Promise<void> {
-  await db.insertInto('tally_event').values(row).execute();
-}
-
 export async function findEvent(db: DbOrTrx, id: string): Promise<TallyEventRow | undefined> {
   return db.selectFrom('tally_event').selectAll().where('id', '=', id).executeTakeFirst();
 }

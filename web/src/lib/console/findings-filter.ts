@@ -39,13 +39,10 @@ export function itemPrompts(checklist: ChecklistVersion | null): Map<string, str
 export const sectionOf = (finding: Finding, index: Map<string, string>): string =>
   (finding.checklistItemId && index.get(finding.checklistItemId)) || FREE_SECTION;
 
-/** The street a finding belongs to: its own, or its spot's. */
-export const streetOf = (finding: Finding): { id: string; name: string } | null => finding.street ?? null;
-
 export function filterFindings(findings: Finding[], filter: FindingFilter, index: Map<string, string>): Finding[] {
   return findings.filter(
     (f) =>
-      (!filter.streetId || streetOf(f)?.id === filter.streetId) &&
+      (!filter.streetId || f.street?.id === filter.streetId) &&
       (!filter.spotType || f.spot?.type === filter.spotType) &&
       (!filter.sectionId || sectionOf(f, index) === filter.sectionId) &&
       (!filter.rating || (f.rating ?? NO_RATING) === filter.rating) &&
@@ -82,11 +79,12 @@ export function positionOf(finding: Finding): { lat: number; lon: number } | nul
   return null;
 }
 
-/** Findings grouped by street name (alphabetical; findings without a street last). */
+/** Findings grouped by street name (alphabetical; findings without a street last). The server
+ * gives a finding at a spot the spot's street. */
 export function groupByStreet(findings: Finding[]): { street: string; findings: Finding[] }[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const name = streetOf(f)?.name ?? '';
+    const name = f.street?.name ?? '';
     groups.set(name, [...(groups.get(name) ?? []), f]);
   }
   return [...groups.entries()]
