@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
+import { SYNC_MUTATION } from '../../web/src/lib/offline/sync-protocol.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
 
 describe('sync', () => {
@@ -89,6 +90,32 @@ describe('sync', () => {
     const future = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 }, 2, new Date(Date.now() + 3 * 86_400_000).toISOString());
     const { body } = await push(device, [future]);
     expect(body.data.sync.results[0]).toMatchObject({ status: 'APPLIED', flags: ['CLIENT_TIME_IN_FUTURE'] });
+  });
+
+  it("answers the field app's compact form: plain applied entries as bare seqs, every other entry in full", async () => {
+    headers = await participantHeaders();
+    const device = new TestDevice();
+    const plain = device.tally(fx.campaignA.id, fx.dayA, fx.streetA, 1);
+    const future = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 }, 2, new Date(Date.now() + 3 * 86_400_000).toISOString());
+    const poison = device.entry('recordTallyEvent', { nonsense: true });
+    const plain2 = device.tally(fx.campaignA.id, fx.dayA, fx.streetA, 2);
+    const first = (await fx.query(headers, SYNC_MUTATION, device.input([plain, future, poison, plain2]))).body.data.sync;
+    expect(first.appliedSeqs).toEqual([1, 4]);
+    expect(first.otherResults).toEqual([
+      { mutationId: future.mutationId, seq: 2, status: 'APPLIED', code: null, message: null },
+      { mutationId: poison.mutationId, seq: 3, status: 'REJECTED', code: 'BAD_USER_INPUT', message: expect.stringContaining('Ongeldige gegevens') },
+    ]);
+    // A retry of the first entry next to a new one: the duplicate is answered in full.
+    const next = device.tally(fx.campaignA.id, fx.dayA, fx.streetA, 3);
+    const both = `mutation($input: SyncInput!) { sync(input: $input) { results { mutationId seq status flags } appliedSeqs otherResults { mutationId seq status } } }`;
+    const second = (await fx.query(headers, both, device.input([plain, next]))).body.data.sync;
+    expect(second.appliedSeqs).toEqual([5]);
+    expect(second.otherResults).toEqual([{ mutationId: plain.mutationId, seq: 1, status: 'DUPLICATE' }]);
+    // The full list that older app versions ask for says the same.
+    expect(second.results).toEqual([
+      { mutationId: plain.mutationId, seq: 1, status: 'DUPLICATE', flags: [] },
+      { mutationId: next.mutationId, seq: 5, status: 'APPLIED', flags: [] },
+    ]);
   });
 
   it('upcasts an entry in an old format and rejects an unknown format with a clear reason', async () => {

@@ -51,7 +51,20 @@ const PullRef = builder.objectRef<PullResult>('SyncPull').implement({
 const SyncResultRef = builder.objectRef<service.SyncResult>('SyncResult').implement({
   authScopes: { $any: { coordinator: true, participant: true } },
   fields: (t) => ({
-    results: t.field({ type: [MutationResultRef], resolve: (r) => r.results }),
+    results: t.field({
+      type: [MutationResultRef],
+      description: 'Every entry of the batch in full. App versions from before appliedSeqs ask for this; the current one asks for appliedSeqs and otherResults, which say the same in far less space.',
+      resolve: (r) => r.results,
+    }),
+    appliedSeqs: t.intList({
+      description: 'Seqs of the entries applied now with nothing to remark: drop them from the outbox.',
+      resolve: (r) => r.results.filter(service.isPlainlyApplied).map((result) => result.seq),
+    }),
+    otherResults: t.field({
+      type: [MutationResultRef],
+      description: 'Every entry not in appliedSeqs (duplicates, refusals, and applied entries with flags), in full.',
+      resolve: (r) => r.results.filter((result) => !service.isPlainlyApplied(result)),
+    }),
     expectedSeq: t.exposeInt('expectedSeq', { nullable: true, description: 'A seq was missing: resend from this seq on.' }),
     lastSeq: t.exposeInt('lastSeq', { description: 'The highest seq the server has processed for this device.' }),
     serverTime: t.expose('serverTime', { type: 'DateTime', description: 'Show "last confirmed sync" in this time, not the device clock.' }),

@@ -68,15 +68,6 @@ function requireAcceptingFieldWork(campaign: Campaign, clientTime: string | null
   throw new UserFacingError(ErrorCode.CONFLICT, message);
 }
 
-function rollupKeys(row: TallyEventRow): { dimension: RollupDimension; key: string }[] {
-  const keys: { dimension: RollupDimension; key: string }[] = [
-    { dimension: 'TOTAL', key: '' },
-    { dimension: 'STREET', key: row.street_id },
-    { dimension: 'DAY', key: row.action_day_id },
-  ];
-  if (row.participant_id) keys.push({ dimension: 'PARTICIPANT', key: row.participant_id });
-  return keys;
-}
 
 /** Appends events of one campaign with their rollups and one change-log entry. */
 async function append(trx: DbOrTrx, campaign: Campaign, rows: TallyEventRow[], now: Date): Promise<void> {
@@ -84,16 +75,21 @@ async function append(trx: DbOrTrx, campaign: Campaign, rows: TallyEventRow[], n
   await repo.insertEvents(trx, rows);
   // Let other requests in between the two larger statements of a sync batch.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  const deltas = new Map<string, TallyRollupRow>();
+  // One map per dimension, so a batch of 500 events builds no key strings.
+  const deltas = { TOTAL: new Map<string, TallyRollupRow>(), STREET: new Map<string, TallyRollupRow>(), DAY: new Map<string, TallyRollupRow>(), PARTICIPANT: new Map<string, TallyRollupRow>() } satisfies Record<RollupDimension, unknown>;
+  const add = (dimension: RollupDimension, key: string, row: TallyEventRow) => {
+    let delta = deltas[dimension].get(key);
+    if (!delta) deltas[dimension].set(key, (delta = { campaign_id: campaign.id, dimension, key, area_cm2: 0, event_count: 0 }));
+    delta.area_cm2 += row.area_cm2;
+    delta.event_count += 1;
+  };
   for (const row of rows) {
-    for (const { dimension, key } of rollupKeys(row)) {
-      const delta = deltas.get(`${dimension}:${key}`) ?? { campaign_id: campaign.id, dimension, key, area_cm2: 0, event_count: 0 };
-      delta.area_cm2 += row.area_cm2;
-      delta.event_count += 1;
-      deltas.set(`${dimension}:${key}`, delta);
-    }
+    add('TOTAL', '', row);
+    add('STREET', row.street_id, row);
+    add('DAY', row.action_day_id, row);
+    if (row.participant_id) add('PARTICIPANT', row.participant_id, row);
   }
-  await repo.addToRollups(trx, [...deltas.values()]);
+  await repo.addToRollups(trx, Object.values(deltas).flatMap((byKey) => [...byKey.values()]));
   await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'TALLY_TOTALS', entityId: campaign.id }, now);
 }
 
@@ -129,7 +125,12 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
   const outcomes: TallyOutcome[] = new Array(inputs.length);
   const existing = new Map((await repo.findEvents(trx, inputs.map((i) => i.id))).map((r) => [r.id, r]));
   const byCampaign = new Map<string, number[]>();
-  inputs.forEach((input, index) => byCampaign.set(input.campaignId, [...(byCampaign.get(input.campaignId) ?? []), index]));
+  inputs.forEach((input, index) => {
+    const indexes = byCampaign.get(input.campaignId);
+    if (indexes) indexes.push(index);
+    else byCampaign.set(input.campaignId, [index]);
+  });
+  const serverTime = now.toISOString();
   for (const [campaignId, indexes] of byCampaign) {
     let campaign: Campaign;
     try {
@@ -167,7 +168,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
           corrects_event_id: null,
           device_id: input.deviceId ?? null,
           client_time: input.clientTime ?? null,
-          server_time: now.toISOString(),
+          server_time: serverTime,
         };
         // The same id twice in one batch is one event.
         existing.set(row.id, row);

@@ -10,7 +10,8 @@ import type { Db, OutboxEntry } from './idb';
 import { getMeta, setMeta } from './idb';
 import { upcast } from './outbox';
 import type { SyncStatus } from './sync-status.svelte';
-import { SyncError, toPushed, type SyncResponse, type Transport } from './transport';
+import type { SyncResponse } from './sync-protocol';
+import { SyncError, toPushed, type Transport } from './transport';
 
 export interface LockLike {
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
@@ -231,15 +232,20 @@ export class SyncEngine {
     const { db } = this.#o;
     const bySeq = new Map(batch.map((e) => [e.seq, e]));
     const tx = db.transaction(['outbox', 'confirmed', 'server', 'meta'], 'readwrite');
-    for (const result of response.results) {
+    const confirm = async (entry: OutboxEntry, status: 'APPLIED' | 'DUPLICATE') => {
+      await tx.objectStore('outbox').delete(entry.seq);
+      await tx.objectStore('confirmed').put({ mutationId: entry.mutationId, name: entry.name, status, serverTime: response.serverTime });
+    };
+    for (const seq of response.appliedSeqs) {
+      const entry = bySeq.get(seq);
+      if (entry) await confirm(entry, 'APPLIED');
+    }
+    for (const result of response.otherResults) {
       const entry = bySeq.get(result.seq);
       if (!entry || entry.mutationId !== result.mutationId) continue;
       if (result.status === 'REJECTED') {
         await tx.objectStore('outbox').put({ ...entry, state: 'REJECTED', rejection: { code: result.code ?? 'REJECTED', message: result.message ?? 'Geweigerd door de server.' } });
-      } else {
-        await tx.objectStore('outbox').delete(entry.seq);
-        await tx.objectStore('confirmed').put({ mutationId: entry.mutationId, name: entry.name, status: result.status, serverTime: response.serverTime });
-      }
+      } else await confirm(entry, result.status);
     }
     for (const change of response.pull.changes) {
       const key = `${change.entityType}:${change.entityId}`;

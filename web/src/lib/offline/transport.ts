@@ -4,31 +4,7 @@
  * or try again later. Nothing here decides to drop data.
  */
 import type { OutboxEntry } from './idb';
-
-export interface PushedMutation {
-  mutationId: string;
-  seq: number;
-  name: string;
-  args: unknown;
-  clientTime: string;
-  formatVersion: number;
-}
-
-export interface SyncRequest {
-  deviceId: string;
-  campaignId?: string | null;
-  mutations: PushedMutation[];
-  cursor: string | null;
-}
-
-export interface SyncResponse {
-  results: { mutationId: string; seq: number; status: 'APPLIED' | 'DUPLICATE' | 'REJECTED'; code: string | null; message: string | null; entityId: string | null; flags: string[] }[];
-  expectedSeq: number | null;
-  lastSeq: number;
-  serverTime: string;
-  missingPhotoIds: string[];
-  pull: { cursor: string; hasMore: boolean; resetRequired: boolean; changes: { seq: number; entityType: string; entityId: string; op: 'UPSERT' | 'DELETE'; data: unknown }[] };
-}
+import { SYNC_MUTATION, type PushedMutation, type SyncRequest, type SyncResponse } from './sync-protocol';
 
 export class SyncError extends Error {
   constructor(
@@ -45,14 +21,6 @@ export interface Transport {
   /** Resolves with the hash the server stored; rejects with a SyncError. */
   uploadPhoto(id: string, bytes: ArrayBuffer, sha256: string): Promise<{ sha256: string }>;
 }
-
-export const SYNC_MUTATION = `mutation Sync($input: SyncInput!) {
-  sync(input: $input) {
-    results { mutationId seq status code message entityId flags }
-    expectedSeq lastSeq serverTime missingPhotoIds
-    pull { cursor hasMore resetRequired changes { seq entityType entityId op data } }
-  }
-}`;
 
 export const toPushed = (entry: OutboxEntry): PushedMutation => ({
   mutationId: entry.mutationId,
