@@ -61,6 +61,38 @@ describe('sync in a worker thread', () => {
     expect(dashboard.data.tallyDashboard.total).toEqual({ entries: 6000, areaCm2: 6000 * 900 });
   });
 
+  it('answers phones that sync at once (batches sharing a transaction) each on its own: every entry once, a refusal alone', async () => {
+    const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output())!;
+    const login = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email, password } } }) });
+    const cookie = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]! };
+    const campaigns = await gql(server.url, '{ campaigns { edges { node { id kind days { id } neighbourhood { streets { edges { node { id } } } } } } } }', {}, cookie);
+    const campaign = campaigns.data.campaigns.edges.map((e: any) => e.node).find((c: any) => c.kind === 'TEGELWIPPEN');
+    const street = campaign.neighbourhood.streets.edges[0].node.id;
+    const before = (await gql(server.url, 'query($id: ID!) { tallyDashboard(campaignId: $id) { total { entries } } }', { id: campaign.id }, cookie)).data.tallyDashboard.total.entries;
+
+    const phones = Array.from({ length: 4 }, () => new TestDevice());
+    const push = (phone: TestDevice, batch: ReturnType<TestDevice['tally']>[], campaignId = campaign.id) => gql(server.url, SYNC, phone.input(batch, null, campaignId), cookie);
+    const answers = await Promise.all(
+      phones.map(async (phone) => {
+        const statuses: string[] = [];
+        for (let b = 0; b < 8; b++) {
+          const batch = Array.from({ length: 50 }, () => phone.tally(campaign.id, campaign.days[0].id, street, 1));
+          // Each batch twice at once: a retry that overtakes its own answer.
+          for (const answer of await Promise.all([push(phone, batch), push(phone, batch)])) statuses.push(...answer.data.sync.results.map((r: any) => r.status));
+        }
+        return statuses;
+      }),
+    );
+    const refused = await Promise.all([push(new TestDevice(), [], '01a21ef4-0000-7000-8000-000000000000'), push(phones[0]!, [])]);
+
+    for (const statuses of answers) expect(statuses.filter((s) => s === 'APPLIED').length).toBe(400);
+    for (const statuses of answers) expect(statuses.filter((s) => s === 'DUPLICATE').length).toBe(400);
+    expect(refused[0].errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(refused[1].data.sync.lastSeq).toBe(400);
+    const after = (await gql(server.url, 'query($id: ID!) { tallyDashboard(campaignId: $id) { total { entries } } }', { id: campaign.id }, cookie)).data.tallyDashboard.total.entries;
+    expect(after - before).toBe(4 * 8 * 50);
+  });
+
   it('refuses a batch the way the service does, with its own code and Dutch message', async () => {
     const device = new TestDevice();
     const answer = await gql(server.url, SYNC, device.input([device.tally('00000000-0000-7000-8000-000000000000', 'x', 'y', 1)]));

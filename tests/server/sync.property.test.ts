@@ -10,8 +10,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { createLogger } from '../../server/src/logger.js';
 import { tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.service.js';
 import { rollupRow } from '../../server/src/modules/tally/tally.repo.js';
-import { sync } from '../../server/src/modules/sync/sync.service.js';
-import { tallyFixture } from '../support/tally-fixture.js';
+import { sync, syncTogether, type SyncResult } from '../../server/src/modules/sync/sync.service.js';
+import { tallyFixture, type TallyFixture } from '../support/tally-fixture.js';
 import type { OutboxEntry } from '../support/sync-client.js';
 
 const silent = createLogger({ logLevel: 'silent' });
@@ -91,6 +91,71 @@ describe('sync convergence (property)', () => {
         } finally {
           await fx.close();
         }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('gives batches applied together in one transaction the same answers and totals as one after another', async () => {
+    const send = fc.record({ device: fc.nat(), start: fc.nat(), length: fc.integer({ min: 1, max: 6 }), borrowsDeviceId: fc.boolean(), endsGroup: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(action, { minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 3 }), fc.array(send, { minLength: 1, maxLength: 12 }), async (perDevice, sends) => {
+        // One plan, played on two databases: the ids are shared, the campaign's are each database's own.
+        const plan = perDevice.map((actions) => {
+          const ids: string[] = [];
+          return {
+            deviceId: uuidv7(),
+            entries: actions.map((a, i) => {
+              const id = uuidv7();
+              if (a.kind === 'record') ids.push(id);
+              return { a, id, mutationId: uuidv7(), seq: i + 1, target: a.kind === 'correct' && ids.length > 0 ? ids[a.target % ids.length]! : id };
+            }),
+          };
+        });
+        const entriesFor = (fx: TallyFixture, d: number): OutboxEntry[] =>
+          plan[d]!.entries.map(({ a, id, mutationId, seq, target }) =>
+            a.kind === 'record'
+              ? { mutationId, seq, name: 'recordTallyEvent', formatVersion: 2, clientTime: new Date().toISOString(), args: { id, campaignId: fx.campaign.id, actionDayId: fx.dayIds[0], streetId: fx.streetIds[a.street], sizeCode: 'TEGEL_30X30', count: a.count } }
+              : { mutationId, seq, name: 'correctTallyEvent', formatVersion: 1, clientTime: new Date().toISOString(), args: { id, correctsEventId: target, count: a.count } },
+          );
+        const play = async (together: boolean) => {
+          const fx = await tallyFixture({ streets: 3, days: 1 });
+          try {
+            const viewers = await Promise.all(plan.map((_, d) => fx.participant(`Teller ${d}`, true)));
+            const batches = sends.map((s) => {
+              const d = s.device % plan.length;
+              const entries = entriesFor(fx, d);
+              const start = s.start % entries.length;
+              // Someone else's phone claiming this device id: refused, alone.
+              const viewer = viewers[s.borrowsDeviceId ? (d + 1) % plan.length : d]!;
+              return { viewer, input: { deviceId: plan[d]!.deviceId, mutations: entries.slice(start, start + s.length) }, logger: silent, now: new Date() };
+            });
+            const answers: unknown[] = [];
+            const describe = (outcome: { result?: SyncResult; error?: unknown }) =>
+              outcome.result
+                ? { results: outcome.result.results.map((r) => [r.mutationId, r.status, r.code]), lastSeq: outcome.result.lastSeq, expectedSeq: outcome.result.expectedSeq }
+                : { error: (outcome.error as { extensions?: { code?: string } }).extensions?.code ?? String(outcome.error) };
+            if (together) {
+              let group: typeof batches = [];
+              for (const [i, batch] of batches.entries()) {
+                group.push(batch);
+                if (sends[i]!.endsGroup || i === batches.length - 1) {
+                  for (const outcome of await syncTogether(fx.db, group)) answers.push(describe(outcome));
+                  group = [];
+                }
+              }
+            } else {
+              for (const batch of batches) {
+                answers.push(describe(await sync(fx.db, batch.viewer, batch.input, silent).then((result) => ({ result }), (error: unknown) => ({ error }))));
+              }
+            }
+            const dashboard = await tallyDashboard(fx.db, fx.coordinator, fx.campaign.id, 50);
+            return { answers, streets: fx.streetIds.map((id) => dashboard.streets.find((x) => x.streetId === id)?.areaCm2 ?? 0) };
+          } finally {
+            await fx.close();
+          }
+        };
+        expect(await play(true)).toEqual(await play(false));
       }),
       { numRuns: 30 },
     );

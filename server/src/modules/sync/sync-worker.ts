@@ -1,34 +1,59 @@
 /**
  * The sync service in a worker thread, with its own write connection to the database.
- * A 500-entry batch is ~12 ms of synchronous SQLite and JavaScript; on the main thread it
+ * A 500-entry batch is ~10 ms of synchronous SQLite and JavaScript; on the main thread it
  * held up every other request (a dashboard on the big screen waited for whole batches).
  * Here it runs beside the main thread, which only parses the request and writes the
- * answer. Jobs come from sync-runner.ts, one at a time per message, answered in kind.
+ * answer. Jobs come from sync-runner.ts, one per message, answered in kind; jobs that
+ * queued up while a transaction ran (several phones syncing at once) are applied
+ * together in the next one (see syncTogether).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connect.js';
 import { createLogger } from '../../logger.js';
-import { sync } from './sync.service.js';
+import { syncTogether, type BatchOutcome } from './sync.service.js';
 import type { SyncJob, SyncJobAnswer } from './sync-runner.js';
+
+/** At most this many batches (4,000 entries) share a transaction, to keep each short. */
+const MAX_BATCHES_PER_TRANSACTION = 8;
 
 const { databasePath, logLevel } = workerData as { databasePath: string; logLevel: string };
 // The worker only writes; readers live on the main thread.
 const { db } = openDatabase(databasePath, { reader: false });
 const logger = createLogger({ logLevel });
 
-parentPort!.on('message', async (job: SyncJob) => {
-  let answer: SyncJobAnswer;
-  try {
-    answer = { id: job.id, result: await sync(db, job.viewer, job.input, logger.child({ requestId: job.requestId }), new Date(job.now)) };
-  } catch (error) {
-    const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
-    if (typeof extensions?.code === 'string') answer = { id: job.id, error: { message: (error as Error).message, extensions } };
-    else {
-      logger.error({ err: error, requestId: job.requestId }, 'sync failed unexpectedly');
-      answer = { id: job.id, error: { message: 'internal', extensions: null } };
+function toAnswer(job: SyncJob, outcome: BatchOutcome): SyncJobAnswer {
+  if (!outcome.error) return { id: job.id, result: outcome.result! };
+  const extensions = (outcome.error as { extensions?: Record<string, unknown> }).extensions;
+  if (typeof extensions?.code === 'string') return { id: job.id, error: { message: (outcome.error as Error).message, extensions } };
+  logger.error({ err: outcome.error, requestId: job.requestId }, 'sync failed unexpectedly');
+  return { id: job.id, error: { message: 'internal', extensions: null } };
+}
+
+const queue: SyncJob[] = [];
+let draining = false;
+
+async function drain(): Promise<void> {
+  draining = true;
+  while (queue.length > 0) {
+    const jobs = queue.splice(0, MAX_BATCHES_PER_TRANSACTION);
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await syncTogether(
+        db,
+        jobs.map((job) => ({ viewer: job.viewer, input: job.input, logger: logger.child({ requestId: job.requestId }), now: new Date(job.now) })),
+      );
+    } catch (error) {
+      // The shared commit failed: none of these batches was stored, so none is acknowledged.
+      outcomes = jobs.map(() => ({ error }));
     }
+    jobs.forEach((job, i) => parentPort!.postMessage(toAnswer(job, outcomes[i]!)));
   }
-  parentPort!.postMessage(answer);
+  draining = false;
+}
+
+parentPort!.on('message', (job: SyncJob) => {
+  queue.push(job);
+  if (!draining) void drain();
 });
 
 // Loaded and connected: the server may start taking requests.

@@ -66,7 +66,7 @@ export const isPlainlyApplied = (result: MutationResult): boolean => result.stat
 
 const ownerOf = (viewer: Viewer): string => (viewer.kind === 'participant' ? `p:${viewer.participantId}` : viewer.kind === 'staff' ? `s:${viewer.accountId}` : '');
 
-async function campaignFor(db: Db, viewer: Viewer, campaignId: string | null | undefined): Promise<Campaign> {
+async function campaignFor(db: DbOrTrx, viewer: Viewer, campaignId: string | null | undefined): Promise<Campaign> {
   const id = viewer.kind === 'participant' ? viewer.campaignId : campaignId;
   const campaign = id ? await loadCampaign(db, id) : null;
   if (!campaign) throw notFound('Deze actie');
@@ -192,80 +192,149 @@ async function applyInOrder(trx: DbOrTrx, viewer: Viewer, deviceId: string, muta
   return rows;
 }
 
-export async function sync(db: Db, viewer: Viewer, input: SyncInput, logger: Logger, now = new Date()): Promise<SyncResult> {
+/** A batch applied inside a transaction that has not committed yet. */
+interface AppliedBatch {
+  campaign: Campaign;
+  photoIds: Set<string>;
+  results: MutationResult[];
+  lastSeq: number;
+  expectedSeq: number | null;
+  /** The seqs the device sent, for the log. */
+  seqFrom: number | null;
+  seqTo: number | null;
+}
+
+/** Applies one device's batch inside the caller's transaction. */
+async function applyBatch(trx: DbOrTrx, viewer: Viewer, input: SyncInput, logger: Logger, now: Date): Promise<AppliedBatch> {
   if (input.mutations.length > MAX_BATCH) {
     throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Stuur hoogstens ${MAX_BATCH} wijzigingen per keer.`);
   }
-  const campaign = await campaignFor(db, viewer, input.campaignId);
+  const campaign = await campaignFor(trx, viewer, input.campaignId);
   const owner = ownerOf(viewer);
   const mutations = [...input.mutations].sort((a, b) => a.seq - b.seq);
   const photoIds = new Set<string>();
 
-  const outcome = await db.transaction().execute(async (trx) => {
-    let device = await repo.findDevice(trx, input.deviceId);
-    if (device && device.owner !== owner) {
-      throw new UserFacingError(ErrorCode.CONFLICT, 'Dit apparaat-id is al in gebruik door iemand anders. Installeer de app opnieuw.');
-    }
-    if (!device) {
-      device = { id: input.deviceId, owner, campaign_id: campaign.id, last_seq: 0, first_seen_at: now.toISOString(), last_sync_at: now.toISOString() };
-      await repo.insertDevice(trx, device);
-    }
-    const known = new Map((await repo.findMutations(trx, mutations.map((m) => m.mutationId))).map((r) => [r.mutation_id, r]));
-    const results: (MutationResult | null)[] = [];
-    const toProcess: { mutation: PushedMutation; slot: number }[] = [];
-    const repeats: { slot: number; of: string }[] = [];
-    const inBatch = new Set<string>();
-    let lastSeq = device.last_seq;
-    let expectedSeq: number | null = null;
+  let device = await repo.findDevice(trx, input.deviceId);
+  if (device && device.owner !== owner) {
+    throw new UserFacingError(ErrorCode.CONFLICT, 'Dit apparaat-id is al in gebruik door iemand anders. Installeer de app opnieuw.');
+  }
+  if (!device) {
+    device = { id: input.deviceId, owner, campaign_id: campaign.id, last_seq: 0, first_seen_at: now.toISOString(), last_sync_at: now.toISOString() };
+    await repo.insertDevice(trx, device);
+  }
+  const known = new Map((await repo.findMutations(trx, mutations.map((m) => m.mutationId))).map((r) => [r.mutation_id, r]));
+  const results: (MutationResult | null)[] = [];
+  const toProcess: { mutation: PushedMutation; slot: number }[] = [];
+  const repeats: { slot: number; of: string }[] = [];
+  const inBatch = new Set<string>();
+  let lastSeq = device.last_seq;
+  let expectedSeq: number | null = null;
 
-    // First decide, in seq order, what is new, what was seen before, and where a gap stops us.
-    for (const mutation of mutations) {
-      const previous = known.get(mutation.mutationId);
-      if (previous) {
-        results.push(previous.device_id === device.id ? stored(previous, 'DUPLICATE') : { ...stored(previous, 'REJECTED'), code: 'MUTATION_ID_REUSED', message: 'Dit id is al gebruikt.' });
-      } else if (inBatch.has(mutation.mutationId)) {
-        repeats.push({ slot: results.push(null) - 1, of: mutation.mutationId });
-      } else if (mutation.seq <= lastSeq) {
-        results.push({ mutationId: mutation.mutationId, seq: mutation.seq, status: 'REJECTED', code: 'SEQ_ALREADY_USED', message: 'Dit volgnummer is al gebruikt voor iets anders.', entityId: null, flags: [] });
-      } else if (mutation.seq !== lastSeq + 1) {
-        expectedSeq = lastSeq + 1;
-        break;
-      } else {
-        inBatch.add(mutation.mutationId);
-        toProcess.push({ mutation, slot: results.push(null) - 1 });
-        lastSeq = mutation.seq;
-      }
+  // First decide, in seq order, what is new, what was seen before, and where a gap stops us.
+  for (const mutation of mutations) {
+    const previous = known.get(mutation.mutationId);
+    if (previous) {
+      results.push(previous.device_id === device.id ? stored(previous, 'DUPLICATE') : { ...stored(previous, 'REJECTED'), code: 'MUTATION_ID_REUSED', message: 'Dit id is al gebruikt.' });
+    } else if (inBatch.has(mutation.mutationId)) {
+      repeats.push({ slot: results.push(null) - 1, of: mutation.mutationId });
+    } else if (mutation.seq <= lastSeq) {
+      results.push({ mutationId: mutation.mutationId, seq: mutation.seq, status: 'REJECTED', code: 'SEQ_ALREADY_USED', message: 'Dit volgnummer is al gebruikt voor iets anders.', entityId: null, flags: [] });
+    } else if (mutation.seq !== lastSeq + 1) {
+      expectedSeq = lastSeq + 1;
+      break;
+    } else {
+      inBatch.add(mutation.mutationId);
+      toProcess.push({ mutation, slot: results.push(null) - 1 });
+      lastSeq = mutation.seq;
     }
+  }
 
-    const rows = await applyInOrder(trx, viewer, device.id, toProcess.map((p) => p.mutation), logger, now, photoIds);
-    await yieldToEventLoop();
-    await repo.insertMutations(trx, rows);
-    rows.forEach((row, i) => (results[toProcess[i]!.slot] = stored(row, row.status)));
-    const byId = new Map(rows.map((r) => [r.mutation_id, r]));
-    for (const repeat of repeats) results[repeat.slot] = stored(byId.get(repeat.of)!, 'DUPLICATE');
-    await repo.updateDevice(trx, device.id, { last_seq: lastSeq, last_sync_at: now.toISOString(), campaign_id: campaign.id });
-    return { results: results as MutationResult[], lastSeq, expectedSeq };
-  });
+  const rows = await applyInOrder(trx, viewer, device.id, toProcess.map((p) => p.mutation), logger, now, photoIds);
+  await yieldToEventLoop();
+  await repo.insertMutations(trx, rows);
+  rows.forEach((row, i) => (results[toProcess[i]!.slot] = stored(row, row.status)));
+  const byId = new Map(rows.map((r) => [r.mutation_id, r]));
+  for (const repeat of repeats) results[repeat.slot] = stored(byId.get(repeat.of)!, 'DUPLICATE');
+  await repo.updateDevice(trx, device.id, { last_seq: lastSeq, last_sync_at: now.toISOString(), campaign_id: campaign.id });
 
-  const count = (status: SyncStatus) => outcome.results.filter((r) => r.status === status).length;
+  return { campaign, photoIds, results: results as MutationResult[], lastSeq, expectedSeq, seqFrom: mutations[0]?.seq ?? null, seqTo: mutations.at(-1)?.seq ?? null };
+}
+
+/** The answer to a committed batch (logged): its results, photos still missing, and what to pull. */
+async function answerBatch(db: DbOrTrx, viewer: Viewer, input: SyncInput, applied: AppliedBatch, logger: Logger, now: Date): Promise<SyncResult> {
+  const count = (status: SyncStatus) => applied.results.filter((r) => r.status === status).length;
   logger.info(
     {
       deviceId: input.deviceId,
-      seqFrom: mutations[0]?.seq ?? null,
-      seqTo: mutations.at(-1)?.seq ?? null,
+      seqFrom: applied.seqFrom,
+      seqTo: applied.seqTo,
       applied: count('APPLIED'),
       duplicate: count('DUPLICATE'),
       rejected: count('REJECTED'),
-      expectedSeq: outcome.expectedSeq,
+      expectedSeq: applied.expectedSeq,
     },
     'sync batch',
   );
   return {
-    ...outcome,
+    results: applied.results,
+    lastSeq: applied.lastSeq,
+    expectedSeq: applied.expectedSeq,
     serverTime: now.toISOString(),
-    missingPhotoIds: await repo.missingMedia(db, [...photoIds]),
-    pull: await pullChanges(db, viewer, campaign, input.cursor ?? null),
+    missingPhotoIds: await repo.missingMedia(db, [...applied.photoIds]),
+    pull: await pullChanges(db, viewer, applied.campaign, input.cursor ?? null),
   };
+}
+
+export async function sync(db: Db, viewer: Viewer, input: SyncInput, logger: Logger, now = new Date()): Promise<SyncResult> {
+  const applied = await db.transaction().execute((trx) => applyBatch(trx, viewer, input, logger, now));
+  return answerBatch(db, viewer, input, applied, logger, now);
+}
+
+export interface QueuedBatch {
+  viewer: Viewer;
+  input: SyncInput;
+  logger: Logger;
+  now: Date;
+}
+
+export type BatchOutcome = { result: SyncResult; error?: undefined } | { result?: undefined; error: unknown };
+
+/**
+ * Applies batches that arrived together (several phones syncing at once) in one
+ * transaction, each in its own savepoint: a batch that fails is undone alone and gets
+ * its own error, the others commit. One commit, and so one fsync, for all of them; each
+ * answer is sent only after that commit, so nothing is acknowledged that could be lost.
+ * The outcomes are what the batches would get one after another in this order.
+ */
+export async function syncTogether(db: Db, batches: readonly QueuedBatch[]): Promise<BatchOutcome[]> {
+  const applied = await db.transaction().execute(async (trx) => {
+    const outcomes: ({ applied: AppliedBatch } | { error: unknown })[] = [];
+    for (const batch of batches) {
+      await repo.savepoint(trx, 'batch');
+      try {
+        outcomes.push({ applied: await applyBatch(trx, batch.viewer, batch.input, batch.logger, batch.now) });
+        await repo.releaseSavepoint(trx, 'batch');
+      } catch (error) {
+        await repo.rollbackToSavepoint(trx, 'batch');
+        await repo.releaseSavepoint(trx, 'batch');
+        outcomes.push({ error });
+      }
+    }
+    return outcomes;
+  });
+  const answers: BatchOutcome[] = [];
+  for (const [i, outcome] of applied.entries()) {
+    const batch = batches[i]!;
+    if ('error' in outcome) answers.push({ error: outcome.error });
+    else {
+      try {
+        answers.push({ result: await answerBatch(db, batch.viewer, batch.input, outcome.applied, batch.logger, batch.now) });
+      } catch (error) {
+        answers.push({ error });
+      }
+    }
+  }
+  return answers;
 }
 
 export interface DeviceStatus {
