@@ -1,15 +1,12 @@
 /** Builds sync batches the way a device does, for tests and benchmarks. */
 import { v7 as uuidv7 } from 'uuid';
 
-export interface OutboxEntry {
-  mutationId: string;
-  seq: number;
-  name: string;
-  args: unknown;
-  clientTime: string;
-  formatVersion: number;
-}
+import type { PushedMutation } from '../../web/src/lib/offline/sync-protocol.js';
 
+/** An entry as the field app pushes it. */
+export type OutboxEntry = PushedMutation;
+
+/** The whole answer, every entry in full (the field app asks for less: sync-protocol.ts). */
 export const SYNC = `mutation Sync($input: SyncInput!) {
   sync(input: $input) {
     results { mutationId seq status code message entityId flags }

@@ -32,23 +32,36 @@ function toAnswer(job: SyncJob, outcome: BatchOutcome): SyncJobAnswer {
 const queue: SyncJob[] = [];
 let draining = false;
 
+function send(job: SyncJob, outcome: BatchOutcome): void {
+  try {
+    parentPort!.postMessage(toAnswer(job, outcome));
+  } catch (error) {
+    // An answer that cannot be copied to the main thread must still end the request.
+    logger.error({ err: error, requestId: job.requestId }, 'sync answer could not be sent');
+    parentPort!.postMessage({ id: job.id, error: { message: 'internal', extensions: null } } satisfies SyncJobAnswer);
+  }
+}
+
 async function drain(): Promise<void> {
   draining = true;
-  while (queue.length > 0) {
-    const jobs = queue.splice(0, MAX_BATCHES_PER_TRANSACTION);
-    let outcomes: BatchOutcome[];
-    try {
-      outcomes = await syncTogether(
-        db,
-        jobs.map((job) => ({ viewer: job.viewer, input: job.input, logger: logger.child({ requestId: job.requestId }), now: new Date(job.now) })),
-      );
-    } catch (error) {
-      // The shared commit failed: none of these batches was stored, so none is acknowledged.
-      outcomes = jobs.map(() => ({ error }));
+  try {
+    while (queue.length > 0) {
+      const jobs = queue.splice(0, MAX_BATCHES_PER_TRANSACTION);
+      let outcomes: BatchOutcome[];
+      try {
+        outcomes = await syncTogether(
+          db,
+          jobs.map((job) => ({ viewer: job.viewer, input: job.input, logger: logger.child({ requestId: job.requestId }), now: new Date(job.now) })),
+        );
+      } catch (error) {
+        // The shared commit failed: none of these batches was stored, so none is acknowledged.
+        outcomes = jobs.map(() => ({ error }));
+      }
+      jobs.forEach((job, i) => send(job, outcomes[i]!));
     }
-    jobs.forEach((job, i) => parentPort!.postMessage(toAnswer(job, outcomes[i]!)));
+  } finally {
+    draining = false;
   }
-  draining = false;
 }
 
 parentPort!.on('message', (job: SyncJob) => {

@@ -68,7 +68,6 @@ function requireAcceptingFieldWork(campaign: Campaign, clientTime: string | null
   throw new UserFacingError(ErrorCode.CONFLICT, message);
 }
 
-
 /** Appends events of one campaign with their rollups and one change-log entry. */
 async function append(trx: DbOrTrx, campaign: Campaign, rows: TallyEventRow[], now: Date): Promise<void> {
   if (rows.length === 0) return;
