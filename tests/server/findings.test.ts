@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { allowedTransitions } from '../../server/src/modules/finding/finding-workflow.js';
 import { FINDING_STATUSES, type FindingStatus } from '../../server/src/modules/finding/finding.table.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
+import { databaseFile } from '../support/test-app.js';
 
 const RECORD = 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id status category street { name } spot { name } photoIds location { lat lon accuracyM } } }';
 const ANSWER = 'mutation($input: AnswerChecklistItemInput!) { answerChecklistItem(input: $input) { id category rating answer } }';
@@ -16,10 +17,16 @@ describe('findings', () => {
   const answer = (input: Record<string, unknown>) =>
     fx.query('schouwer', ANSWER, { input: { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, deviceTime: now(), ...input } });
 
+  // On a file, as in production (see participants.test.ts): reading a recorder's contact
+  // details writes an audit record during a query.
+  const file = databaseFile();
   beforeAll(async () => {
-    fx = await accessFixture();
+    fx = await accessFixture(file.env);
   });
-  afterAll(() => fx.t.close());
+  afterAll(async () => {
+    await fx.t.close();
+    file.remove();
+  });
 
   it('records a free finding with location and photo references; sending it again records it once', async () => {
     const input = {
@@ -150,6 +157,35 @@ describe('findings', () => {
     expect((await fx.query('coordinator', query, { id })).body.data.finding.recorderName).toMatch(/^Deelnemer /);
     const other = await fx.freshHeaders('schouwer');
     expect((await fx.query(other, query, { id })).body.data.finding).toEqual({ recorderName: null, recordedByMe: false });
+  });
+
+  it('lets coordinators reach a recorder who asked for feedback, recording each look in the audit log; partners and residents never see it', async () => {
+    const reachable = 'query($id: ID!) { finding(id: $id) { recorderAcceptsContact } }';
+    const contact = 'query($id: ID!) { finding(id: $id) { recorderContact } }';
+    const looks = async (participantId: string) =>
+      (await fx.t.app.connection.db.selectFrom('audit_event').selectAll().where('action', '=', 'participant.contact_viewed').where('subject_id', '=', participantId).execute()).length;
+    const id = uuidv7();
+    await fx.query('schouwer', RECORD, { input: { id, campaignId: fx.schouwA.id, category: 'SCHOON', streetId: fx.streetA, text: 'Zwerfvuil bij de bank', deviceTime: now() } });
+    const recorder = (await fx.t.app.connection.db.selectFrom('finding').select('participant_id').where('id', '=', id).executeTakeFirstOrThrow()).participant_id!;
+    await fx.query('coordinator', 'mutation($f: ID!, $o: ID) { routeFinding(findingId: $f, organisationId: $o) { id } }', { f: id, o: fx.organisationId });
+
+    expect((await fx.query('coordinator', reachable, { id })).body.data.finding.recorderAcceptsContact).toBe(true);
+    expect(await looks(recorder)).toBe(0); // knowing that one may ask is not a look
+    expect((await fx.query('coordinator', contact, { id })).body.data.finding.recorderContact).toMatch(/@test\.example$/);
+    expect(await looks(recorder)).toBe(1);
+
+    for (const role of ['partner', 'otherCoordinator'] as const) {
+      const answer = (await fx.query(role, `query($id: ID!) { finding(id: $id) { recorderAcceptsContact recorderContact } }`, { id })).body.data.finding;
+      expect(answer === null || (answer.recorderAcceptsContact === null && answer.recorderContact === null)).toBe(true);
+    }
+    const other = await fx.freshHeaders('schouwer');
+    expect((await fx.query(other, `query($id: ID!) { finding(id: $id) { recorderAcceptsContact recorderContact } }`, { id })).body.data.finding).toEqual({ recorderAcceptsContact: null, recorderContact: null });
+    expect(await looks(recorder)).toBe(1);
+
+    // Without consent, or once erased, there is nothing to show and nothing to record.
+    await fx.t.app.connection.db.updateTable('participant').set({ contact: null, contact_consent_at: null }).where('id', '=', recorder).execute();
+    expect((await fx.query('coordinator', `query($id: ID!) { finding(id: $id) { recorderAcceptsContact recorderContact } }`, { id })).body.data.finding).toEqual({ recorderAcceptsContact: false, recorderContact: null });
+    expect(await looks(recorder)).toBe(1);
   });
 
   it('makes action plan items from findings, visible in the campaign action plan', async () => {

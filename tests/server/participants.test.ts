@@ -6,7 +6,7 @@ import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.j
 import { v7 as uuidv7 } from 'uuid';
 import { erasePersonalDataOfClosedCampaigns } from '../../server/src/modules/participant/retention.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
-import { graphql } from '../support/test-app.js';
+import { databaseFile, graphql } from '../support/test-app.js';
 
 const CREATE_INVITE = 'mutation($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { id code link usable } }';
 const JOIN = 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { token participant { id displayName pseudonym showNameInRankings } campaign { name } } }';
@@ -20,10 +20,16 @@ describe('participants', () => {
     (await graphql(fx.t.url, CREATE_INVITE, { input: { campaignId: fx.campaignA.id, ...input } }, fx.headers.coordinator)).body.data.createParticipantInvite;
   const participantCount = async () => Number((await fx.t.app.connection.db.selectFrom('participant').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
+  // On a file, as in production: a query that reads contact details must still write its
+  // audit record, though queries read on a read-only connection there.
+  const file = databaseFile();
   beforeAll(async () => {
-    fx = await accessFixture({ PUBLIC_URL: 'https://buurtkracht.example/' });
+    fx = await accessFixture({ PUBLIC_URL: 'https://buurtkracht.example/', ...file.env });
   });
-  afterAll(() => fx.t.close());
+  afterAll(async () => {
+    await fx.t.close();
+    file.remove();
+  });
 
   it('makes an invite with a short unambiguous code and a link a QR code can carry', async () => {
     const invite = await newInvite({ label: 'Poster Troelstrastraat' });

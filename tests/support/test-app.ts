@@ -2,6 +2,9 @@
  * An in-process app over a fresh in-memory SQLite database migrated to latest, listening
  * on a random loopback port: real HTTP, real SQLite, no child process.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createApp, type App } from '../../server/src/app.js';
 import { loadConfig, type Config } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -18,6 +21,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config, createLogger(config));
   const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
   return { app, url, config, close: () => app.close() };
+}
+
+/**
+ * Settings for an app on a database file in a fresh folder, as in production: queries
+ * then read on their own read-only connection (an in-memory database has only one).
+ */
+export function databaseFile(): { env: Record<string, string>; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-test-'));
+  return { env: { DATABASE_PATH: path.join(dir, 'test.db'), MEDIA_DIR: path.join(dir, 'media') }, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** POSTs a GraphQL operation as a browser would (JSON, so CSRF prevention lets it through). */

@@ -20,7 +20,13 @@ export interface SessionCookie {
 export interface Context {
   requestId: string;
   viewer: Viewer;
+  /** The connection for this operation: for a query, the read-only one (see db/connect.ts). */
   db: Db;
+  /**
+   * The write connection, also during a query: for the audit record a query must write
+   * when it reads personal data (contact details).
+   */
+  writeDb: Db;
   logger: Logger;
   auth: AuthSettings;
   clientIp: string;

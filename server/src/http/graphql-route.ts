@@ -87,6 +87,7 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDe
           requestId: request.id,
           viewer,
           db: deps.db,
+          writeDb: deps.db,
           logger: request.log as Context['logger'],
           auth: deps.auth,
           clientIp: request.ip,

@@ -45,6 +45,7 @@ const server = http.createServer((req, res) => {
         requestId: String(++requestNumber),
         viewer: { kind: 'anonymous' },
         db,
+        writeDb: db,
         logger,
         auth,
         clientIp: req.socket.remoteAddress ?? '',

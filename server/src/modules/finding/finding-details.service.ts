@@ -1,6 +1,7 @@
 /**
  * What is shown with a finding: its status history with the public messages, its photos,
- * who recorded it (coordinators only), and a spot's rating on an earlier walk. Batched
+ * who recorded it and whether they can be contacted (coordinators only), and a spot's
+ * rating on an earlier walk. Batched
  * by finding ids so that lists load them in one query each.
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
@@ -24,6 +25,14 @@ export async function statusHistories(db: DbOrTrx, findingIds: readonly string[]
 
 export async function photoIdsOf(db: DbOrTrx, findingIds: readonly string[]): Promise<{ findingId: string; photoId: string }[]> {
   return (await repo.photosOf(db, findingIds)).map((p) => ({ findingId: p.finding_id, photoId: p.photo_id }));
+}
+
+/** Who may see who recorded a finding: coordinators and admins, not partners or residents. */
+export const seesRecorder = (viewer: Viewer): boolean => viewer.kind === 'staff' && viewer.role !== 'PARTNER';
+
+/** Of these recorders, those a coordinator may contact about their findings. */
+export async function recordersWithContact(db: DbOrTrx, participantIds: readonly string[]): Promise<Set<string>> {
+  return new Set(await repo.participantsWithContact(db, participantIds));
 }
 
 /** Recorder names for coordinators: the display name, or the pseudonym once erased. */

@@ -75,6 +75,20 @@ export async function participantNames(db: DbOrTrx, participantIds: readonly str
   return db.selectFrom('participant').select(['id', 'display_name', 'pseudonym']).where('id', 'in', participantIds).execute();
 }
 
+/** Of these participants, those who left contact details with consent (and were not erased). */
+export async function participantsWithContact(db: DbOrTrx, participantIds: readonly string[]): Promise<string[]> {
+  if (participantIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('participant')
+    .select('id')
+    .where('id', 'in', participantIds)
+    .where('contact', 'is not', null)
+    .where('contact_consent_at', 'is not', null)
+    .where('erased_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The newest rated finding at a spot in an earlier campaign (last year's walk). */
 export async function previousRatedFinding(db: DbOrTrx, spotId: string, beforeCampaignCreatedAt: string) {
   return db

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { builder, type InputFieldBuilder } from '../../graphql/builder.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { OrganisationRef } from '../account/account.schema.js';
+import { findParticipant, readContact } from '../participant/participant.service.js';
 import { organisationsByIds } from '../account/account.service.js';
 import { CampaignRef } from '../campaign/campaign.schema.js';
 import { ThemeEnum } from '../checklist/checklist.schema.js';
@@ -69,7 +70,26 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
         const names = await details.recorderNames(ctx.db, ids);
         return ids.map((id) => names.find((n) => n.id === id)?.name ?? null);
       },
-      resolve: (f, _args, ctx) => (ctx.viewer.kind === 'staff' && ctx.viewer.role !== 'PARTNER' ? f.participantId : null),
+      resolve: (f, _args, ctx) => (details.seesRecorder(ctx.viewer) ? f.participantId : null),
+    }),
+    recorderAcceptsContact: t.loadable({
+      type: 'Boolean',
+      nullable: true,
+      description: 'Coordinators only: whether who recorded it left contact details for feedback (read them with recorderContact).',
+      load: async (ids: string[], ctx) => {
+        const reachable = await details.recordersWithContact(ctx.db, ids);
+        return ids.map((id) => reachable.has(id));
+      },
+      resolve: (f, _args, ctx) => (details.seesRecorder(ctx.viewer) ? f.participantId : null),
+    }),
+    recorderContact: t.string({
+      nullable: true,
+      description: 'Coordinators only: the contact details who recorded it gave, with consent, for feedback. Every read is recorded in the audit log.',
+      resolve: async (f, _args, ctx) => {
+        if (!f.participantId || !details.seesRecorder(ctx.viewer)) return null;
+        const recorder = await findParticipant(ctx.db, ctx.viewer, f.participantId);
+        return recorder?.contactConsentAt ? readContact(ctx.writeDb, ctx.viewer, recorder, ctx.requestId) : null;
+      },
     }),
     spot: t.loadable({ type: SpotRef, nullable: true, load: (ids: string[], ctx) => spotsByIds(ctx.db, ids), sort: (s) => s.id, resolve: (f) => f.spotId }),
     street: t.loadable({ type: StreetRef, nullable: true, load: (ids: string[], ctx) => streetsByIds(ctx.db, ids), sort: (s) => s.id, resolve: (f) => f.streetId }),

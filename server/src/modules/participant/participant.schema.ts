@@ -21,7 +21,7 @@ export const ParticipantRef = builder.objectRef<service.Participant>('Participan
     contact: t.string({
       nullable: true,
       description: 'Contact details given with consent, for feedback. Reading them is recorded in the audit log.',
-      resolve: (participant, _args, ctx) => service.readContact(ctx.db, ctx.viewer, participant, ctx.requestId),
+      resolve: (participant, _args, ctx) => service.readContact(ctx.writeDb, ctx.viewer, participant, ctx.requestId),
     }),
     contactConsentAt: t.expose('contactConsentAt', { type: 'DateTime', nullable: true }),
     joinedAt: t.expose('joinedAt', { type: 'DateTime' }),

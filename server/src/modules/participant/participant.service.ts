@@ -134,7 +134,10 @@ export async function listParticipants(db: DbOrTrx, viewer: Viewer, campaignId: 
   return (await repo.listParticipants(db, campaignId, page)).map(toParticipant);
 }
 
-/** Contact details are personal data: reading them is recorded in the audit log. */
+/**
+ * Contact details are personal data: reading them is recorded in the audit log. `db` is
+ * the write connection (the audit record), also when the read is part of a query.
+ */
 export async function readContact(db: Db, viewer: Viewer, participant: Participant, requestId: string): Promise<string | null> {
   if (viewer.kind === 'participant' && viewer.participantId === participant.id) return participant.contact;
   if (viewer.kind !== 'staff' || participant.contact === null) return null;
