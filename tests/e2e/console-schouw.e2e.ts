@@ -31,6 +31,8 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     const { server } = bed;
     await phonePage.goto(`${server.url}/meedoen/${code}`);
     await phonePage.getByLabel('Jouw naam in de app').fill('Bewoner Émile');
+    await phonePage.getByLabel('Ik wil horen wat er met mijn meldingen gebeurt').check();
+    await phonePage.getByLabel('E-mailadres of telefoonnummer').fill('emile@example.org');
     await phonePage.getByRole('button', { name: 'Meedoen' }).click();
     await phonePage.waitForURL(`${server.url}/schouw`);
     await phonePage.getByRole('link', { name: /Speeltuin Boerenpad/ }).click();
@@ -120,6 +122,10 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     await page.getByLabel('Partner', { exact: true }).selectOption({ label: PARTNER });
     await page.getByRole('button', { name: 'Doorsturen opslaan' }).click();
     await expect.poll(() => page.getByText(`Doorgestuurd naar ${PARTNER}.`).count()).toBe(1);
+    // The resident asked for feedback: the contact details show on request, and the look is recorded.
+    expect(await page.getByTestId('recorder-contact').count()).toBe(0);
+    await page.getByRole('button', { name: 'Contactgegevens tonen' }).click();
+    await expect.poll(() => page.getByTestId('recorder-contact').textContent()).toBe('emile@example.org');
     await screenshot(page, 'console-follow-up');
     await expectAccessible(page, 'console-follow-up');
     await page.setViewportSize({ width: 820, height: 1180 });

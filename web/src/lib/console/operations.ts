@@ -161,6 +161,8 @@ export interface Finding {
   street: { id: string; name: string } | null;
   routedTo: { id: string; name: string } | null;
   recorderName: string | null;
+  /** Only asked for one finding at a time (FINDING), not in lists. */
+  recorderAcceptsContact?: boolean | null;
   serverTime: string;
   version: number;
   nextStatuses: FindingStatus[];
@@ -174,7 +176,9 @@ const FINDING_FIELDS = `id status category rating answer text suggestion checkli
 
 // 25 per page keeps a page of findings with their history under the query cost limit.
 export const CAMPAIGN_FINDINGS = `query CampaignFindings($id: ID!, $after: String) { campaign(id: $id) { id findings(first: 25, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
-export const FINDING = `query Finding($id: ID!) { finding(id: $id) { ${FINDING_FIELDS} } }`;
+export const FINDING = `query Finding($id: ID!) { finding(id: $id) { ${FINDING_FIELDS} recorderAcceptsContact } }`;
+/** Asked only when the coordinator presses the button: every read is recorded in the audit log. */
+export const RECORDER_CONTACT = `query RecorderContact($id: ID!) { finding(id: $id) { id recorderContact } }`;
 export const ROUTED_FINDINGS = `query RoutedFindings($after: String) { routedFindings(first: 25, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 export const CHANGE_FINDING_STATUS = `mutation ChangeFindingStatus($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { id status } }`;
 export const ROUTE_FINDING = `mutation RouteFinding($findingId: ID!, $organisationId: ID) { routeFinding(findingId: $findingId, organisationId: $organisationId) { id routedTo { id name } } }`;
