@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { launchChromium } from './browser.js';
 import { expectAccessible, screenshot } from './support/screens.js';
-import { demoCoordinator } from './support/staff-api.js';
+import { demoCoordinator, gqlAt } from './support/staff-api.js';
 
 describe('tile counter (Chromium, offline)', () => {
   let server: ServerProcess;
@@ -109,5 +109,28 @@ describe('tile counter (Chromium, offline)', () => {
     await screenshot(page, 'counter-synced');
     await phone.close();
     await other.close();
+  });
+
+  it('offers a street and an action day added after joining, without joining again', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    const page = await joinAs(phone, 'Teller C');
+    const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { neighbourhood { id } } }', { id: coordinator.tegelwippen.id }, { cookie: coordinator.cookie });
+    const staff = { cookie: coordinator.cookie };
+    const street = await gqlAt(server.url, 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId: body.data.campaign.neighbourhood.id, name: 'Nieuwe Steeg' } }, staff);
+    const day = await gqlAt(server.url, 'mutation($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { id } }', { input: { campaignId: coordinator.tegelwippen.id, date: '2027-06-12', label: 'Extra actiedag' } }, staff);
+    expect([street.body.errors, day.body.errors]).toEqual([undefined, undefined]);
+
+    // The next sync round (here: the app opening again) brings them to the phone.
+    await page.reload();
+    // A select inside its label: the accessible name is the label and then the chosen option.
+    const options = (label: string) => page.getByLabel(new RegExp(`^${label}`)).locator('option').allTextContents();
+    await expect.poll(() => options('Straat'), { timeout: 15_000 }).toContain('Nieuwe Steeg');
+    await expect.poll(() => options('Actiedag')).toContain('Extra actiedag (2027-06-12)');
+
+    // And they stay on the phone without network.
+    await phone.setOffline(true);
+    await page.reload();
+    await expect.poll(() => options('Straat')).toContain('Nieuwe Steeg');
+    await phone.close();
   });
 });

@@ -165,6 +165,21 @@ describe('sync', () => {
     expect(reset).toMatchObject({ resetRequired: true, changes: [] });
   });
 
+  it('tells devices about streets added or changed after they joined, and about new action days', async () => {
+    headers = await participantHeaders();
+    const device = new TestDevice();
+    const { cursor } = (await push(device, [])).body.data.sync.pull;
+    const added = await fx.query('coordinator', 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId: fx.campaignA.neighbourhoodId, name: 'Nieuwe Steeg' } });
+    const streetId = added.body.data.addStreet.id;
+    await fx.query('coordinator', 'mutation($id: ID!) { setStreetHouseholds(streetId: $id, householdCount: 12) { id } }', { id: streetId });
+    await fx.query('coordinator', 'mutation($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { id } }', { input: { campaignId: fx.campaignA.id, date: '2027-05-20', label: 'Extra dag' } });
+    const pulled = (await push(device, [], headers, cursor)).body.data.sync.pull.changes;
+    // One snapshot per changed thing, at its latest state.
+    expect(pulled.find((c: any) => c.entityType === 'STREET')).toMatchObject({ entityId: streetId, op: 'UPSERT', data: { id: streetId, name: 'Nieuwe Steeg', householdCount: 12 } });
+    expect(pulled.filter((c: any) => c.entityType === 'STREET')).toHaveLength(1);
+    expect(pulled.find((c: any) => c.entityType === 'CAMPAIGN').data.days.map((d: any) => d.label)).toContain('Extra dag');
+  });
+
   it('never shows a device the changes of another campaign', async () => {
     const other = new TestDevice();
     const pull = (await fx.query('otherParticipant', SYNC, other.input([]))).body.data.sync.pull;

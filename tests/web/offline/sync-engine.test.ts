@@ -218,4 +218,43 @@ describe('sync engine', () => {
     expect(await db.count('outbox')).toBe(0);
     db.close();
   });
+
+  it('fetches the campaign again when a pull brings new days, streets or spots, and keeps asking until that works', async () => {
+    await newParticipant();
+    const db = await freshDb();
+    let refreshes = 0;
+    let failNext = false;
+    const engine = new SyncEngine({
+      db,
+      transport: transportFor(),
+      status: new SyncStatus(),
+      onCampaignChanged: async () => {
+        refreshes++;
+        if (failNext) {
+          failNext = false;
+          throw new Error('offline again');
+        }
+      },
+    });
+    expect(await engine.syncNow()).toBe('done');
+    expect(refreshes).toBe(1); // the first pull holds the campaign's setup
+    expect(await engine.syncNow()).toBe('done');
+    expect(refreshes).toBe(1); // nothing new: no need to ask
+
+    // Tally totals and findings change all day; they alone never refetch the campaign.
+    await recordLocally(db, tally(2));
+    expect(await engine.syncNow()).toBe('done');
+    expect(refreshes).toBe(1);
+
+    const street = await fx.query('coordinator', 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId: fx.campaignA.neighbourhoodId, name: `Steeg ${uuidv7().slice(-6)}` } });
+    expect(street.body.data.addStreet.id).toBeTruthy();
+    failNext = true;
+    expect(await engine.syncNow()).toBe('done'); // what was sent is confirmed; the refresh failed
+    expect(refreshes).toBe(2);
+    expect(await engine.syncNow()).toBe('done');
+    expect(refreshes).toBe(3); // asked again, and it worked
+    expect(await engine.syncNow()).toBe('done');
+    expect(refreshes).toBe(3);
+    db.close();
+  });
 });

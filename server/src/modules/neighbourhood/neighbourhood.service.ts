@@ -7,6 +7,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import { badInput, notFound } from '../../graphql/errors.js';
+import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './neighbourhood.repo.js';
 import type { NeighbourhoodRow, StreetRow } from './neighbourhood.table.js';
 
@@ -89,7 +90,7 @@ export async function streetsByIds(db: DbOrTrx, ids: readonly string[]): Promise
   return (await repo.findStreetsByIds(db, ids)).map(toStreet);
 }
 
-/** Coordinators add streets to their own neighbourhoods. */
+/** Coordinators add streets to their own neighbourhoods; call inside a transaction (devices learn of it by pull). */
 export async function addStreet(db: DbOrTrx, viewer: Viewer, input: { neighbourhoodId: string; name: string; householdCount?: number | null }, now = new Date()): Promise<Street> {
   if (!managesNeighbourhood(viewer, input.neighbourhoodId)) throw notFound('Deze buurt');
   const existing = await repo.allStreets(db, input.neighbourhoodId);
@@ -97,13 +98,15 @@ export async function addStreet(db: DbOrTrx, viewer: Viewer, input: { neighbourh
   if (existing.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw badInput('Deze straat staat er al in.');
   const row = { id: uuidv7(), neighbourhood_id: input.neighbourhoodId, name, household_count: input.householdCount ?? null, created_at: now.toISOString() };
   await repo.insertStreet(db, row);
+  await recordChange(db, { neighbourhoodId: row.neighbourhood_id, campaignId: null, entityType: 'STREET', entityId: row.id }, now);
   return toStreet(row);
 }
 
-/** The number of households makes a per-household ranking possible. */
+/** The number of households makes a per-household ranking possible; call inside a transaction. */
 export async function setStreetHouseholds(db: DbOrTrx, viewer: Viewer, streetId: string, householdCount: number | null): Promise<Street> {
   const street = await repo.findStreet(db, streetId);
   if (!street || !managesNeighbourhood(viewer, street.neighbourhood_id)) throw notFound('Deze straat');
   await repo.setHouseholdCount(db, street.id, householdCount);
+  await recordChange(db, { neighbourhoodId: street.neighbourhood_id, campaignId: null, entityType: 'STREET', entityId: street.id });
   return toStreet({ ...street, household_count: householdCount });
 }

@@ -95,7 +95,7 @@ builder.mutationFields((t) => ({
     authScopes: { coordinator: true },
     args: { input: t.arg({ type: CreateSpotInput }) },
     resolve: (_root, { input }, ctx) =>
-      service.createSpot(ctx.db, ctx.viewer, String(input.neighbourhoodId), { ...input, streetId: String(input.streetId) }),
+      ctx.db.transaction().execute((trx) => service.createSpot(trx, ctx.viewer, String(input.neighbourhoodId), { ...input, streetId: String(input.streetId) })),
   }),
   updateSpot: t.field({
     type: SpotRef,
@@ -115,13 +115,13 @@ builder.mutationFields((t) => ({
     type: StreetRef,
     authScopes: { coordinator: true },
     args: { input: t.arg({ type: AddStreetInput }) },
-    resolve: (_root, { input }, ctx) => addStreet(ctx.db, ctx.viewer, { ...input, neighbourhoodId: String(input.neighbourhoodId) }),
+    resolve: (_root, { input }, ctx) => ctx.db.transaction().execute((trx) => addStreet(trx, ctx.viewer, { ...input, neighbourhoodId: String(input.neighbourhoodId) })),
   }),
   setStreetHouseholds: t.field({
     type: StreetRef,
     description: 'Sets (or clears, with null) the number of households, for the per-household ranking.',
     authScopes: { coordinator: true },
     args: { streetId: t.arg.id(), householdCount: t.arg.int({ required: false, validate: z.number().int().min(1).max(100_000).nullish() }) },
-    resolve: (_root, args, ctx) => setStreetHouseholds(ctx.db, ctx.viewer, String(args.streetId), args.householdCount ?? null),
+    resolve: (_root, args, ctx) => ctx.db.transaction().execute((trx) => setStreetHouseholds(trx, ctx.viewer, String(args.streetId), args.householdCount ?? null)),
   }),
 }));

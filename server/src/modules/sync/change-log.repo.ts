@@ -1,11 +1,11 @@
 /**
  * The change log devices pull from: one row per change of something a device shows
- * (a spot, a campaign, a finding's status and messages, tally totals), in one monotonic
- * sequence. Written in the same transaction as the change.
+ * (a street, a spot, a campaign, a finding's status and messages, tally totals), in one
+ * monotonic sequence. Written in the same transaction as the change.
  */
 import type { DbOrTrx } from '../../db/database.js';
 
-export type ChangeEntity = 'SPOT' | 'CAMPAIGN' | 'FINDING' | 'TALLY_TOTALS';
+export type ChangeEntity = 'STREET' | 'SPOT' | 'CAMPAIGN' | 'FINDING' | 'TALLY_TOTALS';
 
 export async function recordChange(
   trx: DbOrTrx,

@@ -9,6 +9,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { statusHistories } from '../finding/finding-details.service.js';
 import * as findings from '../finding/finding.service.js';
+import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import { findSpot } from '../spot/spot.service.js';
 import { progressOf } from '../tally/tally-aggregates.service.js';
 import * as repo from './sync.repo.js';
@@ -33,6 +34,10 @@ export interface PullResult {
 
 async function snapshot(db: DbOrTrx, viewer: Viewer, campaign: Campaign, entityType: string, entityId: string): Promise<unknown> {
   switch (entityType) {
+    case 'STREET': {
+      const [street] = await streetsByIds(db, [entityId]);
+      return street ? { id: street.id, name: street.name, householdCount: street.householdCount } : null;
+    }
     case 'SPOT':
       return findSpot(db, entityId);
     case 'CAMPAIGN': {

@@ -31,7 +31,7 @@ const MutationResultRef = builder.objectRef<service.MutationResult>('SyncMutatio
 const PulledChangeRef = builder.objectRef<PulledChange>('PulledChange').implement({
   fields: (t) => ({
     seq: t.exposeInt('seq'),
-    entityType: t.exposeString('entityType', { description: 'SPOT, CAMPAIGN, FINDING or TALLY_TOTALS.' }),
+    entityType: t.exposeString('entityType', { description: 'STREET, SPOT, CAMPAIGN, FINDING or TALLY_TOTALS.' }),
     entityId: t.exposeID('entityId'),
     op: t.exposeString('op', { description: 'UPSERT or DELETE (a tombstone).' }),
     data: t.field({ type: 'JSON', nullable: true, resolve: (c) => c.data }),

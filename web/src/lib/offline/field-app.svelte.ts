@@ -54,6 +54,7 @@ class FieldApp {
       status: this.status,
       transport: createHttpTransport({ token: () => this.joined?.token ?? null }),
       onSynced: () => this.version++,
+      onCampaignChanged: () => this.#refreshCampaign(),
     });
     this.#stopEngine = this.#engine.start();
   }
@@ -70,6 +71,17 @@ class FieldApp {
     await navigator.storage?.persist?.().catch(() => false);
     this.#startEngine();
     return joined;
+  }
+
+  /** Fetches the campaign again (new days, streets, spots) and keeps it for offline use. */
+  async #refreshCampaign(): Promise<void> {
+    const joined = this.joined;
+    if (!joined) return;
+    const { campaign } = await gql<{ campaign: CampaignSnapshot | null }>(CAMPAIGN_SNAPSHOT, { id: joined.campaign.id }, joined.token);
+    if (!campaign) throw new Error('campaign not visible');
+    const updated: JoinedCampaign = { ...$state.snapshot(joined), campaign };
+    await saveJoined(this.db, updated);
+    this.joined = updated;
   }
 
   async write(write: FieldWrite): Promise<void> {

@@ -46,9 +46,22 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   /** Called after every sync round, so views can recompute from the device database. */
   onSynced?: () => void;
+  /**
+   * Called when a pull brought changes to what the device keeps of its campaign for
+   * offline use (days and status, streets, spots): fetch it again. Until that succeeds
+   * it is asked again after every sync round.
+   */
+  onCampaignChanged?: () => Promise<void>;
 }
 
-type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced'>> & { campaignId: string | null; onSynced?: () => void };
+type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced' | 'onCampaignChanged'>> & {
+  campaignId: string | null;
+  onSynced?: () => void;
+  onCampaignChanged?: () => Promise<void>;
+};
+
+/** Pulled changes that the campaign snapshot holds (findings and totals are read from the pulled snapshots themselves). */
+const CAMPAIGN_DATA = new Set(['CAMPAIGN', 'STREET', 'SPOT']);
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
 const BASE_BACKOFF_MS = 2_000;
@@ -138,6 +151,7 @@ export class SyncEngine {
     try {
       await this.#uploadPhotos();
       await this.#pushAndPull();
+      await this.#refreshCampaignIfChanged();
       this.#failures = 0;
       status.lastError = null;
       status.needsSignIn = false;
@@ -168,6 +182,17 @@ export class SyncEngine {
         if (error instanceof SyncError && error.kind === 'REFUSED') continue; // shown via the finding; the person decides
         throw error;
       }
+    }
+  }
+
+  async #refreshCampaignIfChanged(): Promise<void> {
+    const { db, onCampaignChanged } = this.#o;
+    if (!onCampaignChanged || !(await getMeta<boolean>(db, 'campaignChanged'))) return;
+    try {
+      await onCampaignChanged();
+      await setMeta(db, 'campaignChanged', false);
+    } catch {
+      // The flag stays: the next round asks again. What was sent is confirmed already.
     }
   }
 
@@ -247,6 +272,7 @@ export class SyncEngine {
         await tx.objectStore('outbox').put({ ...entry, state: 'REJECTED', rejection: { code: result.code ?? 'REJECTED', message: result.message ?? 'Geweigerd door de server.' } });
       } else await confirm(entry, result.status);
     }
+    if (response.pull.changes.some((change) => CAMPAIGN_DATA.has(change.entityType))) await tx.objectStore('meta').put({ key: 'campaignChanged', value: true });
     for (const change of response.pull.changes) {
       const key = `${change.entityType}:${change.entityId}`;
       if (change.op === 'DELETE') await tx.objectStore('server').delete(key);
