@@ -24,10 +24,18 @@ describe('console: setting up a schouw (Chromium, 1440×900)', () => {
 
     // Streets and spots.
     await page.getByRole('link', { name: 'Straten en plekken' }).click();
-    await page.getByLabel('Nieuwe straat').fill('Thorbeckestraat');
+    await page.getByLabel('Nieuwe straat').fill('Thorbekcestraat');
     await page.getByLabel('Huishoudens (mag leeg blijven)').fill('42');
     await page.getByRole('button', { name: 'Straat toevoegen' }).click();
-    await expect.poll(() => page.getByText('Thorbeckestraat is toegevoegd.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Thorbekcestraat is toegevoegd.').count()).toBe(1);
+    // A typo, mended in place; the name of another street is refused and the field goes back.
+    await page.getByLabel('Naam van Thorbekcestraat').fill('troelstrastraat');
+    await page.getByLabel('Naam van Thorbekcestraat').press('Tab');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Deze straat staat er al in.');
+    expect(await page.getByLabel('Naam van Thorbekcestraat').inputValue()).toBe('Thorbekcestraat');
+    await page.getByLabel('Naam van Thorbekcestraat').fill('Thorbeckestraat');
+    await page.getByLabel('Naam van Thorbekcestraat').press('Tab');
+    await expect.poll(() => page.getByText('Thorbekcestraat heet nu Thorbeckestraat.').count()).toBe(1);
     await page.getByLabel('Huishoudens in Troelstrastraat').fill('31');
     await page.getByLabel('Huishoudens in Troelstrastraat').press('Tab');
     await expect.poll(() => page.getByText('Huishoudens van Troelstrastraat opgeslagen.').count()).toBe(1);
@@ -41,6 +49,7 @@ describe('console: setting up a schouw (Chromium, 1440×900)', () => {
     await page.getByLabel('Lengtegraad (bijv. 4,660)').fill('4.6533');
     await page.getByRole('button', { name: 'Plek toevoegen' }).click();
     await expect.poll(() => page.getByText('Geveltuintjes Thorbeckestraat is toegevoegd.').count()).toBe(1);
+    await screenshot(page, 'console-streets-spots');
     await expectAccessible(page, 'console-streets-spots');
 
     const buurt = await gqlAt(server.url, '{ neighbourhood(slug: "staatsliedenbuurt") { streets(first: 50) { edges { node { name householdCount } } } spots(first: 50) { edges { node { name type lat lon street { name } } } } } }', {}, { cookie: coordinator.cookie });

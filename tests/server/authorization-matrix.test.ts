@@ -217,6 +217,13 @@ const operations: Operation[] = [
     allowed: managersOfA,
   },
   {
+    name: 'renameStreet',
+    field: 'renameStreet',
+    query: 'mutation($id: ID!, $name: String!) { renameStreet(streetId: $id, name: $name) { name } }',
+    variables: (fx) => ({ id: fx.streetA, name: `Straat ${uuidv7()}` }),
+    allowed: managersOfA,
+  },
+  {
     name: 'setStreetHouseholds',
     field: 'setStreetHouseholds',
     query: 'mutation($id: ID!) { setStreetHouseholds(streetId: $id, householdCount: 40) { householdCount } }',

@@ -169,9 +169,14 @@ describe('sync', () => {
     headers = await participantHeaders();
     const device = new TestDevice();
     const { cursor } = (await push(device, [])).body.data.sync.pull;
-    const added = await fx.query('coordinator', 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId: fx.campaignA.neighbourhoodId, name: 'Nieuwe Steeg' } });
+    const added = await fx.query('coordinator', 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId: fx.campaignA.neighbourhoodId, name: 'Nieuwe Stteg' } });
     const streetId = added.body.data.addStreet.id;
     await fx.query('coordinator', 'mutation($id: ID!) { setStreetHouseholds(streetId: $id, householdCount: 12) { id } }', { id: streetId });
+    // A misspelt name is mended; another street's name (in other capitals) is refused.
+    const rename = (name: string) => fx.query('coordinator', 'mutation($id: ID!, $name: String!) { renameStreet(streetId: $id, name: $name) { name } }', { id: streetId, name });
+    const taken = (await fx.t.app.connection.db.selectFrom('street').select('name').where('id', '=', fx.streetA).executeTakeFirstOrThrow()).name;
+    expect((await rename(taken.toUpperCase())).body.errors[0].message).toBe('Deze straat staat er al in.');
+    expect((await rename('  Nieuwe Steeg  ')).body.data.renameStreet.name).toBe('Nieuwe Steeg');
     await fx.query('coordinator', 'mutation($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { id } }', { input: { campaignId: fx.campaignA.id, date: '2027-05-20', label: 'Extra dag' } });
     const pulled = (await push(device, [], headers, cursor)).body.data.sync.pull.changes;
     // One snapshot per changed thing, at its latest state.

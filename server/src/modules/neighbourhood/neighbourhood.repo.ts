@@ -66,6 +66,10 @@ export async function setHouseholdCount(db: DbOrTrx, id: string, householdCount:
   await db.updateTable('street').set({ household_count: householdCount }).where('id', '=', id).execute();
 }
 
+export async function renameStreet(db: DbOrTrx, id: string, name: string): Promise<void> {
+  await db.updateTable('street').set({ name }).where('id', '=', id).execute();
+}
+
 export async function insertStreet(db: DbOrTrx, row: StreetRow): Promise<void> {
   await db.insertInto('street').values(row).execute();
 }

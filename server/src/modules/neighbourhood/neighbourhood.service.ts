@@ -93,13 +93,29 @@ export async function streetsByIds(db: DbOrTrx, ids: readonly string[]): Promise
 /** Coordinators add streets to their own neighbourhoods; call inside a transaction (devices learn of it by pull). */
 export async function addStreet(db: DbOrTrx, viewer: Viewer, input: { neighbourhoodId: string; name: string; householdCount?: number | null }, now = new Date()): Promise<Street> {
   if (!managesNeighbourhood(viewer, input.neighbourhoodId)) throw notFound('Deze buurt');
-  const existing = await repo.allStreets(db, input.neighbourhoodId);
   const name = input.name.trim();
-  if (existing.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw badInput('Deze straat staat er al in.');
+  await requireUniqueStreetName(db, input.neighbourhoodId, name);
   const row = { id: uuidv7(), neighbourhood_id: input.neighbourhoodId, name, household_count: input.householdCount ?? null, created_at: now.toISOString() };
   await repo.insertStreet(db, row);
   await recordChange(db, { neighbourhoodId: row.neighbourhood_id, campaignId: null, entityType: 'STREET', entityId: row.id }, now);
   return toStreet(row);
+}
+
+/** Street names are unique within a neighbourhood, whatever their capitals. */
+async function requireUniqueStreetName(db: DbOrTrx, neighbourhoodId: string, name: string, exceptStreetId?: string): Promise<void> {
+  const existing = await repo.allStreets(db, neighbourhoodId);
+  if (existing.some((s) => s.id !== exceptStreetId && s.name.toLowerCase() === name.toLowerCase())) throw badInput('Deze straat staat er al in.');
+}
+
+/** Mends a misspelt street name; what was counted or found there stays with the street. Call inside a transaction. */
+export async function renameStreet(db: DbOrTrx, viewer: Viewer, streetId: string, newName: string): Promise<Street> {
+  const street = await repo.findStreet(db, streetId);
+  if (!street || !managesNeighbourhood(viewer, street.neighbourhood_id)) throw notFound('Deze straat');
+  const name = newName.trim();
+  await requireUniqueStreetName(db, street.neighbourhood_id, name, street.id);
+  await repo.renameStreet(db, street.id, name);
+  await recordChange(db, { neighbourhoodId: street.neighbourhood_id, campaignId: null, entityType: 'STREET', entityId: street.id });
+  return toStreet({ ...street, name });
 }
 
 /** The number of households makes a per-household ranking possible; call inside a transaction. */

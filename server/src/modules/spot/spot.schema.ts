@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { NeighbourhoodRef, StreetRef } from '../neighbourhood/neighbourhood.schema.js';
-import { addStreet, setStreetHouseholds, streetsByIds } from '../neighbourhood/neighbourhood.service.js';
+import { addStreet, renameStreet, setStreetHouseholds, streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import * as service from './spot.service.js';
 import { SPOT_TYPES } from './spot.table.js';
 
@@ -81,10 +81,12 @@ const UpdateSpotInput = builder.inputType('UpdateSpotInput', {
   }),
 });
 
+const streetName = z.string().trim().min(2, 'Een straatnaam heeft minstens 2 tekens.').max(120, 'Een straatnaam heeft hoogstens 120 tekens.');
+
 const AddStreetInput = builder.inputType('AddStreetInput', {
   fields: (t) => ({
     neighbourhoodId: t.id(),
-    name: t.string({ validate: z.string().trim().min(2).max(120) }),
+    name: t.string({ validate: streetName }),
     householdCount: t.int({ required: false, validate: z.number().int().min(1).max(100_000).nullish() }),
   }),
 });
@@ -116,6 +118,13 @@ builder.mutationFields((t) => ({
     authScopes: { coordinator: true },
     args: { input: t.arg({ type: AddStreetInput }) },
     resolve: (_root, { input }, ctx) => ctx.db.transaction().execute((trx) => addStreet(trx, ctx.viewer, { ...input, neighbourhoodId: String(input.neighbourhoodId) })),
+  }),
+  renameStreet: t.field({
+    type: StreetRef,
+    description: 'Mends a street name; tallies and findings stay with the street, and devices get the new name.',
+    authScopes: { coordinator: true },
+    args: { streetId: t.arg.id(), name: t.arg.string({ validate: streetName }) },
+    resolve: (_root, args, ctx) => ctx.db.transaction().execute((trx) => renameStreet(trx, ctx.viewer, String(args.streetId), args.name)),
   }),
   setStreetHouseholds: t.field({
     type: StreetRef,
