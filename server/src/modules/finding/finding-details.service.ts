@@ -1,8 +1,8 @@
 /**
  * What is shown with a finding: its status history with the public messages, its photos,
  * who recorded it and whether they can be contacted (coordinators only), and a spot's
- * rating on an earlier walk. Batched
- * by finding ids so that lists load them in one query each.
+ * rating on an earlier walk. Batched by finding ids so that lists load them in one query
+ * each.
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
