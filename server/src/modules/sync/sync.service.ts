@@ -4,22 +4,20 @@
  * every processed mutation for good (a replay gets the stored answer), and never lets a
  * rejected entry block the ones after it. A gap in seq stops the batch there and is
  * reported, so the device resends from that point. Then the device pulls what changed.
+ * Batches that arrive together may share one transaction (syncTogether). Applying the
+ * entries themselves is in sync-entries.ts.
  */
-import { GraphQLError } from 'graphql';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
 import type { Logger } from '../../logger.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { pullChanges, type PullResult } from './sync-pull.service.js';
-import { commands, CURRENT_FORMAT } from './sync-commands.js';
-import { recordTallyEvents, type RecordTallyInput } from '../tally/tally.service.js';
+import { applyInOrder, NO_FLAGS, yieldToEventLoop } from './sync-entries.js';
 import * as repo from './sync.repo.js';
 import type { SyncMutationRow, SyncStatus } from './sync.table.js';
 
 export const MAX_BATCH = 500;
-/** A device clock this far ahead of the server is flagged: its times are for display only. */
-const FUTURE_TOLERANCE_MS = 24 * 3_600_000;
 
 export interface PushedMutation {
   mutationId: string;
@@ -74,8 +72,6 @@ async function campaignFor(db: DbOrTrx, viewer: Viewer, campaignId: string | nul
   return campaign;
 }
 
-// Flags are stored as JSON text; nearly every entry has none.
-const NO_FLAGS = '[]';
 const flagsOf = (text: string): string[] => (text === NO_FLAGS ? [] : (JSON.parse(text) as string[]));
 
 const stored = (row: SyncMutationRow, status: SyncStatus): MutationResult => ({
@@ -87,110 +83,6 @@ const stored = (row: SyncMutationRow, status: SyncStatus): MutationResult => ({
   entityId: row.entity_id,
   flags: flagsOf(row.flags),
 });
-
-function rejection(error: unknown): { code: string; message: string } {
-  if (error instanceof GraphQLError && typeof error.extensions?.code === 'string' && error.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    return { code: error.extensions.code, message: error.message };
-  }
-  return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Dit kon de server niet verwerken. Het Buurtkracht-team is gewaarschuwd.' };
-}
-
-/**
- * better-sqlite3 is synchronous and Kysely chains its statements through microtasks, so a
- * 500-entry batch would otherwise hold the event loop for its whole length; yielding
- * between steps lets a dashboard request (which reads on its own connection) get in.
- */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Parses an entry's arguments for its command and format; throws a Dutch UserFacingError. */
-function parseEntry(mutation: PushedMutation): { name: string; args: unknown } {
-  const command = commands[mutation.name];
-  if (!command) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
-  const format = command.formats[mutation.formatVersion];
-  if (!format) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${CURRENT_FORMAT[mutation.name]}). Werk de app bij.`);
-  const parsed = format.safeParse(mutation.args);
-  if (!parsed.success) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Ongeldige gegevens: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { name: mutation.name, args: parsed.data };
-}
-
-/**
- * Applies entries in seq order. Runs of tally entries go to the ledger as one bulk write
- * (a batch of 500 taps is the common case and must not take 500 round trips); every other
- * entry is applied alone inside a savepoint, so a refusal undoes only its own writes.
- */
-async function applyInOrder(trx: DbOrTrx, viewer: Viewer, deviceId: string, mutations: PushedMutation[], logger: Logger, now: Date, photoIds: Set<string>): Promise<SyncMutationRow[]> {
-  const rows: SyncMutationRow[] = [];
-  const processedAt = now.toISOString();
-  const futureLimit = now.getTime() + FUTURE_TOLERANCE_MS;
-  const futureFlags = JSON.stringify(['CLIENT_TIME_IN_FUTURE']);
-  const row = (mutation: PushedMutation, outcome: { entityId: string } | { code: string; message: string }): SyncMutationRow => {
-    const applied = 'entityId' in outcome;
-    return {
-      mutation_id: mutation.mutationId,
-      device_id: deviceId,
-      seq: mutation.seq,
-      name: mutation.name,
-      status: applied ? 'APPLIED' : 'REJECTED',
-      code: applied ? null : outcome.code,
-      message: applied ? null : outcome.message,
-      entity_id: applied ? outcome.entityId : null,
-      flags: Date.parse(mutation.clientTime) > futureLimit ? futureFlags : NO_FLAGS,
-      processed_at: processedAt,
-    };
-  };
-  const parsed = mutations.map((mutation) => {
-    try {
-      return parseEntry(mutation);
-    } catch (error) {
-      return rejection(error);
-    }
-  });
-  for (let i = 0; i < mutations.length; ) {
-    const entry = parsed[i]!;
-    if ('name' in entry && entry.name === 'recordTallyEvent') {
-      let end = i;
-      while (end < mutations.length && 'name' in parsed[end]! && (parsed[end] as { name: string }).name === 'recordTallyEvent') end++;
-      const run = mutations.slice(i, end);
-      const inputs = run.map((m, k) => ({ ...((parsed[i + k] as { args: object }).args as Omit<RecordTallyInput, 'deviceId' | 'clientTime'>), deviceId, clientTime: m.clientTime }));
-      await repo.savepoint(trx, 'run');
-      try {
-        const outcomes = await recordTallyEvents(trx, viewer, inputs, now);
-        await repo.releaseSavepoint(trx, 'run');
-        run.forEach((m, k) => rows.push(row(m, outcomes[k]!.event ? { entityId: outcomes[k]!.event!.id } : rejection(outcomes[k]!.error))));
-      } catch (error) {
-        await repo.rollbackToSavepoint(trx, 'run');
-        await repo.releaseSavepoint(trx, 'run');
-        logger.error({ err: error, deviceId }, 'tally run failed unexpectedly');
-        run.forEach((m) => rows.push(row(m, rejection(error))));
-      }
-      i = end;
-      await yieldToEventLoop();
-      continue;
-    }
-    const mutation = mutations[i]!;
-    if (!('name' in entry)) {
-      rows.push(row(mutation, entry));
-      i++;
-      continue;
-    }
-    await repo.savepoint(trx, 'entry');
-    try {
-      const applied = await commands[entry.name]!.apply(entry.args, { trx, viewer, deviceId, clientTime: mutation.clientTime, now });
-      for (const photoId of applied.photoIds ?? []) photoIds.add(photoId);
-      await repo.releaseSavepoint(trx, 'entry');
-      rows.push(row(mutation, { entityId: applied.entityId }));
-    } catch (error) {
-      await repo.rollbackToSavepoint(trx, 'entry');
-      await repo.releaseSavepoint(trx, 'entry');
-      const refused = rejection(error);
-      if (refused.code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error({ err: error, deviceId, seq: mutation.seq, name: mutation.name }, 'sync entry failed unexpectedly');
-      rows.push(row(mutation, refused));
-    }
-    i++;
-    if (i % 50 === 0) await yieldToEventLoop();
-  }
-  return rows;
-}
 
 /** A batch applied inside a transaction that has not committed yet. */
 interface AppliedBatch {
