@@ -9,18 +9,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
+import { demoCoordinator, gqlAt } from '../e2e/support/staff-api.js';
 
-async function gql(url: string, query: string, variables: unknown = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as any;
-}
+const gql = async (url: string, query: string, variables: unknown = {}, headers: Record<string, string> = {}) => (await gqlAt(url, query, variables, headers)).body;
 
 describe('sync in a worker thread', () => {
   let server: ServerProcess;
   let dir: string;
+  let cookie: Record<string, string>;
+  /** The demo tegelwip campaign with its days and streets. */
+  let campaign: any;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-sync-worker-'));
     server = await startServer({ DATABASE_PATH: path.join(dir, 'x.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
+    cookie = { cookie: (await demoCoordinator(server)).cookie };
+    const campaigns = await gql(server.url, '{ campaigns { edges { node { id kind days { id } neighbourhood { streets { edges { node { id } } } } } } } }', {}, cookie);
+    campaign = campaigns.data.campaigns.edges.map((e: any) => e.node).find((c: any) => c.kind === 'TEGELWIPPEN');
   });
   afterAll(async () => {
     await server?.stop();
@@ -28,11 +32,6 @@ describe('sync in a worker thread', () => {
   });
 
   it('applies batches while the main thread writes too, without either being refused', async () => {
-    const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output())!;
-    const login = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email, password } } }) });
-    const cookie = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]! };
-    const campaigns = await gql(server.url, '{ campaigns { edges { node { id kind days { id } neighbourhood { streets { edges { node { id } } } } } } } }', {}, cookie);
-    const campaign = campaigns.data.campaigns.edges.map((e: any) => e.node).find((c: any) => c.kind === 'TEGELWIPPEN');
     const streets: string[] = campaign.neighbourhood.streets.edges.map((e: any) => e.node.id);
 
     const device = new TestDevice();
@@ -62,11 +61,6 @@ describe('sync in a worker thread', () => {
   });
 
   it('answers phones that sync at once (batches sharing a transaction) each on its own: every entry once, a refusal alone', async () => {
-    const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output())!;
-    const login = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email, password } } }) });
-    const cookie = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]! };
-    const campaigns = await gql(server.url, '{ campaigns { edges { node { id kind days { id } neighbourhood { streets { edges { node { id } } } } } } } }', {}, cookie);
-    const campaign = campaigns.data.campaigns.edges.map((e: any) => e.node).find((c: any) => c.kind === 'TEGELWIPPEN');
     const street = campaign.neighbourhood.streets.edges[0].node.id;
     const before = (await gql(server.url, 'query($id: ID!) { tallyDashboard(campaignId: $id) { total { entries } } }', { id: campaign.id }, cookie)).data.tallyDashboard.total.entries;
 
@@ -97,9 +91,6 @@ describe('sync in a worker thread', () => {
     const device = new TestDevice();
     const answer = await gql(server.url, SYNC, device.input([device.tally('00000000-0000-7000-8000-000000000000', 'x', 'y', 1)]));
     expect(answer.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(server.output())!;
-    const login = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email, password } } }) });
-    const cookie = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]! };
     const unknownCampaign = await gql(server.url, SYNC, device.input([], null, '01a21ef4-0000-7000-8000-000000000000'), cookie);
     expect(unknownCampaign.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(unknownCampaign.errors[0].message).toMatch(/bestaat niet/);
