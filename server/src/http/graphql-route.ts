@@ -74,7 +74,7 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDe
   app.route({
     url: '/graphql',
     method: ['GET', 'POST'],
-    config: { rateLimit: graphqlRateLimit(deps.config) },
+    config: { rateLimit: graphqlRateLimit(deps.config, (request) => resolveViewer(request, deps.db, deps.auth)) },
     handler: fastifyApolloHandler(apollo, {
       context: async (request, reply): Promise<Context> => {
         const viewer = await resolveViewer(request, deps.db, deps.auth);

@@ -19,12 +19,13 @@ const sha256Hex = /^[0-9a-f]{64}$/i;
 const problem = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 export function registerMediaRoutes(app: FastifyInstance, deps: { config: Config; db: Db; auth: AuthSettings }): void {
+  const rateLimit = graphqlRateLimit(deps.config, (request) => resolveViewer(request, deps.db, deps.auth));
   // Any Content-Type is read as bytes here: the first bytes decide what a file is.
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.config.maxUploadBytes }, (_request, body, done) => done(null, body));
 
-    scope.put<{ Params: { id: string } }>('/media/:id', { bodyLimit: deps.config.maxUploadBytes, config: { rateLimit: graphqlRateLimit(deps.config) } }, async (request, reply) => {
+    scope.put<{ Params: { id: string } }>('/media/:id', { bodyLimit: deps.config.maxUploadBytes, config: { rateLimit } }, async (request, reply) => {
       const viewer = await resolveViewer(request, deps.db, deps.auth);
       if (viewer.kind === 'anonymous') return reply.code(401).send(problem(ErrorCode.UNAUTHENTICATED, 'Meld je aan om foto’s te versturen.'));
       const { id } = request.params;
@@ -54,7 +55,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { config: Config
       }
     });
 
-    scope.get<{ Params: { id: string }; Querystring: { size?: string } }>('/media/:id', { config: { rateLimit: graphqlRateLimit(deps.config) } }, async (request, reply) => {
+    scope.get<{ Params: { id: string }; Querystring: { size?: string } }>('/media/:id', { config: { rateLimit } }, async (request, reply) => {
       const viewer = await resolveViewer(request, deps.db, deps.auth);
       const { id } = request.params;
       const size: MediaSize = request.query.size === 'thumb' ? 'thumb' : 'display';

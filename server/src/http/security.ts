@@ -1,15 +1,14 @@
 /**
  * HTTP-level protection: security headers (CSP, nosniff, referrer policy, no framing)
- * and the per-caller request budget on /graphql. Rate-limited callers get 429 with
- * Retry-After and a GraphQL-shaped error body.
+ * and the per-caller request budget on /graphql and /media. Rate-limited callers get 429
+ * with Retry-After and a GraphQL-shaped error body.
  */
 import rateLimit from '@fastify/rate-limit';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hashSecret } from '../auth/tokens.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../graphql/errors.js';
-import { SESSION_COOKIE } from '../modules/account/session.service.js';
 import { cspDirectives } from './content-security-policy.js';
 
 /**
@@ -44,20 +43,24 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   await app.register(rateLimit, { global: false });
 }
 
-/** One budget per device token, per staff session, or (for anonymous callers) per IP. */
-export function rateLimitKey(request: FastifyRequest): string {
-  const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) return `token:${hashSecret(authorization.slice(7))}`;
-  const session = request.cookies?.[SESSION_COOKIE];
-  if (session) return `session:${hashSecret(session)}`;
+/**
+ * One budget per participant (device token), per staff session, or per IP. The key is the
+ * checked credential, never the one sent: a made-up or expired token or cookie counts
+ * against the caller's IP, or a fresh random credential on every request would be a
+ * fresh budget every time.
+ */
+export function rateLimitKey(request: FastifyRequest, viewer: Viewer): string {
+  if (viewer.kind === 'participant') return `participant:${viewer.participantId}`;
+  if (viewer.kind === 'staff') return `session:${viewer.sessionHash}`;
   return `ip:${request.ip}`;
 }
 
-export function graphqlRateLimit(config: Config) {
+/** The budget of /graphql and /media; `viewerOf` is the route's own (per request, once) viewer lookup. */
+export function graphqlRateLimit(config: Config, viewerOf: (request: FastifyRequest) => Promise<Viewer>) {
   return {
     max: config.graphqlRateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: rateLimitKey,
+    keyGenerator: async (request: FastifyRequest) => rateLimitKey(request, await viewerOf(request)),
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string; ttl: number }) => ({
       statusCode: 429,
       errors: [
