@@ -14,9 +14,7 @@ import { z } from 'zod';
 import type { Context } from './context.js';
 import { badInput, ErrorCode, notFound, unauthenticated, UserFacingError } from './errors.js';
 import { complexityLimits, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.js';
-
-// Validation messages reach people through the UI, so zod speaks Dutch.
-z.config(z.locales.nl());
+import '../validation-locale.js';
 
 export interface AuthScopes {
   /** Anyone, signed in or not. */

@@ -10,6 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connect.js';
 import { createLogger } from '../../logger.js';
+import '../../validation-locale.js';
 import { syncTogether, type BatchOutcome } from './sync.service.js';
 import type { SyncJob, SyncJobAnswer } from './sync-runner.js';
 
