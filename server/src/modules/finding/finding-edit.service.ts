@@ -7,7 +7,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
 import { loadCampaign } from '../campaign/campaign.service.js';
 import { THEMES } from '../checklist/checklist.table.js';
 import { recordChange } from '../sync/change-log.repo.js';
@@ -86,16 +86,28 @@ export async function openConflicts(db: DbOrTrx, findingIds: readonly string[]):
   return (await repo.openConflictsOf(db, findingIds)).map(toConflict);
 }
 
-/** A coordinator keeps the server's value or takes the device's. */
+/**
+ * A coordinator keeps the server's value or takes the device's. The choice was made
+ * against the server value recorded with the conflict: when the field changed since
+ * (a later edit), nothing changes and the coordinator is asked to look again, now at the
+ * value the field holds, so that no edit is overwritten unseen.
+ */
 export async function resolveConflict(db: Db, viewer: Viewer, input: { conflictId: string; useDeviceValue: boolean }, now = new Date()): Promise<Finding> {
-  return db.transaction().execute(async (trx) => {
+  const resolved = await db.transaction().execute(async (trx) => {
     const conflict = await repo.findConflict(trx, input.conflictId);
     const finding = conflict && (await repo.findFinding(trx, conflict.finding_id));
     const campaign = finding && (await loadCampaign(trx, finding.campaign_id));
     if (!conflict || !finding || !campaign || !managesNeighbourhood(viewer, campaign.neighbourhoodId)) throw notFound('Dit conflict');
     if (conflict.resolved_at) throw badInput('Dit conflict is al opgelost.');
+    const field = conflict.field as EditableField;
+    const current = (finding[field] as string | null) ?? null;
+    if (current !== conflict.server_value) {
+      // Committed without touching the finding: the conflict stays open and now shows
+      // the current value, so that looking again gives a choice that can be applied.
+      await repo.setConflictServerValue(trx, conflict.id, current);
+      return null;
+    }
     if (input.useDeviceValue) {
-      const field = conflict.field as EditableField;
       const fieldVersions = { ...(JSON.parse(finding.field_versions) as Record<string, number>), [field]: finding.version + 1 };
       await repo.updateFields(trx, finding.id, { [field]: conflict.device_value, version: finding.version + 1, field_versions: JSON.stringify(fieldVersions) });
       await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'FINDING', entityId: finding.id }, now);
@@ -103,4 +115,6 @@ export async function resolveConflict(db: Db, viewer: Viewer, input: { conflictI
     await repo.resolveConflictRow(trx, conflict.id, now.toISOString(), input.useDeviceValue ? 'USED_DEVICE' : 'KEPT_SERVER');
     return toFinding((await repo.findFinding(trx, finding.id))!);
   });
+  if (!resolved) throw new UserFacingError(ErrorCode.CONFLICT, 'Dit veld is intussen veranderd. Bekijk wat er nu staat en kies opnieuw.');
+  return resolved;
 }

@@ -89,14 +89,15 @@ export async function participantsWithContact(db: DbOrTrx, participantIds: reado
   return rows.map((r) => r.id);
 }
 
-/** The newest rated finding at a spot in an earlier campaign (last year's walk). */
-export async function previousRatedFinding(db: DbOrTrx, spotId: string, beforeCampaignCreatedAt: string) {
+/** The newest rated finding at a spot in an earlier campaign of the same neighbourhood (last year's walk). */
+export async function previousRatedFinding(db: DbOrTrx, spotId: string, neighbourhoodId: string, beforeCampaignCreatedAt: string) {
   return db
     .selectFrom('finding')
     .innerJoin('campaign', 'campaign.id', 'finding.campaign_id')
     .leftJoin('finding_photo', (join) => join.onRef('finding_photo.finding_id', '=', 'finding.id').on('finding_photo.position', '=', 1))
-    .select(['finding.rating', 'finding.server_time', 'campaign.name as campaign_name', 'finding_photo.photo_id'])
+    .select(['finding.id', 'finding.rating', 'finding.server_time', 'campaign.name as campaign_name', 'finding_photo.photo_id'])
     .where('finding.spot_id', '=', spotId)
+    .where('campaign.neighbourhood_id', '=', neighbourhoodId)
     .where('finding.rating', 'is not', null)
     .where('finding.rating', '!=', 'NVT')
     .where('campaign.created_at', '<', beforeCampaignCreatedAt)
@@ -122,6 +123,11 @@ export async function openConflictsOf(db: DbOrTrx, findingIds: readonly string[]
 
 export async function findConflict(db: DbOrTrx, id: string): Promise<FindingConflictRow | undefined> {
   return db.selectFrom('finding_conflict').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The value the server holds now, recorded on an open conflict for the coordinator to decide on. */
+export async function setConflictServerValue(db: DbOrTrx, id: string, serverValue: string | null): Promise<void> {
+  await db.updateTable('finding_conflict').set({ server_value: serverValue }).where('id', '=', id).where('resolved_at', 'is', null).execute();
 }
 
 export async function resolveConflictRow(db: DbOrTrx, id: string, at: string, resolution: 'USED_DEVICE' | 'KEPT_SERVER'): Promise<void> {
