@@ -123,18 +123,22 @@ describe('HTTP server when the database fails', () => {
   it('answers /healthz with 503 and masks GraphQL errors behind a request id', async () => {
     const t = await startTestApp();
     try {
+      const query = '{ neighbourhoods { edges { node { name } } } }';
+      expect((await graphql(t.url, query)).body.data.neighbourhoods.edges).toHaveLength(1);
+      // Both connections: the health check uses the writer, GraphQL queries the reader.
       t.app.connection.sqlite.close();
+      await t.app.connection.readDb.destroy();
       const health = await fetch(`${t.url}/healthz`);
       expect(health.status).toBe(503);
 
-      const { headers, body } = await graphql(t.url, '{ neighbourhoods { edges { node { name } } } }');
+      const { headers, body } = await graphql(t.url, query);
       const [error] = body.errors;
       expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
       expect(error.message).toBe('Er ging iets mis op de server. Probeer het later opnieuw.');
       expect(error.extensions.requestId).toBe(headers.get('x-request-id'));
       expect(JSON.stringify(body)).not.toMatch(/database|sqlite|stacktrace|at /i);
     } finally {
-      await t.app.http.close();
+      await t.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { loggablePath } from '../../server/src/http/request-log.js';
+import { databaseFile } from '../support/test-app.js';
 
 describe('request log', () => {
   it('writes one line per request with method, path, status, time and request id', async () => {
@@ -15,8 +16,12 @@ describe('request log', () => {
         done();
       },
     });
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', PORT: '0', DEMO_SEED: 'false' });
-    const app = await createApp(config, pino({ level: 'info' }, sink));
+    const file = databaseFile();
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DEMO_SEED: 'false', ...file.env });
+    const app = await createApp(config, pino({ level: 'info' }, sink)).catch((error: unknown) => {
+      file.remove();
+      throw error;
+    });
     try {
       const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
       lines.length = 0;
@@ -30,6 +35,7 @@ describe('request log', () => {
       expect(JSON.stringify(ours[0])).not.toContain('geheim');
     } finally {
       await app.close();
+      file.remove();
     }
   });
 

@@ -1,6 +1,10 @@
 /**
  * A tegelwip campaign over a fresh in-memory database: the seeded Staatsliedenbuurt,
  * action days, a coordinator viewer and participants, for service-level tests.
+ * In memory on purpose: these tests call services on one connection without the app, so
+ * there is no reader connection or sync worker a file would bring into play, and their
+ * property runs make many small commits that a file would each fsync. Tests of the app
+ * use startTestApp(), which runs on a file.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../server/src/auth/viewer.js';

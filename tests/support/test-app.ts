@@ -1,6 +1,8 @@
 /**
- * An in-process app over a fresh in-memory SQLite database migrated to latest, listening
- * on a random loopback port: real HTTP, real SQLite, no child process.
+ * An in-process app listening on a random loopback port: real HTTP, real SQLite, no child
+ * process. By default it runs as `npm start` does: on a fresh database file (migrated to
+ * latest) in a temporary folder that also holds MEDIA_DIR, with queries on their own
+ * read-only connection and sync batches in the worker thread; close() removes the folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,16 +18,60 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', PORT: '0', ...env });
-  const app = await createApp(config, createLogger(config));
-  const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
-  return { app, url, config, close: () => app.close() };
+export interface TestAppOptions {
+  /**
+   * Runs on `:memory:` instead of a file, and says why. There, queries share the write
+   * connection and sync runs inline instead of in the worker, which hides bugs that
+   * production would show, so only a test that needs it (and says so) may ask.
+   */
+  inMemoryBecause?: string;
 }
 
 /**
- * Settings for an app on a database file in a fresh folder, as in production: queries
- * then read on their own read-only connection (an in-memory database has only one).
+ * Starts the app. `env` overrides settings; a DATABASE_PATH in it (see databaseFile())
+ * is used as given and left for the caller to remove.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  if (env.DATABASE_PATH === ':memory:') throw new Error('startTestApp: ask for an in-memory database with { inMemoryBecause: "…" }, not DATABASE_PATH');
+  if (options.inMemoryBecause !== undefined && !options.inMemoryBecause.trim()) throw new Error('startTestApp: inMemoryBecause needs a reason');
+  let owned: { env: Record<string, string>; remove(): void } | null = null;
+  let storage: Record<string, string> = {};
+  if (options.inMemoryBecause) {
+    owned = databaseFile();
+    storage = { DATABASE_PATH: ':memory:', MEDIA_DIR: owned.env.MEDIA_DIR! };
+  } else if (!env.DATABASE_PATH) {
+    owned = databaseFile();
+    storage = owned.env;
+  }
+  try {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...storage, ...env });
+    const app = await createApp(config, createLogger(config));
+    const url = await app.http.listen({ port: 0, host: '127.0.0.1' }).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
+    return {
+      app,
+      url,
+      config,
+      async close() {
+        try {
+          await app.close();
+        } finally {
+          owned?.remove();
+        }
+      },
+    };
+  } catch (error) {
+    owned?.remove();
+    throw error;
+  }
+}
+
+/**
+ * Settings for an app on a database file in a fresh folder that the caller removes, for
+ * tests that open the same file again (a restart, a second process). startTestApp()
+ * without a DATABASE_PATH makes and removes such a folder by itself.
  */
 export function databaseFile(): { env: Record<string, string>; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-test-'));
