@@ -41,17 +41,23 @@ export async function recorderNames(db: DbOrTrx, participantIds: readonly string
 }
 
 export interface PreviousRating {
+  /** Not in the API: lets photo access check that a photo is this finding's. */
+  findingId: string;
   rating: Rating;
   photoId: string | null;
   recordedAt: string;
   campaignName: string;
 }
 
-/** Last year's rating (and first photo) of a spot, for the walk of this campaign. */
+/**
+ * Last year's rating (and first photo) of a spot, for the walk of this schouw: from an
+ * earlier campaign of the same neighbourhood. Also the rule by which walkers may fetch
+ * that photo (media-access.service.ts).
+ */
 export async function previousRating(db: DbOrTrx, viewer: Viewer, spotId: string, campaignId: string): Promise<PreviousRating | null> {
   const campaign = await loadCampaign(db, campaignId);
-  const allowed = campaign && (managesNeighbourhood(viewer, campaign.neighbourhoodId) || (viewer.kind === 'participant' && viewer.campaignId === campaign.id));
+  const allowed = campaign && campaign.kind === 'SCHOUW' && (managesNeighbourhood(viewer, campaign.neighbourhoodId) || (viewer.kind === 'participant' && viewer.campaignId === campaign.id));
   if (!campaign || !allowed) return null;
-  const row = await repo.previousRatedFinding(db, spotId, campaign.createdAt);
-  return row ? { rating: row.rating!, photoId: row.photo_id ?? null, recordedAt: row.server_time, campaignName: row.campaign_name } : null;
+  const row = await repo.previousRatedFinding(db, spotId, campaign.neighbourhoodId, campaign.createdAt);
+  return row ? { findingId: row.id, rating: row.rating!, photoId: row.photo_id ?? null, recordedAt: row.server_time, campaignName: row.campaign_name } : null;
 }

@@ -12,6 +12,7 @@ import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { appliesTo, findItemWithSection } from '../checklist/checklist.service.js';
 import type { Theme } from '../checklist/checklist.table.js';
 import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
+import { photosOfOthers } from '../media/media.service.js';
 import { findSpot } from '../spot/spot.service.js';
 import { canTransition, PUBLIC_MESSAGE_MAX, PUBLIC_MESSAGE_MIN, statusLabels } from './finding-workflow.js';
 import { recordChange } from '../sync/change-log.repo.js';
@@ -117,6 +118,15 @@ function checkCommon(input: CommonFieldInput): void {
   }
 }
 
+/**
+ * A finding cites only photos its recorder uploaded; otherwise citing would be a way to see
+ * someone else's photo. An id not uploaded yet is accepted (offline, a finding can arrive
+ * before its photo); media-access.service.ts then shows it only if its recorder uploads it.
+ */
+async function requireOwnPhotos(trx: DbOrTrx, viewer: Viewer, photoIds: readonly string[] | null | undefined): Promise<void> {
+  if ((await photosOfOthers(trx, viewer, photoIds ?? [])).length > 0) throw badInput("Je kunt alleen je eigen foto's toevoegen.");
+}
+
 async function insert(trx: DbOrTrx, viewer: Viewer, campaign: Campaign, input: CommonFieldInput, fields: Pick<FindingRow, 'spot_id' | 'street_id' | 'checklist_item_id' | 'category' | 'rating' | 'answer'>, now: Date): Promise<Finding> {
   const row: FindingRow = {
     id: input.id,
@@ -154,6 +164,7 @@ export async function recordFinding(trx: DbOrTrx, viewer: Viewer, input: RecordF
   const existing = await alreadyRecorded(trx, input.id, campaign.id);
   if (existing) return existing;
   checkCommon(input);
+  await requireOwnPhotos(trx, viewer, input.photoIds);
   if (!input.rating && !input.text?.trim() && !input.suggestion?.trim() && !(input.photoIds ?? []).length) {
     throw badInput('Beschrijf wat je ziet, geef een oordeel of voeg een foto toe.');
   }
@@ -192,6 +203,7 @@ export async function answerChecklistItem(trx: DbOrTrx, viewer: Viewer, input: A
   const existing = await alreadyRecorded(trx, input.id, campaign.id);
   if (existing) return existing;
   checkCommon(input);
+  await requireOwnPhotos(trx, viewer, input.photoIds);
   const found = await findItemWithSection(trx, input.checklistItemId);
   if (!found || found.versionId !== campaign.checklistVersionId) throw badInput('Deze vraag hoort niet bij de checklist van deze schouw.');
   const spot = await findSpot(trx, input.spotId);

@@ -16,11 +16,13 @@ export async function findingsShowing(db: DbOrTrx, photoId: string) {
     .selectFrom('finding_photo')
     .innerJoin('finding', 'finding.id', 'finding_photo.finding_id')
     .innerJoin('campaign', 'campaign.id', 'finding.campaign_id')
-    .select(['finding.id', 'finding.campaign_id', 'finding.routed_organisation_id', 'campaign.neighbourhood_id'])
+    .select(['finding.id', 'finding.campaign_id', 'finding.spot_id', 'finding.participant_id', 'finding.staff_account_id', 'finding.routed_organisation_id', 'campaign.neighbourhood_id'])
     .where('finding_photo.photo_id', '=', photoId)
     .execute();
 }
 
-export async function neighbourhoodOfCampaign(db: DbOrTrx, campaignId: string): Promise<string | null> {
-  return (await db.selectFrom('campaign').select('neighbourhood_id').where('id', '=', campaignId).executeTakeFirst())?.neighbourhood_id ?? null;
+/** Who uploaded each of these photos (only those uploaded so far). */
+export async function ownersOf(db: DbOrTrx, ids: readonly string[]): Promise<{ id: string; owner: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('media').select(['id', 'owner']).where('id', 'in', ids).execute();
 }

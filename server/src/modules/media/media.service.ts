@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
-import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { ACCEPTED_KINDS, sniffImage } from './image-check.js';
 import * as repo from './media.repo.js';
@@ -23,6 +23,20 @@ export type UploadOutcome =
 
 export const ownerOf = (viewer: Viewer): string | null =>
   viewer.kind === 'participant' ? `p:${viewer.participantId}` : viewer.kind === 'staff' && viewer.role !== 'PARTNER' ? `s:${viewer.accountId}` : null;
+
+/** The owner a photo must have to be shown with a finding: the finding's recorder. */
+export const recorderOwner = (finding: { participant_id: string | null; staff_account_id: string | null }): string | null =>
+  finding.participant_id ? `p:${finding.participant_id}` : finding.staff_account_id ? `s:${finding.staff_account_id}` : null;
+
+/**
+ * Of the photos a finding cites, those already uploaded by someone other than its
+ * recorder. A finding may cite only its recorder's photos; an id not uploaded yet is
+ * fine (offline, the finding may arrive before its photo; see media-access.service.ts).
+ */
+export async function photosOfOthers(db: DbOrTrx, viewer: Viewer, photoIds: readonly string[]): Promise<string[]> {
+  const owner = ownerOf(viewer);
+  return (await repo.ownersOf(db, photoIds)).filter((m) => m.owner !== owner).map((m) => m.id);
+}
 
 export const mediaFile = (mediaDir: string, id: string, size: MediaSize) => path.join(mediaDir, id.slice(0, 2), `${id}.${size}.jpg`);
 
@@ -61,20 +75,4 @@ export async function storeUpload(db: DbOrTrx, mediaDir: string, viewer: Viewer,
   // The row is the commit point: files without a row are rewritten by the next attempt.
   await repo.insertMedia(db, { id: input.id, sha256, owner, original_bytes: input.bytes.length, width: display.info.width, height: display.info.height, created_at: now.toISOString() });
   return { kind: 'stored', id: input.id, sha256, width: display.info.width, height: display.info.height };
-}
-
-/** Who may see a photo: its uploader, and whoever may see a finding that shows it. */
-export async function maySeeMedia(db: DbOrTrx, viewer: Viewer, id: string): Promise<boolean> {
-  const media = await repo.findMedia(db, id);
-  if (!media) return false;
-  if (media.owner === ownerOf(viewer)) return true;
-  const viewerNeighbourhood = viewer.kind === 'participant' ? await repo.neighbourhoodOfCampaign(db, viewer.campaignId) : null;
-  for (const finding of await repo.findingsShowing(db, id)) {
-    if (managesNeighbourhood(viewer, finding.neighbourhood_id)) return true;
-    if (viewer.kind === 'participant' && viewer.campaignId === finding.campaign_id) return true;
-    // A walk shows last year's photo of the same spot: public space, EXIF removed.
-    if (viewerNeighbourhood && viewerNeighbourhood === finding.neighbourhood_id) return true;
-    if (viewer.kind === 'staff' && viewer.role === 'PARTNER' && viewer.organisationId && viewer.organisationId === finding.routed_organisation_id) return true;
-  }
-  return false;
 }
