@@ -11,6 +11,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { ErrorCode, UserFacingError } from '../../graphql/errors.js';
 import type { Logger } from '../../logger.js';
 import { recordTallyEvents, type RecordTallyInput } from '../tally/tally.service.js';
+import { MAX_ENTRY_BYTES } from '../../../../web/src/lib/offline/sync-protocol.js';
 import { commands, CURRENT_FORMAT } from './sync-commands.js';
 import type { PushedMutation } from './sync.service.js';
 import * as repo from './sync.repo.js';
@@ -37,6 +38,10 @@ export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediat
 
 /** Parses an entry's arguments for its command and format; throws a Dutch UserFacingError. */
 function parseEntry(mutation: PushedMutation): { name: string; args: unknown } {
+  if (mutation.argsOmittedBytes != null) {
+    const kb = (bytes: number) => Math.ceil(bytes / 1024);
+    throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Dit is te groot om te versturen (${kb(mutation.argsOmittedBytes)} kB, de grens is ${kb(MAX_ENTRY_BYTES)} kB). Gooi het weg en voer het opnieuw in, met minder tekst.`);
+  }
   const command = commands[mutation.name];
   if (!command) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
   const format = command.formats[mutation.formatVersion];

@@ -1,9 +1,11 @@
 /**
  * The pull half of sync: what changed since the device's cursor, for its campaign, as
  * current snapshots (the latest state of each changed thing, tombstones for deletions).
- * An unknown cursor (a device restored from a backup, a server restored from one) asks
- * the device to start over with resetRequired; its outbox is not affected.
+ * An unknown cursor (a device restored from a backup, a server restored from one, a
+ * cursor from before cursors named their change) asks the device to start over with
+ * resetRequired; its outbox is not affected.
  */
+import { createHash } from 'node:crypto';
 import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
@@ -13,6 +15,7 @@ import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import { findSpot } from '../spot/spot.service.js';
 import { progressOf } from '../tally/tally-aggregates.service.js';
 import * as repo from './sync.repo.js';
+import type { ChangeLogRow } from './sync.table.js';
 
 export const PULL_PAGE = 200;
 
@@ -69,12 +72,29 @@ async function snapshot(db: DbOrTrx, viewer: Viewer, campaign: Campaign, entityT
   }
 }
 
+/**
+ * A cursor names a place in the change log and the change found there ("seq.tag"), so a
+ * cursor from another history of the log is known as such: after a restore from a backup
+ * the log hands out the same seqs again for other changes, and a bare number would look
+ * valid while the device silently missed what it had pulled after the backup.
+ */
+const tagOf = (change: Pick<ChangeLogRow, 'entity_type' | 'entity_id' | 'at'>): string =>
+  createHash('sha256').update(`${change.entity_type}\n${change.entity_id}\n${change.at}`).digest('base64url').slice(0, 12);
+
+const cursorAt = (change: ChangeLogRow | undefined): string => (change ? `${change.seq}.${tagOf(change)}` : '0');
+
+/** The log position a cursor names, or null when this log does not hold that change. */
+async function positionOf(db: DbOrTrx, cursor: string | null): Promise<number | null> {
+  if (cursor === null || cursor === '' || cursor === '0') return 0;
+  const match = /^(\d{1,15})\.([\w-]{12})$/.exec(cursor);
+  if (!match) return null;
+  const change = await repo.changeAt(db, Number(match[1]));
+  return change && tagOf(change) === match[2] ? change.seq : null;
+}
+
 export async function pullChanges(db: DbOrTrx, viewer: Viewer, campaign: Campaign, cursor: string | null): Promise<PullResult> {
-  const latest = await repo.latestChangeSeq(db);
-  const after = cursor === null || cursor === '' ? 0 : Number(cursor);
-  if (!Number.isSafeInteger(after) || after < 0 || after > latest) {
-    return { changes: [], cursor: '0', hasMore: true, resetRequired: true };
-  }
+  const after = await positionOf(db, cursor);
+  if (after === null) return { changes: [], cursor: '0', hasMore: true, resetRequired: true };
   const rows = await repo.changesSince(db, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id }, after, PULL_PAGE);
   // Several changes of one thing in a page travel as one snapshot, at its last seq.
   const lastOf = new Map<string, (typeof rows)[number]>();
@@ -84,6 +104,7 @@ export async function pullChanges(db: DbOrTrx, viewer: Viewer, campaign: Campaig
     const data = row.op === 'DELETE' ? null : await snapshot(db, viewer, campaign, row.entity_type, row.entity_id);
     changes.push({ seq: row.seq, entityType: row.entity_type, entityId: row.entity_id, op: data === null && row.op !== 'DELETE' ? 'DELETE' : row.op, data });
   }
-  const nextCursor = rows.length > 0 ? rows.at(-1)!.seq : after === 0 ? latest : after;
-  return { changes, cursor: String(nextCursor), hasMore: rows.length === PULL_PAGE, resetRequired: false };
+  // With nothing new for this device the cursor moves to the log's end (a first pull) or stays.
+  const nextCursor = rows.length > 0 ? cursorAt(rows.at(-1)) : after === 0 ? cursorAt(await repo.latestChange(db)) : (cursor as string);
+  return { changes, cursor: nextCursor, hasMore: rows.length === PULL_PAGE, resetRequired: false };
 }

@@ -43,9 +43,12 @@ export async function releaseSavepoint(db: DbOrTrx, name: string): Promise<void>
   await sql`release savepoint ${sql.raw(name)}`.execute(db);
 }
 
-export async function latestChangeSeq(db: DbOrTrx): Promise<number> {
-  const row = await db.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-  return Number(row?.seq ?? 0);
+export async function latestChange(db: DbOrTrx): Promise<ChangeLogRow | undefined> {
+  return db.selectFrom('change_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function changeAt(db: DbOrTrx, seq: number): Promise<ChangeLogRow | undefined> {
+  return db.selectFrom('change_log').selectAll().where('seq', '=', seq).executeTakeFirst();
 }
 
 /** Changes a device of this campaign may see, after a cursor, oldest first. */

@@ -1,5 +1,6 @@
 /** GraphQL for the sync protocol: the `sync` mutation and devices per campaign. */
 import { z } from 'zod';
+import { MAX_BATCH_ENTRIES } from '../../../../web/src/lib/offline/sync-protocol.js';
 import { builder } from '../../graphql/builder.js';
 import { CampaignRef } from '../campaign/campaign.schema.js';
 import type { PulledChange, PullResult } from './sync-pull.service.js';
@@ -8,8 +9,8 @@ import * as service from './sync.service.js';
 const SyncStatusEnum = builder.enumType('SyncStatus', {
   values: {
     APPLIED: { description: 'Processed now.' },
-    DUPLICATE: { description: 'Processed before; this is the stored answer. Drop the entry.' },
-    REJECTED: { description: 'Refused (see code and message); later entries were still processed.' },
+    DUPLICATE: { description: 'Applied before (this is the stored answer): drop the entry.' },
+    REJECTED: { description: 'Refused (see code and message), now or when first sent: a resend gets the same refusal. Later entries were still processed.' },
   } as const,
 });
 
@@ -102,9 +103,10 @@ const mutationList = z
       args: z.unknown(),
       clientTime: z.iso.datetime({ offset: true, message: 'Gebruik ISO-8601 voor clientTime.' }),
       formatVersion: z.number().int().min(1).max(100),
+      argsOmittedBytes: z.number().int().min(0).nullish(),
     }),
   )
-  .max(service.MAX_BATCH, `Stuur hoogstens ${service.MAX_BATCH} wijzigingen per keer.`);
+  .max(MAX_BATCH_ENTRIES, `Stuur hoogstens ${MAX_BATCH_ENTRIES} wijzigingen per keer.`);
 
 const SyncMutationInput = builder.inputType('SyncMutationInput', {
   fields: (t) => ({
@@ -114,6 +116,10 @@ const SyncMutationInput = builder.inputType('SyncMutationInput', {
     args: t.field({ type: 'JSON' }),
     clientTime: t.string({ description: 'The device clock (ISO-8601), for display only.' }),
     formatVersion: t.int(),
+    argsOmittedBytes: t.int({
+      required: false,
+      description: `Set by a device whose entry is too large to send (over MAX_ENTRY_BYTES): args are left out and the entry is refused on its own, so it blocks nothing behind it.`,
+    }),
   }),
 });
 
@@ -141,7 +147,7 @@ builder.mutationField('sync', (t) =>
           deviceId: String(input.deviceId),
           campaignId: input.campaignId == null ? null : String(input.campaignId),
           cursor: input.cursor ?? null,
-          mutations: input.mutations.map((m) => ({ ...m, args: m.args ?? null, mutationId: String(m.mutationId) })),
+          mutations: input.mutations.map((m) => ({ ...m, args: m.args ?? null, argsOmittedBytes: m.argsOmittedBytes ?? null, mutationId: String(m.mutationId) })),
         },
         ctx.logger,
         ctx.requestId,

@@ -14,10 +14,10 @@ import type { Logger } from '../../logger.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { pullChanges, type PullResult } from './sync-pull.service.js';
 import { applyInOrder, NO_FLAGS, yieldToEventLoop } from './sync-entries.js';
+import { MAX_BATCH_ENTRIES } from '../../../../web/src/lib/offline/sync-protocol.js';
 import * as repo from './sync.repo.js';
 import type { SyncMutationRow, SyncStatus } from './sync.table.js';
 
-export const MAX_BATCH = 500;
 
 export interface PushedMutation {
   mutationId: string;
@@ -26,6 +26,8 @@ export interface PushedMutation {
   args: unknown;
   clientTime: string;
   formatVersion: number;
+  /** The device left args out: the entry alone was larger than MAX_ENTRY_BYTES. */
+  argsOmittedBytes?: number | null;
 }
 
 export interface MutationResult {
@@ -84,6 +86,13 @@ const stored = (row: SyncMutationRow, status: SyncStatus): MutationResult => ({
   flags: flagsOf(row.flags),
 });
 
+/**
+ * The stored answer to an entry processed before: a refusal stays a refusal (with its code
+ * and message), so a device whose answer was lost still shows it to the person instead of
+ * taking it as delivered.
+ */
+const replayed = (row: SyncMutationRow): MutationResult => (row.status === 'REJECTED' ? stored(row, 'REJECTED') : stored(row, 'DUPLICATE'));
+
 /** A batch applied inside a transaction that has not committed yet. */
 interface AppliedBatch {
   campaign: Campaign;
@@ -98,22 +107,19 @@ interface AppliedBatch {
 
 /** Applies one device's batch inside the caller's transaction. */
 async function applyBatch(trx: DbOrTrx, viewer: Viewer, input: SyncInput, logger: Logger, now: Date): Promise<AppliedBatch> {
-  if (input.mutations.length > MAX_BATCH) {
-    throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Stuur hoogstens ${MAX_BATCH} wijzigingen per keer.`);
+  if (input.mutations.length > MAX_BATCH_ENTRIES) {
+    throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Stuur hoogstens ${MAX_BATCH_ENTRIES} wijzigingen per keer.`);
   }
   const campaign = await campaignFor(trx, viewer, input.campaignId);
   const owner = ownerOf(viewer);
   const mutations = [...input.mutations].sort((a, b) => a.seq - b.seq);
   const photoIds = new Set<string>();
 
-  let device = await repo.findDevice(trx, input.deviceId);
-  if (device && device.owner !== owner) {
+  const registered = await repo.findDevice(trx, input.deviceId);
+  if (registered && registered.owner !== owner) {
     throw new UserFacingError(ErrorCode.CONFLICT, 'Dit apparaat-id is al in gebruik door iemand anders. Installeer de app opnieuw.');
   }
-  if (!device) {
-    device = { id: input.deviceId, owner, campaign_id: campaign.id, last_seq: 0, first_seen_at: now.toISOString(), last_sync_at: now.toISOString() };
-    await repo.insertDevice(trx, device);
-  }
+  const device = registered ?? { id: input.deviceId, owner, campaign_id: campaign.id, last_seq: 0, first_seen_at: now.toISOString(), last_sync_at: now.toISOString() };
   const known = new Map((await repo.findMutations(trx, mutations.map((m) => m.mutationId))).map((r) => [r.mutation_id, r]));
   const results: (MutationResult | null)[] = [];
   const toProcess: { mutation: PushedMutation; slot: number }[] = [];
@@ -126,7 +132,7 @@ async function applyBatch(trx: DbOrTrx, viewer: Viewer, input: SyncInput, logger
   for (const mutation of mutations) {
     const previous = known.get(mutation.mutationId);
     if (previous) {
-      results.push(previous.device_id === device.id ? stored(previous, 'DUPLICATE') : { ...stored(previous, 'REJECTED'), code: 'MUTATION_ID_REUSED', message: 'Dit id is al gebruikt.' });
+      results.push(previous.device_id === device.id ? replayed(previous) : { ...stored(previous, 'REJECTED'), code: 'MUTATION_ID_REUSED', message: 'Dit id is al gebruikt.' });
     } else if (inBatch.has(mutation.mutationId)) {
       repeats.push({ slot: results.push(null) - 1, of: mutation.mutationId });
     } else if (mutation.seq <= lastSeq) {
@@ -141,13 +147,18 @@ async function applyBatch(trx: DbOrTrx, viewer: Viewer, input: SyncInput, logger
     }
   }
 
+  // A device is registered only with a batch the server takes: one that stops at a gap
+  // before its first entry (a device whose server lost its place) leaves no trace, so a
+  // device that starts over does not leave a row behind for every attempt.
+  const register = !registered && (toProcess.length > 0 || expectedSeq === null);
+  if (register) await repo.insertDevice(trx, device);
   const rows = await applyInOrder(trx, viewer, device.id, toProcess.map((p) => p.mutation), logger, now, photoIds);
   await yieldToEventLoop();
   await repo.insertMutations(trx, rows);
   rows.forEach((row, i) => (results[toProcess[i]!.slot] = stored(row, row.status)));
   const byId = new Map(rows.map((r) => [r.mutation_id, r]));
-  for (const repeat of repeats) results[repeat.slot] = stored(byId.get(repeat.of)!, 'DUPLICATE');
-  await repo.updateDevice(trx, device.id, { last_seq: lastSeq, last_sync_at: now.toISOString(), campaign_id: campaign.id });
+  for (const repeat of repeats) results[repeat.slot] = replayed(byId.get(repeat.of)!);
+  if (registered || register) await repo.updateDevice(trx, device.id, { last_seq: lastSeq, last_sync_at: now.toISOString(), campaign_id: campaign.id });
 
   return { campaign, photoIds, results: results as MutationResult[], lastSeq, expectedSeq, seqFrom: mutations[0]?.seq ?? null, seqTo: mutations.at(-1)?.seq ?? null };
 }

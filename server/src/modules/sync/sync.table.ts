@@ -18,7 +18,7 @@ export interface SyncMutationTable {
   device_id: string;
   seq: number;
   name: string;
-  /** APPLIED or REJECTED; a replay answers DUPLICATE with these stored details. */
+  /** APPLIED or REJECTED; a replay answers DUPLICATE for an applied entry, REJECTED again (same code and message) for a refused one. */
   status: Exclude<SyncStatus, 'DUPLICATE'>;
   code: string | null;
   message: string | null;

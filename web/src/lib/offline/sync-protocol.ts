@@ -3,6 +3,20 @@
  * what it reads from the answer. No imports, so the benchmark and the server tests can
  * send exactly what the field app sends.
  */
+/** Entries per batch. */
+export const MAX_BATCH_ENTRIES = 500;
+/**
+ * A batch's entries together stay under this many bytes of JSON: half the server's 1 MiB
+ * request limit, so the query text and the envelope always fit beside them.
+ */
+export const MAX_BATCH_BYTES = 512 * 1024;
+/**
+ * An entry larger than this is never sent with its args (no real entry comes close: texts
+ * are at most 2,000 characters); it goes with `argsOmittedBytes` instead and is refused on
+ * its own, so it cannot hold up the entries behind it.
+ */
+export const MAX_ENTRY_BYTES = 64 * 1024;
+
 export interface PushedMutation {
   mutationId: string;
   seq: number;
@@ -10,6 +24,7 @@ export interface PushedMutation {
   args: unknown;
   clientTime: string;
   formatVersion: number;
+  argsOmittedBytes?: number | null;
 }
 
 export interface SyncRequest {
