@@ -10,6 +10,9 @@ import type { Database } from './database.js';
 import { ImmediateSqliteDialect } from './immediate-transactions.js';
 import { withStatementCache } from './statement-cache.js';
 
+/** The WAL file is truncated to this size after a checkpoint (SQLite's default keeps all). */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export interface Connection {
   db: Kysely<Database>;
   /**
@@ -38,6 +41,11 @@ export function openDatabase(databasePath: string, options: { reader?: boolean }
   // crash. Field writes arrive in batches of up to 500 rows per transaction, which keeps
   // the extra fsync per commit cheap.
   sqlite.pragma('synchronous = FULL');
+  // After a checkpoint SQLite reuses the WAL file from the start but never shrinks it: one
+  // large batch (or a long read holding checkpoints back) would leave it at its largest
+  // size for good, and on a full disk that space is missing. Truncate it to this size
+  // whenever it is reset.
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   if (databasePath === ':memory:' || options.reader === false) return { db, readDb: db, sqlite };
   const reader = new SQLite(databasePath, { readonly: true });

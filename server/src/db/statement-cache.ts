@@ -10,9 +10,12 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 export const STATEMENT_CACHE_SIZE = 300;
 
-export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase & { readonly inTransaction: boolean } {
   const cache = new Map<string, SQLite.Statement>();
   return {
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     close: () => {
       cache.clear();
       sqlite.close();

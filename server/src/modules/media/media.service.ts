@@ -4,7 +4,7 @@
  * display size and a thumbnail; the original bytes are not kept. Uploading the same id
  * with the same bytes again is a no-op, so an interrupted upload can simply be retried.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
@@ -42,9 +42,16 @@ export const mediaFile = (mediaDir: string, id: string, size: MediaSize) => path
 
 async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, bytes);
-  await fs.rename(temporary, file);
+  // Its own name per write: two uploads of the same photo at once must not share one.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(temporary, bytes);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    // A full disk leaves a partial file behind; it would only take more of the space.
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 export async function storeUpload(db: DbOrTrx, mediaDir: string, viewer: Viewer, input: { id: string; sha256: string; bytes: Buffer }, now = new Date()): Promise<UploadOutcome> {
