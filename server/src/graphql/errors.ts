@@ -53,6 +53,12 @@ export const badInput = (message: string, details?: Record<string, unknown>) =>
 
 export const notFound = (what = 'Dit') => new UserFacingError(ErrorCode.NOT_FOUND, `${what} bestaat niet of je hebt er geen toegang toe.`);
 
+/**
+ * A field command resent with a record id that is someone else's (or another campaign's):
+ * refused, and the same answer whatever that record is, so nothing of it is revealed.
+ */
+export const idAlreadyUsed = () => new UserFacingError(ErrorCode.CONFLICT, 'Dit id is al gebruikt voor iets anders.');
+
 const unauthenticatedMessages = {
   NONE: 'Log in of meld je aan met een uitnodiging om dit te zien.',
   SESSION_EXPIRED: 'Je sessie is verlopen. Log opnieuw in.',

@@ -6,7 +6,7 @@
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { badInput, ErrorCode, idAlreadyUsed, notFound, UserFacingError } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { appliesTo, findItemWithSection } from '../checklist/checklist.service.js';
@@ -151,17 +151,21 @@ async function insert(trx: DbOrTrx, viewer: Viewer, campaign: Campaign, input: C
   return toFinding(row);
 }
 
-async function alreadyRecorded(trx: DbOrTrx, id: string, campaignId: string): Promise<Finding | null> {
+const recordedBy = (row: FindingRow, viewer: Viewer): boolean =>
+  viewer.kind === 'participant' ? row.participant_id === viewer.participantId : viewer.kind === 'staff' && row.staff_account_id === viewer.accountId;
+
+/** An id already recorded: the recorder's own resend gets its finding; for anyone else the id is taken. */
+async function alreadyRecorded(trx: DbOrTrx, viewer: Viewer, id: string, campaignId: string): Promise<Finding | null> {
   const existing = await repo.findFinding(trx, id);
   if (!existing) return null;
-  if (existing.campaign_id !== campaignId) throw badInput('Dit id is al gebruikt voor iets anders.');
+  if (existing.campaign_id !== campaignId || !recordedBy(existing, viewer)) throw idAlreadyUsed();
   return toFinding(existing);
 }
 
 /** A free finding, anywhere in the neighbourhood. Sending the same id twice records it once. */
 export async function recordFinding(trx: DbOrTrx, viewer: Viewer, input: RecordFindingInput, now = new Date()): Promise<Finding> {
   const campaign = await requireSchouwRecorder(trx, viewer, input.campaignId, input.deviceTime);
-  const existing = await alreadyRecorded(trx, input.id, campaign.id);
+  const existing = await alreadyRecorded(trx, viewer, input.id, campaign.id);
   if (existing) return existing;
   checkCommon(input);
   await requireOwnPhotos(trx, viewer, input.photoIds);
@@ -200,7 +204,7 @@ function checkAnswer(type: string, choices: string[], rating: Rating | null | un
 /** The answer to one checklist item at one spot. */
 export async function answerChecklistItem(trx: DbOrTrx, viewer: Viewer, input: AnswerChecklistItemInput, now = new Date()): Promise<Finding> {
   const campaign = await requireSchouwRecorder(trx, viewer, input.campaignId, input.deviceTime);
-  const existing = await alreadyRecorded(trx, input.id, campaign.id);
+  const existing = await alreadyRecorded(trx, viewer, input.id, campaign.id);
   if (existing) return existing;
   checkCommon(input);
   await requireOwnPhotos(trx, viewer, input.photoIds);

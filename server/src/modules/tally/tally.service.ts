@@ -6,7 +6,7 @@
 import type { Viewer } from '../../auth/viewer.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
-import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { badInput, ErrorCode, idAlreadyUsed, notFound, UserFacingError } from '../../graphql/errors.js';
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { areaCm2Of, type SizeCode } from './size-codes.js';
@@ -58,6 +58,17 @@ function requireRecorder(viewer: Viewer, campaign: Campaign | null): Campaign {
   if (!allowed) throw notFound('Deze actie');
   if (campaign.kind !== 'TEGELWIPPEN') throw badInput('In deze actie worden geen tegels geteld.');
   return campaign;
+}
+
+/**
+ * Whether a stored event can be this viewer's own, sent again. Participants: their own
+ * events. Staff (who may record here, so see the whole ledger): events without a
+ * participant, and corrections, which keep the participant of the entry they correct; the
+ * ledger does not record which staff account made an event.
+ */
+function mayBeOwnEvent(row: TallyEventRow, viewer: Viewer): boolean {
+  if (viewer.kind === 'participant') return row.participant_id === viewer.participantId;
+  return row.participant_id === null || row.corrects_event_id !== null;
 }
 
 /** Field work is accepted while open; after closing only what was recorded before it. */
@@ -146,7 +157,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
       try {
         const known = existing.get(input.id);
         if (known) {
-          if (known.campaign_id !== campaign.id) throw badInput('Dit id is al gebruikt voor iets anders.');
+          if (known.campaign_id !== campaign.id || known.corrects_event_id !== null || !mayBeOwnEvent(known, viewer)) throw idAlreadyUsed();
           outcomes[index] = { event: toTallyEvent(known) };
           continue;
         }
@@ -190,11 +201,11 @@ export async function recordTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Reco
   return outcome!.event!;
 }
 
-/** An id that is already in the ledger: the same event sent again, answered as it was. */
-async function alreadyRecorded(trx: DbOrTrx, id: string, campaignId: string): Promise<TallyEvent | null> {
-  const existing = await repo.findEvent(trx, id);
+/** An id already in the ledger: the same correction sent again by its maker is answered as it was. */
+async function alreadyCorrected(trx: DbOrTrx, viewer: Viewer, input: CorrectTallyInput, campaignId: string): Promise<TallyEvent | null> {
+  const existing = await repo.findEvent(trx, input.id);
   if (!existing) return null;
-  if (existing.campaign_id !== campaignId) throw badInput('Dit id is al gebruikt voor iets anders.');
+  if (existing.campaign_id !== campaignId || existing.corrects_event_id !== input.correctsEventId || !mayBeOwnEvent(existing, viewer)) throw idAlreadyUsed();
   return toTallyEvent(existing);
 }
 
@@ -217,7 +228,7 @@ export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Cor
   if (!original) throw notFound('Deze telling');
   const campaign = requireRecorder(viewer, await loadCampaign(trx, original.campaign_id));
   if (viewer.kind === 'participant' && original.participant_id !== viewer.participantId) throw notFound('Deze telling');
-  const existing = await alreadyRecorded(trx, input.id, campaign.id);
+  const existing = await alreadyCorrected(trx, viewer, input, campaign.id);
   if (existing) return existing;
   if (original.corrects_event_id) throw badInput('Een correctie kun je niet corrigeren; corrigeer de telling zelf.');
   requireAcceptingFieldWork(campaign, input.clientTime ?? null);
