@@ -48,7 +48,7 @@ describe('outbox', () => {
     const db = await freshDb();
     const entry = await recordLocally(db, { name: 'recordTallyEvent', args: { id: 'a' } });
     await db.put('outbox', { ...entry, state: 'REJECTED', rejection: { code: 'BAD_USER_INPUT', message: 'Fout' } });
-    await retryRejected(db, entry.seq);
+    await retryRejected(db, entry.mutationId);
     const [retried] = await db.getAll('outbox');
     expect(retried).toMatchObject({ seq: 2, state: 'PENDING', args: { id: 'a' } });
     expect(retried!.mutationId).not.toBe(entry.mutationId);
@@ -74,8 +74,41 @@ describe('sync status', () => {
     await status.refresh(db);
     expect([status.loaded, status.pendingTally, status.pendingFindings, status.pending]).toEqual([true, 1, 1, 2]);
     expect(status.isStale()).toBe(true);
-    await db.delete('outbox', 1);
+    await db.delete('outbox', (await db.getAll('outbox')).find((e) => e.seq === 1)!.mutationId);
     await status.refresh(db);
     expect(status.isStale()).toBe(false);
+  });
+});
+
+describe('device database upgrade', () => {
+  it('keeps the outbox, records and confirmed answers of a version 1 database, now keyed by mutation id', async () => {
+    const { openDB } = await import('idb');
+    const name = `upgrade-test-${++counter}`;
+    // As the first field-app build made it, with work on it.
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('outbox', { keyPath: 'seq' }).createIndex('byState', 'state');
+        db.createObjectStore('records', { keyPath: 'id' }).createIndex('byType', 'type');
+        db.createObjectStore('photos', { keyPath: 'id' });
+        db.createObjectStore('confirmed', { keyPath: 'mutationId' });
+        db.createObjectStore('server', { keyPath: 'key' }).createIndex('byType', 'entityType');
+        db.createObjectStore('meta', { keyPath: 'key' });
+      },
+    });
+    const entry = (seq: number, state: string) => ({ seq, mutationId: `m${seq}`, name: 'recordTallyEvent', args: { id: `t${seq}` }, clientTime: '', formatVersion: 2, state, photoIds: [], createdAt: '' });
+    await v1.put('outbox', entry(4, 'PENDING'));
+    await v1.put('outbox', { ...entry(2, 'REJECTED'), rejection: { code: 'BAD_USER_INPUT', message: 'Fout' } });
+    await v1.put('records', { id: 't4', type: 'tally', campaignId: 'c', data: {}, createdAt: '' });
+    await v1.put('confirmed', { mutationId: 'm1', name: 'recordTallyEvent', status: 'APPLIED', serverTime: '2026-11-01T10:00:00.000Z' });
+    await v1.put('meta', { key: 'nextSeq', value: 5 });
+    v1.close();
+
+    const db = await openDatabase(name);
+    dbs.push(db);
+    expect((await db.get('outbox', 'm4'))?.seq).toBe(4);
+    expect((await db.getAllFromIndex('outbox', 'byState', 'REJECTED')).map((e) => e.mutationId)).toEqual(['m2']);
+    expect(await db.count('records')).toBe(1);
+    expect(await db.getAllKeysFromIndex('confirmed', 'byServerTime')).toEqual(['m1']);
+    expect((await db.get('meta', 'nextSeq'))?.value).toBe(5);
   });
 });

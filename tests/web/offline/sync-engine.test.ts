@@ -107,7 +107,7 @@ describe('sync engine', () => {
     // Fixed on the device and retried: it goes through.
     const rejected = status.attention[0]!;
     await db.put('outbox', { ...rejected, args: { ...rejected.args, actionDayId: fx.dayA } });
-    await retryRejected(db, rejected.seq);
+    await retryRejected(db, rejected.mutationId);
     await new SyncEngine({ db, transport: transportFor(), status }).syncNow();
     expect(status.attention).toHaveLength(0);
     expect(await serverHas([bad.args.id as string])).toBe(1);
@@ -124,7 +124,7 @@ describe('sync engine', () => {
     // The device lost entry 4 (say, storage trouble) but kept 5 and 6: the server expects 4.
     const more = [tally(4), tally(5), tally(6)];
     for (const write of more) await recordLocally(db, write);
-    await db.delete('outbox', 4);
+    await db.delete('outbox', (await db.getAll('outbox')).find((e) => e.seq === 4)!.mutationId);
     expect(await new SyncEngine({ db, transport: transportFor(), status }).syncNow()).toBe('done');
     expect(await db.count('outbox')).toBe(0);
     expect(await serverHas([...writes, ...more].map((w) => w.args.id as string))).toBe(5);
@@ -256,5 +256,27 @@ describe('sync engine', () => {
     expect(await engine.syncNow()).toBe('done');
     expect(refreshes).toBe(3);
     db.close();
+  });
+});
+
+describe('confirmed entries on the device', () => {
+  it('are kept whole for thirty days of server time, then pruned', async () => {
+    const fx = await accessFixture();
+    try {
+      const { token } = await fx.makeParticipant(fx.campaignA);
+      const db = await openDatabase(`keep-confirmed-${uuidv7()}`);
+      const old = (days: number, id: string) => ({ seq: 0, mutationId: id, deviceId: 'd', name: 'recordTallyEvent', args: {}, clientTime: '', formatVersion: 2, photoIds: [], createdAt: '', status: 'APPLIED' as const, serverTime: new Date(Date.now() - days * 86_400_000).toISOString() });
+      await db.put('confirmed', old(31, 'too-old'));
+      await db.put('confirmed', old(29, 'recent'));
+      const args = { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 2 };
+      await recordLocally(db, { name: 'recordTallyEvent', args });
+      expect(await new SyncEngine({ db, transport: createHttpTransport({ baseUrl: fx.t.url, token: () => token }), status: new SyncStatus() }).syncNow()).toBe('done');
+      const kept = await db.getAll('confirmed');
+      expect(kept.map((c) => c.mutationId).sort()).toEqual(['recent', kept.find((c) => c.args.id === args.id)!.mutationId].sort());
+      expect(kept.find((c) => c.args.id === args.id)).toMatchObject({ name: 'recordTallyEvent', args, status: 'APPLIED', seq: 1 });
+      db.close();
+    } finally {
+      await fx.t.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { gql } from '../graphql/client';
 import { CAMPAIGN_SNAPSHOT, JOIN_CAMPAIGN, type CampaignSnapshot } from '../graphql/field-operations';
 import { loadJoined, saveJoined, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
-import { recordLocally, retryRejected, storePhoto, type FieldWrite } from './outbox';
+import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
 import { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
 import { createHttpTransport } from './transport';
@@ -99,10 +99,30 @@ class FieldApp {
     return id;
   }
 
-  async retry(seq: number): Promise<void> {
-    await retryRejected(this.db, seq);
+  /** A refused entry back in line, by its mutationId. */
+  async retry(mutationId: string): Promise<void> {
+    await retryRejected(this.db, mutationId);
     this.version++;
     void this.#engine?.syncNow();
+  }
+
+  /** A refused entry thrown away, as the person chose. */
+  async discard(mutationId: string): Promise<void> {
+    await discardRejected(this.db, mutationId);
+    this.version++;
+    await this.status.refresh(this.db);
+  }
+
+  /** A refused photo sent again with the next round. */
+  async retryPhoto(id: string): Promise<void> {
+    await retryPhoto(this.db, id);
+    void this.#engine?.syncNow();
+  }
+
+  /** A refused photo left out: its finding goes without it. */
+  async dropPhoto(id: string): Promise<void> {
+    await dropPhoto(this.db, id);
+    await this.status.refresh(this.db);
   }
 
   syncNow(): void {

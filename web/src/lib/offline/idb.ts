@@ -1,14 +1,15 @@
 /**
  * The device's database (IndexedDB via idb): everything recorded in the field lives here
- * first. Stores: outbox (field commands not yet confirmed), records (local copies to
- * show), photos (bytes until the server confirmed their hash), confirmed (recent server
- * answers), server (snapshots pulled from the server) and meta (device id, seq, cursor).
- * Only lib/offline touches it.
+ * first. Stores: outbox (field commands not yet confirmed, and refused ones), records
+ * (local copies to show), photos (bytes until the server confirmed their hash),
+ * confirmed (entries the server confirmed, kept whole for a while so they can be sent
+ * again if the server loses them in a restore), server (snapshots pulled from the server)
+ * and meta (device id, seq, cursor). Only lib/offline touches it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export const DB_NAME = 'buurtkracht';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type OutboxState = 'PENDING' | 'REJECTED';
 
@@ -40,12 +41,15 @@ export interface PhotoEntry {
   sha256: string;
   size: number;
   createdAt: string;
+  /** Set when the server refused these bytes: not sent again until the person retries. */
+  refusal?: { code: string; message: string };
 }
 
-export interface ConfirmedEntry {
-  mutationId: string;
-  name: string;
+/** An outbox entry the server confirmed: whole, under the device id it was sent with. */
+export interface ConfirmedEntry extends Omit<OutboxEntry, 'state' | 'rejection'> {
+  deviceId: string;
   status: 'APPLIED' | 'DUPLICATE';
+  /** Server time of the confirmation. */
   serverTime: string;
 }
 
@@ -63,10 +67,10 @@ export interface MetaEntry {
 }
 
 export interface BuurtkrachtDB extends DBSchema {
-  outbox: { key: number; value: OutboxEntry; indexes: { byState: OutboxState } };
+  outbox: { key: string; value: OutboxEntry; indexes: { byState: OutboxState } };
   records: { key: string; value: LocalRecord; indexes: { byType: string } };
   photos: { key: string; value: PhotoEntry };
-  confirmed: { key: string; value: ConfirmedEntry };
+  confirmed: { key: string; value: ConfirmedEntry; indexes: { byServerTime: string } };
   server: { key: string; value: ServerSnapshot; indexes: { byType: string } };
   meta: { key: string; value: MetaEntry };
 }
@@ -75,15 +79,28 @@ export type Db = IDBPDatabase<BuurtkrachtDB>;
 
 export function openDatabase(name = DB_NAME): Promise<Db> {
   return openDB<BuurtkrachtDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       // Each step upgrades one version; later versions add steps and never drop data.
+      // Only this transaction's requests are awaited here, so it stays open throughout.
+      const untyped = db as unknown as IDBPDatabase;
       if (oldVersion < 1) {
-        db.createObjectStore('outbox', { keyPath: 'seq' }).createIndex('byState', 'state');
+        untyped.createObjectStore('outbox', { keyPath: 'seq' }).createIndex('byState', 'state');
         db.createObjectStore('records', { keyPath: 'id' }).createIndex('byType', 'type');
         db.createObjectStore('photos', { keyPath: 'id' });
         db.createObjectStore('confirmed', { keyPath: 'mutationId' });
         db.createObjectStore('server', { keyPath: 'key' }).createIndex('byType', 'entityType');
         db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        // Version 2 keys the outbox by mutationId: a device that starts over numbers what it
+        // still has to send from 1, and a refused entry must keep its place without holding
+        // a seq. Confirmed entries are kept whole and pruned by server time.
+        const entries = (await tx.objectStore('outbox').getAll()) as OutboxEntry[];
+        untyped.deleteObjectStore('outbox');
+        const outbox = db.createObjectStore('outbox', { keyPath: 'mutationId' });
+        outbox.createIndex('byState', 'state');
+        for (const entry of entries) await outbox.put(entry);
+        tx.objectStore('confirmed').createIndex('byServerTime', 'serverTime');
       }
     },
   });

@@ -80,15 +80,43 @@ export async function recordLocally(db: Db, write: FieldWrite, now = new Date())
   return entry;
 }
 
-/** Puts a refused entry back in line (with a new seq, as the old one was used). */
-export async function retryRejected(db: Db, seq: number): Promise<void> {
+/** Puts a refused entry back in line (with a new seq and mutationId, as the old ones were used). */
+export async function retryRejected(db: Db, mutationId: string): Promise<void> {
   const tx = db.transaction(['outbox', 'meta'], 'readwrite');
-  const entry = await tx.objectStore('outbox').get(seq);
+  const entry = await tx.objectStore('outbox').get(mutationId);
   if (!entry || entry.state !== 'REJECTED') return tx.done;
-  const next = ((await tx.objectStore('meta').get('nextSeq'))?.value as number | undefined) ?? seq + 1;
+  const next = ((await tx.objectStore('meta').get('nextSeq'))?.value as number | undefined) ?? entry.seq + 1;
   await tx.objectStore('meta').put({ key: 'nextSeq', value: next + 1 });
-  await tx.objectStore('outbox').delete(seq);
+  await tx.objectStore('outbox').delete(mutationId);
   await tx.objectStore('outbox').add({ ...entry, seq: next, mutationId: uuidv7(), state: 'PENDING', rejection: undefined });
+  await tx.done;
+}
+
+/**
+ * Throws a refused entry away, with the local record it made (the person chose this on
+ * the sync screen). Refused entries hold no seq the server waits for, so nothing stalls.
+ */
+export async function discardRejected(db: Db, mutationId: string): Promise<void> {
+  const tx = db.transaction(['outbox', 'records'], 'readwrite');
+  const entry = await tx.objectStore('outbox').get(mutationId);
+  if (!entry || entry.state !== 'REJECTED') return tx.done;
+  await tx.objectStore('outbox').delete(mutationId);
+  if (typeof entry.args.id === 'string') await tx.objectStore('records').delete(entry.args.id);
+  await tx.done;
+}
+
+/** Sends a refused photo again with the next sync round. */
+export async function retryPhoto(db: Db, id: string): Promise<void> {
+  const tx = db.transaction('photos', 'readwrite');
+  const photo = await tx.store.get(id);
+  if (photo?.refusal) await tx.store.put({ ...photo, refusal: undefined });
+  await tx.done;
+}
+
+/** Drops a refused photo's bytes; the finding it belongs to is sent without it. */
+export async function dropPhoto(db: Db, id: string): Promise<void> {
+  const tx = db.transaction('photos', 'readwrite');
+  if ((await tx.store.get(id))?.refusal) await tx.store.delete(id);
   await tx.done;
 }
 

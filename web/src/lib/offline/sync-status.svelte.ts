@@ -21,6 +21,8 @@ export class SyncStatus {
   /** Server time of the last batch the server confirmed. */
   lastConfirmedSync = $state<string | null>(null);
   attention = $state<OutboxEntry[]>([]);
+  /** Photos the server refused: the person retries or leaves them out. */
+  refusedPhotos = $state<{ id: string; size: number; message: string }[]>([]);
   needsSignIn = $state(false);
   oldestPendingAt = $state<string | null>(null);
   lastError = $state<string | null>(null);
@@ -38,6 +40,7 @@ export class SyncStatus {
     this.pendingFindings = pending.filter((e) => kindOf(e.name) === 'finding').length;
     this.pendingPhotoBytes = photos.reduce((sum, p) => sum + p.size, 0);
     this.attention = await db.getAllFromIndex('outbox', 'byState', 'REJECTED');
+    this.refusedPhotos = photos.flatMap((p) => (p.refusal ? [{ id: p.id, size: p.size, message: p.refusal.message }] : []));
     this.oldestPendingAt = pending.reduce<string | null>((oldest, e) => (oldest === null || e.createdAt < oldest ? e.createdAt : oldest), null);
     this.lastConfirmedSync = (await getMeta<string>(db, 'lastConfirmedSync')) ?? null;
     this.loaded = true;

@@ -11,7 +11,7 @@ import { getMeta, setMeta } from './idb';
 import { upcast } from './outbox';
 import type { SyncStatus } from './sync-status.svelte';
 import type { SyncResponse } from './sync-protocol';
-import { SyncError, toPushed, type Transport } from './transport';
+import { nextBatch, SyncError, type Transport } from './transport';
 
 export interface LockLike {
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
@@ -40,7 +40,6 @@ export interface SyncEngineOptions {
   campaignId?: string | null;
   locks?: LockLike;
   random?: () => number;
-  batchSize?: number;
   /** Wait after a local write, so a burst of taps travels as one batch. */
   writeDelayMs?: number;
   intervalMs?: number;
@@ -63,6 +62,14 @@ type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced
 /** Pulled changes that the campaign snapshot holds (findings and totals are read from the pulled snapshots themselves). */
 const CAMPAIGN_DATA = new Set(['CAMPAIGN', 'STREET', 'SPOT']);
 
+/**
+ * How long confirmed entries stay on the device, whole, after the server confirmed them
+ * (server time). Within this time a restore of the server from a backup loses nothing the
+ * phone sent: the phone notices (the server's lastSeq is below what it confirmed before)
+ * and sends them again; ids make sure nothing counts twice.
+ */
+export const KEEP_CONFIRMED_MS = 30 * 86_400_000;
+
 export const MAX_BACKOFF_MS = 5 * 60_000;
 const BASE_BACKOFF_MS = 2_000;
 
@@ -81,7 +88,6 @@ export class SyncEngine {
     this.#o = {
       locks: (globalThis.navigator as Navigator | undefined)?.locks ?? localLocks(),
       random: Math.random,
-      batchSize: 500,
       writeDelayMs: 2_000,
       intervalMs: 60_000,
       campaignId: null,
@@ -174,13 +180,16 @@ export class SyncEngine {
   async #uploadPhotos(): Promise<void> {
     const { db, transport } = this.#o;
     for (const photo of await db.getAll('photos')) {
+      if (photo.refusal) continue; // waits for the person: retry or leave it out
       try {
         const stored = await transport.uploadPhoto(photo.id, photo.bytes, photo.sha256);
         // The bytes leave the device only once the server holds exactly these bytes.
         if (stored.sha256 === photo.sha256) await db.delete('photos', photo.id);
       } catch (error) {
-        if (error instanceof SyncError && error.kind === 'REFUSED') continue; // shown via the finding; the person decides
-        throw error;
+        // A refusal concerns this photo only: keep it for the person and go on, so the
+        // other photos and the outbox (the finding itself) are still sent.
+        if (error instanceof SyncError && error.kind === 'REFUSED') await db.put('photos', { ...photo, refusal: { code: error.code ?? 'REFUSED', message: error.message } });
+        else throw error;
       }
     }
   }
@@ -205,61 +214,86 @@ export class SyncEngine {
   }
 
   /**
-   * The server knows this device only up to a seq below our oldest entry (it was restored
-   * from a backup): continue as a new device, numbering what is still here from 1. Record
-   * ids stay the same, so nothing the server already has is counted twice.
+   * The server has lost its place for this device: it knows it only up to `serverLastSeq`
+   * (restored from a backup, or the device lost entries of its own), or the device id is
+   * someone else's (`serverLastSeq` null). Continue as a new device: what the server lost
+   * of the confirmed entries kept here, then everything still pending, numbered from 1.
+   * Record ids stay the same, so the server counts nothing twice. Refused entries keep
+   * their place for the person; they hold no seq, so they cannot open a gap.
    */
-  async #startOverAsNewDevice(): Promise<void> {
+  async #startOverAsNewDevice(serverLastSeq: number | null): Promise<void> {
     const { db } = this.#o;
-    const tx = db.transaction(['outbox', 'meta'], 'readwrite');
-    const entries = (await tx.objectStore('outbox').getAll()).sort((a, b) => a.seq - b.seq);
-    await tx.objectStore('outbox').clear();
-    for (const [index, entry] of entries.entries()) await tx.objectStore('outbox').add({ ...entry, seq: index + 1, mutationId: uuidv7() });
-    await tx.objectStore('meta').put({ key: 'nextSeq', value: entries.length + 1 });
+    const tx = db.transaction(['outbox', 'confirmed', 'meta'], 'readwrite');
+    const oldDevice = (await tx.objectStore('meta').get('deviceId'))?.value;
+    const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
+    // Entries confirmed by an app version before this one were not kept whole (no args).
+    const lost = serverLastSeq === null ? [] : (await tx.objectStore('confirmed').getAll()).filter((c) => c.deviceId === oldDevice && c.seq > serverLastSeq && c.args !== undefined).sort(bySeq);
+    const pending = (await tx.objectStore('outbox').index('byState').getAll('PENDING')).sort(bySeq);
+    for (const entry of lost) await tx.objectStore('confirmed').delete(entry.mutationId);
+    for (const entry of pending) await tx.objectStore('outbox').delete(entry.mutationId);
+    const resend: OutboxEntry[] = [...lost.map(({ deviceId: _d, status: _s, serverTime: _t, ...entry }) => ({ ...entry, state: 'PENDING' as const })), ...pending];
+    for (const [index, entry] of resend.entries()) await tx.objectStore('outbox').add({ ...entry, seq: index + 1, mutationId: uuidv7() });
+    await tx.objectStore('meta').put({ key: 'nextSeq', value: resend.length + 1 });
     await tx.objectStore('meta').put({ key: 'deviceId', value: uuidv7() });
+    await tx.objectStore('meta').put({ key: 'ackedSeq', value: 0 });
     await tx.done;
   }
 
   async #pushAndPull(): Promise<void> {
-    const { db, transport, batchSize, campaignId } = this.#o;
+    const { db, transport, campaignId } = this.#o;
+    let startedOver = false;
+    const startOver = async (serverLastSeq: number | null) => {
+      // Once per round at most: a server that keeps losing our place is a fault to wait out
+      // with backoff, not a reason to send everything again and again.
+      if (startedOver) throw new SyncError('RETRY', 'De server kent dit apparaat niet meer. Later opnieuw.');
+      startedOver = true;
+      await this.#startOverAsNewDevice(serverLastSeq);
+    };
     for (let round = 0; round < 1000; round++) {
       const pending = (await db.getAllFromIndex('outbox', 'byState', 'PENDING')).sort((a, b) => a.seq - b.seq);
-      const batch: OutboxEntry[] = pending.slice(0, batchSize).map(upcast);
+      const batch = nextBatch(pending.map(upcast));
       const cursor = (await getMeta<string>(db, 'cursor')) ?? null;
+      const deviceId = await this.#deviceId();
       let response: SyncResponse;
       try {
-        response = await transport.sync({ deviceId: await this.#deviceId(), campaignId, mutations: batch.map(toPushed), cursor });
+        response = await transport.sync({ deviceId, campaignId, mutations: batch.pushed, cursor });
       } catch (error) {
         if (error instanceof SyncError && error.kind === 'DEVICE_TAKEN') {
-          await this.#startOverAsNewDevice();
+          await startOver(null);
           continue;
         }
         throw error;
       }
-      await this.#applyAnswers(batch, response);
+      const { lostPlace } = await this.#applyAnswers(batch.entries, response, deviceId);
       const { pull } = response;
       if (pull.resetRequired) {
         await db.clear('server');
         await setMeta(db, 'cursor', null);
-        continue;
       }
       const oldest = pending[0]?.seq;
-      if (response.expectedSeq !== null && oldest !== undefined && response.expectedSeq < oldest) {
-        await this.#startOverAsNewDevice();
+      if (lostPlace || (response.expectedSeq !== null && oldest !== undefined && response.expectedSeq < oldest)) {
+        await startOver(response.lastSeq);
         continue;
       }
-      const more = pending.length > batch.length || pull.hasMore || response.expectedSeq !== null;
+      const more = pull.resetRequired || pending.length > batch.entries.length || pull.hasMore || response.expectedSeq !== null;
       if (!more) return;
     }
   }
 
-  async #applyAnswers(batch: OutboxEntry[], response: SyncResponse): Promise<void> {
+  /**
+   * Applies one answer in one transaction: confirmed entries move from the outbox to the
+   * confirmed store (kept whole for KEEP_CONFIRMED_MS), refusals stay for the person,
+   * pulled changes are stored. Tells whether the server lost its place: its lastSeq for
+   * this device is below one it confirmed before.
+   */
+  async #applyAnswers(batch: OutboxEntry[], response: SyncResponse, deviceId: string): Promise<{ lostPlace: boolean }> {
     const { db } = this.#o;
     const bySeq = new Map(batch.map((e) => [e.seq, e]));
     const tx = db.transaction(['outbox', 'confirmed', 'server', 'meta'], 'readwrite');
     const confirm = async (entry: OutboxEntry, status: 'APPLIED' | 'DUPLICATE') => {
-      await tx.objectStore('outbox').delete(entry.seq);
-      await tx.objectStore('confirmed').put({ mutationId: entry.mutationId, name: entry.name, status, serverTime: response.serverTime });
+      const { state: _state, rejection: _rejection, ...whole } = entry;
+      await tx.objectStore('outbox').delete(entry.mutationId);
+      await tx.objectStore('confirmed').put({ ...whole, deviceId, status, serverTime: response.serverTime });
     };
     for (const seq of response.appliedSeqs) {
       const entry = bySeq.get(seq);
@@ -272,6 +306,11 @@ export class SyncEngine {
         await tx.objectStore('outbox').put({ ...entry, state: 'REJECTED', rejection: { code: result.code ?? 'REJECTED', message: result.message ?? 'Geweigerd door de server.' } });
       } else await confirm(entry, result.status);
     }
+    const ackedSeq = ((await tx.objectStore('meta').get('ackedSeq'))?.value as number | undefined) ?? 0;
+    const lostPlace = response.lastSeq < ackedSeq;
+    if (!lostPlace) await tx.objectStore('meta').put({ key: 'ackedSeq', value: response.lastSeq });
+    const keepFrom = new Date(Date.parse(response.serverTime) - KEEP_CONFIRMED_MS).toISOString();
+    for (const key of await tx.objectStore('confirmed').index('byServerTime').getAllKeys(IDBKeyRange.upperBound(keepFrom, true))) await tx.objectStore('confirmed').delete(key);
     if (response.pull.changes.some((change) => CAMPAIGN_DATA.has(change.entityType))) await tx.objectStore('meta').put({ key: 'campaignChanged', value: true });
     for (const change of response.pull.changes) {
       const key = `${change.entityType}:${change.entityId}`;
@@ -281,5 +320,6 @@ export class SyncEngine {
     if (!response.pull.resetRequired) await tx.objectStore('meta').put({ key: 'cursor', value: response.pull.cursor });
     await tx.objectStore('meta').put({ key: 'lastConfirmedSync', value: response.serverTime });
     await tx.done;
+    return { lostPlace };
   }
 }

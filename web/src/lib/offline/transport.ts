@@ -4,13 +4,14 @@
  * or try again later. Nothing here decides to drop data.
  */
 import type { OutboxEntry } from './idb';
-import { SYNC_MUTATION, type PushedMutation, type SyncRequest, type SyncResponse } from './sync-protocol';
+import { MAX_BATCH_BYTES, MAX_BATCH_ENTRIES, MAX_ENTRY_BYTES, SYNC_MUTATION, type PushedMutation, type SyncRequest, type SyncResponse } from './sync-protocol';
 
 export class SyncError extends Error {
   constructor(
     readonly kind: 'AUTH' | 'DEVICE_TAKEN' | 'RETRY' | 'REFUSED',
     message: string,
     readonly status?: number,
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -31,10 +32,50 @@ export const toPushed = (entry: OutboxEntry): PushedMutation => ({
   formatVersion: entry.formatVersion,
 });
 
-function classify(status: number, code: string | undefined, message: string): SyncError {
+const jsonBytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/**
+ * The next batch from pending entries (in seq order): at most MAX_BATCH_ENTRIES, and
+ * MAX_BATCH_BYTES of JSON together, so a batch of long texts never meets the server's
+ * request limit. An entry too large to send at all goes without its args, to be refused
+ * on its own instead of holding up everything behind it.
+ */
+export function nextBatch(pending: readonly OutboxEntry[]): { entries: OutboxEntry[]; pushed: PushedMutation[] } {
+  const entries: OutboxEntry[] = [];
+  const pushed: PushedMutation[] = [];
+  let bytes = 0;
+  for (const entry of pending) {
+    if (entries.length === MAX_BATCH_ENTRIES) break;
+    let mutation = toPushed(entry);
+    let size = jsonBytes(mutation);
+    if (size > MAX_ENTRY_BYTES) {
+      mutation = { ...mutation, args: {}, argsOmittedBytes: size };
+      size = jsonBytes(mutation);
+    }
+    if (entries.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
+    bytes += size;
+    entries.push(entry);
+    pushed.push(mutation);
+  }
+  return { entries, pushed };
+}
+
+/** What a refused `sync` call means for the engine. */
+function classifySync(status: number, code: string | undefined, message: string): SyncError {
   if (status === 401 || code === 'UNAUTHENTICATED') return new SyncError('AUTH', message, status);
   if (code === 'CONFLICT') return new SyncError('DEVICE_TAKEN', message, status);
-  if (status === 413 || status === 415) return new SyncError('REFUSED', message, status);
+  return new SyncError('RETRY', message, status);
+}
+
+/**
+ * What a refused photo upload means: it concerns that photo only (never the device id).
+ * A damaged transfer is tried again; any other refusal of the bytes (too large, not a
+ * photo, an id taken by another photo, not allowed) waits for the person to decide.
+ */
+function classifyUpload(status: number, code: string | undefined, message: string): SyncError {
+  if (status === 401 || code === 'UNAUTHENTICATED') return new SyncError('AUTH', message, status);
+  if (code === 'HASH_MISMATCH' || status === 408 || status === 429 || status >= 500) return new SyncError('RETRY', message, status);
+  if (status >= 400) return new SyncError('REFUSED', message, status, code);
   return new SyncError('RETRY', message, status);
 }
 
@@ -60,7 +101,7 @@ export function createHttpTransport(options: { baseUrl?: string; token: () => st
       const body = (await response.json().catch(() => null)) as { data?: { sync: SyncResponse }; errors?: { message: string; extensions?: { code?: string } }[] } | null;
       if (body?.data?.sync) return body.data.sync;
       const error = body?.errors?.[0];
-      throw classify(response.status, error?.extensions?.code, error?.message ?? `De server antwoordde ${response.status}.`);
+      throw classifySync(response.status, error?.extensions?.code, error?.message ?? `De server antwoordde ${response.status}.`);
     },
     async uploadPhoto(id, bytes, sha256) {
       let response: Response;
@@ -72,7 +113,7 @@ export function createHttpTransport(options: { baseUrl?: string; token: () => st
       const body = (await response.json().catch(() => null)) as { sha256?: string; errors?: { message: string; extensions?: { code?: string } }[] } | null;
       if (response.ok && body?.sha256) return { sha256: body.sha256 };
       const error = body?.errors?.[0];
-      throw classify(response.status, error?.extensions?.code, error?.message ?? `De server antwoordde ${response.status}.`);
+      throw classifyUpload(response.status, error?.extensions?.code, error?.message ?? `De server antwoordde ${response.status}.`);
     },
   };
 }
