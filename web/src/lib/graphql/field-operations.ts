@@ -6,18 +6,42 @@ export const JOIN_CAMPAIGN = `mutation Join($input: JoinCampaignInput!) {
   joinCampaign(input: $input) { token participant { id displayName pseudonym } campaign { id } }
 }`;
 
-/** Everything a campaign needs offline, fetched once when joining and refreshed by sync. */
+/**
+ * Streets and spots per request of the campaign snapshot: the server's largest page
+ * (MAX_PAGE_SIZE in server/src/graphql/limits.ts). A neighbourhood with more is fetched
+ * page by page (lib/graphql/campaign-snapshot.ts).
+ */
+export const SNAPSHOT_PAGE_SIZE = 100;
+
+const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
+const STREET_FIELDS = 'id name';
+const SPOT_FIELDS = 'id name type street { id } previousRating(campaignId: $id) { rating photoId recordedAt campaignName }';
+
+/**
+ * Everything a campaign needs offline, fetched when joining and refreshed by sync, with
+ * the first page of streets and spots; use fetchCampaignSnapshot for all of them.
+ */
 export const CAMPAIGN_SNAPSHOT = `query CampaignSnapshot($id: ID!) {
   campaign(id: $id) {
     id name kind status targetAreaM2
     days { id date label }
     neighbourhood {
       name
-      streets(first: 100) { edges { node { id name } } }
-      spots(first: 100) { edges { node { id name type street { id } previousRating(campaignId: $id) { rating photoId recordedAt campaignName } } } }
+      streets(first: ${SNAPSHOT_PAGE_SIZE}) { edges { node { ${STREET_FIELDS} } } ${PAGE_INFO} }
+      spots(first: ${SNAPSHOT_PAGE_SIZE}) { edges { node { ${SPOT_FIELDS} } } ${PAGE_INFO} }
     }
     checklist { id version sections { id theme title items { id prompt help type choices spotTypes } } }
   }
+}`;
+
+/** The next page of the campaign's streets. */
+export const CAMPAIGN_STREETS_PAGE = `query CampaignStreetsPage($id: ID!, $after: String!) {
+  campaign(id: $id) { neighbourhood { streets(first: ${SNAPSHOT_PAGE_SIZE}, after: $after) { edges { node { ${STREET_FIELDS} } } ${PAGE_INFO} } } }
+}`;
+
+/** The next page of the campaign's spots. */
+export const CAMPAIGN_SPOTS_PAGE = `query CampaignSpotsPage($id: ID!, $after: String!) {
+  campaign(id: $id) { neighbourhood { spots(first: ${SNAPSHOT_PAGE_SIZE}, after: $after) { edges { node { ${SPOT_FIELDS} } } ${PAGE_INFO} } } }
 }`;
 
 export interface CampaignSnapshot {
