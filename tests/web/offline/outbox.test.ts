@@ -39,7 +39,7 @@ describe('outbox', () => {
   });
 
   it('upcasts an entry stored by an older app to the current format', () => {
-    const old = { seq: 1, mutationId: 'm', name: 'recordTallyEvent', args: { id: 'e', pieces: 4, sizeCode: 'TEGEL_30X30' }, clientTime: '', formatVersion: 1, state: 'PENDING' as const, photoIds: [], createdAt: '' };
+    const old = { seq: 1, mutationId: 'm', name: 'recordTallyEvent', args: { id: 'e', pieces: 4, sizeCode: 'TEGEL_30X30' }, clientTime: '', formatVersion: 1, state: 'PENDING' as const, photoIds: [], createdAt: '', membership: '' };
     expect(upcast(old)).toMatchObject({ formatVersion: 2, args: { id: 'e', count: 4, sizeCode: 'TEGEL_30X30' } });
     expect(upcast(old).args).not.toHaveProperty('pieces');
   });
@@ -81,7 +81,7 @@ describe('sync status', () => {
 });
 
 describe('device database upgrade', () => {
-  it('keeps the outbox, records and confirmed answers of a version 1 database, now keyed by mutation id', async () => {
+  it('keeps the outbox, records, photos and sync state of a version 1 database, now keyed by mutation id and under the membership it joined', async () => {
     const { openDB } = await import('idb');
     const name = `upgrade-test-${++counter}`;
     // As the first field-app build made it, with work on it.
@@ -100,15 +100,23 @@ describe('device database upgrade', () => {
     await v1.put('outbox', { ...entry(2, 'REJECTED'), rejection: { code: 'BAD_USER_INPUT', message: 'Fout' } });
     await v1.put('records', { id: 't4', type: 'tally', campaignId: 'c', data: {}, createdAt: '' });
     await v1.put('confirmed', { mutationId: 'm1', name: 'recordTallyEvent', status: 'APPLIED', serverTime: '2026-11-01T10:00:00.000Z' });
+    await v1.put('photos', { id: 'p1', bytes: new ArrayBuffer(3), sha256: 'x', size: 3, createdAt: '' });
     await v1.put('meta', { key: 'nextSeq', value: 5 });
+    await v1.put('meta', { key: 'deviceId', value: 'device-1' });
+    await v1.put('meta', { key: 'cursor', value: '17' });
+    await v1.put('meta', { key: 'joined', value: { token: 't', campaign: { id: 'schouw-1' } } });
     v1.close();
 
     const db = await openDatabase(name);
     dbs.push(db);
-    expect((await db.get('outbox', 'm4'))?.seq).toBe(4);
-    expect((await db.getAllFromIndex('outbox', 'byState', 'REJECTED')).map((e) => e.mutationId)).toEqual(['m2']);
+    expect(await db.get('outbox', 'm4')).toMatchObject({ seq: 4, membership: 'schouw-1' });
+    expect((await db.getAllFromIndex('outbox', 'byState', 'REJECTED')).map((e) => [e.mutationId, e.membership])).toEqual([['m2', 'schouw-1']]);
     expect(await db.count('records')).toBe(1);
+    expect((await db.get('photos', 'p1'))?.membership).toBe('schouw-1');
     expect(await db.getAllKeysFromIndex('confirmed', 'byServerTime')).toEqual(['m1']);
-    expect((await db.get('meta', 'nextSeq'))?.value).toBe(5);
+    const meta = Object.fromEntries((await db.getAll('meta')).map((m) => [m.key, m.value]));
+    expect(meta).toMatchObject({ 'nextSeq:schouw-1': 5, 'deviceId:schouw-1': 'device-1', 'cursor:schouw-1': '17' });
+    expect(meta).not.toHaveProperty('nextSeq');
+    expect(meta).not.toHaveProperty('deviceId');
   });
 });

@@ -137,7 +137,7 @@ describe('sync engine', () => {
     const status = new SyncStatus();
     const id = uuidv7();
     // As the first app build stored it, before the update.
-    await db.put('outbox', { seq: 1, mutationId: uuidv7(), name: 'recordTallyEvent', args: { id, campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_40X40', pieces: 3 }, clientTime: new Date().toISOString(), formatVersion: 1, state: 'PENDING', photoIds: [], createdAt: new Date().toISOString() });
+    await db.put('outbox', { seq: 1, mutationId: uuidv7(), name: 'recordTallyEvent', args: { id, campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_40X40', pieces: 3 }, clientTime: new Date().toISOString(), formatVersion: 1, state: 'PENDING', photoIds: [], createdAt: new Date().toISOString(), membership: '' });
     await db.put('meta', { key: 'nextSeq', value: 2 });
     await new SyncEngine({ db, transport: transportFor(), status }).syncNow();
     expect(await db.count('outbox')).toBe(0);
@@ -265,7 +265,7 @@ describe('confirmed entries on the device', () => {
     try {
       const { token } = await fx.makeParticipant(fx.campaignA);
       const db = await openDatabase(`keep-confirmed-${uuidv7()}`);
-      const old = (days: number, id: string) => ({ seq: 0, mutationId: id, deviceId: 'd', name: 'recordTallyEvent', args: {}, clientTime: '', formatVersion: 2, photoIds: [], createdAt: '', status: 'APPLIED' as const, serverTime: new Date(Date.now() - days * 86_400_000).toISOString() });
+      const old = (days: number, id: string) => ({ seq: 0, mutationId: id, deviceId: 'd', name: 'recordTallyEvent', args: {}, clientTime: '', formatVersion: 2, photoIds: [], createdAt: '', membership: '', status: 'APPLIED' as const, serverTime: new Date(Date.now() - days * 86_400_000).toISOString() });
       await db.put('confirmed', old(31, 'too-old'));
       await db.put('confirmed', old(29, 'recent'));
       const args = { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 2 };

@@ -101,7 +101,7 @@ describe('sync engine and refusals', () => {
     const hash = async (bytes: ArrayBuffer) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
     await real.uploadPhoto(takenId, other, await hash(other));
     const mine = await jpeg('#3a7');
-    await db.put('photos', { id: takenId, bytes: mine, sha256: await hash(mine), size: mine.byteLength, createdAt: new Date().toISOString() });
+    await db.put('photos', { id: takenId, bytes: mine, sha256: await hash(mine), size: mine.byteLength, createdAt: new Date().toISOString(), membership: '' });
     const goodId = await storePhoto(db, await jpeg('#37a'));
     const write = finding({ photoIds: [takenId, goodId] });
     await recordLocally(db, { ...write, photoIds: [takenId, goodId] });

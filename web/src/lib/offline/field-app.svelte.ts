@@ -4,8 +4,9 @@
  * first and lets the engine send it.
  */
 import { gql } from '../graphql/client';
-import { CAMPAIGN_SNAPSHOT, JOIN_CAMPAIGN, type CampaignSnapshot } from '../graphql/field-operations';
-import { loadJoined, saveJoined, type JoinedCampaign } from './field-store';
+import { fetchCampaignSnapshot } from '../graphql/campaign-snapshot';
+import { JOIN_CAMPAIGN } from '../graphql/field-operations';
+import { loadJoined, loadMemberships, saveJoined, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
 import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
 import { SyncEngine } from './sync';
@@ -53,6 +54,10 @@ class FieldApp {
       db: this.db,
       status: this.status,
       transport: createHttpTransport({ token: () => this.joined?.token ?? null }),
+      channels: async () => {
+        const shown = this.joined?.campaign.id;
+        return (await loadMemberships(this.db)).map((m) => ({ id: m.campaign.id, token: m.token, pull: m.campaign.id === shown }));
+      },
       onSynced: () => this.version++,
       onCampaignChanged: () => this.#refreshCampaign(),
     });
@@ -63,7 +68,7 @@ class FieldApp {
   async join(form: JoinForm): Promise<JoinedCampaign> {
     await this.init();
     const { joinCampaign } = await gql<{ joinCampaign: { token: string; participant: JoinedCampaign['participant']; campaign: { id: string } } }>(JOIN_CAMPAIGN, { input: form });
-    const { campaign } = await gql<{ campaign: CampaignSnapshot }>(CAMPAIGN_SNAPSHOT, { id: joinCampaign.campaign.id }, joinCampaign.token);
+    const campaign = await fetchCampaignSnapshot(gql, joinCampaign.campaign.id, joinCampaign.token);
     const joined: JoinedCampaign = { token: joinCampaign.token, participant: joinCampaign.participant, campaign, joinedAt: new Date().toISOString() };
     await saveJoined(this.db, joined);
     this.joined = joined;
@@ -77,16 +82,21 @@ class FieldApp {
   async #refreshCampaign(): Promise<void> {
     const joined = this.joined;
     if (!joined) return;
-    const { campaign } = await gql<{ campaign: CampaignSnapshot | null }>(CAMPAIGN_SNAPSHOT, { id: joined.campaign.id }, joined.token);
-    if (!campaign) throw new Error('campaign not visible');
+    const campaign = await fetchCampaignSnapshot(gql, joined.campaign.id, joined.token);
     const updated: JoinedCampaign = { ...$state.snapshot(joined), campaign };
     await saveJoined(this.db, updated);
     this.joined = updated;
   }
 
+  /** Field work belongs to the activity shown when it is recorded, and is sent with its token. */
+  #membership(): string {
+    if (!this.joined) throw new Error('join an activity first');
+    return this.joined.campaign.id;
+  }
+
   async write(write: FieldWrite): Promise<void> {
     // Pages pass reactive state; IndexedDB can store only plain data.
-    await recordLocally(this.db, $state.snapshot(write) as FieldWrite);
+    await recordLocally(this.db, { ...($state.snapshot(write) as FieldWrite), membership: this.#membership() });
     this.version++;
     if (this.#engine) this.#engine.notifyLocalWrite();
     else await this.status.refresh(this.db);
@@ -94,7 +104,7 @@ class FieldApp {
 
   /** Keeps a photo's bytes on the device until the server has them; returns its id. */
   async addPhoto(bytes: ArrayBuffer): Promise<string> {
-    const id = await storePhoto(this.db, bytes);
+    const id = await storePhoto(this.db, bytes, this.#membership());
     await this.status.refresh(this.db);
     return id;
   }

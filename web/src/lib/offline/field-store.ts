@@ -14,8 +14,26 @@ export interface JoinedCampaign {
   joinedAt: string;
 }
 
+/** The activity the device shows now. */
 export const loadJoined = (db: Db) => getMeta<JoinedCampaign>(db, 'joined');
-export const saveJoined = (db: Db, joined: JoinedCampaign) => setMeta(db, 'joined', joined);
+
+/** Every activity joined on this device, the shown one included (see membership.ts). */
+export async function loadMemberships(db: Db): Promise<JoinedCampaign[]> {
+  const all = await getMeta<JoinedCampaign[]>(db, 'memberships');
+  if (all) return all;
+  const joined = await loadJoined(db);
+  return joined ? [joined] : [];
+}
+
+/**
+ * Keeps a membership (new, or refreshed) and shows it. The others stay: their unsent work
+ * is still sent with their own tokens.
+ */
+export async function saveJoined(db: Db, joined: JoinedCampaign): Promise<void> {
+  const others = (await loadMemberships(db)).filter((m) => m.campaign.id !== joined.campaign.id);
+  await setMeta(db, 'memberships', [...others, joined]);
+  await setMeta(db, 'joined', joined);
+}
 
 export async function localRecords(db: Db, type: LocalRecord['type']): Promise<LocalRecord[]> {
   return db.getAllFromIndex('records', 'byType', type);

@@ -7,6 +7,7 @@
  * and meta (device id, seq, cursor). Only lib/offline touches it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { channelKey } from './membership';
 
 export const DB_NAME = 'buurtkracht';
 export const DB_VERSION = 2;
@@ -25,6 +26,8 @@ export interface OutboxEntry {
   rejection?: { code: string; message: string };
   photoIds: string[];
   createdAt: string;
+  /** The membership (campaign id) it was recorded under: sent only with that token. */
+  membership: string;
 }
 
 export interface LocalRecord {
@@ -41,6 +44,8 @@ export interface PhotoEntry {
   sha256: string;
   size: number;
   createdAt: string;
+  /** The membership it was taken under: uploaded with that token, as the finding's recorder. */
+  membership: string;
   /** Set when the server refused these bytes: not sent again until the person retries. */
   refusal?: { code: string; message: string };
 }
@@ -94,13 +99,26 @@ export function openDatabase(name = DB_NAME): Promise<Db> {
       if (oldVersion < 2) {
         // Version 2 keys the outbox by mutationId: a device that starts over numbers what it
         // still has to send from 1, and a refused entry must keep its place without holding
-        // a seq. Confirmed entries are kept whole and pruned by server time.
+        // a seq. Confirmed entries are kept whole and pruned by server time. A device may
+        // hold several memberships: what was recorded so far belongs to the one it joined,
+        // and so do its device id, seq numbering and cursor.
+        const meta = tx.objectStore('meta');
+        const joined = (await meta.get('joined'))?.value as { campaign: { id: string } } | undefined;
+        const membership = joined?.campaign.id ?? '';
         const entries = (await tx.objectStore('outbox').getAll()) as OutboxEntry[];
         untyped.deleteObjectStore('outbox');
         const outbox = db.createObjectStore('outbox', { keyPath: 'mutationId' });
         outbox.createIndex('byState', 'state');
-        for (const entry of entries) await outbox.put(entry);
+        for (const entry of entries) await outbox.put({ ...entry, membership });
+        for (const photo of await tx.objectStore('photos').getAll()) await tx.objectStore('photos').put({ ...photo, membership });
         tx.objectStore('confirmed').createIndex('byServerTime', 'serverTime');
+        if (membership) {
+          for (const name of ['deviceId', 'nextSeq', 'cursor'] as const) {
+            const value = (await meta.get(name))?.value;
+            await meta.delete(name);
+            if (value !== undefined) await meta.put({ key: channelKey(membership, name), value });
+          }
+        }
       }
     },
   });

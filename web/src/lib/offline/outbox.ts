@@ -5,6 +5,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, LocalRecord, OutboxEntry } from './idb';
+import { channelKey } from './membership';
 
 /** The format the server expects now, per command. */
 export const CURRENT_FORMAT: Record<string, number> = {
@@ -47,13 +48,17 @@ export interface FieldWrite {
   args: Record<string, unknown>;
   record?: Omit<LocalRecord, 'createdAt'>;
   photoIds?: string[];
+  /** The membership (campaign id) it is recorded under; '' on a device with one (tests). */
+  membership?: string;
 }
 
 /** Stores a local record and its outbox entry atomically; returns the entry. */
 export async function recordLocally(db: Db, write: FieldWrite, now = new Date()): Promise<OutboxEntry> {
   const tx = db.transaction(['outbox', 'records', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
-  const seq = (((await meta.get('nextSeq'))?.value as number | undefined) ?? 1);
+  const membership = write.membership ?? '';
+  const nextSeq = channelKey(membership, 'nextSeq');
+  const seq = (((await meta.get(nextSeq))?.value as number | undefined) ?? 1);
   const entry: OutboxEntry = {
     seq,
     mutationId: uuidv7(),
@@ -64,9 +69,10 @@ export async function recordLocally(db: Db, write: FieldWrite, now = new Date())
     state: 'PENDING',
     photoIds: write.photoIds ?? [],
     createdAt: now.toISOString(),
+    membership,
   };
   try {
-    await meta.put({ key: 'nextSeq', value: seq + 1 });
+    await meta.put({ key: nextSeq, value: seq + 1 });
     await tx.objectStore('outbox').add(entry);
     if (write.record) await tx.objectStore('records').put({ ...write.record, createdAt: now.toISOString() });
   } catch (error) {
@@ -85,8 +91,9 @@ export async function retryRejected(db: Db, mutationId: string): Promise<void> {
   const tx = db.transaction(['outbox', 'meta'], 'readwrite');
   const entry = await tx.objectStore('outbox').get(mutationId);
   if (!entry || entry.state !== 'REJECTED') return tx.done;
-  const next = ((await tx.objectStore('meta').get('nextSeq'))?.value as number | undefined) ?? entry.seq + 1;
-  await tx.objectStore('meta').put({ key: 'nextSeq', value: next + 1 });
+  const nextSeq = channelKey(entry.membership, 'nextSeq');
+  const next = ((await tx.objectStore('meta').get(nextSeq))?.value as number | undefined) ?? entry.seq + 1;
+  await tx.objectStore('meta').put({ key: nextSeq, value: next + 1 });
   await tx.objectStore('outbox').delete(mutationId);
   await tx.objectStore('outbox').add({ ...entry, seq: next, mutationId: uuidv7(), state: 'PENDING', rejection: undefined });
   await tx.done;
@@ -121,10 +128,10 @@ export async function dropPhoto(db: Db, id: string): Promise<void> {
 }
 
 /** Adds a photo's bytes with their SHA-256; they stay until the server confirms that hash. */
-export async function storePhoto(db: Db, bytes: ArrayBuffer, now = new Date()): Promise<string> {
+export async function storePhoto(db: Db, bytes: ArrayBuffer, membership = '', now = new Date()): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const id = uuidv7();
-  await db.put('photos', { id, bytes, sha256, size: bytes.byteLength, createdAt: now.toISOString() });
+  await db.put('photos', { id, bytes, sha256, size: bytes.byteLength, createdAt: now.toISOString(), membership });
   return id;
 }

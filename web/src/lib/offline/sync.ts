@@ -6,9 +6,11 @@
  * on or expires an entry: only the server's answer removes one.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { Db, OutboxEntry } from './idb';
+import type { Db } from './idb';
 import { getMeta, setMeta } from './idb';
+import { channelKey, ONLY_CHANNEL, type SyncChannel } from './membership';
 import { upcast } from './outbox';
+import { applyAnswers, startOverAsNewDevice } from './sync-answers';
 import type { SyncStatus } from './sync-status.svelte';
 import type { SyncResponse } from './sync-protocol';
 import { nextBatch, SyncError, type Transport } from './transport';
@@ -38,6 +40,8 @@ export interface SyncEngineOptions {
   transport: Transport;
   status: SyncStatus;
   campaignId?: string | null;
+  /** The memberships to sync, each with its token; by default one, with the transport's token. */
+  channels?: () => Promise<SyncChannel[]>;
   locks?: LockLike;
   random?: () => number;
   /** Wait after a local write, so a burst of taps travels as one batch. */
@@ -58,17 +62,6 @@ type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced
   onSynced?: () => void;
   onCampaignChanged?: () => Promise<void>;
 };
-
-/** Pulled changes that the campaign snapshot holds (findings and totals are read from the pulled snapshots themselves). */
-const CAMPAIGN_DATA = new Set(['CAMPAIGN', 'STREET', 'SPOT']);
-
-/**
- * How long confirmed entries stay on the device, whole, after the server confirmed them
- * (server time). Within this time a restore of the server from a backup loses nothing the
- * phone sent: the phone notices (the server's lastSeq is below what it confirmed before)
- * and sends them again; ids make sure nothing counts twice.
- */
-export const KEEP_CONFIRMED_MS = 30 * 86_400_000;
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
 const BASE_BACKOFF_MS = 2_000;
@@ -91,6 +84,7 @@ export class SyncEngine {
       writeDelayMs: 2_000,
       intervalMs: 60_000,
       campaignId: null,
+      channels: async () => [ONLY_CHANNEL],
       ...options,
     } as ResolvedOptions;
   }
@@ -155,8 +149,12 @@ export class SyncEngine {
     const { db, status } = this.#o;
     status.syncing = true;
     try {
-      await this.#uploadPhotos();
-      await this.#pushAndPull();
+      // Each membership on its own: one that fails (a revoked token, say) holds up none of
+      // the others; the first failure is reported when all have had their turn.
+      const failures: unknown[] = [];
+      await this.#uploadPhotos(failures);
+      await this.#syncMemberships(failures);
+      if (failures.length > 0) throw failures[0];
       await this.#refreshCampaignIfChanged();
       this.#failures = 0;
       status.lastError = null;
@@ -177,19 +175,27 @@ export class SyncEngine {
     }
   }
 
-  async #uploadPhotos(): Promise<void> {
+  async #uploadPhotos(failures: unknown[]): Promise<void> {
     const { db, transport } = this.#o;
+    const tokens = new Map((await this.#o.channels()).map((c) => [c.id, c.token]));
+    const failed = new Set<string>();
     for (const photo of await db.getAll('photos')) {
       if (photo.refusal) continue; // waits for the person: retry or leave it out
+      // Uploaded by the membership that took it, so the server sees the finding's recorder.
+      const token = tokens.get(photo.membership);
+      if (token === undefined || failed.has(photo.membership)) continue;
       try {
-        const stored = await transport.uploadPhoto(photo.id, photo.bytes, photo.sha256);
+        const stored = await transport.uploadPhoto(photo.id, photo.bytes, photo.sha256, token);
         // The bytes leave the device only once the server holds exactly these bytes.
         if (stored.sha256 === photo.sha256) await db.delete('photos', photo.id);
       } catch (error) {
         // A refusal concerns this photo only: keep it for the person and go on, so the
         // other photos and the outbox (the finding itself) are still sent.
         if (error instanceof SyncError && error.kind === 'REFUSED') await db.put('photos', { ...photo, refusal: { code: error.code ?? 'REFUSED', message: error.message } });
-        else throw error;
+        else {
+          failed.add(photo.membership);
+          failures.push(error);
+        }
       }
     }
   }
@@ -205,41 +211,30 @@ export class SyncEngine {
     }
   }
 
-  async #deviceId(): Promise<string> {
-    const existing = await getMeta<string>(this.#o.db, 'deviceId');
+  async #deviceId(membership: string): Promise<string> {
+    const key = channelKey(membership, 'deviceId');
+    const existing = await getMeta<string>(this.#o.db, key);
     if (existing) return existing;
     const id = uuidv7();
-    await setMeta(this.#o.db, 'deviceId', id);
+    await setMeta(this.#o.db, key, id);
     return id;
   }
 
-  /**
-   * The server has lost its place for this device: it knows it only up to `serverLastSeq`
-   * (restored from a backup, or the device lost entries of its own), or the device id is
-   * someone else's (`serverLastSeq` null). Continue as a new device: what the server lost
-   * of the confirmed entries kept here, then everything still pending, numbered from 1.
-   * Record ids stay the same, so the server counts nothing twice. Refused entries keep
-   * their place for the person; they hold no seq, so they cannot open a gap.
-   */
-  async #startOverAsNewDevice(serverLastSeq: number | null): Promise<void> {
-    const { db } = this.#o;
-    const tx = db.transaction(['outbox', 'confirmed', 'meta'], 'readwrite');
-    const oldDevice = (await tx.objectStore('meta').get('deviceId'))?.value;
-    const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
-    // Entries confirmed by an app version before this one were not kept whole (no args).
-    const lost = serverLastSeq === null ? [] : (await tx.objectStore('confirmed').getAll()).filter((c) => c.deviceId === oldDevice && c.seq > serverLastSeq && c.args !== undefined).sort(bySeq);
-    const pending = (await tx.objectStore('outbox').index('byState').getAll('PENDING')).sort(bySeq);
-    for (const entry of lost) await tx.objectStore('confirmed').delete(entry.mutationId);
-    for (const entry of pending) await tx.objectStore('outbox').delete(entry.mutationId);
-    const resend: OutboxEntry[] = [...lost.map(({ deviceId: _d, status: _s, serverTime: _t, ...entry }) => ({ ...entry, state: 'PENDING' as const })), ...pending];
-    for (const [index, entry] of resend.entries()) await tx.objectStore('outbox').add({ ...entry, seq: index + 1, mutationId: uuidv7() });
-    await tx.objectStore('meta').put({ key: 'nextSeq', value: resend.length + 1 });
-    await tx.objectStore('meta').put({ key: 'deviceId', value: uuidv7() });
-    await tx.objectStore('meta').put({ key: 'ackedSeq', value: 0 });
-    await tx.done;
+  /** Runs every membership that has something to do: the shown one always (to pull), others while entries of theirs wait. */
+  async #syncMemberships(failures: unknown[]): Promise<void> {
+    const pending = await this.#o.db.getAllFromIndex('outbox', 'byState', 'PENDING');
+    const waiting = new Set(pending.map((e) => e.membership));
+    for (const channel of await this.#o.channels()) {
+      if (!channel.pull && !waiting.has(channel.id)) continue;
+      try {
+        await this.#pushAndPull(channel);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
   }
 
-  async #pushAndPull(): Promise<void> {
+  async #pushAndPull(channel: SyncChannel): Promise<void> {
     const { db, transport, campaignId } = this.#o;
     let startedOver = false;
     const startOver = async (serverLastSeq: number | null) => {
@@ -247,16 +242,16 @@ export class SyncEngine {
       // with backoff, not a reason to send everything again and again.
       if (startedOver) throw new SyncError('RETRY', 'De server kent dit apparaat niet meer. Later opnieuw.');
       startedOver = true;
-      await this.#startOverAsNewDevice(serverLastSeq);
+      await startOverAsNewDevice(db, channel.id, serverLastSeq);
     };
     for (let round = 0; round < 1000; round++) {
-      const pending = (await db.getAllFromIndex('outbox', 'byState', 'PENDING')).sort((a, b) => a.seq - b.seq);
+      const pending = (await db.getAllFromIndex('outbox', 'byState', 'PENDING')).filter((e) => e.membership === channel.id).sort((a, b) => a.seq - b.seq);
       const batch = nextBatch(pending.map(upcast));
-      const cursor = (await getMeta<string>(db, 'cursor')) ?? null;
-      const deviceId = await this.#deviceId();
+      const cursor = (await getMeta<string>(db, channelKey(channel.id, 'cursor'))) ?? null;
+      const deviceId = await this.#deviceId(channel.id);
       let response: SyncResponse;
       try {
-        response = await transport.sync({ deviceId, campaignId, mutations: batch.pushed, cursor });
+        response = await transport.sync({ deviceId, campaignId: channel.id || campaignId, mutations: batch.pushed, cursor }, channel.token);
       } catch (error) {
         if (error instanceof SyncError && error.kind === 'DEVICE_TAKEN') {
           await startOver(null);
@@ -264,62 +259,15 @@ export class SyncEngine {
         }
         throw error;
       }
-      const { lostPlace } = await this.#applyAnswers(batch.entries, response, deviceId);
-      const { pull } = response;
-      if (pull.resetRequired) {
-        await db.clear('server');
-        await setMeta(db, 'cursor', null);
-      }
+      const { lostPlace } = await applyAnswers(db, channel.id, batch.entries, response, deviceId);
       const oldest = pending[0]?.seq;
       if (lostPlace || (response.expectedSeq !== null && oldest !== undefined && response.expectedSeq < oldest)) {
         await startOver(response.lastSeq);
         continue;
       }
+      const { pull } = response;
       const more = pull.resetRequired || pending.length > batch.entries.length || pull.hasMore || response.expectedSeq !== null;
       if (!more) return;
     }
-  }
-
-  /**
-   * Applies one answer in one transaction: confirmed entries move from the outbox to the
-   * confirmed store (kept whole for KEEP_CONFIRMED_MS), refusals stay for the person,
-   * pulled changes are stored. Tells whether the server lost its place: its lastSeq for
-   * this device is below one it confirmed before.
-   */
-  async #applyAnswers(batch: OutboxEntry[], response: SyncResponse, deviceId: string): Promise<{ lostPlace: boolean }> {
-    const { db } = this.#o;
-    const bySeq = new Map(batch.map((e) => [e.seq, e]));
-    const tx = db.transaction(['outbox', 'confirmed', 'server', 'meta'], 'readwrite');
-    const confirm = async (entry: OutboxEntry, status: 'APPLIED' | 'DUPLICATE') => {
-      const { state: _state, rejection: _rejection, ...whole } = entry;
-      await tx.objectStore('outbox').delete(entry.mutationId);
-      await tx.objectStore('confirmed').put({ ...whole, deviceId, status, serverTime: response.serverTime });
-    };
-    for (const seq of response.appliedSeqs) {
-      const entry = bySeq.get(seq);
-      if (entry) await confirm(entry, 'APPLIED');
-    }
-    for (const result of response.otherResults) {
-      const entry = bySeq.get(result.seq);
-      if (!entry || entry.mutationId !== result.mutationId) continue;
-      if (result.status === 'REJECTED') {
-        await tx.objectStore('outbox').put({ ...entry, state: 'REJECTED', rejection: { code: result.code ?? 'REJECTED', message: result.message ?? 'Geweigerd door de server.' } });
-      } else await confirm(entry, result.status);
-    }
-    const ackedSeq = ((await tx.objectStore('meta').get('ackedSeq'))?.value as number | undefined) ?? 0;
-    const lostPlace = response.lastSeq < ackedSeq;
-    if (!lostPlace) await tx.objectStore('meta').put({ key: 'ackedSeq', value: response.lastSeq });
-    const keepFrom = new Date(Date.parse(response.serverTime) - KEEP_CONFIRMED_MS).toISOString();
-    for (const key of await tx.objectStore('confirmed').index('byServerTime').getAllKeys(IDBKeyRange.upperBound(keepFrom, true))) await tx.objectStore('confirmed').delete(key);
-    if (response.pull.changes.some((change) => CAMPAIGN_DATA.has(change.entityType))) await tx.objectStore('meta').put({ key: 'campaignChanged', value: true });
-    for (const change of response.pull.changes) {
-      const key = `${change.entityType}:${change.entityId}`;
-      if (change.op === 'DELETE') await tx.objectStore('server').delete(key);
-      else await tx.objectStore('server').put({ key, entityType: change.entityType, entityId: change.entityId, data: change.data, seq: change.seq });
-    }
-    if (!response.pull.resetRequired) await tx.objectStore('meta').put({ key: 'cursor', value: response.pull.cursor });
-    await tx.objectStore('meta').put({ key: 'lastConfirmedSync', value: response.serverTime });
-    await tx.done;
-    return { lostPlace };
   }
 }

@@ -17,10 +17,11 @@ export class SyncError extends Error {
   }
 }
 
+/** `token` names the membership's token to send; null (or left out) sends the transport's own. */
 export interface Transport {
-  sync(request: SyncRequest): Promise<SyncResponse>;
+  sync(request: SyncRequest, token?: string | null): Promise<SyncResponse>;
   /** Resolves with the hash the server stored; rejects with a SyncError. */
-  uploadPhoto(id: string, bytes: ArrayBuffer, sha256: string): Promise<{ sha256: string }>;
+  uploadPhoto(id: string, bytes: ArrayBuffer, sha256: string, token?: string | null): Promise<{ sha256: string }>;
 }
 
 export const toPushed = (entry: OutboxEntry): PushedMutation => ({
@@ -82,17 +83,17 @@ function classifyUpload(status: number, code: string | undefined, message: strin
 export function createHttpTransport(options: { baseUrl?: string; token: () => string | null; fetch?: typeof fetch }): Transport {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const base = options.baseUrl ?? '';
-  const auth = (): Record<string, string> => {
-    const token = options.token();
+  const auth = (membershipToken: string | null | undefined): Record<string, string> => {
+    const token = membershipToken ?? options.token();
     return token ? { authorization: `Bearer ${token}` } : {};
   };
   return {
-    async sync(request) {
+    async sync(request, token) {
       let response: Response;
       try {
         response = await doFetch(`${base}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...auth() },
+          headers: { 'content-type': 'application/json', ...auth(token) },
           body: JSON.stringify({ query: SYNC_MUTATION, variables: { input: request } }),
         });
       } catch {
@@ -103,10 +104,10 @@ export function createHttpTransport(options: { baseUrl?: string; token: () => st
       const error = body?.errors?.[0];
       throw classifySync(response.status, error?.extensions?.code, error?.message ?? `De server antwoordde ${response.status}.`);
     },
-    async uploadPhoto(id, bytes, sha256) {
+    async uploadPhoto(id, bytes, sha256, token) {
       let response: Response;
       try {
-        response = await doFetch(`${base}/media/${id}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', sha256, ...auth() }, body: bytes });
+        response = await doFetch(`${base}/media/${id}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', sha256, ...auth(token) }, body: bytes });
       } catch {
         throw new SyncError('RETRY', 'Geen verbinding met de server.');
       }

@@ -1,0 +1,73 @@
+/// <reference lib="dom" />
+/**
+ * One phone, two activities: a resident answers the schouw checklist while nothing can
+ * be sent, joins the tegelwip action on the same phone and counts tiles, and when the
+ * server can be reached again everything arrives once, each with the token of the
+ * activity it was recorded in: nothing is refused, nothing waits.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { launchChromium } from './browser.js';
+import { expectAccessible, screenshot } from './support/screens.js';
+import { demoCoordinator, gqlAt } from './support/staff-api.js';
+
+describe('two activities on one phone (Chromium)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dir: string;
+  let coordinator: Awaited<ReturnType<typeof demoCoordinator>>;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-two-'));
+    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
+    coordinator = await demoCoordinator(server);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends the schouw work with the schouw token after joining the tegelwip action', async () => {
+    // Service workers off: this test holds back only the sync requests, which the page itself must see.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', serviceWorkers: 'block' });
+    let holdSync = true;
+    await phone.route('**/graphql', (route) => (holdSync && route.request().postData()?.includes('mutation Sync') ? route.abort('internetdisconnected') : route.continue()));
+    const page = await phone.newPage();
+
+    await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.schouw.id)}`);
+    await page.getByLabel('Jouw naam in de app').fill('Buurvrouw');
+    await page.getByRole('button', { name: 'Meedoen' }).click();
+    await page.waitForURL(`${server.url}/schouw`);
+    await page.getByRole('link', { name: /Speeltuin Boerenpad/ }).click();
+    await page.getByRole('group', { name: 'In welke staat zijn de speeltoestellen?' }).getByRole('button', { name: 'Matig (C)' }).click();
+    await expect.poll(() => page.getByText('Jouw antwoord: Matig (C)').count()).toBe(1);
+
+    await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.tegelwippen.id)}`);
+    await page.getByLabel('Jouw naam in de app').fill('Buurvrouw');
+    await page.getByRole('button', { name: 'Meedoen' }).click();
+    await page.waitForURL(`${server.url}/tellen`);
+    await page.getByTestId('add-TEGEL_30X30').click();
+    await page.getByTestId('add-TEGEL_30X30').click();
+
+    await page.goto(`${server.url}/versturen`);
+    await expect.poll(() => page.getByTestId('sync-summary').textContent()).toBe('3 nog niet verstuurd');
+    holdSync = false;
+    await page.getByRole('button', { name: 'Nu versturen' }).click();
+    await expect.poll(() => page.getByTestId('sync-summary').textContent(), { timeout: 30_000 }).toBe('Alles is verstuurd');
+    expect(await page.getByRole('heading', { name: 'Heeft je aandacht' }).count()).toBe(0);
+    await screenshot(page, 'sync-two-activities');
+    await expectAccessible(page, 'sync-two-activities');
+
+    const schouw = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { rating } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
+    expect(schouw.body.data.campaign.findings.edges.filter((e: any) => e.node.rating === 'C')).toHaveLength(1);
+    expect((await coordinator.dashboard(coordinator.tegelwippen.id)).total).toEqual({ areaCm2: 1800, entries: 2 });
+    await phone.close();
+  });
+});
