@@ -70,4 +70,39 @@ describe('two activities on one phone (Chromium)', () => {
     expect((await coordinator.dashboard(coordinator.tegelwippen.id)).total).toEqual({ areaCm2: 1800, entries: 2 });
     await phone.close();
   });
+
+  it('shows a refused entry with its reason, and lets the person throw it away', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', serviceWorkers: 'block' });
+    let holdSync = false;
+    await phone.route('**/graphql', (route) => (holdSync && route.request().postData()?.includes('mutation Sync') ? route.abort('internetdisconnected') : route.continue()));
+    const page = await phone.newPage();
+    const staff = { cookie: coordinator.cookie };
+    const day = await gqlAt(server.url, 'mutation($input: AddCampaignDayInput!) { addCampaignDay(input: $input) { id } }', { input: { campaignId: coordinator.tegelwippen.id, date: '2027-06-19', label: 'Reservedag' } }, staff);
+
+    await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.tegelwippen.id)}`);
+    await page.getByLabel('Jouw naam in de app').fill('Teller');
+    await page.getByRole('button', { name: 'Meedoen' }).click();
+    await page.waitForURL(`${server.url}/tellen`);
+    await page.getByLabel(/^Actiedag/).selectOption({ label: 'Reservedag (2027-06-19)' });
+    holdSync = true;
+    await page.getByTestId('add-TEGEL_30X30').click();
+    // The coordinator takes the day out again before the count reaches the server.
+    const removed = await gqlAt(server.url, 'mutation($id: ID!) { removeCampaignDay(dayId: $id) { id } }', { id: day.body.data.addCampaignDay.id }, staff);
+    expect(removed.body.errors).toBeUndefined();
+    holdSync = false;
+
+    await page.goto(`${server.url}/versturen`);
+    await page.getByRole('button', { name: 'Nu versturen' }).click();
+    const attention = page.getByRole('region', { name: 'Heeft je aandacht' });
+    await expect.poll(() => attention.getByText('Deze actiedag hoort niet bij deze actie.').count(), { timeout: 30_000 }).toBe(1);
+    expect(await attention.getByText(/^Telling: 1 × 30×30 \(vastgelegd op /).count()).toBe(1);
+    await screenshot(page, 'sync-attention');
+    await expectAccessible(page, 'sync-attention');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await attention.getByRole('button', { name: 'Weggooien' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Heeft je aandacht' }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('sync-summary').textContent()).toBe('Alles is verstuurd');
+    await phone.close();
+  });
 });

@@ -1,0 +1,23 @@
+/**
+ * What an outbox entry is, in words the person recognises, for the sync screen: a refused
+ * entry must say what it was before anyone can decide to retry or throw it away.
+ */
+import type { OutboxEntry } from '../offline/idb';
+import { formatM2, TILE_SIZES } from '../counter/tile-sizes';
+import { t } from '../i18n/i18n.svelte';
+import { nl, type MessageKey } from '../i18n/nl';
+
+function amount(args: Record<string, unknown>): string {
+  const count = Number(args.count ?? 0);
+  if (args.sizeCode === 'AREA') return `${formatM2(count)} m²`;
+  const size = TILE_SIZES.find((s) => s.code === args.sizeCode)?.label;
+  return size ? `${count} × ${size}` : String(count);
+}
+
+export function describeEntry(entry: OutboxEntry): string {
+  const key = `sync.entry.${entry.name}` as MessageKey;
+  const what = key in nl ? t(key, { amount: amount(entry.args) }) : t('sync.entry.other');
+  const text = typeof entry.args.text === 'string' && entry.args.text ? `: “${entry.args.text.length > 60 ? `${entry.args.text.slice(0, 57)}…` : entry.args.text}”` : '';
+  const time = new Date(entry.createdAt).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+  return `${what}${text} (${t('sync.entry.recordedAt', { time })})`;
+}
