@@ -1,6 +1,7 @@
 /**
  * The sync engine: one tab at a time (Web Locks), it uploads photos, pushes the outbox
- * in seq order and pulls what changed. It runs on start, when the browser comes online,
+ * in seq order and pulls what changed, for each membership with its own token (see
+ * membership.ts; what it writes after an answer is in sync-answers.ts). It runs on start, when the browser comes online,
  * when the app becomes visible, shortly after each local write and on a timer; after a
  * failure it backs off exponentially with jitter (up to 5 minutes), and it never gives up
  * on or expires an entry: only the server's answer removes one.
