@@ -1,0 +1,168 @@
+/**
+ * Upgrading a database that holds data, not only an empty one: every fixture in
+ * tests/fixtures/migrations/ (a database as an earlier set of migrations made it, with
+ * rows in every table; see tests/support/make-migration-fixture.ts) is loaded into a
+ * fresh file, migrated to latest, and must keep every row and value, and the app must
+ * start on it and serve what was there. A new migration is tested against every fixture
+ * without changing this file.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { openDatabase } from '../../server/src/db/connect.js';
+import { migrateToLatest, migrationsFolder } from '../../server/src/db/migrate.js';
+import { FIXTURE_FOLDER, readFacts, type FixtureFacts } from '../support/make-migration-fixture.js';
+import { loadDump } from '../support/sql-dump.js';
+import { SYNC } from '../support/sync-client.js';
+import { databaseFile, graphql, startTestApp } from '../support/test-app.js';
+
+/**
+ * Values a migration changes on purpose, by table: `{ table: 'why' }`. Every other table
+ * must hold exactly the rows it held, in the columns it had (new columns may be added).
+ */
+const changedOnPurpose: Record<string, string> = {
+  // Kysely's own bookkeeping: every migration adds its row.
+  kysely_migration: 'records the migrations applied',
+};
+
+const fixtures = fs.readdirSync(FIXTURE_FOLDER).filter((f) => f.endsWith('.sql')).sort();
+const migrations = fs.readdirSync(migrationsFolder).filter((f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts')).map((f) => f.replace(/\.(ts|js|mjs)$/, '')).sort();
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const tablesOf = (sqlite: SQLite.Database) => sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name").pluck().all() as string[];
+const columnsOf = (sqlite: SQLite.Database, table: string) => sqlite.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
+
+/** Per table: its columns, row count, and a hash of all rows in those columns. */
+function snapshot(sqlite: SQLite.Database, only?: Record<string, { columns: string[] }>) {
+  const result: Record<string, { columns: string[]; rows: number; hash: string }> = {};
+  for (const table of only ? Object.keys(only) : tablesOf(sqlite)) {
+    const columns = only ? only[table]!.columns : columnsOf(sqlite, table);
+    const list = columns.map(quote).join(', ');
+    const hash = createHash('sha256');
+    let rows = 0;
+    for (const row of sqlite.prepare(`select ${list} from ${quote(table)} order by ${list}`).raw().iterate()) {
+      hash.update(JSON.stringify(row)).update('\n');
+      rows++;
+    }
+    result[table] = { columns, rows, hash: hash.digest('hex') };
+  }
+  return result;
+}
+
+/** A fresh database file holding the fixture, for the caller to remove. */
+function loadFixture(dump: string) {
+  const file = databaseFile();
+  const sqlite = new SQLite(file.env.DATABASE_PATH!);
+  try {
+    loadDump(sqlite, dump);
+  } finally {
+    sqlite.close();
+  }
+  return file;
+}
+
+it('has at least one database fixture to upgrade', () => {
+  expect(fixtures.length).toBeGreaterThan(0);
+});
+
+describe.each(fixtures)('upgrading %s', (fixture) => {
+  const dump = fs.readFileSync(path.join(FIXTURE_FOLDER, fixture), 'utf8');
+  let facts: FixtureFacts;
+  let file: ReturnType<typeof databaseFile>;
+  let before: ReturnType<typeof snapshot>;
+  let applied: string[];
+  let tallyAreaCm2: number;
+
+  beforeAll(async () => {
+    facts = readFacts(dump);
+    file = loadFixture(dump);
+    const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
+    try {
+      before = snapshot(sqlite);
+      tallyAreaCm2 = sqlite.prepare('select sum(area_cm2) from tally_event where campaign_id = ?').pluck().get(facts.tegelwipCampaignId) as number;
+    } finally {
+      sqlite.close();
+    }
+    const { db } = openDatabase(file.env.DATABASE_PATH!, { reader: false });
+    try {
+      applied = (await migrateToLatest(db)).map((r) => `${r.migrationName}: ${r.status}`);
+    } finally {
+      await db.destroy();
+    }
+  });
+  afterAll(() => file?.remove());
+
+  it('holds rows in every table, made by migrations that still exist under the same names', () => {
+    expect(Object.entries(before).filter(([, t]) => t.rows === 0).map(([name]) => name)).toEqual([]);
+    const sqlite = new SQLite(':memory:');
+    try {
+      loadDump(sqlite, dump);
+      const made = sqlite.prepare('select name from kysely_migration order by name').pluck().all() as string[];
+      expect(migrations.slice(0, made.length)).toEqual(made);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('applies every later migration, and keeps every row and value', () => {
+    const made = fixture.replace(/\.sql$/, '');
+    expect(applied).toEqual(migrations.filter((m) => m > made).map((m) => `${m}: Success`));
+    const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
+    try {
+      const tablesNow = new Set(tablesOf(sqlite));
+      const kept = Object.fromEntries(Object.entries(before).filter(([table]) => !(table in changedOnPurpose)));
+      expect(Object.keys(kept).filter((table) => !tablesNow.has(table)), 'tables gone').toEqual([]);
+      for (const [table, { columns }] of Object.entries(kept)) {
+        expect(columns.filter((c) => !columnsOf(sqlite, table).includes(c)), `columns gone from ${table}`).toEqual([]);
+      }
+      const after = snapshot(sqlite, kept);
+      for (const [table, was] of Object.entries(kept)) {
+        expect({ rows: after[table]!.rows, hash: after[table]!.hash }, `${table} after the migrations`).toEqual({ rows: was.rows, hash: was.hash });
+      }
+      expect(sqlite.prepare('select sha256 from media where id = ?').pluck().get(facts.mediaId)).toBe(facts.mediaSha256);
+      expect(sqlite.prepare('select text from finding where id = ?').pluck().get(facts.findingId)).toBe(facts.findingText);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('starts the app on it (migrating at start): staff sign in, and totals, findings and device state are as they were', async () => {
+    const copy = loadFixture(dump);
+    try {
+      const t = await startTestApp(copy.env);
+      try {
+        const login = await graphql(t.url, 'mutation($input: LoginInput!) { login(input: $input) { role } }', { input: { email: facts.adminEmail, password: facts.password } });
+        expect(login.body.data?.login.role, JSON.stringify(login.body)).toBe('ADMIN');
+        const admin = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]! };
+        const dashboard = async () =>
+          (await graphql(t.url, 'query($id: ID!) { tallyDashboard(campaignId: $id) { total { areaCm2 } } }', { id: facts.tegelwipCampaignId }, admin)).body.data.tallyDashboard.total.areaCm2;
+        expect(await dashboard()).toBe(tallyAreaCm2);
+
+        const finding = await graphql(t.url, 'query($id: ID!) { finding(id: $id) { text photoIds statusHistory { toStatus } } }', { id: facts.findingId }, admin);
+        expect(finding.body.data.finding).toMatchObject({ text: facts.findingText, photoIds: [facts.mediaId] });
+        expect(finding.body.data.finding.statusHistory.map((s: { toStatus: string }) => s.toStatus)).toContain('IN_BEHANDELING');
+
+        // The phone that pushed before the upgrade resends its batch: nothing counts twice,
+        // and its next entry follows on from the seq the server kept.
+        const device = { authorization: `Bearer ${facts.participantToken}` };
+        const resent = await graphql(t.url, SYNC, { input: { deviceId: facts.deviceId, mutations: facts.batch, cursor: null } }, device);
+        expect(resent.body.errors, JSON.stringify(resent.body.errors)).toBeUndefined();
+        expect(resent.body.data.sync.results.filter((r: { status: string }) => r.status === 'APPLIED')).toEqual([]);
+        expect(await dashboard()).toBe(tallyAreaCm2);
+        const template = facts.batch[0] as { seq: number; args: Record<string, unknown> };
+        const nextSeq = Math.max(...facts.batch.map((e) => (e as { seq: number }).seq)) + 1;
+        const next = { ...template, mutationId: uuidv7(), seq: nextSeq, args: { ...template.args, id: uuidv7(), count: 1 } };
+        const pushed = await graphql(t.url, SYNC, { input: { deviceId: facts.deviceId, mutations: [next], cursor: null } }, device);
+        expect(pushed.body.data.sync.results.map((r: { status: string }) => r.status), JSON.stringify(pushed.body)).toEqual(['APPLIED']);
+        expect(await dashboard()).toBe(tallyAreaCm2 + 900);
+      } finally {
+        await t.close();
+      }
+    } finally {
+      copy.remove();
+    }
+  });
+});
