@@ -6,21 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
-import { databaseFile } from '../support/test-app.js';
 
 const FINDING = 'query($id: ID!) { finding(id: $id) { text version conflicts { id field deviceValue serverValue } } }';
 const RESOLVE = 'mutation($id: ID!, $useDevice: Boolean!) { resolveFindingConflict(conflictId: $id, useDeviceValue: $useDevice) { text version conflicts { id } } }';
 
 describe('resolving a finding conflict', () => {
-  const file = databaseFile();
   let fx: AccessFixture;
   beforeAll(async () => {
-    fx = await accessFixture(file.env);
+    fx = await accessFixture(); // on a database file with the sync worker, as npm start runs
   });
-  afterAll(async () => {
-    await fx?.t.close();
-    file.remove();
-  });
+  afterAll(() => fx?.t.close());
 
   it('refuses, changing nothing, when the field was edited after the conflict; shows the new value to decide on', async () => {
     const phone = new TestDevice();

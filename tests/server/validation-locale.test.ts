@@ -7,18 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
-import { databaseFile } from '../support/test-app.js';
 
 describe('validation messages of field commands in the sync worker', () => {
-  const file = databaseFile();
   let fx: AccessFixture;
   beforeAll(async () => {
-    fx = await accessFixture(file.env);
+    fx = await accessFixture(); // on a database file with the sync worker, as npm start runs
   });
-  afterAll(async () => {
-    await fx?.t.close();
-    file.remove();
-  });
+  afterAll(() => fx?.t.close());
 
   it('refuses a tally with a count that is not a number in Dutch', async () => {
     const device = new TestDevice();
