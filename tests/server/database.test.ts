@@ -35,6 +35,8 @@ describe('database connection', () => {
   });
 });
 
+// In memory: these check the migrator, constraints and the seed on one connection, where a
+// file would add nothing; tests/server/migrations.test.ts upgrades a file that holds data.
 describe('migrations', () => {
   it('apply once; a second run applies nothing', async () => {
     const { db } = openDatabase(':memory:');

@@ -75,6 +75,7 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
   let before: ReturnType<typeof snapshot>;
   let applied: string[];
   let tallyAreaCm2: number;
+  let madeBy: string[];
 
   beforeAll(async () => {
     facts = readFacts(dump);
@@ -82,6 +83,7 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
     const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
     try {
       before = snapshot(sqlite);
+      madeBy = sqlite.prepare('select name from kysely_migration order by name').pluck().all() as string[];
       tallyAreaCm2 = sqlite.prepare('select sum(area_cm2) from tally_event where campaign_id = ?').pluck().get(facts.tegelwipCampaignId) as number;
     } finally {
       sqlite.close();
@@ -97,19 +99,12 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
 
   it('holds rows in every table, made by migrations that still exist under the same names', () => {
     expect(Object.entries(before).filter(([, t]) => t.rows === 0).map(([name]) => name)).toEqual([]);
-    const sqlite = new SQLite(':memory:');
-    try {
-      loadDump(sqlite, dump);
-      const made = sqlite.prepare('select name from kysely_migration order by name').pluck().all() as string[];
-      expect(migrations.slice(0, made.length)).toEqual(made);
-    } finally {
-      sqlite.close();
-    }
+    expect(madeBy.at(-1)).toBe(fixture.replace(/\.sql$/, ''));
+    expect(migrations.slice(0, madeBy.length)).toEqual(madeBy);
   });
 
   it('applies every later migration, and keeps every row and value', () => {
-    const made = fixture.replace(/\.sql$/, '');
-    expect(applied).toEqual(migrations.filter((m) => m > made).map((m) => `${m}: Success`));
+    expect(applied).toEqual(migrations.slice(madeBy.length).map((m) => `${m}: Success`));
     const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
     try {
       const tablesNow = new Set(tablesOf(sqlite));

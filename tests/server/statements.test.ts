@@ -1,4 +1,8 @@
-/** The two helpers on the sync hot path: the prepared-statement cache and cached multi-row inserts. */
+/**
+ * The two helpers on the sync hot path: the prepared-statement cache and cached multi-row
+ * inserts. Unit tests of wrappers around one raw connection, so in memory: a file would
+ * change nothing they look at.
+ */
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
