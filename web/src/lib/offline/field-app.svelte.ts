@@ -4,8 +4,6 @@
  * first and lets the engine send it.
  */
 import { gql } from '../graphql/client';
-import { fetchCampaignSnapshot } from '../graphql/campaign-snapshot';
-import { JOIN_CAMPAIGN } from '../graphql/field-operations';
 import { loadJoined, loadMemberships, saveJoined, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
 import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
@@ -64,9 +62,15 @@ class FieldApp {
     this.#stopEngine = this.#engine.start();
   }
 
-  /** Joins online: the invite gives a device token, then the campaign is kept for offline use. */
+  /**
+   * Joins online: the invite gives a device token, then the campaign is kept for offline use.
+   * The queries for this (and for refreshing the campaign) load only when needed: every
+   * field screen carries this class, and they are rarely used.
+   */
   async join(form: JoinForm): Promise<JoinedCampaign> {
     await this.init();
+    const { JOIN_CAMPAIGN } = await import('../graphql/field-operations');
+    const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
     const { joinCampaign } = await gql<{ joinCampaign: { token: string; participant: JoinedCampaign['participant']; campaign: { id: string } } }>(JOIN_CAMPAIGN, { input: form });
     const campaign = await fetchCampaignSnapshot(gql, joinCampaign.campaign.id, joinCampaign.token);
     const joined: JoinedCampaign = { token: joinCampaign.token, participant: joinCampaign.participant, campaign, joinedAt: new Date().toISOString() };
@@ -82,6 +86,7 @@ class FieldApp {
   async #refreshCampaign(): Promise<void> {
     const joined = this.joined;
     if (!joined) return;
+    const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
     const campaign = await fetchCampaignSnapshot(gql, joined.campaign.id, joined.token);
     const updated: JoinedCampaign = { ...$state.snapshot(joined), campaign };
     await saveJoined(this.db, updated);
