@@ -90,6 +90,20 @@ describe('a resent record id that is someone else’s', () => {
     expect(Number((await eventRow(ids.otherEvent)).count)).toBe(2);
   });
 
+  it('tells staff accounts apart: a coordinator’s event or correction is theirs alone', async () => {
+    const colleague = (await fx.makeStaff('COORDINATOR', [fx.campaignA.neighbourhoodId])).headers;
+    const own = { event: uuidv7(), correction: uuidv7() };
+    await ok('coordinator', TALLY, tally(own.event, 3));
+    await ok('coordinator', CORRECT, { id: own.correction, correctsEventId: ids.otherEvent, count: 1 });
+    expect(await eventRow(own.correction)).toMatchObject({ staff_account_id: fx.ids.coordinator });
+    // Another coordinator of the same neighbourhood may record here, but not under these ids.
+    await expectConflict(colleague, TALLY, { ...tally(own.event, 3), houseNumber: null });
+    await expectConflict(colleague, CORRECT, { id: own.correction, correctsEventId: ids.otherEvent, count: 1 });
+    // The participant whose entry the coordinator corrected cannot take that correction as theirs.
+    await expectConflict(otherTegelwipper, CORRECT, { id: own.correction, correctsEventId: ids.otherEvent, count: 1 });
+    expect((await ok('coordinator', TALLY, tally(own.event, 3))).recordTallyEvent).toMatchObject({ id: own.event, count: 3 });
+  });
+
   it('refuses recordFinding and answerChecklistItem with another recorder’s ids', async () => {
     await expectConflict(otherSchouwer, RECORD, finding(ids.finding));
     await expectConflict(otherSchouwer, RECORD, finding(ids.answer));

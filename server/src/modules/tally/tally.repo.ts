@@ -23,7 +23,7 @@ export async function remainingCount(db: DbOrTrx, eventId: string): Promise<numb
 }
 
 /** Inserts events, many per statement (SQLite allows about 32k bound values). */
-const EVENT_COLUMNS = ['id', 'campaign_id', 'action_day_id', 'street_id', 'house_number', 'participant_id', 'size_code', 'count', 'area_cm2', 'corrects_event_id', 'device_id', 'client_time', 'server_time'] as const;
+const EVENT_COLUMNS = ['id', 'campaign_id', 'action_day_id', 'street_id', 'house_number', 'participant_id', 'staff_account_id', 'size_code', 'count', 'area_cm2', 'corrects_event_id', 'device_id', 'client_time', 'server_time'] as const;
 
 export async function insertEvents(db: DbOrTrx, rows: TallyEventRow[]): Promise<void> {
   await bulkInsert(db, 'tally_event', EVENT_COLUMNS, rows);

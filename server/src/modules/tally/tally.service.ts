@@ -61,15 +61,20 @@ function requireRecorder(viewer: Viewer, campaign: Campaign | null): Campaign {
 }
 
 /**
- * Whether a stored event can be this viewer's own, sent again. Participants: their own
- * events. Staff (who may record here, so see the whole ledger): events without a
- * participant, and corrections, which keep the participant of the entry they correct; the
- * ledger does not record which staff account made an event.
+ * Whether a stored event is this viewer's own, sent again. Participants: events they
+ * recorded themselves (a coordinator's correction of their entry keeps their participant
+ * id, but names the coordinator). Staff: events their account recorded. Events from
+ * before the ledger kept the staff account name neither: there staff may have any event
+ * without a participant, and corrections, as before.
  */
 function mayBeOwnEvent(row: TallyEventRow, viewer: Viewer): boolean {
-  if (viewer.kind === 'participant') return row.participant_id === viewer.participantId;
+  if (viewer.kind === 'participant') return row.participant_id === viewer.participantId && row.staff_account_id === null;
+  if (viewer.kind !== 'staff') return false;
+  if (row.staff_account_id !== null) return row.staff_account_id === viewer.accountId;
   return row.participant_id === null || row.corrects_event_id !== null;
 }
+
+const staffAccountOf = (viewer: Viewer): string | null => (viewer.kind === 'staff' ? viewer.accountId : null);
 
 /** Field work is accepted while open; after closing only what was recorded before it. */
 function requireAcceptingFieldWork(campaign: Campaign, clientTime: string | null): void {
@@ -172,6 +177,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
           street_id: input.streetId,
           house_number: input.houseNumber?.trim() || null,
           participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
+          staff_account_id: staffAccountOf(viewer),
           size_code: input.sizeCode,
           count: input.count,
           area_cm2: areaCm2Of(input.sizeCode, input.count),
@@ -252,6 +258,7 @@ export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Cor
     count: -input.count,
     area_cm2: area,
     corrects_event_id: original.id,
+    staff_account_id: staffAccountOf(viewer),
     device_id: input.deviceId ?? null,
     client_time: input.clientTime ?? null,
     server_time: now.toISOString(),

@@ -11,6 +11,8 @@ export interface TallyEventTable {
   /** Coordinators only; erased with the campaign's personal data. */
   house_number: string | null;
   participant_id: string | null;
+  /** The staff account that recorded it; null for participants' events and events from before this was kept. */
+  staff_account_id: string | null;
   size_code: SizeCode;
   /** Negative for a correction. */
   count: number;
