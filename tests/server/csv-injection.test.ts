@@ -2,7 +2,7 @@
  * CSV exports open in Excel or LibreOffice: a cell that starts with =, +, -, @, a tab or
  * a carriage return would run there as a formula. Text cells that start so are written
  * with a leading single quote (OWASP); numbers the exporter writes itself stay numbers.
- * Checked by parsing the real exports back, with both separators.
+ * Checked by parsing the real exports back, with both separators, for people and raw.
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +28,9 @@ const campaignName = '-1+1 Tegelwippen';
 describe('CSV exports and formula injection', () => {
   const file = databaseFile();
   let fx: AccessFixture;
-  const csv = async (path: string, separator: ',' | ';') => {
-    const response = await fetch(`${fx.t.url}/exports/campaigns/${path}${separator === ';' ? '?separator=semicolon' : ''}`, { headers: fx.headers.coordinator });
+  const csv = async (path: string, separator: ',' | ';', format: 'people' | 'raw' = 'raw') => {
+    const query = [separator === ';' ? 'separator=semicolon' : '', format === 'raw' ? 'format=raw' : ''].filter(Boolean).join('&');
+    const response = await fetch(`${fx.t.url}/exports/campaigns/${path}?${query}`, { headers: fx.headers.coordinator });
     expect(response.status).toBe(200);
     return parse(await response.text(), { bom: true, delimiter: separator, columns: true, relax_quotes: false }) as Record<string, string>[];
   };
@@ -100,6 +101,19 @@ describe('CSV exports and formula injection', () => {
     for (const separator of [',', ';'] as const) {
       const rows = await csv(`${fx.campaignA.id}/nk-summary.csv`, separator);
       expect(rows.at(-1)).toMatchObject({ actiedag: 'totaal', omschrijving: `'${campaignName}`, vierkante_meters: '0.72', nk_tegels_30x30: '8' });
+    }
+  });
+  it('neutralises the same cells in the exports for people (Dutch words; with ; decimal commas, negative numbers stay numbers)', async () => {
+    for (const separator of [',', ';'] as const) {
+      const findings = await csv(`${fx.schouwA.id}/findings.csv`, separator, 'people');
+      expect(findings.find((r) => r.Beschrijving!.includes('HYPERLINK'))).toMatchObject({ Beschrijving: `'${hyperlink}`, 'Kans of idee': `'${atSign}`, Straat: `'${streetName}` });
+      expect(findings.find((r) => r.Vraag === 'Hoeveel afvalbakken staan hier?')).toMatchObject({ Antwoord: '-3' });
+      const ledger = await csv(`${fx.campaignA.id}/tally-ledger.csv`, separator, 'people');
+      expect(ledger.find((r) => r['Correctie van'])).toMatchObject({ Aantal: '-3', 'Oppervlakte (m²)': separator === ';' ? '-0,27' : '-0.27', Huisnummer: `'${houseNumber}` });
+      expect(ledger.find((r) => r.Aantal === '1')).toMatchObject({ Huisnummer: `'${minusHouse}` });
+      const nk = await csv(`${fx.campaignA.id}/nk-summary.csv`, separator, 'people');
+      expect(nk.at(-1)).toMatchObject({ Actiedag: 'Totaal', Omschrijving: `'${campaignName}`, 'Vierkante meters': separator === ';' ? '0,72' : '0.72', 'NK-tegels (30×30)': '8' });
+      for (const rows of [findings, ledger, nk]) for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+@\t\r]/);
     }
   });
 });

@@ -7,20 +7,40 @@
  * formula (CSV injection): text that starts so gets a leading single quote, as OWASP
  * advises, whoever typed it (residents, coordinators). Numbers are passed as numbers and
  * left alone, so that corrections (-3) stay numbers; pass text as strings.
+ *
+ * Dutch Excel reads "11.89" as text or a date: with `decimalComma` numbers are written
+ * "11,89" (the exporter turns it on with `;`, which is what Dutch Excel splits on).
  */
 export type Separator = ',' | ';';
+
+/** A number written with a fixed number of decimals (m² as 9.00), still a number, never neutralised. */
+export class Fixed {
+  constructor(
+    readonly value: number,
+    readonly digits: number,
+  ) {}
+}
 
 const BOM = '\uFEFF';
 const formulaStart = /^[=+\-@\t\r]/;
 
-export function csvField(value: unknown, separator: Separator): string {
+function numberText(value: number | bigint | Fixed, decimalComma: boolean): string {
+  const text = value instanceof Fixed ? value.value.toFixed(value.digits) : String(value);
+  return decimalComma ? text.replace('.', ',') : text;
+}
+
+export function csvField(value: unknown, separator: Separator, decimalComma = false): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value !== 'number' && typeof value !== 'bigint' && formulaStart.test(text)) text = `'${text}`;
+  let text: string;
+  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof Fixed) text = numberText(value, decimalComma);
+  else {
+    text = String(value);
+    if (formulaStart.test(text)) text = `'${text}`;
+  }
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], separator: Separator = ','): string {
-  const line = (fields: readonly unknown[]) => fields.map((f) => csvField(f, separator)).join(separator);
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], separator: Separator = ',', decimalComma = false): string {
+  const line = (fields: readonly unknown[]) => fields.map((f) => csvField(f, separator, decimalComma)).join(separator);
   return BOM + [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
 }

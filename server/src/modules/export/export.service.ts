@@ -2,16 +2,18 @@
  * Exports of a campaign for coordinators: findings (CSV, GeoJSON), the tally ledger (CSV)
  * and the NK Tegelwippen summary per action day (CSV, ready to type into the national
  * site). Exports hold personal data (house numbers), so each one is recorded in the
- * audit log; participants appear only under their pseudonym.
+ * audit log; participants appear only under their pseudonym. Each CSV comes for people
+ * (Dutch words, local time) and raw (codes, UTC) for integrations.
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
-import { nkTilesOf } from '../tally/size-codes.js';
+import { CM2_PER_M2, nkTilesOf } from '../tally/size-codes.js';
 import { progressOf } from '../tally/tally-aggregates.service.js';
-import { toCsv, type Separator } from './csv.js';
+import { Fixed, toCsv, type Separator } from './csv.js';
+import { amsterdamTime, answerWord, ratingWord, sizeWord, spotTypeWord, statusWord, themeWord } from './dutch-words.js';
 import * as repo from './export.repo.js';
 
 export type ExportKind = 'findings.csv' | 'findings.geojson' | 'tally-ledger.csv' | 'nk-summary.csv';
@@ -23,37 +25,99 @@ async function managedCampaign(db: Db, viewer: Viewer, campaignId: string, kind:
   return campaign;
 }
 
-const m2 = (cm2: number) => (cm2 / 10_000).toFixed(2);
+/**
+ * `people`: Dutch column names and words, local time, and with `;` decimal commas, for a
+ * coordinator who opens the file in Excel. `raw`: codes, UTC and decimal points under the
+ * column names integrations were built on.
+ */
+export type ExportFormat = 'people' | 'raw';
+export interface CsvOptions {
+  separator: Separator;
+  format: ExportFormat;
+}
+
+const csvOf = (options: CsvOptions, header: readonly string[], rows: readonly (readonly unknown[])[]) =>
+  toCsv(header, rows, options.separator, options.format === 'people' && options.separator === ';');
+
+const m2 = (cm2: number) => new Fixed(cm2 / CM2_PER_M2, 2);
 
 /** The answer to a NUMBER item is written as the number it is (checked on recording), not as text. */
 const numberAnswer = (type: string | null, answer: string | null): string | number | null => (type === 'NUMBER' && answer !== null && /^-?\d+$/.test(answer) ? Number(answer) : answer);
 
-export async function exportFindingsCsv(db: Db, viewer: Viewer, campaignId: string, separator: Separator, requestId: string): Promise<string> {
+export async function exportFindingsCsv(db: Db, viewer: Viewer, campaignId: string, options: CsvOptions, requestId: string): Promise<string> {
   const campaign = await managedCampaign(db, viewer, campaignId, 'findings.csv', requestId);
   const rows = await repo.findingRows(db, campaign.id);
-  return toCsv(
-    ['id', 'status', 'onderwerp', 'oordeel', 'vraag', 'antwoord', 'beschrijving', 'kans', 'straat', 'plek', 'soort plek', 'lat', 'lon', 'nauwkeurigheid_m', 'vastgelegd_op', 'apparaattijd', 'doorgezet_naar', 'aantal_fotos', 'laatste_bericht'],
-    rows.map((r) => [r.id, r.status, r.category, r.rating, r.question, numberAnswer(r.question_type, r.answer), r.text, r.suggestion, r.street_name, r.spot_name, r.spot_type, r.lat, r.lon, r.accuracy_m, r.server_time, r.device_time, r.routed_to, Number(r.photo_count ?? 0), r.last_public_message]),
-    separator,
+  if (options.format === 'raw') {
+    return csvOf(
+      options,
+      ['id', 'status', 'onderwerp', 'oordeel', 'vraag', 'antwoord', 'beschrijving', 'kans', 'straat', 'plek', 'soort plek', 'lat', 'lon', 'nauwkeurigheid_m', 'vastgelegd_op', 'apparaattijd', 'doorgezet_naar', 'aantal_fotos', 'laatste_bericht'],
+      rows.map((r) => [r.id, r.status, r.category, r.rating, r.question, numberAnswer(r.question_type, r.answer), r.text, r.suggestion, r.street_name, r.spot_name, r.spot_type, r.lat, r.lon, r.accuracy_m, r.server_time, r.device_time, r.routed_to, Number(r.photo_count ?? 0), r.last_public_message]),
+    );
+  }
+  return csvOf(
+    options,
+    ['Status', 'Onderwerp', 'Oordeel', 'Vraag', 'Antwoord', 'Beschrijving', 'Kans of idee', 'Straat', 'Plek', 'Soort plek', 'Breedtegraad', 'Lengtegraad', 'Nauwkeurigheid (m)', 'Vastgelegd op', 'Tijd op het apparaat', 'Doorgezet naar', "Aantal foto's", 'Laatste bericht aan bewoners', 'Kenmerk'],
+    rows.map((r) => [
+      statusWord(r.status),
+      themeWord(r.category),
+      ratingWord(r.rating),
+      r.question,
+      r.question_type === 'YES_NO' ? answerWord(r.answer) : numberAnswer(r.question_type, r.answer),
+      r.text,
+      r.suggestion,
+      r.street_name,
+      r.spot_name,
+      spotTypeWord(r.spot_type),
+      r.lat,
+      r.lon,
+      r.accuracy_m,
+      amsterdamTime(r.server_time),
+      amsterdamTime(r.device_time),
+      r.routed_to,
+      Number(r.photo_count ?? 0),
+      r.last_public_message,
+      r.id,
+    ]),
   );
 }
 
-export async function exportLedgerCsv(db: Db, viewer: Viewer, campaignId: string, separator: Separator, requestId: string): Promise<string> {
+export async function exportLedgerCsv(db: Db, viewer: Viewer, campaignId: string, options: CsvOptions, requestId: string): Promise<string> {
   const campaign = await managedCampaign(db, viewer, campaignId, 'tally-ledger.csv', requestId);
   const rows = await repo.ledgerRows(db, campaign.id);
-  return toCsv(
-    ['id', 'vastgelegd_op', 'apparaattijd', 'actiedag', 'straat', 'huisnummer', 'deelnemer', 'soort', 'aantal', 'oppervlakte_cm2', 'corrigeert', 'apparaat'],
-    rows.map((r) => [r.id, r.server_time, r.client_time, r.day, r.street_name, r.house_number, r.pseudonym, r.size_code, r.count, r.area_cm2, r.corrects_event_id, r.device_id]),
-    separator,
+  if (options.format === 'raw') {
+    return csvOf(
+      options,
+      ['id', 'vastgelegd_op', 'apparaattijd', 'actiedag', 'straat', 'huisnummer', 'deelnemer', 'soort', 'aantal', 'oppervlakte_cm2', 'corrigeert', 'apparaat'],
+      rows.map((r) => [r.id, r.server_time, r.client_time, r.day, r.street_name, r.house_number, r.pseudonym, r.size_code, r.count, r.area_cm2, r.corrects_event_id, r.device_id]),
+    );
+  }
+  return csvOf(
+    options,
+    ['Vastgelegd op', 'Tijd op het apparaat', 'Actiedag', 'Straat', 'Huisnummer', 'Deelnemer', 'Soort', 'Aantal', 'Oppervlakte (m²)', 'Correctie van', 'Apparaat', 'Kenmerk'],
+    rows.map((r) => [
+      amsterdamTime(r.server_time),
+      amsterdamTime(r.client_time),
+      r.day,
+      r.street_name,
+      r.house_number,
+      r.pseudonym,
+      sizeWord(r.size_code),
+      r.count,
+      r.area_cm2 / CM2_PER_M2,
+      r.corrects_event_id,
+      r.device_id,
+      r.id,
+    ]),
   );
 }
 
-export async function exportNkSummaryCsv(db: Db, viewer: Viewer, campaignId: string, separator: Separator, requestId: string): Promise<string> {
+export async function exportNkSummaryCsv(db: Db, viewer: Viewer, campaignId: string, options: CsvOptions, requestId: string): Promise<string> {
   const campaign = await managedCampaign(db, viewer, campaignId, 'nk-summary.csv', requestId);
   const progress = await progressOf(db, campaign);
   const rows = progress.days.map((d) => [d.day.date, d.day.label, m2(d.areaCm2), nkTilesOf(d.areaCm2)]);
-  rows.push(['totaal', campaign.name, m2(progress.total.areaCm2), nkTilesOf(progress.total.areaCm2)]);
-  return toCsv(['actiedag', 'omschrijving', 'vierkante_meters', 'nk_tegels_30x30'], rows, separator);
+  const people = options.format === 'people';
+  rows.push([people ? 'Totaal' : 'totaal', campaign.name, m2(progress.total.areaCm2), nkTilesOf(progress.total.areaCm2)]);
+  return csvOf(options, people ? ['Actiedag', 'Omschrijving', 'Vierkante meters', 'NK-tegels (30×30)'] : ['actiedag', 'omschrijving', 'vierkante_meters', 'nk_tegels_30x30'], rows);
 }
 
 interface Feature {

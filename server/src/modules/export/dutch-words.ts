@@ -1,0 +1,36 @@
+/**
+ * How the exports for people write the API's codes and times: in the words the field app
+ * and the console use (web/src/lib/i18n/nl.ts, web/src/lib/counter/tile-sizes.ts, read
+ * here so the three never drift), and times in the Netherlands' local time. The
+ * machine-readable exports (?format=raw) keep codes and UTC instead.
+ */
+import { TILE_SIZES } from '../../../../web/src/lib/counter/tile-sizes.js';
+import { nl } from '../../../../web/src/lib/i18n/nl.js';
+
+const word = (key: string, code: string): string => (nl as Record<string, string>)[key] ?? code;
+
+export const statusWord = (status: string): string => word(`status.${status}`, status);
+export const themeWord = (theme: string): string => word(`theme.${theme}`, theme);
+export const ratingWord = (rating: string | null): string | null => (rating === null ? null : word(`rating.${rating}`, rating));
+export const spotTypeWord = (type: string | null): string | null => (type === null ? null : word(`spotType.${type}`, type));
+
+/** "Ja"/"Nee" for a yes/no answer; other answers as they were given. */
+export const answerWord = (answer: string | null): string | null =>
+  answer === 'JA' ? word('answer.yes', answer) : answer === 'NEE' ? word('answer.no', answer) : answer;
+
+export function sizeWord(code: string): string {
+  if (code === 'AREA') return 'Gemeten oppervlakte';
+  const label = TILE_SIZES.find((s) => s.code === code)?.label;
+  if (!label) return code;
+  return label.startsWith('klinker') ? `K${label.slice(1)}` : `Tegel ${label}`;
+}
+
+// sv-SE writes 2027-04-01 14:03:05, which Excel (Dutch or not) reads as a date and time.
+const amsterdam = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** An ISO-8601 instant as local time in the Netherlands (summer and winter time), or the text as given when it is no time. */
+export function amsterdamTime(iso: string | null): string | null {
+  if (iso === null) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : amsterdam.format(date);
+}
