@@ -73,3 +73,44 @@ export const unauthenticated = (problem: keyof typeof unauthenticatedMessages = 
   });
 
 export const internalErrorMessage = 'Er ging iets mis op de server. Probeer het later opnieuw.';
+
+/** One input field a validation error is about: its path from the argument or variable name, and what to do. */
+export interface FieldProblem {
+  path: string[];
+  message: string;
+}
+
+const variablePrefix = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" (?:got invalid value .*?(?: at "([^"]+)")?; |of required type "[^"]+" was not provided\.|of non-null type "[^"]+" must not be null\.)/s;
+
+/** "input.days[0].date" → ["input", "days", "0", "date"], as the validation plugin writes paths. */
+const pathOf = (printed: string): string[] => printed.split(/\.|\[(\d+)\]/).filter((part): part is string => !!part);
+
+/** The B1 sentence for graphql-js's own complaint about one value, which a person must never see. */
+function plainCoercionMessage(detail: string): string {
+  if (/non 32-bit/.test(detail)) return 'Dit getal is te groot.';
+  if (/^Int cannot represent/.test(detail)) return 'Vul een heel getal in, zonder komma.';
+  if (/^Float cannot represent/.test(detail)) return 'Vul een getal in.';
+  if (/does not exist in ".*" enum|^Enum ".*" cannot represent/.test(detail)) return 'Kies een van de mogelijkheden.';
+  if (/was not provided|not to be null|must not be null/.test(detail) || detail === '') return 'Vul dit in.';
+  return 'Dit klopt niet. Kijk wat je hebt ingevuld.';
+}
+
+/**
+ * graphql-js refuses a variable that does not fit the schema (a number too large for Int,
+ * text where a number belongs, a missing field) before any resolver or zod check runs, with
+ * an English message. This rewrites such an error into the shape our own validation errors
+ * have: a B1 message and the field it is about. Answers null for any other error.
+ */
+export function plainVariableError(message: string, originalError?: unknown): { message: string; fields: FieldProblem[] } | null {
+  const match = variablePrefix.exec(message);
+  if (!match) return null;
+  const [prefix, variable, at] = match;
+  const detail = message.slice(prefix!.length).trim();
+  const path = at ? pathOf(at) : [variable!];
+  const missingField = /^Field "([^"]+)" of required type/.exec(detail);
+  if (missingField) path.push(missingField[1]!);
+  // A scalar of ours (DateTime) already refused the value with a Dutch message.
+  const own = originalError instanceof UserFacingError ? originalError.message : null;
+  const text = own ?? plainCoercionMessage(detail);
+  return { message: text, fields: [{ path, message: text }] };
+}

@@ -7,7 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../graphql/context.js';
-import { ErrorCode, internalErrorMessage, isExposedCode } from '../graphql/errors.js';
+import { ErrorCode, internalErrorMessage, isExposedCode, plainVariableError } from '../graphql/errors.js';
 
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
@@ -18,6 +18,8 @@ function isExpected(error: unknown): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isExpected(error) || isExposedCode(formatted.extensions?.code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const variable = formatted.extensions?.code === ErrorCode.BAD_USER_INPUT ? plainVariableError(formatted.message, (unwrapResolverError(error) as GraphQLError).originalError) : null;
+    if (variable) return { ...formatted, message: variable.message, extensions: { ...extensions, fields: variable.fields } };
     return { ...formatted, extensions };
   }
   return { message: internalErrorMessage, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
