@@ -13,11 +13,13 @@ import { buildHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { scheduleRetention } from './modules/participant/retention.service.js';
 import { inlineSyncRunner, workerSyncRunner } from './modules/sync/sync-runner.js';
-import { seedDemoData } from './seed/demo-seed.js';
+import { seedDemo, type DemoCredentials } from './seed/demo-seed.js';
 
 export interface App {
   http: FastifyInstance;
   connection: Connection;
+  /** The demo coordinator's sign-in when this start seeded the demo data (show it once), else null. */
+  demoCredentials: DemoCredentials | null;
   /** Stops accepting requests, lets running ones finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -28,7 +30,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     const applied = await migrateToLatest(connection.db);
     logger.info({ databasePath: config.databasePath, migrationsApplied: applied.length }, `database ready at ${config.databasePath}`);
     const auth = createAuthSettings(config);
-    if (config.demoSeed) await seedDemoData(connection.db, auth, logger);
+    const demoCredentials = config.demoSeed ? await seedDemo(connection.db, auth, logger) : null;
     // An in-memory database exists per connection, so a worker could not see it.
     const syncRunner = config.databasePath === ':memory:' ? inlineSyncRunner(connection.db) : workerSyncRunner({ databasePath: config.databasePath, logLevel: config.logLevel }, logger);
     await syncRunner.ready;
@@ -37,6 +39,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     return {
       http,
       connection,
+      demoCredentials,
       async close() {
         stopRetention();
         await http.close();

@@ -5,6 +5,7 @@
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
+import { publicUrlWarning, startText } from './start-text.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -27,8 +28,23 @@ try {
   fail(`Buurtkracht could not start: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+const warning = publicUrlWarning(config);
+if (warning) logger.warn({ publicUrl: config.publicUrl }, warning);
+const text = await startText(app.connection.db, config, app.demoCredentials);
+let printed = false;
 try {
-  await app.http.listen({ port: config.port, host: config.host });
+  await app.http.listen({
+    port: config.port,
+    host: config.host,
+    listenTextResolver: (address) => {
+      // Written just before Fastify's "Server listening at" line, so whoever waits for
+      // that line (a person, the tests) finds the text complete. Plain text, not the JSON
+      // log, so the demo password stays out of log storage.
+      if (!printed) process.stdout.write(text(address));
+      printed = true;
+      return `Server listening at ${address}`;
+    },
+  });
 } catch (error) {
   await app.close();
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

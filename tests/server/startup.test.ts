@@ -18,6 +18,11 @@ async function login(url: string, email: string, password: string) {
   return (await response.json()) as any;
 }
 
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, cookie = '') {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  return { ...((await response.json()) as any), cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+}
+
 describe('server start-up (real process)', () => {
   let dir: string;
   let databasePath: string;
@@ -50,12 +55,46 @@ describe('server start-up (real process)', () => {
     expect(server.output()).toContain('"msg":"stopped"');
   });
 
+  it('prints, before "Server listening", where to open the app and the console, and a working demo invite per campaign dated from today', async () => {
+    const file = path.join(dir, 'first-start', 'buurtkracht.db');
+    const server = await startServer({ DATABASE_PATH: file });
+    try {
+      const output = server.output();
+      const text = output.slice(0, output.indexOf('Server listening at'));
+      expect(text).toContain(`Open the app:  http://localhost:${server.port}`);
+      expect(text).toContain(`Console:       http://localhost:${server.port}/beheer`);
+      const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(text)!;
+      const invites = [...text.matchAll(/^ {4}(.+): code ([A-Z0-9]+) {2}(\S+)$/gm)];
+      expect(invites.map((m) => m[1])).toEqual([expect.stringMatching(/^Tegelwippen \d{4} \(demo\)$/), expect.stringMatching(/^Buurtschouw \d{4} \(demo\)$/)]);
+      const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+      for (const [, name, code, link] of invites) {
+        expect(link).toBe(`http://localhost:${server.port}/meedoen/${code}`);
+        const preview = await graphql(server.url, 'query($code: String!) { invitePreview(code: $code) { campaignName campaignKind } }', { code });
+        expect(preview.data.invitePreview.campaignName).toBe(name);
+      }
+      // The campaigns' first day is today, so the counter and the walk open on a current day.
+      const { cookie } = await graphql(server.url, 'mutation($input: LoginInput!) { login(input: $input) { role } }', { input: { email, password } });
+      const campaigns = await graphql(server.url, '{ campaigns(first: 10) { edges { node { kind days { date } } } } }', {}, cookie);
+      const edges = campaigns.data.campaigns.edges as { node: { kind: string; days: { date: string }[] } }[];
+      expect(edges.map((e) => e.node.kind).sort()).toEqual(['SCHOUW', 'TEGELWIPPEN']);
+      for (const e of edges) expect(e.node.days[0]!.date).toBe(today);
+      // PUBLIC_URL defaults to localhost: the log and the text say phones cannot reach it.
+      expect(text).toMatch(/"level":40,.*PUBLIC_URL is http:\/\/localhost:\d+, which phones cannot reach/);
+      expect(text).toMatch(/Note: PUBLIC_URL is http:\/\/localhost:\d+, which phones cannot reach.*HOST=0\.0\.0\.0 PUBLIC_URL=http:\/\/\S+ npm start/);
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
+    }
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
   it('reuses the same database on a second start without seeding again', async () => {
     const server = await startServer({ DATABASE_PATH: databasePath });
     try {
       expect(server.output()).toContain('"migrationsApplied":0');
       expect(server.output()).not.toContain('demo data seeded');
       expect(server.output()).not.toContain('Demo coordinator');
+      // The demo invites are shown again: their codes are not secrets.
+      expect(server.output()).toMatch(/Tegelwippen \d{4} \(demo\): code [A-Z0-9]+/);
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -100,6 +139,16 @@ describe('server start-up (real process)', () => {
     const server = await startServer({ DATABASE_PATH: databasePath });
     try {
       expect((await login(server.url, 'beheer@test.example', password!)).data.login.role).toBe('ADMIN');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('does not warn about PUBLIC_URL when it is an address phones can reach', async () => {
+    const server = await startServer({ DATABASE_PATH: databasePath, PUBLIC_URL: 'https://buurtkracht.example.org' });
+    try {
+      expect(server.output()).not.toContain('phones cannot reach');
+      expect(server.output()).toContain('https://buurtkracht.example.org/meedoen/');
     } finally {
       await server.stop();
     }

@@ -3,6 +3,8 @@
  * ("incoming request" and "request completed"): half the logging work on every request
  * (measured ~3% of a small GraphQL request) and the same facts. The request id is on the
  * line through the child logger. Invite codes in paths and query strings stay out of logs.
+ * Files of the web app (scripts, styles, the app shell) that were served are logged at
+ * debug level: one page load asks for dozens, and they would bury the API's lines.
  */
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
@@ -12,12 +14,20 @@ export function loggablePath(url: string): string {
   return path.replace(/^\/meedoen\/[^/]+/, '/meedoen/…');
 }
 
+/** Paths the API answers; everything else is a file of the web app or its shell. */
+const apiPrefixes = ['/graphql', '/media', '/exports', '/healthz'];
+
+export function isWebAppFile(method: string, path: string, statusCode: number): boolean {
+  return (method === 'GET' || method === 'HEAD') && statusCode < 400 && !apiPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
 export class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const line = { method: request.method, path: loggablePath(request.url), statusCode: reply.statusCode, responseTime: reply.elapsedTime };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else if (isWebAppFile(line.method, line.path, line.statusCode)) reply.log.debug(line, 'request completed');
     else reply.log.info(line, 'request completed');
   }
 }

@@ -1,11 +1,15 @@
 /**
  * Demo data for a fresh database: the Staatsliedenbuurt in Alblasserdam with the streets
  * confirmed from public municipal pages, the partner organisations named in the plan, and
- * a demo coordinator. Runs only when the database holds no neighbourhood yet, so a second
- * start never seeds twice. Anything invented for the demo says so in its own text.
+ * a demo coordinator, and a schouw and a tegelwip campaign, each open with a demo invite.
+ * Their days are dated from today (the counter and the walk open on a current day), so
+ * someone who just ran `npm start` can try the field app at once. Runs only when the
+ * database holds no neighbourhood yet, so a second start never seeds twice. Anything
+ * invented for the demo says so in its own text.
  */
 import type { AuthSettings } from '../auth/auth-settings.js';
-import { randomToken } from '../auth/tokens.js';
+import { inviteCode, randomToken } from '../auth/tokens.js';
+import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -14,6 +18,7 @@ import { changeCampaignStatus, createCampaign } from '../modules/campaign/campai
 import { publishChecklistVersion } from '../modules/checklist/checklist.service.js';
 import { allStreets } from '../modules/neighbourhood/neighbourhood.repo.js';
 import { createNeighbourhood, isDatabaseEmpty } from '../modules/neighbourhood/neighbourhood.service.js';
+import { insertInvite } from '../modules/participant/participant.repo.js';
 import { createSpot } from '../modules/spot/spot.service.js';
 import type { SpotType } from '../modules/spot/spot.table.js';
 import { DEMO_CHECKLIST } from './demo-checklist.js';
@@ -37,6 +42,20 @@ export const PARTNER_ORGANISATIONS = [
 ] as const;
 
 export const DEMO_COORDINATOR_EMAIL = 'coordinator@demo.buurtkracht.example';
+/** The label of the invite the seed makes per demo campaign; the start-up text shows its code. */
+export const DEMO_INVITE_LABEL = 'Demo-uitnodiging (demodata)';
+
+/** A calendar date (YYYY-MM-DD) `days` after today on this machine's calendar, as the browser beside it counts days. */
+export function localDate(days: number, now = new Date()): string {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** What only the first start may show: the demo coordinator's generated password. */
+export interface DemoCredentials {
+  email: string;
+  password: string;
+}
 
 /**
  * One spot of every type. The Boerenpad playground is real; its street here is a guess,
@@ -58,7 +77,15 @@ const DEMO_SPOTS: { street: (typeof STAATSLIEDENBUURT_STREETS)[number]; type: Sp
 ];
 
 /** Seeds the demo data into an empty database; returns whether it did. */
-export async function seedDemoData(db: Db, auth: Pick<AuthSettings, 'hasher'>, logger: Logger): Promise<boolean> {
+export async function seedDemoData(db: Db, auth: Pick<AuthSettings, 'hasher'>, logger: Logger, now = new Date()): Promise<boolean> {
+  return (await seedDemo(db, auth, logger, now)) !== null;
+}
+
+/**
+ * Seeds the demo data into an empty database and returns the demo coordinator's sign-in
+ * (to be shown once, outside the structured log), or null when the database was not empty.
+ */
+export async function seedDemo(db: Db, auth: Pick<AuthSettings, 'hasher'>, logger: Logger, now = new Date()): Promise<DemoCredentials | null> {
   // Never a fixed default password: a new one per database, shown once below.
   const password = randomToken(15);
   const passwordHash = await auth.hasher.hash(password);
@@ -85,22 +112,26 @@ export async function seedDemoData(db: Db, auth: Pick<AuthSettings, 'hasher'>, l
       await createSpot(trx, coordinator, buurt.id, { streetId: streetIds.get(spot.street)!, type: spot.type, name: spot.name, description: spot.description, lat: spot.lat, lon: spot.lon });
     }
     const checklist = await publishChecklistVersion(trx, coordinator, DEMO_CHECKLIST);
-    const year = new Date().getUTCFullYear() + 1;
+    const year = localDate(0, now).slice(0, 4);
+    // A walk today and an action day today, so the walk and the counter open on a current day.
     const schouw = await createCampaign(trx, coordinator, {
       neighbourhoodId: buurt.id,
       kind: 'SCHOUW',
       name: `Buurtschouw ${year} (demo)`,
-      days: [{ date: `${year}-05-16`, label: 'Schouwochtend' }],
+      days: [
+        { date: localDate(0, now), label: 'Schouwwandeling' },
+        { date: localDate(7, now), label: 'Tweede schouwwandeling' },
+      ],
       checklistVersionId: checklist.id,
       requestId: 'demo-seed',
     });
     const tegelwippen = await createCampaign(trx, coordinator, {
       neighbourhoodId: buurt.id,
       kind: 'TEGELWIPPEN',
-      name: `Tegelwippen voorjaar ${year} (demo)`,
+      name: `Tegelwippen ${year} (demo)`,
       days: [
-        { date: `${year}-03-21`, label: 'Eerste actiedag' },
-        { date: `${year}-04-18`, label: 'Tweede actiedag' },
+        { date: localDate(0, now), label: 'Eerste actiedag' },
+        { date: localDate(14, now), label: 'Tweede actiedag' },
       ],
       targetAreaM2: 500,
       publicProgress: true,
@@ -108,16 +139,23 @@ export async function seedDemoData(db: Db, auth: Pick<AuthSettings, 'hasher'>, l
     });
     for (const campaign of [schouw, tegelwippen]) {
       await changeCampaignStatus(trx, coordinator, { campaignId: campaign.id, status: 'OPEN', requestId: 'demo-seed' });
+      await insertInvite(trx, {
+        id: uuidv7(),
+        campaign_id: campaign.id,
+        code: inviteCode(),
+        label: DEMO_INVITE_LABEL,
+        created_by: coordinatorAccount.id,
+        created_at: now.toISOString(),
+        expires_at: null,
+        max_uses: null,
+        use_count: 0,
+        revoked_at: null,
+      });
     }
     return true;
   });
-  if (seeded) {
-    logger.info({ neighbourhood: 'staatsliedenbuurt', streets: STAATSLIEDENBUURT_STREETS.length }, 'demo data seeded');
-    // Printed once, outside the structured log, so it does not end up in log storage.
-    process.stdout.write(
-      `\nDemo coordinator (shown only now): ${DEMO_COORDINATOR_EMAIL} / ${password}\n` +
-        'Create an admin with: npm run admin:create -- --email you@example.org\n\n',
-    );
-  }
-  return seeded;
+  if (!seeded) return null;
+  logger.info({ neighbourhood: 'staatsliedenbuurt', streets: STAATSLIEDENBUURT_STREETS.length }, 'demo data seeded');
+  // The password goes to the start-up text (main.ts), never into the structured log.
+  return { email: DEMO_COORDINATOR_EMAIL, password };
 }
