@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { repoRoot, spawnServer, startServer } from '../support/server-process.js';
+import { spawn } from 'node:child_process';
+import { freePort, repoRoot, spawnServer, startServer } from '../support/server-process.js';
 
 async function login(url: string, email: string, password: string) {
   const response = await fetch(`${url}/graphql`, {
@@ -152,6 +153,55 @@ describe('server start-up (real process)', () => {
     } finally {
       await server.stop();
     }
+  });
+
+  describe('npm start (server/src/start.ts) builds the web app quietly', () => {
+    // A stand-in for npm on PATH, so the test does not rebuild web/build under other tests.
+    const fakeBin = () => {
+      const bin = path.join(dir, 'fake-bin');
+      fs.mkdirSync(bin, { recursive: true });
+      fs.writeFileSync(path.join(bin, 'npm'), '#!/bin/sh\necho "vite building for production... transforming 1234 modules"\necho "x Build failed: web/src/broken.ts" >&2\n[ "$FAKE_BUILD" = fail ] && exit 1\nexit 0\n', { mode: 0o755 });
+      return bin;
+    };
+    const run = (env: Record<string, string>) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/start.ts'], {
+        cwd: repoRoot,
+        env: { PATH: `${fakeBin()}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? '', DATABASE_PATH: databasePath, HOST: '127.0.0.1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += String(chunk)));
+      child.stderr.on('data', (chunk) => (output += String(chunk)));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      return { child, output: () => output, exited };
+    };
+
+    it('shows nothing of a build that works, then starts', async () => {
+      expect(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.start).toBe('node --import tsx server/src/start.ts');
+      const port = await freePort();
+      const started = run({ PORT: String(port) });
+      const deadline = Date.now() + 30_000;
+      while (!started.output().includes('Server listening at') && started.child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      try {
+        expect(started.output()).toContain('Server listening at');
+        expect(started.output()).toMatch(/Building the web app…\nWeb app built in [\d.]+ s\./);
+        expect(started.output()).not.toContain('transforming');
+        expect(started.output()).not.toContain('Build failed');
+        expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      } finally {
+        started.child.kill('SIGTERM');
+        expect(await started.exited).toBe(0);
+      }
+    });
+
+    it('shows the build output when the build fails, and does not start', async () => {
+      const failed = run({ PORT: String(await freePort()), FAKE_BUILD: 'fail' });
+      expect(await failed.exited).toBe(1);
+      expect(failed.output()).toContain('transforming 1234 modules');
+      expect(failed.output()).toContain('x Build failed: web/src/broken.ts');
+      expect(failed.output()).toContain('The web app could not be built (exit code 1)');
+      expect(failed.output()).not.toContain('Server listening');
+    });
   });
 
   it('refuses an invalid setting and names the variable', async () => {
