@@ -45,7 +45,10 @@ describe('console: setting up a schouw (Chromium, 1440×900)', () => {
     await page.getByLabel('Straat', { exact: true }).selectOption({ label: 'Thorbeckestraat' });
     await page.getByLabel('Breedtegraad (bijv. 51,858)').fill('51.8641');
     await page.getByRole('button', { name: 'Plek toevoegen' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('allebei');
+    // The missing half of the position is asked for next to its field.
+    const lonField = page.getByLabel('Lengtegraad (bijv. 4,660)');
+    await expect.poll(() => lonField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="${await lonField.getAttribute('aria-describedby')}"]`).textContent()).toBe('Vul ook de lengtegraad in, of klik op de kaart.');
     await page.getByLabel('Lengtegraad (bijv. 4,660)').fill('4.6533');
     await page.getByRole('button', { name: 'Plek toevoegen' }).click();
     await expect.poll(() => page.getByText('Geveltuintjes Thorbeckestraat is toegevoegd.').count()).toBe(1);

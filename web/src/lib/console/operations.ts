@@ -219,7 +219,7 @@ export const STREETS = `query Streets($slug: String!, $after: String) { neighbou
 export const SPOTS = `query Spots($slug: String!, $after: String) { neighbourhood(slug: $slug) { id spots(first: 100, after: $after) { edges { node { id name type description lat lon street { id name } } } pageInfo { hasNextPage endCursor } } } }`;
 export const ADD_STREET = `mutation AddStreet($input: AddStreetInput!) { addStreet(input: $input) { id } }`;
 export const RENAME_STREET = `mutation RenameStreet($streetId: ID!, $name: String!) { renameStreet(streetId: $streetId, name: $name) { id name } }`;
-export const SET_HOUSEHOLDS = `mutation SetHouseholds($streetId: ID!, $count: Int) { setStreetHouseholds(streetId: $streetId, householdCount: $count) { id householdCount } }`;
+export const SET_HOUSEHOLDS = `mutation SetHouseholds($streetId: ID!, $householdCount: Int) { setStreetHouseholds(streetId: $streetId, householdCount: $householdCount) { id householdCount } }`;
 export const CREATE_SPOT = `mutation CreateSpot($input: CreateSpotInput!) { createSpot(input: $input) { id } }`;
 export const UPDATE_SPOT = `mutation UpdateSpot($input: UpdateSpotInput!) { updateSpot(input: $input) { id } }`;
 
