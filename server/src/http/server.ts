@@ -1,6 +1,7 @@
 /**
  * The HTTP server: one Fastify instance on one port serving the GraphQL API, the health
- * check and the built web app. Every response carries the request id it was logged under.
+ * check and the built web app. Every response carries the request id it was logged under;
+ * text, scripts and JSON are compressed (compression.ts).
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -11,6 +12,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { SyncRunner } from '../modules/sync/sync-runner.js';
+import { registerCompression } from './compression.js';
 import { registerGraphqlRoute } from './graphql-route.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -53,6 +55,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
+  await registerCompression(app);
   await registerSecurity(app, deps.config);
   registerHealthRoute(app, deps.db);
   await registerGraphqlRoute(app, deps);
