@@ -3,7 +3,9 @@
  * The schouw walk in real Chromium: join online, go offline, reload, answer a checklist
  * item and record three findings with a photo from a fixture file, close and reopen the
  * page, come back online: the server holds exactly those findings once, photos included,
- * and a coordinator's public message reaches "Mijn bevindingen".
+ * and a coordinator's public message reaches "Mijn bevindingen". After each save the spot
+ * confirms it and lists the finding with its thumbnails, unsent and later sent; a photo
+ * taken away before saving is never sent.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,19 +39,50 @@ describe('schouw walk (Chromium, offline)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function recordFinding(page: Page, text: string, screenshotName?: string) {
+  /** At least 44 px tall: a thumb must be able to hit it (WCAG 2.5.8 asks 24, the app 44). */
+  async function expectTallEnough(page: Page, name: string) {
+    const box = await page.getByRole('link', { name, exact: true }).boundingBox();
+    expect(box?.height ?? 0, `${name} is too small to tap`).toBeGreaterThanOrEqual(44);
+  }
+
+  async function recordFinding(page: Page, text: string, options: { screenshots?: boolean; removeOne?: boolean } = {}) {
     await page.getByRole('link', { name: 'Bevinding met foto toevoegen' }).click();
+    await expectTallEnough(page, 'Terug naar Speeltuin Boerenpad');
+    if (options.screenshots) {
+      // Saving an empty finding says what is missing; the message leaves once it is fixed.
+      await page.getByRole('button', { name: 'Bevinding opslaan' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('Beschrijf wat je ziet');
+      expect(await page.getByLabel('Wat zie je?').getAttribute('aria-invalid')).toBe('true');
+    }
     await page.getByLabel('Onderwerp').selectOption('HEEL');
     await page.getByLabel('Wat zie je?').fill(text);
-    await page.getByLabel("Foto's").setInputFiles(photo);
+    expect(await page.getByText('Beschrijf wat je ziet').count()).toBe(0);
+    await page.getByLabel('Foto maken').setInputFiles(photo);
     await expect.poll(() => page.getByTestId('photo-count').textContent()).toContain('1 foto');
+    if (options.removeOne) {
+      await page.getByLabel('Foto maken').setInputFiles(photo);
+      await expect.poll(() => page.getByTestId('photo-count').textContent()).toContain('2 foto');
+      await page.getByRole('button', { name: 'Foto 2 weghalen' }).click();
+      await expect.poll(() => page.getByTestId('photo-count').textContent()).toContain('1 foto');
+      expect(await page.getByRole('img', { name: 'Foto 2 bij deze bevinding' }).count()).toBe(0);
+    }
+    expect(await page.getByRole('img', { name: 'Foto 1 bij deze bevinding' }).count()).toBe(1);
     await page.getByLabel('Locatie onbekend').check();
-    if (screenshotName) {
-      await screenshot(page, screenshotName);
-      await expectAccessible(page, screenshotName);
+    if (options.screenshots) {
+      await screenshot(page, 'finding');
+      await expectAccessible(page, 'finding');
     }
     await page.getByRole('button', { name: 'Bevinding opslaan' }).click();
-    await page.waitForURL(/\/schouw\/plek\//);
+    await page.waitForURL(/\/schouw\/plek\/.*\?opgeslagen=/);
+    // The confirmation, and the finding listed at its spot with its thumbnail, not sent yet.
+    await expect.poll(() => page.getByTestId('finding-saved').textContent()).toContain('Bevinding opgeslagen');
+    const listed = page.getByTestId('spot-finding').filter({ has: page.getByRole('heading', { name: text }) });
+    await expect.poll(() => listed.getByTestId('finding-state').textContent()).toContain('Nog niet verstuurd');
+    await expect.poll(() => listed.getByRole('img', { name: 'Foto 1 bij deze bevinding' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    if (options.screenshots) {
+      await screenshot(page, 'finding-saved');
+      await expectAccessible(page, 'finding-saved');
+    }
   }
 
   it('records offline, survives a closed page, and syncs findings and photos exactly once', async () => {
@@ -68,12 +101,13 @@ describe('schouw walk (Chromium, offline)', () => {
     await phone.setOffline(true);
     await page.reload();
     await page.getByRole('link', { name: /Speeltuin Boerenpad/ }).click();
+    await expectTallEnough(page, 'Terug naar de plekken');
     await page.getByRole('group', { name: 'In welke staat zijn de speeltoestellen?' }).getByRole('button', { name: 'Matig (C)' }).click();
     await expect.poll(() => page.getByText('Jouw antwoord: Matig (C)').count()).toBe(1);
     await screenshot(page, 'spot');
     await expectAccessible(page, 'spot');
 
-    await recordFinding(page, 'Losse stoeptegel bij de ingang', 'finding');
+    await recordFinding(page, 'Losse stoeptegel bij de ingang', { screenshots: true, removeOne: true });
     await recordFinding(page, 'Wipkip wiebelt');
     await recordFinding(page, 'Zand ligt op het pad');
 
@@ -82,11 +116,18 @@ describe('schouw walk (Chromium, offline)', () => {
     await page.goto(`${server.url}/schouw/mijn`);
     await expect.poll(() => page.getByTestId('my-finding').count()).toBe(4);
     await expect.poll(() => page.getByText('Nog niet verstuurd').count()).toBe(4);
+    await expectTallEnough(page, 'Terug naar de plekken');
 
     await phone.setOffline(false);
     await page.goto(`${server.url}/versturen`);
     await expect.poll(() => page.getByTestId('sync-summary').textContent(), { timeout: 30_000 }).toBe('Alles is verstuurd');
     expect(await page.getByText('Laatst bevestigd door de server').count()).toBe(1);
+
+    // At the spot the three findings now say they were sent; the thumbnails come from the server.
+    await page.goto(`${server.url}/schouw`);
+    await page.getByRole('link', { name: /Speeltuin Boerenpad/ }).click();
+    await expect.poll(async () => (await page.getByTestId('finding-state').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(['✓ Verstuurd', '✓ Verstuurd', '✓ Verstuurd']);
+    await expect.poll(() => page.getByRole('img', { name: 'Foto 1 bij deze bevinding' }).evaluateAll((imgs: HTMLImageElement[]) => imgs.filter((i) => i.complete && i.naturalWidth > 0).length)).toBe(3);
 
     const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { id text rating photoIds } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
     const findings = body.data.campaign.findings.edges.map((e: any) => e.node);

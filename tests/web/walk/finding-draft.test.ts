@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { MyFinding } from '$lib/offline/findings-store';
+import { deliveryState, findingProblem, findingsAtSpot, photoIdsOf } from '$lib/walk/finding-draft';
+
+const finding = (id: string, data: MyFinding['data'], sent = false): MyFinding => ({ id, data, createdAt: '2026-05-01T10:00:00Z', sent, status: null, statusHistory: [] });
+
+describe('finding form rules', () => {
+  it('asks for something to save, and the problem goes away once anything is filled in', () => {
+    const empty = { rating: null, text: '  ', suggestion: '', photoCount: 0 };
+    expect(findingProblem(empty)).toBe('finding.empty');
+    expect(findingProblem({ ...empty, text: 'Losse tegel' })).toBeNull();
+    expect(findingProblem({ ...empty, rating: 'C' })).toBeNull();
+    expect(findingProblem({ ...empty, suggestion: 'Bankje' })).toBeNull();
+    expect(findingProblem({ ...empty, photoCount: 1 })).toBeNull();
+  });
+
+  it('lists the findings at a spot without the checklist answers stored beside them', () => {
+    const list = [
+      finding('a', { spotId: 's1', text: 'Losse tegel', photoIds: ['p1'] }),
+      finding('b', { spotId: 's1', itemId: 'i1', rating: 'C' }),
+      finding('c', { spotId: 's2', text: 'Elders' }),
+      finding('d', { spotId: null, text: 'Vrij' }),
+    ];
+    expect(findingsAtSpot(list, 's1').map((f) => f.id)).toEqual(['a']);
+  });
+
+  it('tells unsent, sent and refused apart', () => {
+    const refused = new Set(['r']);
+    expect(deliveryState({ id: 'u', sent: false }, refused)).toBe('unsent');
+    expect(deliveryState({ id: 's', sent: true }, refused)).toBe('sent');
+    // A refused entry is no longer pending, but it was not accepted either.
+    expect(deliveryState({ id: 'r', sent: true }, refused)).toBe('refused');
+  });
+
+  it('reads photo ids defensively', () => {
+    expect(photoIdsOf(finding('a', { photoIds: ['p1', 7, 'p2'] }))).toEqual(['p1', 'p2']);
+    expect(photoIdsOf(finding('a', {}))).toEqual([]);
+  });
+});

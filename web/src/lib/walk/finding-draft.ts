@@ -1,0 +1,40 @@
+/**
+ * Rules of the finding form and of the findings shown at a spot, kept apart from the
+ * pages so they can be tested without a browser. The form's state lives in the page.
+ */
+import type { MessageKey } from '$lib/i18n/nl';
+import type { MyFinding } from '$lib/offline/findings-store';
+
+export interface FindingFields {
+  rating: string | null;
+  text: string;
+  suggestion: string;
+  photoCount: number;
+}
+
+/** Why this finding cannot be saved yet, or null. Recomputed on every change, so a fixed problem disappears. */
+export function findingProblem(fields: FindingFields): MessageKey | null {
+  const empty = !fields.rating && !fields.text.trim() && !fields.suggestion.trim() && fields.photoCount === 0;
+  return empty ? 'finding.empty' : null;
+}
+
+/**
+ * The findings recorded at a spot, newest first. Checklist answers are stored as local
+ * findings too (with the item they answer); they are shown with their question instead.
+ */
+export function findingsAtSpot(list: MyFinding[], spotId: string): MyFinding[] {
+  return list.filter((f) => f.data.spotId === spotId && !f.data.itemId);
+}
+
+/** Where a finding stands for the person: on the phone, sent, or refused (see Versturen). */
+export type DeliveryState = 'unsent' | 'sent' | 'refused';
+
+export function deliveryState(finding: Pick<MyFinding, 'id' | 'sent'>, refusedIds: ReadonlySet<string>): DeliveryState {
+  if (refusedIds.has(finding.id)) return 'refused';
+  return finding.sent ? 'sent' : 'unsent';
+}
+
+export function photoIdsOf(finding: Pick<MyFinding, 'data'>): string[] {
+  const ids = finding.data.photoIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
