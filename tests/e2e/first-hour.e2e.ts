@@ -1,0 +1,142 @@
+/// <reference lib="dom" />
+/**
+ * A person's first hour, in real Chromium: a schouw screen opened before joining says so
+ * and links to joining; the join form asks what fits the activity and says next to a
+ * field what is missing; an address that does not exist gets a Dutch page with a way back,
+ * in the field app and in the console.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { launchChromium } from './browser.js';
+import { expectAccessible, screenshot } from './support/screens.js';
+import { demoCoordinator } from './support/staff-api.js';
+
+describe('first hour (Chromium)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dir: string;
+  let coordinator: Awaited<ReturnType<typeof demoCoordinator>>;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-first-hour-'));
+    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
+    coordinator = await demoCoordinator(server);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function phone(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    return context.newPage();
+  }
+
+  async function height(locator: Locator): Promise<number> {
+    return (await locator.boundingBox())?.height ?? 0;
+  }
+
+  it('a schouw screen opened before joining says so and links to joining', async () => {
+    const page = await phone();
+    await page.goto(`${server.url}/schouw/bevinding`);
+    await expect.poll(() => page.getByTestId('needs-schouw').textContent()).toContain('Je doet nog niet mee aan een schouw');
+    expect(await page.getByRole('button', { name: 'Bevinding opslaan' }).count()).toBe(0);
+    expect(await height(page.getByRole('link', { name: 'Terug naar de plekken' }))).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'finding-not-joined');
+    await expectAccessible(page, 'finding-not-joined');
+
+    for (const screen of ['/schouw/plek/onbekend', '/schouw/mijn', '/schouw']) {
+      await page.goto(`${server.url}${screen}`);
+      await expect.poll(() => page.getByTestId('needs-schouw').count(), { message: screen }).toBe(1);
+    }
+    await page.getByRole('link', { name: 'Meedoen met een code' }).click();
+    await page.waitForURL(`${server.url}/meedoen`);
+    await page.context().close();
+  });
+
+  it('the code screen shows a hint like a real code and says next to the field when it is empty', async () => {
+    const page = await phone();
+    await page.goto(`${server.url}/meedoen`);
+    const hint = (await page.locator('#code-help').textContent()) ?? '';
+    expect(hint).toMatch(/\b[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}\b/);
+    const real = await coordinator.invite(coordinator.schouw.id);
+    expect(real).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/);
+
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await expect.poll(() => page.locator('#code-problem').textContent()).toContain('Vul de code in');
+    expect(await page.getByLabel('Code van de uitnodiging').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Code van de uitnodiging').fill(real.toLowerCase());
+    expect(await page.locator('#code-problem').count()).toBe(0);
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.waitForURL(`${server.url}/meedoen/${real}`);
+    await page.context().close();
+  });
+
+  it('the join form asks about the ranking only for tiles, and wants a contact detail when asked to hear back', async () => {
+    const page = await phone();
+    await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.schouw.id)}`);
+    await page.getByLabel('Jouw naam in de app').waitFor();
+    expect(await page.getByLabel('Mijn naam mag in de ranglijst staan').count()).toBe(0);
+
+    const consent = page.getByLabel('Ik wil horen wat er met mijn meldingen gebeurt');
+    await consent.check();
+    const box = await consent.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual(24);
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(24);
+    expect(await height(page.locator('label.check'))).toBeGreaterThanOrEqual(44);
+
+    // Nothing filled in: each message next to its field, and nothing is sent.
+    await page.getByRole('button', { name: 'Meedoen' }).click();
+    await expect.poll(() => page.locator('#name-problem').textContent()).toContain('Vul een naam in');
+    await page.getByLabel('Jouw naam in de app').fill('Schouwer');
+    expect(await page.locator('#name-problem').count()).toBe(0);
+    await page.getByRole('button', { name: 'Meedoen' }).click();
+    await expect.poll(() => page.locator('#contact-problem').textContent()).toContain('Vul je e-mailadres of telefoonnummer in');
+    const contact = page.getByLabel('E-mailadres of telefoonnummer');
+    expect(await contact.getAttribute('aria-invalid')).toBe('true');
+    expect(await contact.getAttribute('aria-describedby')).toContain('contact-problem');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact');
+    await contact.fill('schouwer');
+    await expect.poll(() => page.locator('#contact-problem').textContent()).toContain('Dit is geen e-mailadres of telefoonnummer');
+    await screenshot(page, 'join-contact-problem');
+    await expectAccessible(page, 'join-contact-problem');
+    expect(page.url()).toContain('/meedoen/');
+
+    await contact.fill('06-12345678');
+    expect(await page.locator('#contact-problem').count()).toBe(0);
+    await page.getByRole('button', { name: 'Meedoen' }).click();
+    await page.waitForURL(`${server.url}/schouw`);
+
+    await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.tegelwippen.id)}`);
+    await page.getByLabel('Mijn naam mag in de ranglijst staan').waitFor();
+    await page.context().close();
+  });
+
+  it('an address that does not exist gets a Dutch page with a way back, in the field app and the console', async () => {
+    const page = await phone();
+    await page.goto(`${server.url}/bestaat-niet`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze pagina bestaat niet');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    const home = page.getByRole('link', { name: 'Naar de startpagina' });
+    expect(await height(home)).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'not-found');
+    await expectAccessible(page, 'not-found');
+    await home.click();
+    await page.waitForURL(`${server.url}/`);
+
+    await page.goto(`${server.url}/beheer/bestaat-niet`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze pagina bestaat niet');
+    await screenshot(page, 'console-not-found');
+    await expectAccessible(page, 'console-not-found');
+    await page.getByRole('link', { name: 'Naar het beheer' }).click();
+    await page.waitForURL(/\/beheer/);
+    await page.context().close();
+  });
+});
