@@ -70,15 +70,22 @@ describe('console forms: errors at their fields, a spot placed on the map (Chrom
     await context.close();
   });
 
-  it('a new campaign: a label too long for the API stands next to that day', async () => {
+  it('a new campaign: dates typed day first, a date that cannot be read and a label too long for the API each stand next to their field', async () => {
     const { server } = bed;
+    const coordinator = await demoCoordinator(server);
     const { context, page } = await signedInPage();
     await page.goto(`${server.url}/beheer/campagnes/nieuw`);
     await page.getByLabel('Naam', { exact: true }).fill('Tegelwippen najaar');
-    await page.getByLabel('Datum 1').fill('2026-10-03');
+    expect(await page.getByLabel('Datum 1').getAttribute('placeholder')).toBe('dd-mm-jjjj');
+    // The American order (month first) is no date here: day 31 cannot be a month.
+    await page.getByLabel('Datum 1').fill('10/31/2026');
     await page.getByRole('button', { name: 'Nog een datum' }).click();
-    await page.getByLabel('Datum 2').fill('2026-10-10');
-    // The field holds 80 characters; a pasted text written past it by a script is what the API sees.
+    await page.getByLabel('Datum 2').fill('10-10-2026');
+    await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
+    await expect.poll(() => fieldMessage(page, 'Datum 1')).toBe('Vul een datum in als 16-05-2026 (dag-maand-jaar).');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('day-0');
+    await page.getByLabel('Datum 1').fill('3-10-2026');
+    // The field holds 80 characters; a text written past it by a script is what the API sees.
     await page.locator('#day-label-1').evaluate((input: HTMLInputElement) => {
       input.removeAttribute('maxlength');
       input.value = 'x'.repeat(81);
@@ -87,11 +94,25 @@ describe('console forms: errors at their fields, a spot placed on the map (Chrom
     await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
     const label = page.locator('#day-label-1');
     await expect.poll(() => label.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await label.getAttribute('aria-describedby'))!;
-    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Dit is te lang. Gebruik hoogstens 80 tekens.');
+    expect(await page.locator(`[id="${await label.getAttribute('aria-describedby')}"]`).textContent()).toBe('Dit is te lang. Gebruik hoogstens 80 tekens.');
+    expect(await fieldMessage(page, 'Datum 1')).toBeNull();
     expect(await page.locator('#day-label-0').getAttribute('aria-invalid')).toBeNull();
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(page.url()).toMatch(/\/nieuw$/);
+    // Leaving the field tidies the date into the Dutch form.
+    expect(await page.getByLabel('Datum 1').inputValue()).toBe('03-10-2026');
+    await screenshot(page, 'console-new-campaign-field-error');
+    await expectAccessible(page, 'console-new-campaign-field-error');
+
+    await label.fill('Tweede actiedag');
+    await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
+    await page.waitForURL(/\/beheer\/campagnes\/(?!nieuw)[^/]+$/);
+    await expect.poll(() => page.getByText('3 oktober 2026').count()).toBeGreaterThan(0);
+    const created = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { days { date label } } }', { id: page.url().split('/').pop() }, { cookie: coordinator.cookie });
+    expect(created.body.data.campaign.days).toEqual([
+      { date: '2026-10-03', label: null },
+      { date: '2026-10-10', label: 'Tweede actiedag' },
+    ]);
     await context.close();
   });
 
