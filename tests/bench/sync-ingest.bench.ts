@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../server/src/db/connect.js';
@@ -65,13 +66,20 @@ function requestBodies(device: TestDevice, batches: OutboxEntry[][]): RequestBod
 
 // node:http with keep-alive: fetch costs the shared CPU about a millisecond more per push.
 const agent = new http.Agent({ keepAlive: true });
+// What a browser asks for, so the answer is compressed as the field app gets it;
+// BENCH_ACCEPT_ENCODING=identity measures without compression.
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
+
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  return encoding === 'br' ? zlib.brotliDecompressSync(body) : encoding === 'gzip' ? zlib.gunzipSync(body) : body;
+}
 
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (response) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'accept-encoding': ACCEPT_ENCODING, ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: decoded(Buffer.concat(chunks), response.headers['content-encoding']).toString('utf8') }));
       response.on('error', reject);
     });
     request.on('error', reject);
@@ -172,6 +180,7 @@ export async function run(): Promise<void> {
       [`devices_${CROWD_DEVICES}_events_per_s`]: round(severalDevices.eventsPerSecond, 0),
       [`devices_${CROWD_DEVICES}_ratio`]: round(severalDevices.eventsPerSecond / raw, 3),
       [`devices_${CROWD_DEVICES}_dashboard_p95_ratio`]: round(severalDevices.dashboardP95 / p95AtRest, 2),
+      accept_encoding: ACCEPT_ENCODING,
     });
   } finally {
     agent.destroy();
