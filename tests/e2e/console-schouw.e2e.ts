@@ -40,7 +40,7 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     await phonePage.getByRole('link', { name: 'Bevinding met foto toevoegen' }).click();
     await phonePage.getByLabel('Onderwerp').selectOption('HEEL');
     await phonePage.getByLabel('Wat zie je?').fill('Losse stoeptegel bij de ingang');
-    await phonePage.getByLabel("Foto's").setInputFiles(photo);
+    await phonePage.locator('input[type="file"]').setInputFiles(photo);
     await expect.poll(() => phonePage.getByTestId('photo-count').textContent()).toContain('1 foto');
     await phonePage.getByLabel('Locatie onbekend').check();
     await phonePage.getByRole('button', { name: 'Bevinding opslaan' }).click();
