@@ -1,14 +1,18 @@
 /**
  * The tile counter's state: the chosen action day, street and house number, the running
  * totals (confirmed by the server plus what is still on the device), and the actions:
- * add tiles, add a measured area, undo the last entry (as a correction event).
+ * add tiles, add a measured area, undo the last entry (as a correction event). The place
+ * and the days someone confirmed counting on (a day that is not today) are remembered in
+ * localStorage.
  */
 import { v7 as uuidv7 } from 'uuid';
 import { fieldApp } from '$lib/offline/field-app.svelte';
 import { deviceTallyTotals, lastUndoableEntry, type DeviceTallyTotals } from '$lib/offline/tally-totals';
 import { areaOf, TILE_SIZES, type TileSizeCode } from './tile-sizes';
+import { defaultDayId, type ActionDay } from './action-day';
 
 const PLACE_KEY = 'buurtkracht.counter.place';
+const CONFIRMED_DAYS_KEY = 'buurtkracht.counter.confirmedDays';
 
 export const MAX_COUNT = 5000;
 export const MAX_SIDE_CM = 2000;
@@ -28,16 +32,41 @@ export class TileCounter {
   /** The last thing that happened, for the live region. */
   announcement = $state('');
 
+  /** "dayId@YYYY-MM-DD": counting on that day was confirmed on that date. */
+  #confirmedDays: string[];
+
   constructor(readonly campaignId: string) {
     const saved = JSON.parse(globalThis.localStorage?.getItem(PLACE_KEY) ?? 'null') as { dayId: string; streetId: string } | null;
     if (saved) {
       this.dayId = saved.dayId;
       this.streetId = saved.streetId;
     }
+    this.#confirmedDays = JSON.parse(globalThis.localStorage?.getItem(CONFIRMED_DAYS_KEY) ?? '[]') as string[];
+  }
+
+  /**
+   * Starts on today's action day when there is one, and on the remembered street if it
+   * still exists. A street is never guessed (counting on the wrong street is worse than
+   * one tap to choose it), unless there is only one. Returns whether a street is chosen.
+   */
+  choosePlace(days: readonly ActionDay[], streetIds: readonly string[], today: string): boolean {
+    this.dayId = defaultDayId(days, today, this.dayId || null);
+    if (!streetIds.includes(this.streetId)) this.streetId = streetIds.length === 1 ? streetIds[0]! : '';
+    return this.streetId !== '';
   }
 
   rememberPlace(): void {
     localStorage.setItem(PLACE_KEY, JSON.stringify({ dayId: this.dayId, streetId: this.streetId }));
+  }
+
+  /** Counting on a day that is not today is asked once (per day it happens on). */
+  dayConfirmed(day: ActionDay, today: string): boolean {
+    return day.date === today || this.#confirmedDays.includes(`${day.id}@${today}`);
+  }
+
+  confirmDay(day: ActionDay, today: string): void {
+    this.#confirmedDays = [...this.#confirmedDays.filter((k) => k !== `${day.id}@${today}`), `${day.id}@${today}`].slice(-20);
+    localStorage.setItem(CONFIRMED_DAYS_KEY, JSON.stringify(this.#confirmedDays));
   }
 
   async refresh(): Promise<void> {
