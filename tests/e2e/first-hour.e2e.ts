@@ -2,7 +2,7 @@
 /**
  * A person's first hour, in real Chromium: a schouw screen opened before joining says so
  * and links to joining; the join form asks what fits the activity and says next to a
- * field what is missing; an address that does not exist gets a Dutch page with a way back,
+ * field what is missing; a free finding is confirmed; an address that does not exist gets a Dutch page with a way back,
  * in the field app and in the console.
  */
 import fs from 'node:fs';
@@ -113,6 +113,14 @@ describe('first hour (Chromium)', () => {
     expect(await page.locator('#contact-problem').count()).toBe(0);
     await page.getByRole('button', { name: 'Meedoen' }).click();
     await page.waitForURL(`${server.url}/schouw`);
+
+    // A free finding (no spot) is confirmed on Mijn bevindingen, at the top of the list.
+    await page.getByRole('link', { name: 'Vrije bevinding toevoegen' }).click();
+    await page.getByLabel('Wat zie je?').fill('Bankje bij de bushalte is kapot');
+    await page.getByRole('button', { name: 'Bevinding opslaan' }).click();
+    await page.waitForURL(/\/schouw\/mijn\?opgeslagen=/);
+    await expect.poll(() => page.getByTestId('finding-saved').textContent()).toContain('Bevinding opgeslagen');
+    expect(await page.getByTestId('my-finding').first().getByRole('heading').textContent()).toBe('Bankje bij de bushalte is kapot');
 
     await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.tegelwippen.id)}`);
     await page.getByLabel('Mijn naam mag in de ranglijst staan').waitFor();
