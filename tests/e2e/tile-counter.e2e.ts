@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 /**
- * The tile counter in real Chromium: join online, lose the network, count 30 entries
- * with an undo, close and reopen the page, come back online and sync: the server holds
- * exactly those entries once. Meanwhile a second phone counts on the same street, and the
- * street total is the sum of both.
+ * The tile counter in real Chromium: join online, choose the street once, lose the
+ * network, count 30 entries with an undo, close and reopen the page, come back online and
+ * sync: the server holds exactly those entries once. Meanwhile a second phone counts on
+ * the same street, and the street total is the sum of both. On 390×844 and 360×740 the
+ * counting buttons and the bar with the street total are on screen without scrolling, a
+ * tap shows its effect there, and the header is one row.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { launchChromium } from './browser.js';
-import { expectAccessible, screenshot } from './support/screens.js';
+import { expectAccessible, screenshot, screenshotDir } from './support/screens.js';
 import { demoCoordinator, gqlAt } from './support/staff-api.js';
 
 describe('tile counter (Chromium, offline)', () => {
@@ -48,7 +50,7 @@ describe('tile counter (Chromium, offline)', () => {
     }
     await page.getByRole('button', { name: 'Meedoen' }).click();
     await page.waitForURL(`${server.url}/tellen`);
-    await expect.poll(() => page.getByTestId('street-total').textContent()).toContain('m²');
+    await page.getByRole('button', { name: 'Begin met tellen' }).waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     return page;
   }
@@ -57,18 +59,127 @@ describe('tile counter (Chromium, offline)', () => {
     for (let i = 0; i < times; i++) await page.getByTestId(testId).click();
   };
 
+  /**
+   * What the phone shows without scrolling (the counter's bar sticks to the bottom of the
+   * screen, which a full-page picture puts in the middle of the page).
+   */
+  async function phoneScreenshot(page: Page, name: string) {
+    await screenshot(page, name);
+    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+  }
+
+  /** The first visit asks where you count; the street is never guessed. */
+  async function choosePlace(page: Page, day?: RegExp) {
+    if (day) {
+      const value = await page.getByLabel(/^Actiedag/).locator('option').filter({ hasText: day }).getAttribute('value');
+      await page.getByLabel(/^Actiedag/).selectOption(value!);
+    }
+    if (!(await page.getByLabel(/^Straat/).inputValue())) await page.getByLabel(/^Straat/).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Begin met tellen' }).click();
+    await expect.poll(() => page.getByTestId('street-total').textContent()).toContain('m²');
+  }
+
+  /** Every +1 button and the bar with the street total and undo, on screen, unscrolled. */
+  async function expectCountingInView(page: Page) {
+    const layout = await page.evaluate(() => {
+      const box = (el: Element | null) => {
+        const r = el!.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: r.height };
+      };
+      return {
+        viewport: window.innerHeight,
+        scrollY: window.scrollY,
+        tiles: [...document.querySelectorAll('[data-testid^="add-"]')].map(box),
+        bar: box(document.querySelector('[data-testid="counter-bar"]')),
+        streetTotal: box(document.querySelector('[data-testid="street-total"]')),
+        undo: box(document.querySelector('[data-testid="undo"]')),
+        header: box(document.querySelector('header')),
+        headerItems: [...document.querySelectorAll('header .brand, header [data-testid]')].map(box),
+      };
+    });
+    expect(layout.scrollY).toBe(0);
+    expect(layout.tiles).toHaveLength(7);
+    for (const tile of layout.tiles) {
+      expect(tile.top).toBeGreaterThanOrEqual(layout.header.bottom);
+      expect(tile.bottom, 'a +1 button is hidden behind the bar or below the screen').toBeLessThanOrEqual(layout.bar.top);
+      expect(tile.height).toBeGreaterThanOrEqual(56);
+    }
+    expect(layout.bar.bottom).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.streetTotal.bottom).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.undo.height).toBeGreaterThanOrEqual(56);
+    // The header is one row: brand, online pill and sync pill side by side.
+    expect(layout.header.height).toBeLessThanOrEqual(64);
+    expect(layout.headerItems).toHaveLength(3);
+    for (const item of layout.headerItems) expect(item.bottom).toBeLessThanOrEqual(layout.header.bottom);
+  }
+
+  /** A tap changes the street total and says what it added, both on screen, without scrolling. */
+  async function expectTapShowsInView(page: Page) {
+    const before = await page.getByTestId('street-total').textContent();
+    await page.getByTestId('add-TEGEL_30X30').click();
+    await expect.poll(() => page.getByTestId('street-total').textContent()).not.toBe(before);
+    await expect.poll(() => page.getByTestId('announcement').textContent()).toContain('Toegevoegd: 1 × 30×30');
+    const inView = await page.evaluate(() =>
+      ['street-total', 'announcement'].every((id) => {
+        const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight && window.scrollY === 0;
+      }),
+    );
+    expect(inView).toBe(true);
+  }
+
   it('counts offline, survives a closed page, and syncs each entry exactly once', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
     let page = await joinAs(phone, 'Teller A', true);
-    await screenshot(page, 'counter');
+    // The demo's first action day is today, and the counter starts on it.
+    const dayChoice = await page.getByLabel(/^Actiedag/).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent);
+    expect(dayChoice).toBe('vandaag – Eerste actiedag');
+    expect(await page.getByTestId('add-TEGEL_30X30').count()).toBe(0);
+    await page.getByRole('button', { name: 'Begin met tellen' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Kies eerst de straat waar je telt.');
+    await phoneScreenshot(page, 'counter-place');
+    await expectAccessible(page, 'counter-place');
+    await choosePlace(page);
+    expect(await page.getByTestId('place-summary').textContent()).not.toContain('niet vandaag');
+    await expectCountingInView(page);
+    expect(await page.locator('header').getByRole('button').count()).toBe(0);
+    // Joining sent and fetched: the sync pill says so in words, which are also its name.
+    await expect.poll(() => page.getByRole('link', { name: /^(niets te versturen|alles verstuurd om \d\d:\d\d)$/ }).count()).toBe(1);
+    await phoneScreenshot(page, 'counter');
     await expectAccessible(page, 'counter');
 
     await phone.setOffline(true);
     await page.reload();
     await expect.poll(() => page.getByTestId('street-total').textContent()).toContain('m²');
 
-    await tap(page, 'add-TEGEL_30X30', 28); // 28 × 900
+    await expectTapShowsInView(page); // today's day: counted at once, nothing asked
+    await phoneScreenshot(page, 'counter-after-tap');
+    // Another day than today is asked once, with the day in Dutch words.
+    await page.getByRole('button', { name: 'Wijzig dag, straat en huisnummer' }).click();
+    await choosePlace(page, /Tweede actiedag/);
+    expect(await page.getByTestId('place-summary').textContent()).toMatch(/[a-z]{2} \d{1,2} [a-z]+( \d{4})?\s\(niet vandaag\)/);
+    await page.getByTestId('add-TEGEL_30X30').click();
+    const dialog = page.getByRole('dialog', { name: 'Tellen voor een andere dag?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await phoneScreenshot(page, 'counter-confirm-day');
+    await expectAccessible(page, 'counter-confirm-day');
+    await dialog.getByRole('button', { name: /^Ja, tel voor / }).click();
+    await tap(page, 'add-TEGEL_30X30', 26); // 28 × 900 in all, asked no more
+    expect(await dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId('mine-total').textContent()).toBe('2,52 m²');
+    await expect.poll(() => page.getByRole('link', { name: '28 nog te versturen', exact: true }).count()).toBe(1);
+
+    // A slip of the thumb (500 instead of 5) is asked about before it counts.
     await page.getByText('Meer tegelijk').click();
+    await page.getByLabel('Aantal').fill('500');
+    await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    const big = page.getByRole('dialog', { name: 'Klopt dit aantal?' });
+    await expect.poll(() => big.textContent()).toContain('Je voegt in één keer 500 × 30×30 toe. Dat is 45,0 m².');
+    await phoneScreenshot(page, 'counter-confirm-big');
+    await expectAccessible(page, 'counter-confirm-big');
+    await big.getByRole('button', { name: 'Nee, aanpassen' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('number');
+    expect(await page.getByTestId('mine-total').textContent()).toBe('2,52 m²');
     await page.getByLabel('Aantal').fill('5');
     await page.getByLabel('Soort').selectOption('TEGEL_40X40');
     await page.getByRole('button', { name: 'Toevoegen', exact: true }).click(); // 8000
@@ -83,6 +194,7 @@ describe('tile counter (Chromium, offline)', () => {
     // A second phone counts on the same street, online, at the same time.
     const other = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
     const otherPage = await joinAs(other, 'Teller B');
+    await choosePlace(otherPage);
     await tap(otherPage, 'add-TEGEL_40X40', 10); // 16000
 
     await page.close();
@@ -106,14 +218,20 @@ describe('tile counter (Chromium, offline)', () => {
 
     await page.goto(`${server.url}/tellen`);
     await expect.poll(() => page.getByTestId('campaign-total').textContent()).toContain('4,92 van 500 m²');
-    await screenshot(page, 'counter-synced');
+    await expect.poll(() => page.getByTestId('sync-indicator').textContent()).toMatch(/^\s*✓\s*alles verstuurd om \d\d:\d\d\s*$/);
+    await expect.poll(() => page.getByRole('link', { name: /^alles verstuurd om \d\d:\d\d$/ }).count()).toBe(1);
+    await phoneScreenshot(page, 'counter-synced');
     await phone.close();
     await other.close();
   });
 
-  it('offers a street and an action day added after joining, without joining again', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+  it('offers a street and an action day added after joining, without joining again (on a 360×740 phone)', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-NL' });
     const page = await joinAs(phone, 'Teller C');
+    await choosePlace(page);
+    await expectCountingInView(page);
+    await expectTapShowsInView(page);
+    await phoneScreenshot(page, 'counter-360');
     const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { neighbourhood { id } } }', { id: coordinator.tegelwippen.id }, { cookie: coordinator.cookie });
     const staff = { cookie: coordinator.cookie };
     const street = await gqlAt(server.url, 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId: body.data.campaign.neighbourhood.id, name: 'Nieuwe Steeg' } }, staff);
@@ -122,14 +240,16 @@ describe('tile counter (Chromium, offline)', () => {
 
     // The next sync round (here: the app opening again) brings them to the phone.
     await page.reload();
+    await page.getByRole('button', { name: 'Wijzig dag, straat en huisnummer' }).click();
     // A select inside its label: the accessible name is the label and then the chosen option.
     const options = (label: string) => page.getByLabel(new RegExp(`^${label}`)).locator('option').allTextContents();
     await expect.poll(() => options('Straat'), { timeout: 15_000 }).toContain('Nieuwe Steeg');
-    await expect.poll(() => options('Actiedag')).toContain('Extra actiedag (2027-06-12)');
+    await expect.poll(async () => (await options('Actiedag')).some((o) => /^za 12 juni( 2027)? – Extra actiedag$/.test(o))).toBe(true);
 
     // And they stay on the phone without network.
     await phone.setOffline(true);
     await page.reload();
+    await page.getByRole('button', { name: 'Wijzig dag, straat en huisnummer' }).click();
     await expect.poll(() => options('Straat')).toContain('Nieuwe Steeg');
     await phone.close();
   });

@@ -53,6 +53,9 @@ describe('two activities on one phone (Chromium)', () => {
     await page.getByLabel('Jouw naam in de app').fill('Buurvrouw');
     await page.getByRole('button', { name: 'Meedoen' }).click();
     await page.waitForURL(`${server.url}/tellen`);
+    // The first visit asks for the street; the day is today's (the demo's first action day).
+    await page.getByLabel(/^Straat/).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Begin met tellen' }).click();
     await page.getByTestId('add-TEGEL_30X30').click();
     await page.getByTestId('add-TEGEL_30X30').click();
 
@@ -83,9 +86,15 @@ describe('two activities on one phone (Chromium)', () => {
     await page.getByLabel('Jouw naam in de app').fill('Teller');
     await page.getByRole('button', { name: 'Meedoen' }).click();
     await page.waitForURL(`${server.url}/tellen`);
-    await page.getByLabel(/^Actiedag/).selectOption({ label: 'Reservedag (2027-06-19)' });
+    // Dates in Dutch words, with the year when it is not this year: 'za 19 juni 2027 – Reservedag'.
+    const reserveDay = await page.getByLabel(/^Actiedag/).locator('option').filter({ hasText: /^za 19 juni( 2027)? – Reservedag$/ }).getAttribute('value');
+    await page.getByLabel(/^Actiedag/).selectOption(reserveDay!);
+    await page.getByLabel(/^Straat/).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Begin met tellen' }).click();
     holdSync = true;
     await page.getByTestId('add-TEGEL_30X30').click();
+    // Not today's day: asked once before it counts.
+    await page.getByRole('dialog', { name: 'Tellen voor een andere dag?' }).getByRole('button', { name: /^Ja, tel voor za 19 juni( 2027)?$/ }).click();
     // The coordinator takes the day out again before the count reaches the server.
     const removed = await gqlAt(server.url, 'mutation($id: ID!) { removeCampaignDay(dayId: $id) { id } }', { id: day.body.data.addCampaignDay.id }, staff);
     expect(removed.body.errors).toBeUndefined();
