@@ -114,7 +114,7 @@ export const en: Messages = {
   'finding.suggestion': "Opportunity or idea (for example new planting or a bench)",
   'finding.photos': "Photos",
   'finding.photosHelp': "Do not photograph faces or number plates.",
-  'finding.photoAdded': "{count} photo(s) ready to send",
+  'finding.photoAdded': "{count} photo(s) with this finding. They are kept when you save.",
   'finding.photoFailed': "This photo could not be read. Try another one.",
   'finding.location': "Location on the map",
   'finding.locate': "Use my location",

@@ -112,7 +112,7 @@ export const nl = {
   'finding.suggestion': "Kans of idee (bijvoorbeeld nieuw groen of een bankje)",
   'finding.photos': "Foto's",
   'finding.photosHelp': "Maak geen foto van gezichten of kentekens.",
-  'finding.photoAdded': "{count} foto('s) klaar om te versturen",
+  'finding.photoAdded': "{count} foto('s) bij deze bevinding. Ze worden bewaard als je opslaat.",
   'finding.photoFailed': "Deze foto kon niet worden gelezen. Probeer een andere.",
   'finding.location': "Plek op de kaart",
   'finding.locate': "Mijn locatie gebruiken",
