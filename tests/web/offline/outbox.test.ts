@@ -120,3 +120,19 @@ describe('device database upgrade', () => {
     expect(meta).not.toHaveProperty('deviceId');
   });
 });
+
+describe('my findings on the device', () => {
+  it('tell unsent, sent and refused apart', async () => {
+    const { myFindings } = await import('$lib/offline/findings-store');
+    const db = await freshDb();
+    const write = (id: string) => recordLocally(db, { name: 'recordFinding', args: { id }, record: { id, type: 'finding', campaignId: 'c', data: { text: id } } });
+    await write('u');
+    const sent = await write('s');
+    const refused = await write('r');
+    await db.delete('outbox', sent.mutationId); // confirmed by the server
+    // A refused entry is no longer waiting to be sent, but it was not accepted either.
+    await db.put('outbox', { ...refused, state: 'REJECTED', rejection: { code: 'BAD_USER_INPUT', message: 'Fout' } });
+    const delivery = Object.fromEntries((await myFindings(db, 'c')).map((f) => [f.id, f.delivery]));
+    expect(delivery).toEqual({ u: 'unsent', s: 'sent', r: 'refused' });
+  });
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MyFinding } from '$lib/offline/findings-store';
-import { deliveryState, findingProblem, findingsAtSpot, photoIdsOf } from '$lib/walk/finding-draft';
+import { findingProblem, findingsAtSpot, photoIdsOf } from '$lib/walk/finding-draft';
 
-const finding = (id: string, data: MyFinding['data'], sent = false): MyFinding => ({ id, data, createdAt: '2026-05-01T10:00:00Z', sent, status: null, statusHistory: [] });
+const finding = (id: string, data: MyFinding['data']): MyFinding => ({ id, data, createdAt: '2026-05-01T10:00:00Z', delivery: 'unsent', status: null, statusHistory: [] });
 
 describe('finding form rules', () => {
   it('asks for something to save, and the problem goes away once anything is filled in', () => {
@@ -22,14 +22,6 @@ describe('finding form rules', () => {
       finding('d', { spotId: null, text: 'Vrij' }),
     ];
     expect(findingsAtSpot(list, 's1').map((f) => f.id)).toEqual(['a']);
-  });
-
-  it('tells unsent, sent and refused apart', () => {
-    const refused = new Set(['r']);
-    expect(deliveryState({ id: 'u', sent: false }, refused)).toBe('unsent');
-    expect(deliveryState({ id: 's', sent: true }, refused)).toBe('sent');
-    // A refused entry is no longer pending, but it was not accepted either.
-    expect(deliveryState({ id: 'r', sent: true }, refused)).toBe('refused');
   });
 
   it('reads photo ids defensively', () => {

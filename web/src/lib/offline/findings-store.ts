@@ -3,24 +3,27 @@
  * server last told about them (pulled FINDING snapshots: status, public messages).
  */
 import type { Db, LocalRecord } from './idb';
-import { localRecords, pendingEntries } from './field-store';
+import { localRecords } from './field-store';
+
+/** Where a finding stands for the person: on the phone, sent, or refused (see Versturen). */
+export type Delivery = 'unsent' | 'sent' | 'refused';
 
 export interface MyFinding {
   id: string;
   data: LocalRecord['data'];
   createdAt: string;
-  sent: boolean;
+  delivery: Delivery;
   status: string | null;
   statusHistory: { toStatus: string; publicMessage: string; at: string }[];
 }
 
 export async function myFindings(db: Db, campaignId: string): Promise<MyFinding[]> {
   const records = (await localRecords(db, 'finding')).filter((r) => r.campaignId === campaignId);
-  const pending = new Set((await pendingEntries(db)).map((e) => e.args.id as string));
+  const waiting = new Map((await db.getAll('outbox')).map((e) => [e.args.id as string, e.state === 'REJECTED' ? ('refused' as const) : ('unsent' as const)]));
   const result: MyFinding[] = [];
   for (const record of records.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))) {
     const server = (await db.get('server', `FINDING:${record.id}`))?.data as { status?: string; statusHistory?: MyFinding['statusHistory'] } | undefined;
-    result.push({ id: record.id, data: record.data, createdAt: record.createdAt, sent: !pending.has(record.id), status: server?.status ?? null, statusHistory: server?.statusHistory ?? [] });
+    result.push({ id: record.id, data: record.data, createdAt: record.createdAt, delivery: waiting.get(record.id) ?? 'sent', status: server?.status ?? null, statusHistory: server?.statusHistory ?? [] });
   }
   return result;
 }

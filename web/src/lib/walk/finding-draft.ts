@@ -26,14 +26,6 @@ export function findingsAtSpot(list: MyFinding[], spotId: string): MyFinding[] {
   return list.filter((f) => f.data.spotId === spotId && !f.data.itemId);
 }
 
-/** Where a finding stands for the person: on the phone, sent, or refused (see Versturen). */
-export type DeliveryState = 'unsent' | 'sent' | 'refused';
-
-export function deliveryState(finding: Pick<MyFinding, 'id' | 'sent'>, refusedIds: ReadonlySet<string>): DeliveryState {
-  if (refusedIds.has(finding.id)) return 'refused';
-  return finding.sent ? 'sent' : 'unsent';
-}
-
 export function photoIdsOf(finding: Pick<MyFinding, 'data'>): string[] {
   const ids = finding.data.photoIds;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
