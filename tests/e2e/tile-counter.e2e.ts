@@ -157,7 +157,7 @@ describe('tile counter (Chromium, offline)', () => {
     // Another day than today is asked once, with the day in Dutch words.
     await page.getByRole('button', { name: 'Wijzig dag, straat en huisnummer' }).click();
     await choosePlace(page, /Tweede actiedag/);
-    expect(await page.getByTestId('place-summary').textContent()).toMatch(/[a-z]{2} \d{1,2} [a-z]+( \d{4})?\s\(niet vandaag\)/);
+    expect(await page.getByTestId('place-summary').textContent()).toMatch(/[a-z]{2} \d{1,2} [a-z]+( \d{4})? \(niet vandaag\)/);
     await page.getByTestId('add-TEGEL_30X30').click();
     const dialog = page.getByRole('dialog', { name: 'Tellen voor een andere dag?' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -201,6 +201,8 @@ describe('tile counter (Chromium, offline)', () => {
     page = await phone.newPage();
     await page.goto(`${server.url}/tellen`);
     await expect.poll(() => page.getByTestId('mine-total').textContent()).toBe('3,32 m²');
+    // Still on the day chosen and confirmed today, not back on today's day.
+    expect(await page.getByTestId('place-summary').textContent()).toContain('niet vandaag');
     await page.goto(`${server.url}/versturen`);
     await expect.poll(() => page.getByTestId('sync-summary').textContent()).toContain('31 nog niet verstuurd');
     await screenshot(page, 'sync');

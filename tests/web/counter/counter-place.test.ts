@@ -36,6 +36,24 @@ describe('tile counter place and day', () => {
     expect(new TileCounter('c1').choosePlace(days, ['s1', 's3'], '2027-03-28')).toBe(false);
   });
 
+  it('keeps another day that was chosen and confirmed today, instead of going back to today', () => {
+    const counter = new TileCounter('c1');
+    counter.choosePlace(days, ['s1'], '2027-03-28');
+    counter.dayId = 'd1';
+    counter.rememberPlace();
+    const unconfirmed = new TileCounter('c1');
+    unconfirmed.choosePlace(days, ['s1'], '2027-03-28');
+    expect(unconfirmed.dayId).toBe('d2');
+    counter.confirmDay(days[0]!, '2027-03-28');
+    const next = new TileCounter('c1');
+    next.choosePlace(days, ['s1'], '2027-03-28');
+    expect(next.dayId).toBe('d1');
+    // The next morning it is today's day again.
+    const tomorrow = new TileCounter('c1');
+    tomorrow.choosePlace([...days, { id: 'd3', date: '2027-03-29', label: null }], ['s1'], '2027-03-29');
+    expect(tomorrow.dayId).toBe('d3');
+  });
+
   it('asks once for a day that is not today, and again on another date', () => {
     const counter = new TileCounter('c1');
     expect(counter.dayConfirmed(days[1]!, '2027-03-28')).toBe(true);

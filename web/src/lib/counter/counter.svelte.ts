@@ -45,12 +45,14 @@ export class TileCounter {
   }
 
   /**
-   * Starts on today's action day when there is one, and on the remembered street if it
-   * still exists. A street is never guessed (counting on the wrong street is worse than
-   * one tap to choose it), unless there is only one. Returns whether a street is chosen.
+   * Starts on today's action day when there is one (unless another day was chosen and
+   * confirmed today), and on the remembered street if it still exists. A street is never
+   * guessed (counting on the wrong street is worse than one tap to choose it), unless
+   * there is only one. Returns whether a street is chosen.
    */
   choosePlace(days: readonly ActionDay[], streetIds: readonly string[], today: string): boolean {
-    this.dayId = defaultDayId(days, today, this.dayId || null);
+    const saved = days.find((d) => d.id === this.dayId);
+    this.dayId = saved && this.dayConfirmed(saved, today) ? saved.id : defaultDayId(days, today, this.dayId || null);
     if (!streetIds.includes(this.streetId)) this.streetId = streetIds.length === 1 ? streetIds[0]! : '';
     return this.streetId !== '';
   }
