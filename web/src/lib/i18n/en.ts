@@ -267,6 +267,5 @@ export const en: Messages = {
   'sync.stale': 'Note: data has been waiting on this device for a few days. Find internet and tap \'Send now\'.',
   'sync.signIn': 'The server no longer recognises this device. Your data is kept; join again with an invitation.',
   'sync.lastError': 'Last attempt: {error}',
-  'sync.indicator': 'Sending: {status}',
   'update.waitingForSync': 'The new version loads as soon as everything has been sent.',
 };

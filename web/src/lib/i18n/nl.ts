@@ -265,7 +265,6 @@ export const nl = {
   'sync.stale': 'Let op: er staan al een paar dagen gegevens op dit apparaat die niet verstuurd zijn. Zoek internet op en tik op \'Nu versturen\'.',
   'sync.signIn': 'De server herkent dit apparaat niet meer. Je gegevens blijven bewaard; meld je opnieuw aan met een uitnodiging.',
   'sync.lastError': 'Laatste poging: {error}',
-  'sync.indicator': 'Versturen: {status}',
   'update.waitingForSync': 'De nieuwe versie wordt geladen zodra alles verstuurd is.',
 } as const;
 
