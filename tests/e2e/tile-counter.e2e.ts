@@ -234,6 +234,18 @@ describe('tile counter (Chromium, offline)', () => {
     await expectCountingInView(page);
     await expectTapShowsInView(page);
     await phoneScreenshot(page, 'counter-360');
+    // 320 px (a small phone, or 400 % zoom): nothing wider than the screen, every +1 still a thumb's size.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const narrow = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      header: document.querySelector('header')!.getBoundingClientRect().height,
+      smallest: Math.min(...[...document.querySelectorAll('[data-testid^="add-"], [data-testid="undo"]')].map((b) => b.getBoundingClientRect().height)),
+    }));
+    expect(narrow.overflow).toBeLessThanOrEqual(0);
+    expect(narrow.smallest).toBeGreaterThanOrEqual(56);
+    expect(narrow.header).toBeLessThanOrEqual(64);
+    await phoneScreenshot(page, 'counter-320');
+    await page.setViewportSize({ width: 360, height: 740 });
     const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { neighbourhood { id } } }', { id: coordinator.tegelwippen.id }, { cookie: coordinator.cookie });
     const staff = { cookie: coordinator.cookie };
     const street = await gqlAt(server.url, 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId: body.data.campaign.neighbourhood.id, name: 'Nieuwe Steeg' } }, staff);
