@@ -77,6 +77,8 @@ describe('tile counter (Chromium, offline)', () => {
     if (!(await page.getByLabel(/^Straat/).inputValue())) await page.getByLabel(/^Straat/).selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Begin met tellen' }).click();
     await expect.poll(() => page.getByTestId('street-total').textContent()).toContain('m²');
+    // Focus follows to the first +1 button (the form it was in is gone).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('add-TEGEL_30X30');
   }
 
   /** Every +1 button and the bar with the street total and undo, on screen, unscrolled. */
