@@ -15,7 +15,8 @@ import { report, round, startChildServer } from './support/measure.js';
 
 const skeletonDir = path.join(repoRoot, 'tests/bench/fixtures/skeleton');
 
-function buildSkeleton(): string {
+/** Builds the skeleton app (also served by the lighthouse bench) and returns its build folder. */
+export function buildSkeleton(): string {
   // SvelteKit's build imports `cookie` from the app folder; the hoisted copy at the
   // repository root is fastify's newer major, so point the fixture at web's copy.
   const link = path.join(skeletonDir, 'node_modules', 'cookie');
