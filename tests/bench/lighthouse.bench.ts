@@ -56,7 +56,18 @@ async function audit(url: string, port: number): Promise<PageScore> {
 
 async function medianOf(url: string, port: number): Promise<PageScore> {
   const runs: PageScore[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await audit(url, port));
+  for (let i = 0; i < RUNS; i++) {
+    // A run Lighthouse itself breaks off (a protocol error on a loaded machine) is tried again, twice at most.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        runs.push(await audit(url, port));
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        console.error(`lighthouse: run on ${url} failed (${error instanceof Error ? error.message : String(error)}); trying again`);
+      }
+    }
+  }
   return {
     performance: median(runs.map((r) => r.performance)),
     accessibility: median(runs.map((r) => r.accessibility)),
