@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The tile counter in real Chromium: join online, choose the street once, lose the
  * network, count 30 entries with an undo, close and reopen the page, come back online and
