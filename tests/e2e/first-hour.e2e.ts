@@ -147,4 +147,26 @@ describe('first hour (Chromium)', () => {
     await page.waitForURL(/\/beheer/);
     await page.context().close();
   });
+
+  it('lets nothing jump while the join and progress pages load their data', async () => {
+    const page = await phone();
+    // Layout shifts as the browser reports them, counted from the first paint on.
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number };
+      w.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const shiftsOn = async (url: string, ready: () => Promise<unknown>) => {
+      await page.goto(url);
+      await ready();
+      await page.waitForTimeout(300);
+      return page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+    };
+    const code = await coordinator.invite(coordinator.tegelwippen.id);
+    expect(await shiftsOn(`${server.url}/meedoen/${code}`, () => page.getByRole('button', { name: 'Meedoen' }).waitFor())).toBeLessThan(0.01);
+    expect(await shiftsOn(`${server.url}/voortgang/${coordinator.tegelwippen.id}`, () => page.getByTestId('progress-total').waitFor())).toBeLessThan(0.01);
+    await page.context().close();
+  });
 });
