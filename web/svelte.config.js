@@ -11,6 +11,9 @@ const config = {
     // The service worker is built and registered by @vite-pwa/sveltekit (Workbox), not by
     // SvelteKit, so that updates wait for the person's consent.
     serviceWorker: { register: false },
+    // The base styles (under 1 KB compressed) go inside the document: one round trip less
+    // before the first paint on a slow connection.
+    inlineStyleThreshold: 4096,
     typescript: {
       // The unit tests of src/lib live in the top-level tests/web/; type-check them here.
       config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../../tests/web/**/*.ts'] }),
