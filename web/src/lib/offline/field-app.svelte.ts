@@ -7,9 +7,8 @@ import { gql } from '../graphql/client';
 import { loadJoined, loadMemberships, saveJoined, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
 import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
-import { SyncEngine } from './sync';
+import type { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
-import { createHttpTransport } from './transport';
 
 export interface JoinForm {
   code: string;
@@ -35,8 +34,8 @@ class FieldApp {
       this.#db = await openDatabase();
       this.joined = (await loadJoined(this.#db)) ?? null;
       await this.status.refresh(this.#db);
-      if (this.joined) this.#startEngine();
       this.ready = true;
+      if (this.joined) await this.#startEngine();
     })();
     return this.#init;
   }
@@ -46,7 +45,12 @@ class FieldApp {
     return this.#db;
   }
 
-  #startEngine(): void {
+  /**
+   * The sync engine and its transport load with the first activity joined: someone who
+   * has not joined yet (the invite screen) does not need them.
+   */
+  async #startEngine(): Promise<void> {
+    const [{ SyncEngine }, { createHttpTransport }] = await Promise.all([import('./sync'), import('./transport')]);
     this.#stopEngine?.();
     this.#engine = new SyncEngine({
       db: this.db,
@@ -78,7 +82,7 @@ class FieldApp {
     this.joined = joined;
     // Ask the browser not to clear this site's storage under pressure (Safari after 7 days).
     await navigator.storage?.persist?.().catch(() => false);
-    this.#startEngine();
+    await this.#startEngine();
     return joined;
   }
 
