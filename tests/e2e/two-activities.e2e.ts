@@ -58,6 +58,8 @@ describe('two activities on one phone (Chromium)', () => {
     await page.getByRole('button', { name: 'Begin met tellen' }).click();
     await page.getByTestId('add-TEGEL_30X30').click();
     await page.getByTestId('add-TEGEL_30X30').click();
+    // Both taps are stored before the page is left (a click does not wait for the write).
+    await expect.poll(() => page.getByTestId('street-total').textContent()).toBe('0,18 m²');
 
     await page.goto(`${server.url}/versturen`);
     await expect.poll(() => page.getByTestId('sync-summary').textContent()).toBe('3 nog niet verstuurd');
