@@ -6,9 +6,10 @@
  * localStorage.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { t } from '$lib/i18n/i18n.svelte';
 import { fieldApp } from '$lib/offline/field-app.svelte';
 import { deviceTallyTotals, lastUndoableEntry, type DeviceTallyTotals } from '$lib/offline/tally-totals';
-import { areaOf, TILE_SIZES, type TileSizeCode } from './tile-sizes';
+import { areaOf, nkTiles, TILE_SIZES, type TileSizeCode } from './tile-sizes';
 import { defaultDayId, type ActionDay } from './action-day';
 
 const PLACE_KEY = 'buurtkracht.counter.place';
@@ -21,6 +22,12 @@ export function describeEntry(sizeCode: string, count: number): string {
   if (sizeCode === 'AREA') return `${(count / 10_000).toLocaleString('nl-NL', { maximumFractionDigits: 2 })} m² gemeten`;
   const size = TILE_SIZES.find((s) => s.code === sizeCode);
   return `${count} × ${size?.label ?? sizeCode}`;
+}
+
+/** An area as a number of NK tiles (30×30), in words. */
+export function describeNk(areaCm2: number): string {
+  const nk = nkTiles(areaCm2);
+  return nk === 1 ? t('count.nkOne', { nk: 1 }) : t('count.nk', { nk });
 }
 
 export class TileCounter {
