@@ -75,6 +75,22 @@ describe('sync across a restore and lost answers', () => {
     expect(results[0]).toMatchObject({ code: 'BAD_USER_INPUT', message: 'Dit is te groot om te versturen (293 kB, de grens is 64 kB). Gooi het weg en voer het opnieuw in, met minder tekst.' });
   });
 
+  it('refuses an entry under another device’s mutation id with its own seq, and uses that seq up', async () => {
+    const { headers } = await fx.makeParticipant(fx.campaignA);
+    const first = new TestDevice();
+    const taken = first.tally(fx.campaignA.id, fx.dayA, fx.streetA, 1);
+    await push(first, [taken], headers);
+    const copy = new TestDevice(); // say, a device database copied to another phone
+    const reused = { ...copy.tally(fx.campaignA.id, fx.dayA, fx.streetA, 1), mutationId: taken.mutationId };
+    const next = copy.tally(fx.campaignA.id, fx.dayA, fx.streetA, 2);
+    const { body } = await push(copy, [reused, next], headers);
+    expect(body.data.sync).toMatchObject({ expectedSeq: null, lastSeq: 2 });
+    expect(body.data.sync.results.map((r: any) => [r.seq, r.status, r.code])).toEqual([
+      [1, 'REJECTED', 'MUTATION_ID_REUSED'],
+      [2, 'APPLIED', null],
+    ]);
+  });
+
   it('asks a phone whose cursor is from after the backup to start over, and keeps cursors from before it', async () => {
     const { headers } = await fx.makeParticipant(fx.campaignA);
     const early = new TestDevice();
@@ -106,4 +122,5 @@ describe('sync across a restore and lost answers', () => {
       expect((await push(early, [], headers, cursor)).body.data.sync.pull.resetRequired).toBe(true);
     }
   });
+
 });

@@ -60,4 +60,53 @@ describe('memberships on one device', () => {
     expect(meta).toMatchObject({ [`ackedSeq:${fx.schouwA.id}`]: 1, [`ackedSeq:${fx.campaignA.id}`]: 1 });
     db.close();
   });
+
+  it('keeps checking a membership with confirmed entries kept, and prunes only the answering membership’s', async () => {
+    const db = await openDatabase(`memberships-kept-${uuidv7()}`);
+    const kept = (membership: string, days: number) => ({ seq: 1, mutationId: uuidv7(), deviceId: 'd', name: 'recordTallyEvent', args: {}, clientTime: '', formatVersion: 2, photoIds: [], createdAt: '', membership, status: 'APPLIED' as const, serverTime: new Date(Date.now() - days * 86_400_000).toISOString() });
+    const schouwOld = kept('schouw', 31);
+    const tellenOld = kept('tellen', 31);
+    await db.put('confirmed', schouwOld);
+    await db.put('confirmed', tellenOld);
+    const asked: (string | null | undefined)[] = [];
+    const answer = { appliedSeqs: [], otherResults: [], expectedSeq: null, lastSeq: 0, serverTime: new Date().toISOString(), missingPhotoIds: [], pull: { cursor: '0', hasMore: false, resetRequired: false, changes: [] } };
+    const engine = new SyncEngine({
+      db,
+      status: new SyncStatus(),
+      transport: { sync: async (_request, token) => (asked.push(token), answer), uploadPhoto: async () => ({ sha256: '' }) },
+      channels: async () => [
+        { id: 'schouw', token: 'schouw-token', pull: false },
+        { id: 'tellen', token: 'tellen-token', pull: true },
+      ],
+    });
+    expect(await engine.syncNow()).toBe('done');
+    // Nothing waits for the schouw, but its kept entries make the engine ask its server too.
+    expect(asked).toEqual(['schouw-token', 'tellen-token']);
+    expect(await db.get('confirmed', tellenOld.mutationId)).toBeUndefined();
+    engine.dispose();
+    db.close();
+  });
+
+  it('runs one more round when asked while a round runs', async () => {
+    const db = await openDatabase(`memberships-again-${uuidv7()}`);
+    let calls = 0;
+    let release: () => void = () => {};
+    const answer = { appliedSeqs: [], otherResults: [], expectedSeq: null, lastSeq: 0, serverTime: new Date().toISOString(), missingPhotoIds: [], pull: { cursor: '0', hasMore: false, resetRequired: false, changes: [] } };
+    const engine = new SyncEngine({
+      db,
+      status: new SyncStatus(),
+      transport: { sync: async () => (++calls === 1 ? await new Promise<void>((r) => (release = r)) : undefined, answer), uploadPhoto: async () => ({ sha256: '' }) },
+    });
+    const first = engine.syncNow();
+    await new Promise((r) => setTimeout(r, 50));
+    void engine.syncNow(); // a write landed while the first round ran
+    release();
+    await first;
+    const until = Date.now() + 2000;
+    while (calls < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toBe(2);
+    await engine.syncNow();
+    engine.dispose();
+    db.close();
+  });
 });

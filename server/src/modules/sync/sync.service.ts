@@ -131,8 +131,13 @@ async function applyBatch(trx: DbOrTrx, viewer: Viewer, input: SyncInput, logger
   // First decide, in seq order, what is new, what was seen before, and where a gap stops us.
   for (const mutation of mutations) {
     const previous = known.get(mutation.mutationId);
-    if (previous) {
-      results.push(previous.device_id === device.id ? replayed(previous) : { ...stored(previous, 'REJECTED'), code: 'MUTATION_ID_REUSED', message: 'Dit id is al gebruikt.' });
+    if (previous && previous.device_id === device.id) {
+      results.push(replayed(previous));
+    } else if (previous && mutation.seq === lastSeq + 1) {
+      // Another device's id: refused under this entry's own seq, which it uses up, so the
+      // device neither keeps it waiting nor is asked for that seq again and again.
+      results.push({ mutationId: mutation.mutationId, seq: mutation.seq, status: 'REJECTED', code: 'MUTATION_ID_REUSED', message: 'Dit id is al gebruikt.', entityId: null, flags: [] });
+      lastSeq = mutation.seq;
     } else if (inBatch.has(mutation.mutationId)) {
       repeats.push({ slot: results.push(null) - 1, of: mutation.mutationId });
     } else if (mutation.seq <= lastSeq) {

@@ -49,7 +49,10 @@ export async function applyAnswers(db: Db, membership: string, batch: OutboxEntr
   const lostPlace = response.lastSeq < ackedSeq;
   if (!lostPlace) await meta.put({ key: ackedKey, value: response.lastSeq });
   const keepFrom = new Date(Date.parse(response.serverTime) - KEEP_CONFIRMED_MS).toISOString();
-  for (const key of await tx.objectStore('confirmed').index('byServerTime').getAllKeys(IDBKeyRange.upperBound(keepFrom, true))) await tx.objectStore('confirmed').delete(key);
+  // Only this membership's: another one's may be waiting to learn that its server lost them.
+  for (const old of await tx.objectStore('confirmed').index('byServerTime').getAll(IDBKeyRange.upperBound(keepFrom, true))) {
+    if (old.membership === membership || old.membership === undefined) await tx.objectStore('confirmed').delete(old.mutationId);
+  }
 
   const { pull } = response;
   if (pull.resetRequired) {

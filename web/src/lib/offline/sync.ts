@@ -76,6 +76,7 @@ export class SyncEngine {
   #writeTimer: ReturnType<typeof setTimeout> | undefined;
   #interval: ReturnType<typeof setInterval> | undefined;
   #running: Promise<SyncOutcome> | null = null;
+  #again = false;
   #disposed = false;
 
   constructor(options: SyncEngineOptions) {
@@ -137,11 +138,23 @@ export class SyncEngine {
     return Math.min(MAX_BACKOFF_MS, Math.round(exponential * (0.5 + this.#o.random())));
   }
 
+  /**
+   * Starts a round, or, while one runs, asks for one more after it: a write made after the
+   * running round read the outbox is then sent straight away, not a minute later.
+   */
   syncNow(): Promise<SyncOutcome> {
-    this.#running ??= this.#o.locks
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#o.locks
       .request('buurtkracht-sync', { ifAvailable: true }, async (lock) => (lock ? this.#run() : ('skipped' as const)))
       .finally(() => {
         this.#running = null;
+        if (this.#again && !this.#disposed) {
+          this.#again = false;
+          void this.syncNow();
+        }
       });
     return this.#running;
   }
@@ -221,10 +234,15 @@ export class SyncEngine {
     return id;
   }
 
-  /** Runs every membership that has something to do: the shown one always (to pull), others while entries of theirs wait. */
+  /**
+   * Runs every membership that has something to do: the shown one always (to pull), others
+   * while entries of theirs wait or while confirmed entries of theirs are kept (so a
+   * restore of the server is noticed for them too).
+   */
   async #syncMemberships(failures: unknown[]): Promise<void> {
-    const pending = await this.#o.db.getAllFromIndex('outbox', 'byState', 'PENDING');
-    const waiting = new Set(pending.map((e) => e.membership));
+    const { db } = this.#o;
+    const waiting = new Set((await db.getAllFromIndex('outbox', 'byState', 'PENDING')).map((e) => e.membership));
+    for (const kept of await db.getAll('confirmed')) waiting.add(kept.membership);
     for (const channel of await this.#o.channels()) {
       if (!channel.pull && !waiting.has(channel.id)) continue;
       try {

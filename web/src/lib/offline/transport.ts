@@ -61,6 +61,10 @@ export function nextBatch(pending: readonly OutboxEntry[]): { entries: OutboxEnt
   return { entries, pushed };
 }
 
+/** How long a request may take before it counts as a failed attempt (retried with backoff). */
+const SYNC_TIMEOUT_MS = 60_000;
+const UPLOAD_TIMEOUT_MS = 180_000; // up to 10 MB on a slow connection
+
 /** What a refused `sync` call means for the engine. */
 function classifySync(status: number, code: string | undefined, message: string): SyncError {
   if (status === 401 || code === 'UNAUTHENTICATED') return new SyncError('AUTH', message, status);
@@ -95,6 +99,8 @@ export function createHttpTransport(options: { baseUrl?: string; token: () => st
           method: 'POST',
           headers: { 'content-type': 'application/json', ...auth(token) },
           body: JSON.stringify({ query: SYNC_MUTATION, variables: { input: request } }),
+          // A stalled mobile connection must not hold the round (and the sync lock) for good.
+          signal: AbortSignal.timeout(SYNC_TIMEOUT_MS),
         });
       } catch {
         throw new SyncError('RETRY', 'Geen verbinding met de server.');
@@ -107,7 +113,7 @@ export function createHttpTransport(options: { baseUrl?: string; token: () => st
     async uploadPhoto(id, bytes, sha256, token) {
       let response: Response;
       try {
-        response = await doFetch(`${base}/media/${id}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', sha256, ...auth(token) }, body: bytes });
+        response = await doFetch(`${base}/media/${id}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', sha256, ...auth(token) }, body: bytes, signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS) });
       } catch {
         throw new SyncError('RETRY', 'Geen verbinding met de server.');
       }
