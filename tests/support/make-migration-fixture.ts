@@ -42,6 +42,12 @@ export interface FixtureFacts {
   findingText: string;
   mediaId: string;
   mediaSha256: string;
+  /**
+   * Answers to checklist items, recorded as findings before observations existed (fixtures
+   * made from 2026-11-30 on): `plain` ones had no follow-up; `followedUp` ones got a status
+   * change, routing, a photo or a place in the action plan.
+   */
+  answers?: { plain: string[]; followedUp: string[] };
 }
 
 export const FACTS_PREFIX = '-- facts: ';
@@ -143,15 +149,30 @@ async function fill(url: string, db: Parameters<typeof createStaffAccount>[0], c
   if (upload.status !== 201) throw new Error(`photo upload: ${upload.status} ${await upload.text()}`);
   const items = schouw.checklist.sections.flatMap((s: any) => s.items);
   const spots = schouw.neighbourhood.spots.edges.map((e: any) => e.node);
-  const item = items.find((i: any) => i.type === 'CROW_RATING' && i.spotTypes.length > 0 && spots.some((s: any) => i.spotTypes.includes(s.type))) ?? items[0];
+  const item = items.find((i: any) => i.type === 'RATING' && i.spotTypes.length > 0 && spots.some((s: any) => i.spotTypes.includes(s.type))) ?? items[0];
   const spot = spots.find((s: any) => item.spotTypes.includes(s.type)) ?? spots[0];
+  const yesNo = items.find((i: any) => i.type === 'YES_NO' && i.spotTypes.length === 0);
+  const answerIds = { plain: [uuidv7(), uuidv7()], routed: uuidv7(), withStatus: uuidv7(), withPhoto: uuidv7(), inPlan: uuidv7() };
+  const answerPhotoId = uuidv7();
+  const answerPhoto = await sharp({ create: { width: 48, height: 64, channels: 3, background: { r: 40, g: 90, b: 160 } } }).jpeg().toBuffer();
+  const answerPhotoUpload = await fetch(`${url}/media/${answerPhotoId}`, {
+    method: 'PUT',
+    headers: { ...schouwer, 'content-type': 'image/jpeg', sha256: createHash('sha256').update(answerPhoto).digest('hex') },
+    body: new Uint8Array(answerPhoto),
+  });
+  if (answerPhotoUpload.status !== 201) throw new Error(`answer photo upload: ${answerPhotoUpload.status}`);
   const schouwDevice = new TestDevice();
   const findingId = uuidv7();
   const findingText = 'Losse stoeptegel bij de bank (fixture)';
   const clientTime = '2027-05-12T09:30:00.000Z';
   const schouwBatch = [
     schouwDevice.entry('recordFinding', { id: findingId, campaignId: schouw.id, category: 'HEEL', spotId: spot.id, rating: 'C', text: findingText, suggestion: 'Vastleggen', location: { lat: 51.8593, lon: 4.6571, accuracyM: 8 }, photoIds: [mediaId] }, 1, clientTime),
-    schouwDevice.entry('answerChecklistItem', { id: uuidv7(), campaignId: schouw.id, spotId: spot.id, checklistItemId: item.id, rating: 'B', text: 'Netjes (fixture)' }, 1, clientTime),
+    schouwDevice.entry('answerChecklistItem', { id: answerIds.plain[0], campaignId: schouw.id, spotId: spot.id, checklistItemId: item.id, rating: 'B', text: 'Netjes (fixture)' }, 1, clientTime),
+    schouwDevice.entry('answerChecklistItem', { id: answerIds.plain[1], campaignId: schouw.id, spotId: spot.id, checklistItemId: yesNo.id, answer: 'NEE', location: { lat: 51.8591, lon: 4.6569, accuracyM: 12 } }, 1, clientTime),
+    schouwDevice.entry('answerChecklistItem', { id: answerIds.routed, campaignId: schouw.id, spotId: spot.id, checklistItemId: item.id, rating: 'D' }, 1, clientTime),
+    schouwDevice.entry('answerChecklistItem', { id: answerIds.withStatus, campaignId: schouw.id, spotId: spot.id, checklistItemId: item.id, rating: 'C' }, 1, clientTime),
+    schouwDevice.entry('answerChecklistItem', { id: answerIds.withPhoto, campaignId: schouw.id, spotId: spot.id, checklistItemId: yesNo.id, answer: 'JA', photoIds: [answerPhotoId] }, 1, clientTime),
+    schouwDevice.entry('answerChecklistItem', { id: answerIds.inPlan, campaignId: schouw.id, spotId: spot.id, checklistItemId: item.id, rating: 'C', suggestion: 'Bankje erbij (fixture)' }, 1, clientTime),
     schouwDevice.entry('editFinding', { findingId, baseVersion: 1, changes: { suggestion: 'Opnieuw leggen' } }, 1, clientTime),
     schouwDevice.entry('editFinding', { findingId, baseVersion: 1, changes: { suggestion: 'Tegel vervangen' } }, 1, clientTime),
   ];
@@ -162,6 +183,10 @@ async function fill(url: string, db: Parameters<typeof createStaffAccount>[0], c
   await ok('mutation($id: ID!, $org: ID) { routeFinding(findingId: $id, organisationId: $org) { status } }', { id: findingId, org: organisationId }, admin);
   await ok('mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId, status: 'IN_BEHANDELING', publicMessage: 'De gemeente kijkt ernaar (fixture).' } }, admin);
   await ok('mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }', { input: { campaignId: schouw.id, title: 'Tegels vastleggen (fixture)', owner: 'Gemeente', findingIds: [findingId] } }, admin);
+  // Answers that were followed up as findings: routed, moved on with a message, in the plan.
+  await ok('mutation($id: ID!, $org: ID) { routeFinding(findingId: $id, organisationId: $org) { status } }', { id: answerIds.routed, org: organisationId }, admin);
+  await ok('mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId: answerIds.withStatus, status: 'INGEPLAND', publicMessage: 'Wordt in juni gemaaid (fixture).' } }, admin);
+  await ok('mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }', { input: { campaignId: schouw.id, title: 'Bankjes bijplaatsen (fixture)', owner: 'Bewonersteam', findingIds: [answerIds.inPlan] } }, admin);
 
   return {
     adminEmail,
@@ -175,6 +200,7 @@ async function fill(url: string, db: Parameters<typeof createStaffAccount>[0], c
     findingText,
     mediaId,
     mediaSha256,
+    answers: { plain: answerIds.plain, followedUp: [answerIds.routed, answerIds.withStatus, answerIds.withPhoto, answerIds.inPlan] },
   };
 }
 
