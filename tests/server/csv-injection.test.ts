@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { csvField, toCsv } from '../../server/src/modules/export/csv.js';
 import { updateCampaignSettings } from '../../server/src/modules/campaign/campaign.service.js';
-import { answerChecklistItem, recordFinding } from '../../server/src/modules/finding/finding.service.js';
+import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
+import { recordObservation } from '../../server/src/modules/observation/observation.service.js';
 import { addStreet } from '../../server/src/modules/neighbourhood/neighbourhood.service.js';
 import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
@@ -48,7 +49,7 @@ describe('CSV exports and formula injection', () => {
       await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'SCHOON', streetId: street.id, text: hyperlink, suggestion: atSign, deviceTime });
       await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'HEEL', streetId: street.id, text: tab, suggestion: carriageReturn, deviceTime });
       await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'HEEL', streetId: street.id, text: plus, deviceTime });
-      await answerChecklistItem(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: number.id, answer: '-3', deviceTime });
+      await recordObservation(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: number.id, answer: '3', deviceTime });
       const event = await recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: street.id, houseNumber, sizeCode: 'TEGEL_30X30', count: 10 });
       await recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: street.id, houseNumber: minusHouse, sizeCode: 'TEGEL_30X30', count: 1 });
       await correctTallyEvent(trx, participant, { id: uuidv7(), correctsEventId: event.id, count: 3 });

@@ -26,6 +26,9 @@ import { databaseFile, graphql, startTestApp } from '../support/test-app.js';
 const changedOnPurpose: Record<string, string> = {
   // Kysely's own bookkeeping: every migration adds its row.
   kysely_migration: 'records the migrations applied',
+  // 2026_11_30_2300_split_observations: answers to checklist items become observations;
+  // those nobody followed up are no longer findings (checked row by row below).
+  finding: 'checklist answers become observations',
 };
 
 const fixtures = fs.readdirSync(FIXTURE_FOLDER).filter((f) => f.endsWith('.sql')).sort();
@@ -121,6 +124,57 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
       expect(sqlite.prepare('select text from finding where id = ?').pluck().get(facts.findingId)).toBe(facts.findingText);
     } finally {
       sqlite.close();
+    }
+  });
+
+  it('turns every checklist answer into an observation with the same values, and keeps answers that were followed up as findings', () => {
+    const was = new SQLite(':memory:');
+    const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
+    try {
+      loadDump(was, dump);
+      const findingsBefore = was.prepare('select * from finding order by id').all() as Record<string, unknown>[];
+      const answers = findingsBefore.filter((f) => f.checklist_item_id !== null && f.spot_id !== null);
+      expect(answers.length, 'the fixture holds checklist answers').toBeGreaterThan(0);
+      for (const answer of answers) {
+        const observation = sqlite.prepare('select * from observation where id = ?').get(answer.id) as Record<string, unknown> | undefined;
+        expect(observation, `observation for answer ${String(answer.id)}`).toMatchObject({
+          campaign_id: answer.campaign_id,
+          spot_id: answer.spot_id,
+          street_id: answer.street_id,
+          checklist_item_id: answer.checklist_item_id,
+          theme: answer.category,
+          rating: answer.rating,
+          answer: answer.answer,
+          note: answer.text,
+          lat: answer.lat,
+          lon: answer.lon,
+          participant_id: answer.participant_id,
+          device_time: answer.device_time,
+          server_time: answer.server_time,
+        });
+      }
+      const followedUp = (id: unknown) =>
+        ['finding_status_event', 'finding_photo', 'action_item_finding', 'finding_conflict'].some((table) => was.prepare(`select 1 from ${table} where finding_id = ?`).get(id)) ||
+        answers.some((a) => a.id === id && (a.status !== 'NIEUW' || a.routed_organisation_id !== null || a.suggestion !== null || (a.version as number) > 1));
+      const findingsNow = new Map((sqlite.prepare('select * from finding').all() as Record<string, unknown>[]).map((f) => [f.id, f]));
+      for (const before of findingsBefore) {
+        const isAnswer = answers.includes(before);
+        const now = findingsNow.get(before.id);
+        if (!isAnswer || followedUp(before.id)) {
+          // Kept whole; a followed-up answer now also names its observation.
+          expect(now, `finding ${String(before.id)} kept`).toEqual({ ...before, observation_id: isAnswer ? before.id : null });
+        } else {
+          expect(now, `plain answer ${String(before.id)} is no longer a finding`).toBeUndefined();
+        }
+      }
+      expect(findingsNow.size).toBe(findingsBefore.filter((f) => !answers.includes(f) || followedUp(f.id)).length);
+      if (facts.answers) {
+        for (const id of facts.answers.plain) expect(findingsNow.has(id), `plain answer ${id}`).toBe(false);
+        for (const id of facts.answers.followedUp) expect(findingsNow.get(id)?.observation_id, `followed-up answer ${id}`).toBe(id);
+      }
+    } finally {
+      sqlite.close();
+      was.close();
     }
   });
 

@@ -14,6 +14,7 @@ import type { AuditEventTable } from '../modules/audit/audit.table.js';
 import type { CampaignDayTable, CampaignTable } from '../modules/campaign/campaign.table.js';
 import type { ChecklistItemTable, ChecklistSectionTable, ChecklistTemplateTable, ChecklistVersionTable } from '../modules/checklist/checklist.table.js';
 import type { ActionItemFindingTable, ActionItemTable, FindingConflictTable, FindingPhotoTable, FindingStatusEventTable, FindingTable } from '../modules/finding/finding.table.js';
+import type { ObservationTable } from '../modules/observation/observation.table.js';
 import type { MediaTable } from '../modules/media/media.table.js';
 import type { SpotTable } from '../modules/spot/spot.table.js';
 import type { ChangeLogTable, SyncDeviceTable, SyncMutationTable } from '../modules/sync/sync.table.js';
@@ -39,6 +40,7 @@ export interface Database {
   checklist_version: ChecklistVersionTable;
   checklist_section: ChecklistSectionTable;
   checklist_item: ChecklistItemTable;
+  observation: ObservationTable;
   finding: FindingTable;
   finding_photo: FindingPhotoTable;
   finding_status_event: FindingStatusEventTable;

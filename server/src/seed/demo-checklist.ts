@@ -12,7 +12,7 @@ export const DEMO_CHECKLIST: ChecklistInput = {
       title: 'Groen & onderhoud',
       items: [
         { prompt: 'Hoe ziet het groen eruit (gemaaid, gesnoeid, geen onkruid)?', type: 'RATING', spotTypes: ['PLANTSOEN', 'BLOEMBAK', 'BOOM', 'PARK'] },
-        { prompt: 'Is hier ruimte voor extra groen, een geveltuin of groenadoptie?', type: 'YES_NO' },
+        { prompt: 'Is hier ruimte voor extra groen, een geveltuin of groenadoptie?', type: 'YES_NO', signalAnswers: ['JA'] },
       ],
     },
     {
@@ -28,7 +28,7 @@ export const DEMO_CHECKLIST: ChecklistInput = {
       theme: 'KLIMAATADAPTATIE',
       title: 'Klimaatadaptatie',
       items: [
-        { prompt: 'Blijft hier water staan na een flinke bui?', type: 'YES_NO' },
+        { prompt: 'Blijft hier water staan na een flinke bui?', type: 'YES_NO', signalAnswers: ['JA'] },
         { prompt: 'In welke staat is de regenton of wadi?', type: 'RATING', spotTypes: ['REGENTON_WADI'] },
       ],
     },
@@ -46,15 +46,15 @@ export const DEMO_CHECKLIST: ChecklistInput = {
       items: [
         { prompt: 'In welke staat zijn de bestrating en de paden?', type: 'RATING', spotTypes: ['WANDELPAD', 'PARK', 'SPEELPLEK'] },
         { prompt: 'In welke staat zijn de bankjes en het straatmeubilair?', type: 'RATING', spotTypes: ['ONTMOETINGSPLEK', 'SPEELPLEK', 'PARK', 'HANGPLEK'] },
-        { prompt: 'Doet de straatverlichting het?', type: 'YES_NO' },
+        { prompt: 'Doet de straatverlichting het?', type: 'YES_NO', signalAnswers: ['NEE'] },
       ],
     },
     {
       theme: 'VEILIG',
       title: 'Veilig',
       items: [
-        { prompt: 'Belemmert groen of iets anders het zicht op de weg?', type: 'YES_NO' },
-        { prompt: "Is het hier 's avonds te donker?", type: 'YES_NO' },
+        { prompt: 'Belemmert groen of iets anders het zicht op de weg?', type: 'YES_NO', signalAnswers: ['JA'] },
+        { prompt: "Is het hier 's avonds te donker?", type: 'YES_NO', signalAnswers: ['JA'] },
         { prompt: 'Wat valt op aan verkeer en parkeren?', type: 'TEXT', help: 'Bijvoorbeeld te hard rijden of auto’s op de stoep.' },
       ],
     },

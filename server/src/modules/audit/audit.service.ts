@@ -24,6 +24,7 @@ export type AuditAction =
   | 'campaign.personal_data_erased'
   | 'finding.status_changed'
   | 'finding.routed'
+  | 'observation.promoted'
   | 'action_item.created'
   | 'action_item.status_changed'
   | 'campaign.exported';

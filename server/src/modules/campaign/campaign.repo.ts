@@ -45,7 +45,7 @@ export async function markPersonalDataErased(db: DbOrTrx, id: string, at: string
 export async function updateCampaignSettings(
   db: DbOrTrx,
   id: string,
-  set: Partial<Pick<CampaignRow, 'name' | 'target_area_cm2' | 'public_progress' | 'checklist_version_id'>>,
+  set: Partial<Pick<CampaignRow, 'name' | 'target_area_cm2' | 'public_progress' | 'public_results' | 'checklist_version_id'>>,
 ): Promise<void> {
   if (Object.keys(set).length > 0) await db.updateTable('campaign').set(set).where('id', '=', id).execute();
 }

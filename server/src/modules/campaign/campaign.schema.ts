@@ -61,6 +61,7 @@ CampaignRef.implement({
     }),
     targetAreaM2: t.float({ nullable: true, description: 'Tegelwippen goal in m²; null for a schouw.', resolve: (c) => (c.targetAreaCm2 === null ? null : c.targetAreaCm2 / 10_000) }),
     publicProgress: t.exposeBoolean('publicProgress', { description: 'Whether the public progress page is on.' }),
+    publicResults: t.exposeBoolean('publicResults', { description: 'Schouw: whether the public results page (scores, findings handled, action plan) is on.' }),
   }),
 });
 
@@ -88,6 +89,7 @@ const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
     name: t.string({ required: false, validate: z.string().trim().min(3).max(120).nullish() }),
     targetAreaM2: t.int({ required: false, validate: z.number().int().min(1).max(1_000_000).nullish() }),
     publicProgress: t.boolean({ required: false }),
+    publicResults: t.boolean({ required: false, description: 'Schouw only; may change after the schouw closed.' }),
     checklistVersionId: t.id({ required: false }),
   }),
 });

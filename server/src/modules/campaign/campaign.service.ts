@@ -28,6 +28,8 @@ export interface Campaign {
   closedAt: string | null;
   targetAreaCm2: number | null;
   publicProgress: boolean;
+  /** Schouw: whether the public results page is on. */
+  publicResults: boolean;
   checklistVersionId: string | null;
 }
 
@@ -51,6 +53,7 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
   closedAt: row.closed_at,
   targetAreaCm2: row.target_area_cm2,
   publicProgress: row.public_progress === 1,
+  publicResults: row.public_results === 1,
   checklistVersionId: row.checklist_version_id,
 });
 
@@ -117,6 +120,7 @@ export async function createCampaign(db: DbOrTrx, viewer: Viewer, input: NewCamp
     personal_data_erased_at: null,
     target_area_cm2: input.kind === 'TEGELWIPPEN' ? (input.targetAreaM2 ?? DEFAULT_TARGET_M2) * CM2_PER_M2 : null,
     public_progress: input.publicProgress ? 1 : 0,
+    public_results: 0,
     checklist_version_id: input.kind === 'SCHOUW' ? (input.checklistVersionId ?? null) : null,
   };
   await inTransaction(db, async (trx) => {
@@ -170,11 +174,14 @@ export async function changeCampaignStatus(
 export async function updateCampaignSettings(
   db: Db,
   viewer: Viewer,
-  input: { campaignId: string; name?: string | null; targetAreaM2?: number | null; publicProgress?: boolean | null; checklistVersionId?: string | null },
+  input: { campaignId: string; name?: string | null; targetAreaM2?: number | null; publicProgress?: boolean | null; publicResults?: boolean | null; checklistVersionId?: string | null },
 ): Promise<Campaign> {
   return inTransaction(db, async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
-    if (campaign.status === 'CLOSED') throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
+    // The results of a schouw are usually shared after it closed: that switch stays free.
+    const onlyResults = Object.entries(input).every(([key, value]) => key === 'campaignId' || key === 'publicResults' || value == null);
+    if (campaign.status === 'CLOSED' && !onlyResults) throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
+    if (input.publicResults != null && campaign.kind !== 'SCHOUW') throw badInput('Alleen een schouw heeft een openbare uitslag.');
     if (input.checklistVersionId != null && (campaign.kind !== 'SCHOUW' || campaign.status !== 'DRAFT')) {
       throw new UserFacingError(ErrorCode.CONFLICT, 'De checklist ligt vast zodra de schouw open is.');
     }
@@ -183,6 +190,7 @@ export async function updateCampaignSettings(
       ...(input.name != null ? { name: input.name.trim() } : {}),
       ...(input.targetAreaM2 != null ? { target_area_cm2: input.targetAreaM2 * CM2_PER_M2 } : {}),
       ...(input.publicProgress != null ? { public_progress: input.publicProgress ? 1 : 0 } : {}),
+      ...(input.publicResults != null ? { public_results: input.publicResults ? 1 : 0 } : {}),
       ...(input.checklistVersionId != null ? { checklist_version_id: input.checklistVersionId } : {}),
     });
     await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });

@@ -18,6 +18,8 @@ export interface CampaignTable {
   target_area_cm2: number | null;
   /** 0 or 1: whether the public progress page (no personal data) is on. */
   public_progress: number;
+  /** 0 or 1: whether the public schouw results page (scores, findings handled, action plan) is on. */
+  public_results: number;
   /** The checklist version a schouw walks with; pinned, so later edits do not change it. */
   checklist_version_id: string | null;
 }

@@ -38,6 +38,9 @@ const ChecklistItemRef = builder.objectRef<service.ChecklistItem>('ChecklistItem
     type: t.expose('type', { type: ItemTypeEnum }),
     choices: t.exposeStringList('choices'),
     spotTypes: t.expose('spotTypes', { type: [SpotTypeEnum], description: 'Where the item applies; empty means every spot.' }),
+    signalAnswers: t.exposeStringList('signalAnswers', {
+      description: 'Answers (JA/NEE, or choices) after which the walk asks whether someone should do something about it; ratings C and D always ask.',
+    }),
   }),
 });
 
@@ -90,6 +93,7 @@ const ChecklistItemInput = builder.inputType('ChecklistItemInput', {
     type: t.field({ type: ItemTypeEnum }),
     choices: t.stringList({ required: false, validate: z.array(text(100)).max(20).nullish() }),
     spotTypes: t.field({ type: [SpotTypeEnum], required: false }),
+    signalAnswers: t.stringList({ required: false, description: 'JA and/or NEE for a yes/no item, some of the choices for a choice item.', validate: z.array(text(100)).max(20).nullish() }),
   }),
 });
 

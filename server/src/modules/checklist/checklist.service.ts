@@ -23,6 +23,8 @@ export interface ChecklistItem {
   choices: string[];
   /** Empty: applies to every spot. */
   spotTypes: SpotType[];
+  /** Answers after which the walk asks whether someone should act (ratings C and D always do). */
+  signalAnswers: string[];
 }
 
 export interface ChecklistSection {
@@ -55,6 +57,7 @@ export const toItem = (row: ChecklistItemRow): ChecklistItem => ({
   type: row.type,
   choices: JSON.parse(row.choices) as string[],
   spotTypes: JSON.parse(row.spot_types) as SpotType[],
+  signalAnswers: JSON.parse(row.signal_answers) as string[],
 });
 
 export const appliesTo = (item: Pick<ChecklistItem, 'spotTypes'>, spotType: SpotType): boolean =>
@@ -65,7 +68,7 @@ export interface ChecklistInput {
   sections: {
     theme: Theme;
     title: string;
-    items: { prompt: string; help?: string | null; type: ItemType; choices?: string[] | null; spotTypes?: SpotType[] | null }[];
+    items: { prompt: string; help?: string | null; type: ItemType; choices?: string[] | null; spotTypes?: SpotType[] | null; signalAnswers?: string[] | null }[];
   }[];
 }
 
@@ -83,6 +86,11 @@ function checkChecklist(input: ChecklistInput): void {
       throw badInput(`De keuzevraag "${item.prompt}" heeft minstens twee verschillende keuzes nodig.`);
     }
     if (item.type !== 'CHOICE' && choices.length > 0) throw badInput(`Alleen een keuzevraag heeft keuzes ("${item.prompt}").`);
+    const signals = item.signalAnswers ?? [];
+    const signalOk = item.type === 'YES_NO' ? signals.every((a) => a === 'JA' || a === 'NEE') : item.type === 'CHOICE' ? signals.every((a) => choices.includes(a)) : signals.length === 0;
+    if (!signalOk || new Set(signals).size !== signals.length) {
+      throw badInput(`Bij "${item.prompt}" kan alleen een ja/nee-antwoord of een van de keuzes om actie vragen.`);
+    }
   }
 }
 
@@ -117,6 +125,7 @@ export async function publishChecklistVersion(
         type: item.type,
         choices: JSON.stringify(item.choices ?? []),
         spot_types: JSON.stringify(item.spotTypes ?? []),
+        signal_answers: JSON.stringify(item.signalAnswers ?? []),
       })),
     );
     await repo.insertVersion(trx, version, sections, items);

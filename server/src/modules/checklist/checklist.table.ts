@@ -45,6 +45,11 @@ export interface ChecklistItemTable {
   choices: string;
   /** JSON SpotType[]: where the item applies; [] means every spot. */
   spot_types: string;
+  /**
+   * JSON string[]: answers after which the walk asks whether someone should do something
+   * about it (e.g. JA to "Blijft hier water staan?"). Ratings C and D always ask.
+   */
+  signal_answers: string;
 }
 
 export type ChecklistTemplateRow = Selectable<ChecklistTemplateTable>;

@@ -60,6 +60,8 @@ export async function createActionItem(db: Db, viewer: Viewer, input: NewActionI
       due_date: input.dueDate ?? null,
       status: 'OPEN',
       created_at: now.toISOString(),
+      public_message: null,
+      updated_at: null,
     };
     await repo.insertActionItem(trx, row, findingIds);
     await recordAudit(trx, { actorAccountId: viewer.kind === 'staff' ? viewer.accountId : null, action: 'action_item.created', subjectType: 'action_item', subjectId: row.id, requestId: input.requestId }, now);

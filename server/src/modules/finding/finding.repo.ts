@@ -1,6 +1,5 @@
 /** Every SQL statement of the finding module (findings, photos, follow-up, action plan). */
 import type { DbOrTrx } from '../../db/database.js';
-import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type { ActionItemRow, FindingConflictRow, FindingRow, FindingStatus, FindingStatusEventRow } from './finding.table.js';
 
 export async function insertFinding(db: DbOrTrx, row: FindingRow, photoIds: readonly string[]): Promise<void> {
@@ -12,21 +11,6 @@ export async function insertFinding(db: DbOrTrx, row: FindingRow, photoIds: read
 
 export async function findFinding(db: DbOrTrx, id: string): Promise<FindingRow | undefined> {
   return db.selectFrom('finding').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export interface FindingScope {
-  campaignId?: string;
-  routedOrganisationId?: string;
-  participantId?: string;
-}
-
-/** Newest first, by server time and id. */
-export async function listFindings(db: DbOrTrx, scope: FindingScope, page: KeysetPage): Promise<FindingRow[]> {
-  let query = db.selectFrom('finding').selectAll();
-  if (scope.campaignId) query = query.where('campaign_id', '=', scope.campaignId);
-  if (scope.routedOrganisationId) query = query.where('routed_organisation_id', '=', scope.routedOrganisationId);
-  if (scope.participantId) query = query.where('participant_id', '=', scope.participantId);
-  return query.$call(keysetPage(['server_time', 'id'], page, { newestFirst: true })).execute();
 }
 
 export async function photosOf(db: DbOrTrx, findingIds: readonly string[]) {

@@ -1,11 +1,9 @@
 /** GraphQL types and operations for findings: recording, reading, status and routing. */
 import { z } from 'zod';
 import { builder, type InputFieldBuilder } from '../../graphql/builder.js';
-import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { OrganisationRef } from '../account/account.schema.js';
 import { findParticipant, readContact } from '../participant/participant.service.js';
 import { organisationsByIds } from '../account/account.service.js';
-import { CampaignRef } from '../campaign/campaign.schema.js';
 import { ThemeEnum } from '../checklist/checklist.schema.js';
 import { StreetRef } from '../neighbourhood/neighbourhood.schema.js';
 import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
@@ -22,7 +20,7 @@ export const RatingEnum = builder.enumType('Rating', {
 });
 export const FindingStatusEnum = builder.enumType('FindingStatus', { values: FINDING_STATUSES });
 
-const LocationRef = builder.objectRef<NonNullable<service.Finding['location']>>('Location').implement({
+export const LocationRef = builder.objectRef<NonNullable<service.Finding['location']>>('Location').implement({
   fields: (t) => ({
     lat: t.exposeFloat('lat'),
     lon: t.exposeFloat('lon'),
@@ -41,7 +39,7 @@ const StatusChangeRef = builder.objectRef<details.StatusChange>('FindingStatusCh
 });
 
 export const FindingRef = builder.objectRef<service.Finding>('Finding').implement({
-  description: 'Something recorded on a schouw walk: an answer to a checklist item, or a free finding.',
+  description: 'Something on a schouw that needs follow-up (a problem or a kans), often made from an answer (observation).',
   authScopes: { $any: { staff: true, participant: true } },
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -51,6 +49,7 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
     text: t.exposeString('text', { nullable: true }),
     suggestion: t.exposeString('suggestion', { nullable: true, description: 'The opportunity (kans) the resident sees.' }),
     checklistItemId: t.exposeID('checklistItemId', { nullable: true }),
+    observationId: t.exposeID('observationId', { nullable: true, description: 'The answer this finding follows up, if any.' }),
     location: t.field({ type: LocationRef, nullable: true, resolve: (f) => f.location }),
     status: t.expose('status', { type: FindingStatusEnum }),
     nextStatuses: t.field({
@@ -121,24 +120,10 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
   }),
 });
 
-builder.objectFields(CampaignRef, (t) => ({
-  findings: t.connection(
-    {
-      type: FindingRef,
-      description: 'Findings of this schouw, newest first. Participants may ask for only their own.',
-      args: { onlyMine: t.arg.boolean({ required: false }) },
-      resolve: (campaign, args, ctx) =>
-        resolveKeysetConnection(args, (page) => service.listCampaignFindings(ctx.db, ctx.viewer, campaign, page, args.onlyMine ?? false), (f) => [f.serverTime, f.id], 2),
-    },
-    { name: 'FindingConnection' },
-    { name: 'FindingEdge' },
-  ),
-}));
-
 const uuid = z.uuid('Gebruik een geldig id (UUID).');
 const longText = z.string().trim().max(service.MAX_TEXT, `Gebruik hoogstens ${service.MAX_TEXT} tekens.`).nullish();
 
-const LocationInput = builder.inputType('LocationInput', {
+export const LocationInput = builder.inputType('LocationInput', {
   fields: (t) => ({
     lat: t.float({ validate: z.number().min(-90).max(90) }),
     lon: t.float({ validate: z.number().min(-180).max(180) }),
@@ -164,16 +149,7 @@ const RecordFindingInput = builder.inputType('RecordFindingInput', {
     spotId: t.id({ required: false }),
     streetId: t.id({ required: false }),
     rating: t.field({ type: RatingEnum, required: false }),
-  }),
-});
-
-const AnswerChecklistItemInput = builder.inputType('AnswerChecklistItemInput', {
-  fields: (t) => ({
-    ...observationFields(t),
-    spotId: t.id(),
-    checklistItemId: t.id(),
-    rating: t.field({ type: RatingEnum, required: false }),
-    answer: t.string({ required: false, validate: longText }),
+    observationId: t.id({ required: false, description: 'The answer (observation) this finding follows up; its spot and item carry over.' }),
   }),
 });
 
@@ -200,16 +176,6 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id() },
     resolve: async (_root, { id }, ctx) => (await service.findFinding(ctx.db, ctx.viewer, str(id)))?.finding ?? null,
   }),
-  routedFindings: t.connection(
-    {
-      type: FindingRef,
-      description: "Partners: the findings routed to your organisation, newest first.",
-      authScopes: { staff: true },
-      resolve: (_root, args, ctx) => resolveKeysetConnection(args, (page) => service.listRoutedFindings(ctx.db, ctx.viewer, page), (f) => [f.serverTime, f.id], 2),
-    },
-    { name: 'RoutedFindingConnection' },
-    { name: 'RoutedFindingEdge' },
-  ),
 }));
 
 builder.mutationFields((t) => ({
@@ -219,16 +185,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordFindingInput }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction().execute((trx) =>
-        service.recordFinding(trx, ctx.viewer, { ...input, ...common(input), spotId: input.spotId == null ? null : str(input.spotId), streetId: input.streetId == null ? null : str(input.streetId) }),
-      ),
-  }),
-  answerChecklistItem: t.field({
-    type: FindingRef,
-    authScopes: { $any: { coordinator: true, participant: true } },
-    args: { input: t.arg({ type: AnswerChecklistItemInput }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction().execute((trx) =>
-        service.answerChecklistItem(trx, ctx.viewer, { ...input, ...common(input), spotId: str(input.spotId), checklistItemId: str(input.checklistItemId) }),
+        service.recordFinding(trx, ctx.viewer, {
+          ...input,
+          ...common(input),
+          spotId: input.spotId == null ? null : str(input.spotId),
+          streetId: input.streetId == null ? null : str(input.streetId),
+          observationId: input.observationId == null ? null : str(input.observationId),
+        }),
       ),
   }),
   changeFindingStatus: t.field({

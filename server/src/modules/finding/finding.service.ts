@@ -1,19 +1,20 @@
 /**
- * Findings (bevindingen): recorded in the field as answers to checklist items or as free
- * findings, then followed up by coordinators and partners with public messages that the
- * residents see. Field commands take a transaction so the sync protocol can apply them.
+ * Findings (bevindingen): what needs follow-up (a problem or a kans), recorded in the
+ * field, often from an answer to a checklist item (an observation, see
+ * observation.service.ts), and followed up by coordinators and partners with public
+ * messages that the residents see. Field commands take a transaction so the sync protocol
+ * can apply them.
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
-import type { KeysetPage } from '../../db/keyset.js';
 import { badInput, ErrorCode, idAlreadyUsed, notFound, UserFacingError } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
-import { appliesTo, findItemWithSection } from '../checklist/checklist.service.js';
 import type { Theme } from '../checklist/checklist.table.js';
 import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
 import { photosOfOthers } from '../media/media.service.js';
 import { findSpot } from '../spot/spot.service.js';
+import { findObservation } from '../observation/observation.repo.js';
 import { canTransition, PUBLIC_MESSAGE_MAX, PUBLIC_MESSAGE_MIN, statusLabels } from './finding-workflow.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './finding.repo.js';
@@ -38,6 +39,7 @@ export interface Finding {
   status: FindingStatus;
   routedOrganisationId: string | null;
   version: number;
+  observationId: string | null;
 }
 
 export const toFinding = (row: FindingRow): Finding => ({
@@ -58,6 +60,7 @@ export const toFinding = (row: FindingRow): Finding => ({
   status: row.status,
   routedOrganisationId: row.routed_organisation_id,
   version: row.version,
+  observationId: row.observation_id,
 });
 
 export type FindingAccess = 'MANAGER' | 'PARTNER' | 'PARTICIPANT';
@@ -88,16 +91,12 @@ export interface RecordFindingInput extends CommonFieldInput {
   spotId?: string | null;
   streetId?: string | null;
   rating?: Rating | null;
+  /** The walker's answer this finding follows up; its spot and item carry over. */
+  observationId?: string | null;
 }
 
-export interface AnswerChecklistItemInput extends CommonFieldInput {
-  spotId: string;
-  checklistItemId: string;
-  rating?: Rating | null;
-  answer?: string | null;
-}
-
-async function requireSchouwRecorder(trx: DbOrTrx, viewer: Viewer, campaignId: string, deviceTime: string): Promise<Campaign> {
+/** The campaign, if the viewer may record observations and findings in it now. */
+export async function requireSchouwRecorder(trx: DbOrTrx, viewer: Viewer, campaignId: string, deviceTime: string): Promise<Campaign> {
   const campaign = await loadCampaign(trx, campaignId);
   const allowed = campaign && (viewer.kind === 'participant' ? viewer.campaignId === campaign.id : managesNeighbourhood(viewer, campaign.neighbourhoodId));
   if (!campaign || !allowed) throw notFound('Deze actie');
@@ -109,7 +108,7 @@ async function requireSchouwRecorder(trx: DbOrTrx, viewer: Viewer, campaignId: s
   return campaign;
 }
 
-function checkCommon(input: CommonFieldInput): void {
+export function checkCommon(input: CommonFieldInput): void {
   const photos = input.photoIds ?? [];
   if (photos.length > MAX_PHOTOS) throw badInput(`Hoogstens ${MAX_PHOTOS} foto's per bevinding.`);
   if (new Set(photos).size !== photos.length) throw badInput('Dezelfde foto staat er twee keer in.');
@@ -123,11 +122,19 @@ function checkCommon(input: CommonFieldInput): void {
  * someone else's photo. An id not uploaded yet is accepted (offline, a finding can arrive
  * before its photo); media-access.service.ts then shows it only if its recorder uploads it.
  */
-async function requireOwnPhotos(trx: DbOrTrx, viewer: Viewer, photoIds: readonly string[] | null | undefined): Promise<void> {
+export async function requireOwnPhotos(trx: DbOrTrx, viewer: Viewer, photoIds: readonly string[] | null | undefined): Promise<void> {
   if ((await photosOfOthers(trx, viewer, photoIds ?? [])).length > 0) throw badInput("Je kunt alleen je eigen foto's toevoegen.");
 }
 
-async function insert(trx: DbOrTrx, viewer: Viewer, campaign: Campaign, input: CommonFieldInput, fields: Pick<FindingRow, 'spot_id' | 'street_id' | 'checklist_item_id' | 'category' | 'rating' | 'answer'>, now: Date): Promise<Finding> {
+type FindingFields = Pick<FindingRow, 'spot_id' | 'street_id' | 'checklist_item_id' | 'category' | 'rating' | 'answer' | 'observation_id' | 'participant_id' | 'staff_account_id'>;
+
+/** Who recorded something, as the finding and observation rows store it. */
+export const recorderColumns = (viewer: Viewer) => ({
+  participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
+  staff_account_id: viewer.kind === 'staff' ? viewer.accountId : null,
+});
+
+export async function insertFinding(trx: DbOrTrx, campaign: Campaign, input: CommonFieldInput, fields: FindingFields, now: Date): Promise<Finding> {
   const row: FindingRow = {
     id: input.id,
     campaign_id: campaign.id,
@@ -137,8 +144,6 @@ async function insert(trx: DbOrTrx, viewer: Viewer, campaign: Campaign, input: C
     lat: input.location?.lat ?? null,
     lon: input.location?.lon ?? null,
     accuracy_m: input.location?.accuracyM ?? null,
-    participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
-    staff_account_id: viewer.kind === 'staff' ? viewer.accountId : null,
     device_time: input.deviceTime,
     server_time: now.toISOString(),
     status: 'NIEUW',
@@ -151,7 +156,7 @@ async function insert(trx: DbOrTrx, viewer: Viewer, campaign: Campaign, input: C
   return toFinding(row);
 }
 
-const recordedBy = (row: FindingRow, viewer: Viewer): boolean =>
+export const recordedBy = (row: Pick<FindingRow, 'participant_id' | 'staff_account_id'>, viewer: Viewer): boolean =>
   viewer.kind === 'participant' ? row.participant_id === viewer.participantId : viewer.kind === 'staff' && row.staff_account_id === viewer.accountId;
 
 /** An id already recorded: the recorder's own resend gets its finding; for anyone else the id is taken. */
@@ -162,7 +167,10 @@ async function alreadyRecorded(trx: DbOrTrx, viewer: Viewer, id: string, campaig
   return toFinding(existing);
 }
 
-/** A free finding, anywhere in the neighbourhood. Sending the same id twice records it once. */
+/**
+ * A finding anywhere in the neighbourhood, or following up one of the walker's answers.
+ * Sending the same id twice records it once.
+ */
 export async function recordFinding(trx: DbOrTrx, viewer: Viewer, input: RecordFindingInput, now = new Date()): Promise<Finding> {
   const campaign = await requireSchouwRecorder(trx, viewer, input.campaignId, input.deviceTime);
   const existing = await alreadyRecorded(trx, viewer, input.id, campaign.id);
@@ -172,6 +180,22 @@ export async function recordFinding(trx: DbOrTrx, viewer: Viewer, input: RecordF
   if (!input.rating && !input.text?.trim() && !input.suggestion?.trim() && !(input.photoIds ?? []).length) {
     throw badInput('Beschrijf wat je ziet, geef een oordeel of voeg een foto toe.');
   }
+  // A finding that follows up the walker's own answer takes its spot and item. An answer
+  // that never arrived (refused) leaves the finding unlinked rather than losing it.
+  const observation = input.observationId ? await findObservation(trx, input.observationId) : undefined;
+  if (observation && (observation.campaign_id !== campaign.id || !recordedBy(observation, viewer))) throw badInput('Dit antwoord hoort niet bij jou of bij deze schouw.');
+  if (observation) {
+    return insertFinding(trx, campaign, input, {
+      ...recorderColumns(viewer),
+      spot_id: observation.spot_id,
+      street_id: observation.street_id,
+      checklist_item_id: observation.checklist_item_id,
+      category: input.category,
+      rating: input.rating ?? observation.rating,
+      answer: observation.answer,
+      observation_id: observation.id,
+    }, now);
+  }
   let streetId = input.streetId ?? null;
   if (input.spotId) {
     const spot = await findSpot(trx, input.spotId);
@@ -180,46 +204,11 @@ export async function recordFinding(trx: DbOrTrx, viewer: Viewer, input: RecordF
   } else if (streetId && !(await findStreetInNeighbourhood(trx, campaign.neighbourhoodId, streetId))) {
     throw badInput('Deze straat hoort niet bij deze buurt.');
   }
-  return insert(trx, viewer, campaign, input, { spot_id: input.spotId ?? null, street_id: streetId, checklist_item_id: null, category: input.category, rating: input.rating ?? null, answer: null }, now);
-}
-
-function checkAnswer(type: string, choices: string[], rating: Rating | null | undefined, answer: string | null | undefined): void {
-  if (type === 'RATING') {
-    if (!rating) throw badInput('Kies een oordeel (A+ tot en met D, of n.v.t.).');
-    return;
-  }
-  if (rating) throw badInput('Deze vraag vraagt geen oordeel.');
-  const value = answer?.trim() ?? '';
-  const ok =
-    (type === 'YES_NO' && (value === 'JA' || value === 'NEE')) ||
-    (type === 'NUMBER' && /^-?\d{1,9}$/.test(value)) ||
-    (type === 'CHOICE' && choices.includes(value)) ||
-    (type === 'TEXT' && value.length > 0 && value.length <= MAX_TEXT);
-  if (!ok) {
-    const hints: Record<string, string> = { YES_NO: 'Antwoord met JA of NEE.', NUMBER: 'Vul een heel getal in.', CHOICE: `Kies een van: ${choices.join(', ')}.`, TEXT: 'Vul een antwoord in.' };
-    throw badInput(hints[type] ?? 'Ongeldig antwoord.');
-  }
-}
-
-/** The answer to one checklist item at one spot. */
-export async function answerChecklistItem(trx: DbOrTrx, viewer: Viewer, input: AnswerChecklistItemInput, now = new Date()): Promise<Finding> {
-  const campaign = await requireSchouwRecorder(trx, viewer, input.campaignId, input.deviceTime);
-  const existing = await alreadyRecorded(trx, viewer, input.id, campaign.id);
-  if (existing) return existing;
-  checkCommon(input);
-  await requireOwnPhotos(trx, viewer, input.photoIds);
-  const found = await findItemWithSection(trx, input.checklistItemId);
-  if (!found || found.versionId !== campaign.checklistVersionId) throw badInput('Deze vraag hoort niet bij de checklist van deze schouw.');
-  const spot = await findSpot(trx, input.spotId);
-  if (!spot || spot.neighbourhoodId !== campaign.neighbourhoodId) throw badInput('Deze plek hoort niet bij deze buurt.');
-  if (!appliesTo(found.item, spot.type)) throw badInput('Deze vraag hoort niet bij dit soort plek.');
-  checkAnswer(found.item.type, found.item.choices, input.rating, input.answer);
-  return insert(
+  return insertFinding(
     trx,
-    viewer,
     campaign,
     input,
-    { spot_id: spot.id, street_id: spot.streetId, checklist_item_id: found.item.id, category: found.theme, rating: input.rating ?? null, answer: found.item.type === 'RATING' ? null : input.answer!.trim() },
+    { ...recorderColumns(viewer), spot_id: input.spotId ?? null, street_id: streetId, checklist_item_id: null, category: input.category, rating: input.rating ?? null, answer: null, observation_id: null },
     now,
   );
 }
@@ -232,20 +221,6 @@ export async function findFinding(db: DbOrTrx, viewer: Viewer, id: string): Prom
   const finding = toFinding(row);
   const access = findingAccess(viewer, campaign, finding);
   return access ? { finding, access, campaign } : null;
-}
-
-export async function listCampaignFindings(db: DbOrTrx, viewer: Viewer, campaign: Campaign, page: KeysetPage, onlyMine = false): Promise<Finding[]> {
-  const manager = managesNeighbourhood(viewer, campaign.neighbourhoodId);
-  const participant = viewer.kind === 'participant' && viewer.campaignId === campaign.id;
-  if (!manager && !participant) throw notFound('Deze actie');
-  const mine = onlyMine && viewer.kind === 'participant' ? viewer.participantId : undefined;
-  if (onlyMine && !mine) return [];
-  return (await repo.listFindings(db, { campaignId: campaign.id, participantId: mine }, page)).map(toFinding);
-}
-
-export async function listRoutedFindings(db: DbOrTrx, viewer: Viewer, page: KeysetPage): Promise<Finding[]> {
-  if (viewer.kind !== 'staff' || viewer.role !== 'PARTNER' || !viewer.organisationId) throw notFound();
-  return (await repo.listFindings(db, { routedOrganisationId: viewer.organisationId }, page)).map(toFinding);
 }
 
 /** Coordinators, and partners for what is routed to them, move a finding on with a public message. */

@@ -37,6 +37,8 @@ export interface FindingTable {
   version: number;
   /** JSON {field: version it last changed in}, to tell which fields a stale edit collides with. */
   field_versions: string;
+  /** The checklist answer this finding was made from, if any. */
+  observation_id: string | null;
 }
 
 /** A device's value that lost to a newer server value, kept for a coordinator to decide. */
@@ -58,6 +60,8 @@ export interface FindingPhotoTable {
   finding_id: string;
   photo_id: string;
   position: number;
+  /** When a coordinator marked the photo fit for the public schouw results; null: not public. */
+  public_at: string | null;
 }
 
 export interface FindingStatusEventTable {
@@ -80,6 +84,9 @@ export interface ActionItemTable {
   due_date: string | null;
   status: ActionItemStatus;
   created_at: string;
+  /** Plain Dutch for residents whose finding is part of the item, and for the public results. */
+  public_message: string | null;
+  updated_at: string | null;
 }
 
 export interface ActionItemFindingTable {

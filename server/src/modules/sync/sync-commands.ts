@@ -8,7 +8,8 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { THEMES } from '../checklist/checklist.table.js';
 import { EDITABLE_FIELDS, editFinding } from '../finding/finding-edit.service.js';
-import { answerChecklistItem, recordFinding } from '../finding/finding.service.js';
+import { recordFinding } from '../finding/finding.service.js';
+import { recordLegacyAnswer, recordObservation } from '../observation/observation.service.js';
 import { RATINGS } from '../finding/finding.table.js';
 import { SIZE_CODES } from '../tally/size-codes.js';
 import { correctTallyEvent, recordTallyEvent } from '../tally/tally.service.js';
@@ -32,7 +33,7 @@ const recordTallyV1 = recordTallyV2.omit({ count: true }).extend({ pieces: z.num
 
 const correctTally = z.object({ id: uuid, correctsEventId: id, count: z.number().int() });
 
-const recordFindingArgs = z.object({
+const recordFindingV1 = z.object({
   id: uuid,
   campaignId: id,
   category: z.enum(THEMES),
@@ -44,8 +45,25 @@ const recordFindingArgs = z.object({
   location,
   photoIds: z.array(uuid).max(10).nullish(),
 });
+/** Format 2 may name the walker's answer (observation) the finding follows up. */
+const recordFindingV2 = recordFindingV1.extend({ observationId: uuid.nullish() });
 
-const answerArgs = z.object({
+const recordObservationArgs = z.object({
+  id: uuid,
+  campaignId: id,
+  spotId: id,
+  checklistItemId: id,
+  rating: z.enum(RATINGS).nullish(),
+  answer: z.string().max(2000).nullish(),
+  location,
+});
+
+/**
+ * App versions from before observations sent every answer as `answerChecklistItem` (which
+ * made a finding); it now records an observation, plus a linked finding when it carries a
+ * kans or photos (observation.service.ts recordLegacyAnswer).
+ */
+const legacyAnswerArgs = z.object({
   id: uuid,
   campaignId: id,
   spotId: id,
@@ -81,7 +99,8 @@ interface Command {
 export const CURRENT_FORMAT: Record<string, number> = {
   recordTallyEvent: 2,
   correctTallyEvent: 1,
-  recordFinding: 1,
+  recordFinding: 2,
+  recordObservation: 1,
   answerChecklistItem: 1,
   editFinding: 1,
 };
@@ -105,17 +124,24 @@ export const commands: Record<string, Command> = {
     },
   },
   recordFinding: {
-    formats: { 1: recordFindingArgs },
-    apply: async (args: z.infer<typeof recordFindingArgs>, ctx) => {
+    formats: { 1: recordFindingV1, 2: recordFindingV2 },
+    apply: async (args: z.infer<typeof recordFindingV2>, ctx) => {
       const finding = await recordFinding(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
       return { entityId: finding.id, photoIds: args.photoIds ?? [] };
     },
   },
+  recordObservation: {
+    formats: { 1: recordObservationArgs },
+    apply: async (args: z.infer<typeof recordObservationArgs>, ctx) => {
+      const observation = await recordObservation(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
+      return { entityId: observation.id };
+    },
+  },
   answerChecklistItem: {
-    formats: { 1: answerArgs },
-    apply: async (args: z.infer<typeof answerArgs>, ctx) => {
-      const finding = await answerChecklistItem(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
-      return { entityId: finding.id, photoIds: args.photoIds ?? [] };
+    formats: { 1: legacyAnswerArgs },
+    apply: async (args: z.infer<typeof legacyAnswerArgs>, ctx) => {
+      const { observation } = await recordLegacyAnswer(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
+      return { entityId: observation.id, photoIds: args.photoIds ?? [] };
     },
   },
   editFinding: {
