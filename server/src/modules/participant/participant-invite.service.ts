@@ -5,11 +5,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
 import { inviteCode, normaliseInviteCode } from '../../auth/tokens.js';
-import type { Viewer } from '../../auth/viewer.js';
+import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
 import { requireManagedCampaign } from '../campaign/campaign.service.js';
 import * as repo from './participant.repo.js';
 import type { ParticipantInviteRow } from './participant.table.js';
@@ -93,6 +94,18 @@ export async function revokeParticipantInvite(db: Db, viewer: Viewer, inviteId: 
 export async function listParticipantInvites(db: DbOrTrx, viewer: Viewer, campaignId: string, page: KeysetPage): Promise<ParticipantInvite[]> {
   await requireManagedCampaign(db, viewer, campaignId);
   return (await repo.listInvites(db, campaignId, page)).map(toInvite);
+}
+
+export async function countParticipantInvites(db: DbOrTrx, viewer: Viewer, campaignId: string): Promise<number> {
+  await requireManagedCampaign(db, viewer, campaignId);
+  return repo.countInvites(db, campaignId);
+}
+
+/** One invite by id for its campaign's coordinators (the poster page); null for anyone else. */
+export async function findParticipantInvite(db: DbOrTrx, viewer: Viewer, id: string): Promise<ParticipantInvite | null> {
+  const row = await repo.findInvite(db, id);
+  const campaign = row && (await findCampaignRow(db, row.campaign_id));
+  return campaign && managesNeighbourhood(viewer, campaign.neighbourhood_id) ? toInvite(row) : null;
 }
 
 /** The invite behind a typed or scanned code, if it can still be used. */

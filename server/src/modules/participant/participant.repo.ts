@@ -25,6 +25,11 @@ export async function listInvites(db: DbOrTrx, campaignId: string, page: KeysetP
     .execute();
 }
 
+export async function countInvites(db: DbOrTrx, campaignId: string): Promise<number> {
+  const row = await db.selectFrom('participant_invite').select((eb) => eb.fn.countAll<number | string>().as('count')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Counts one use; false when the invite is used up, expired or revoked meanwhile. */
 export async function claimInviteUse(db: DbOrTrx, id: string, now: string): Promise<boolean> {
   const result = await db
@@ -61,6 +66,11 @@ export async function listParticipants(db: DbOrTrx, campaignId: string, page: Ke
     .where('campaign_id', '=', campaignId)
     .$call(keysetPage(['joined_at', 'id'], page))
     .execute();
+}
+
+export async function countParticipants(db: DbOrTrx, campaignId: string): Promise<number> {
+  const row = await db.selectFrom('participant').select((eb) => eb.fn.countAll<number | string>().as('count')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 export async function revokeParticipant(db: DbOrTrx, id: string, at: string): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
+import { TOTAL_COUNT_DESCRIPTION, withTotalCount } from '../../graphql/counted-connection.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { CampaignKindEnum, CampaignRef } from '../campaign/campaign.schema.js';
 import * as invites from './participant-invite.service.js';
@@ -53,9 +54,12 @@ builder.objectFields(CampaignRef, (t) => ({
       type: ParticipantInviteRef,
       authScopes: { coordinator: true },
       resolve: (campaign, args, ctx) =>
-        resolveKeysetConnection(args, (page) => invites.listParticipantInvites(ctx.db, ctx.viewer, campaign.id, page), (i) => [i.createdAt, i.id], 2),
+        withTotalCount(
+          resolveKeysetConnection(args, (page) => invites.listParticipantInvites(ctx.db, ctx.viewer, campaign.id, page), (i) => [i.createdAt, i.id], 2),
+          () => invites.countParticipantInvites(ctx.db, ctx.viewer, campaign.id),
+        ),
     },
-    { name: 'ParticipantInviteConnection' },
+    { name: 'ParticipantInviteConnection', fields: (tc) => ({ totalCount: tc.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: (c) => c.totalCount() }) }) },
     { name: 'ParticipantInviteEdge' },
   ),
   participants: t.connection(
@@ -63,9 +67,12 @@ builder.objectFields(CampaignRef, (t) => ({
       type: ParticipantRef,
       authScopes: { coordinator: true },
       resolve: (campaign, args, ctx) =>
-        resolveKeysetConnection(args, (page) => service.listParticipants(ctx.db, ctx.viewer, campaign.id, page), (p) => [p.joinedAt, p.id], 2),
+        withTotalCount(
+          resolveKeysetConnection(args, (page) => service.listParticipants(ctx.db, ctx.viewer, campaign.id, page), (p) => [p.joinedAt, p.id], 2),
+          () => service.countParticipants(ctx.db, ctx.viewer, campaign.id),
+        ),
     },
-    { name: 'ParticipantConnection' },
+    { name: 'ParticipantConnection', fields: (tc) => ({ totalCount: tc.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: (c) => c.totalCount() }) }) },
     { name: 'ParticipantEdge' },
   ),
 }));
@@ -131,6 +138,14 @@ builder.queryFields((t) => ({
     authScopes: { public: true },
     args: { code: t.arg.string({ validate: code }) },
     resolve: (_root, args, ctx) => service.previewInvite(ctx.db, ctx.auth, args.code, ctx.clientIp),
+  }),
+  participantInvite: t.field({
+    type: ParticipantInviteRef,
+    nullable: true,
+    description: "One invite by id (the poster page), or null when it does not exist or is not yours to see.",
+    authScopes: { coordinator: true },
+    args: { id: t.arg.id() },
+    resolve: (_root, args, ctx) => invites.findParticipantInvite(ctx.db, ctx.viewer, String(args.id)),
   }),
   myData: t.field({
     type: MyDataRef,

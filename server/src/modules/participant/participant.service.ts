@@ -134,6 +134,11 @@ export async function listParticipants(db: DbOrTrx, viewer: Viewer, campaignId: 
   return (await repo.listParticipants(db, campaignId, page)).map(toParticipant);
 }
 
+export async function countParticipants(db: DbOrTrx, viewer: Viewer, campaignId: string): Promise<number> {
+  await requireManagedCampaign(db, viewer, campaignId);
+  return repo.countParticipants(db, campaignId);
+}
+
 /**
  * Contact details are personal data: reading them is recorded in the audit log. `db` is
  * the write connection (the audit record), also when the read is part of a query.

@@ -20,6 +20,11 @@ export async function findSpotsByIds(db: DbOrTrx, ids: readonly string[]): Promi
   return db.selectFrom('spot').selectAll().where('id', 'in', ids).execute();
 }
 
+export async function countSpots(db: DbOrTrx, neighbourhoodId: string): Promise<number> {
+  const row = await db.selectFrom('spot').select((eb) => eb.fn.countAll<number | string>().as('count')).where('neighbourhood_id', '=', neighbourhoodId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Spots of a neighbourhood by name, then id. */
 export async function listSpots(db: DbOrTrx, neighbourhoodId: string, page: KeysetPage): Promise<SpotRow[]> {
   return db

@@ -1,6 +1,7 @@
 /** GraphQL types and operations for spots and for coordinators' street management. */
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
+import { TOTAL_COUNT_DESCRIPTION, withTotalCount } from '../../graphql/counted-connection.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { NeighbourhoodRef, StreetRef } from '../neighbourhood/neighbourhood.schema.js';
 import { addStreet, renameStreet, setStreetHouseholds, streetsByIds } from '../neighbourhood/neighbourhood.service.js';
@@ -45,9 +46,13 @@ builder.objectFields(NeighbourhoodRef, (t) => ({
     {
       type: SpotRef,
       description: 'Spots in alphabetical order.',
-      resolve: (neighbourhood, args, ctx) => resolveKeysetConnection(args, (page) => service.listSpots(ctx.db, neighbourhood.id, page), (s) => [s.name, s.id], 2),
+      resolve: (neighbourhood, args, ctx) =>
+        withTotalCount(
+          resolveKeysetConnection(args, (page) => service.listSpots(ctx.db, neighbourhood.id, page), (s) => [s.name, s.id], 2),
+          () => service.countSpots(ctx.db, neighbourhood.id),
+        ),
     },
-    { name: 'SpotConnection' },
+    { name: 'SpotConnection', fields: (tc) => ({ totalCount: tc.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: (c) => c.totalCount() }) }) },
     { name: 'SpotEdge' },
   ),
 }));

@@ -89,6 +89,10 @@ export async function listSpots(db: DbOrTrx, neighbourhoodId: string, page: Keys
   return (await repo.listSpots(db, neighbourhoodId, page)).map(toSpot);
 }
 
+export async function countSpots(db: DbOrTrx, neighbourhoodId: string): Promise<number> {
+  return repo.countSpots(db, neighbourhoodId);
+}
+
 export async function spotsByIds(db: DbOrTrx, ids: readonly string[]): Promise<Spot[]> {
   return (await repo.findSpotsByIds(db, ids)).map(toSpot);
 }
