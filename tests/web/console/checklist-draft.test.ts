@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFrom, emptyItem, move, problemsIn, publishInput } from '$lib/console/checklist-draft';
+import { draftFrom, emptyItem, move, problemsIn, publishInput, signalOptions } from '$lib/console/checklist-draft';
 import type { ChecklistTemplate } from '$lib/console/operations';
 
 const template: ChecklistTemplate = {
@@ -15,8 +15,8 @@ const template: ChecklistTemplate = {
         title: 'Spelen',
         theme: 'ONTMOETEN_SPELEN',
         items: [
-          { id: 'i1', prompt: 'Hoe zijn de toestellen?', type: 'RATING', choices: [], spotTypes: ['SPEELPLEK'], help: null },
-          { id: 'i2', prompt: 'Wat ligt er op de grond?', type: 'CHOICE', choices: ['Zand', 'Gras'], spotTypes: [], help: 'Kies wat het meest voorkomt.' },
+          { id: 'i1', prompt: 'Hoe zijn de toestellen?', type: 'RATING', choices: [], spotTypes: ['SPEELPLEK'], signalAnswers: [], help: null },
+          { id: 'i2', prompt: 'Wat ligt er op de grond?', type: 'CHOICE', choices: ['Zand', 'Gras'], spotTypes: [], signalAnswers: ['Zand'], help: 'Kies wat het meest voorkomt.' },
         ],
       },
     ],
@@ -24,6 +24,15 @@ const template: ChecklistTemplate = {
 };
 
 describe('checklist editor draft', () => {
+  it('offers the answers of a yes/no or choice item as signalling answers, and drops ticked answers that no longer exist', () => {
+    const item = { ...emptyItem(), type: 'CHOICE' as const, choicesText: 'Vaak\nSoms\n\nBijna nooit', signalAnswers: ['Bijna nooit', 'Nooit'] };
+    expect(signalOptions(item).map((o) => o.value)).toEqual(['Vaak', 'Soms', 'Bijna nooit']);
+    expect(signalOptions({ ...item, type: 'YES_NO' })).toEqual([{ value: 'JA', label: 'Ja' }, { value: 'NEE', label: 'Nee' }]);
+    expect(signalOptions({ ...item, type: 'RATING' })).toEqual([]);
+    const draft = { templateId: null, name: 'Test', sections: [{ title: 'A', theme: 'HEEL', items: [item, { ...item, type: 'YES_NO' as const, signalAnswers: ['JA', 'Soms'] }, { ...item, type: 'TEXT' as const }] }] };
+    expect(publishInput(draft).sections[0]!.items.map((i) => i.signalAnswers)).toEqual([['Bijna nooit'], ['JA'], []]);
+  });
+
   it('publishes the next version of a template with the same content it was made from', () => {
     expect(publishInput(draftFrom(template))).toEqual({
       templateId: 't1',
@@ -33,8 +42,8 @@ describe('checklist editor draft', () => {
           title: 'Spelen',
           theme: 'ONTMOETEN_SPELEN',
           items: [
-            { prompt: 'Hoe zijn de toestellen?', help: null, type: 'RATING', choices: null, spotTypes: ['SPEELPLEK'] },
-            { prompt: 'Wat ligt er op de grond?', help: 'Kies wat het meest voorkomt.', type: 'CHOICE', choices: ['Zand', 'Gras'], spotTypes: [] },
+            { prompt: 'Hoe zijn de toestellen?', help: null, type: 'RATING', choices: null, spotTypes: ['SPEELPLEK'], signalAnswers: [] },
+            { prompt: 'Wat ligt er op de grond?', help: 'Kies wat het meest voorkomt.', type: 'CHOICE', choices: ['Zand', 'Gras'], spotTypes: [], signalAnswers: ['Zand'] },
           ],
         },
       ],

@@ -17,8 +17,8 @@ const checklist: ChecklistVersion = {
   id: 'v1',
   version: 1,
   sections: [
-    { id: 'groen', title: 'Groen', theme: 'GROEN_ONDERHOUD', items: [{ id: 'g1', prompt: 'Hoe is het plantsoen?', type: 'RATING', choices: [], spotTypes: [] }] },
-    { id: 'spelen', title: 'Spelen', theme: 'ONTMOETEN_SPELEN', items: [{ id: 's1', prompt: 'Hoe zijn de toestellen?', type: 'RATING', choices: [], spotTypes: [] }] },
+    { id: 'groen', title: 'Groen', theme: 'GROEN_ONDERHOUD', items: [{ id: 'g1', prompt: 'Hoe is het plantsoen?', type: 'RATING', choices: [], spotTypes: [], signalAnswers: [] }] },
+    { id: 'spelen', title: 'Spelen', theme: 'ONTMOETEN_SPELEN', items: [{ id: 's1', prompt: 'Hoe zijn de toestellen?', type: 'RATING', choices: [], spotTypes: [], signalAnswers: [] }] },
   ],
 };
 const index = sectionIndex(checklist);

@@ -13,6 +13,8 @@ export interface ItemDraft {
   /** One choice per line, as typed. */
   choicesText: string;
   spotTypes: string[];
+  /** Answers that ask for follow-up: JA/NEE for a yes/no item, typed choices for a choice item. */
+  signalAnswers: string[];
 }
 
 export interface SectionDraft {
@@ -27,7 +29,7 @@ export interface ChecklistDraft {
   sections: SectionDraft[];
 }
 
-export const emptyItem = (): ItemDraft => ({ prompt: '', help: '', type: 'RATING', choicesText: '', spotTypes: [] });
+export const emptyItem = (): ItemDraft => ({ prompt: '', help: '', type: 'RATING', choicesText: '', spotTypes: [], signalAnswers: [] });
 export const emptySection = (): SectionDraft => ({ title: '', theme: 'GROEN_ONDERHOUD', items: [emptyItem()] });
 
 export function draftFrom(template: ChecklistTemplate | null): ChecklistDraft {
@@ -38,16 +40,32 @@ export function draftFrom(template: ChecklistTemplate | null): ChecklistDraft {
     sections: template.latestVersion.sections.map((s) => ({
       title: s.title,
       theme: s.theme,
-      items: s.items.map((i) => ({ prompt: i.prompt, help: i.help ?? '', type: i.type, choicesText: i.choices.join('\n'), spotTypes: [...i.spotTypes] })),
+      items: s.items.map((i) => ({ prompt: i.prompt, help: i.help ?? '', type: i.type, choicesText: i.choices.join('\n'), spotTypes: [...i.spotTypes], signalAnswers: [...(i.signalAnswers ?? [])] })),
     })),
   };
 }
 
-const choicesOf = (item: ItemDraft): string[] =>
+export const choicesOf = (item: ItemDraft): string[] =>
   item.choicesText
     .split('\n')
     .map((c) => c.trim())
     .filter(Boolean);
+
+/**
+ * The answers that may ask for follow-up, given the item's type: yes/no answers, or its
+ * choices as typed now. Ticked answers that no longer exist (a choice renamed, the type
+ * changed) fall away when publishing.
+ */
+export function signalOptions(item: ItemDraft): { value: string; label: string }[] {
+  if (item.type === 'YES_NO') return [{ value: 'JA', label: 'Ja' }, { value: 'NEE', label: 'Nee' }];
+  if (item.type === 'CHOICE') return choicesOf(item).map((c) => ({ value: c, label: c }));
+  return [];
+}
+
+const signalsOf = (item: ItemDraft): string[] => {
+  const allowed = new Set(signalOptions(item).map((o) => o.value));
+  return item.signalAnswers.filter((a) => allowed.has(a));
+};
 
 /** Every problem in the draft, in reading order; empty when it can be published. */
 export function problemsIn(draft: ChecklistDraft): string[] {
@@ -86,6 +104,7 @@ export function publishInput(draft: ChecklistDraft) {
         type: i.type,
         choices: i.type === 'CHOICE' ? choicesOf(i) : null,
         spotTypes: i.spotTypes,
+        signalAnswers: signalsOf(i),
       })),
     })),
   };

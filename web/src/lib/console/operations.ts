@@ -46,7 +46,7 @@ export interface CampaignDetail extends CampaignSummary {
   checklist: ChecklistVersion | null;
 }
 
-export const CAMPAIGN = `query Campaign($id: ID!) { campaign(id: $id) { ${CAMPAIGN_FIELDS} checklist { id version sections { id title theme items { id prompt type choices spotTypes } } } } }`;
+export const CAMPAIGN = `query Campaign($id: ID!) { campaign(id: $id) { ${CAMPAIGN_FIELDS} checklist { id version sections { id title theme items { id prompt type choices spotTypes signalAnswers } } } } }`;
 export const CREATE_CAMPAIGN = `mutation CreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`;
 export const UPDATE_CAMPAIGN = `mutation UpdateCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { id } }`;
 export const CHANGE_CAMPAIGN_STATUS = `mutation ChangeCampaignStatus($input: ChangeCampaignStatusInput!) { changeCampaignStatus(input: $input) { id status } }`;
@@ -59,6 +59,8 @@ export interface ChecklistItem {
   type: 'RATING' | 'YES_NO' | 'CHOICE' | 'NUMBER' | 'TEXT';
   choices: string[];
   spotTypes: string[];
+  /** Answers after which the walk asks whether someone should act (ratings C and D always do). */
+  signalAnswers: string[];
   help?: string | null;
 }
 
@@ -82,7 +84,7 @@ export interface ChecklistTemplate {
 }
 
 // One template per page: each carries its whole checklist, which the cost limit weighs heavily.
-export const CHECKLIST_TEMPLATES = `query ChecklistTemplates($after: String) { checklistTemplates(first: 1, after: $after) { edges { node { id name latestVersion { id version createdAt sections { id title theme items { id prompt type choices spotTypes help } } } } } pageInfo { hasNextPage endCursor } } }`;
+export const CHECKLIST_TEMPLATES = `query ChecklistTemplates($after: String) { checklistTemplates(first: 1, after: $after) { edges { node { id name latestVersion { id version createdAt sections { id title theme items { id prompt type choices spotTypes signalAnswers help } } } } } pageInfo { hasNextPage endCursor } } }`;
 export const PUBLISH_CHECKLIST = `mutation PublishChecklist($input: PublishChecklistInput!) { publishChecklist(input: $input) { id version } }`;
 
 export interface Invite {
