@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
+import { SYNC, TestDevice } from '../support/sync-client.js';
 
 const EXTRA = 130;
 const PAGE = 50;
@@ -117,5 +118,15 @@ describe('totals of the console lists', () => {
     expect(other.body.data.participantInvite).toBeNull();
     const unknown = await fx.query('coordinator', query, { id: uuidv7() });
     expect(unknown.body.data.participantInvite).toBeNull();
+  });
+
+  it("names each device's participant, so the devices table needs no page of participants", async () => {
+    const walker = await fx.makeParticipant(fx.campaignA);
+    const synced = await fx.query(walker.headers, SYNC, new TestDevice().input([], null, fx.campaignA.id));
+    expect(synced.body.errors, JSON.stringify(synced.body.errors)).toBeUndefined();
+    const { body } = await fx.query('coordinator', `query($id: ID!) { campaign(id: $id) { devices { participantId participant { id displayName } } } }`, { id: fx.campaignA.id });
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    const device = body.data.campaign.devices.find((d: any) => d.participantId === walker.id);
+    expect(device.participant).toEqual({ id: walker.id, displayName: expect.stringMatching(/^Deelnemer /) });
   });
 });

@@ -55,6 +55,11 @@ export async function findParticipant(db: DbOrTrx, id: string): Promise<Particip
   return db.selectFrom('participant').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findParticipantsByIds(db: DbOrTrx, ids: readonly string[]): Promise<ParticipantRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('participant').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function findParticipantByTokenHash(db: DbOrTrx, tokenHash: string): Promise<ParticipantRow | undefined> {
   return db.selectFrom('participant').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }

@@ -134,6 +134,14 @@ export async function listParticipants(db: DbOrTrx, viewer: Viewer, campaignId: 
   return (await repo.listParticipants(db, campaignId, page)).map(toParticipant);
 }
 
+/**
+ * Participants by id, for lists whose own access was checked already (a campaign's
+ * devices, for its coordinators): only those of that campaign are answered.
+ */
+export async function participantsOfCampaignByIds(db: DbOrTrx, campaignId: string, ids: readonly string[]): Promise<Participant[]> {
+  return (await repo.findParticipantsByIds(db, ids)).filter((row) => row.campaign_id === campaignId).map(toParticipant);
+}
+
 export async function countParticipants(db: DbOrTrx, viewer: Viewer, campaignId: string): Promise<number> {
   await requireManagedCampaign(db, viewer, campaignId);
   return repo.countParticipants(db, campaignId);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { MAX_BATCH_ENTRIES } from '../../../../web/src/lib/offline/sync-protocol.js';
 import { builder } from '../../graphql/builder.js';
 import { CampaignRef } from '../campaign/campaign.schema.js';
+import { ParticipantRef } from '../participant/participant.schema.js';
+import { participantsOfCampaignByIds } from '../participant/participant.service.js';
 import type { PulledChange, PullResult } from './sync-pull.service.js';
 import * as service from './sync.service.js';
 
@@ -79,6 +81,23 @@ const DeviceRef = builder.objectRef<service.DeviceStatus>('SyncDevice').implemen
   fields: (t) => ({
     deviceId: t.exposeID('deviceId'),
     participantId: t.id({ nullable: true, resolve: (d) => (d.owner.startsWith('p:') ? d.owner.slice(2) : null) }),
+    participant: t.loadable({
+      type: ParticipantRef,
+      nullable: true,
+      description: "The participant who uses the device; null for a coordinator's device.",
+      // A key is "campaign id/participant id": a device names only a participant of its own campaign.
+      load: async (keys: string[], ctx) => {
+        const campaigns = new Map<string, string[]>();
+        for (const key of keys) {
+          const [campaignId, participantId] = key.split('/') as [string, string];
+          campaigns.set(campaignId, [...(campaigns.get(campaignId) ?? []), participantId]);
+        }
+        const lists = await Promise.all([...campaigns].map(([campaignId, ids]) => participantsOfCampaignByIds(ctx.db, campaignId, ids)));
+        const found = new Map(lists.flat().map((p) => [`${p.campaignId}/${p.id}`, p]));
+        return keys.map((key) => found.get(key) ?? null);
+      },
+      resolve: (d) => (d.owner.startsWith('p:') ? `${d.campaignId}/${d.owner.slice(2)}` : null),
+    }),
     lastSeq: t.exposeInt('lastSeq'),
     firstSeenAt: t.expose('firstSeenAt', { type: 'DateTime' }),
     lastSyncAt: t.expose('lastSyncAt', { type: 'DateTime' }),

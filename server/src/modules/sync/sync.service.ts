@@ -247,6 +247,7 @@ export async function syncTogether(db: Db, batches: readonly QueuedBatch[]): Pro
 
 export interface DeviceStatus {
   deviceId: string;
+  campaignId: string;
   owner: string;
   lastSeq: number;
   firstSeenAt: string;
@@ -256,5 +257,5 @@ export interface DeviceStatus {
 /** Coordinators see each device of a campaign with its last sync and last seq. */
 export async function devicesOfCampaign(db: Db, viewer: Viewer, campaign: Campaign): Promise<DeviceStatus[]> {
   if (!managesNeighbourhood(viewer, campaign.neighbourhoodId)) throw notFound('Deze actie');
-  return (await repo.devicesOfCampaign(db, campaign.id)).map((d) => ({ deviceId: d.id, owner: d.owner, lastSeq: d.last_seq, firstSeenAt: d.first_seen_at, lastSyncAt: d.last_sync_at }));
+  return (await repo.devicesOfCampaign(db, campaign.id)).map((d) => ({ deviceId: d.id, campaignId: campaign.id, owner: d.owner, lastSeq: d.last_seq, firstSeenAt: d.first_seen_at, lastSyncAt: d.last_sync_at }));
 }
