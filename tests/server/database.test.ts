@@ -81,14 +81,28 @@ describe('demo seed', () => {
     expect(neighbourhoods[0]).toMatchObject({ slug: 'staatsliedenbuurt', name: 'Staatsliedenbuurt', municipality: 'Alblasserdam' });
     const streets = await db.selectFrom('street').select('name').orderBy('name').execute();
     expect(streets.map((s) => s.name)).toEqual([...STAATSLIEDENBUURT_STREETS].sort());
-    const campaigns = await db.selectFrom('campaign').selectAll().orderBy('kind').execute();
+    const campaigns = await db.selectFrom('campaign').selectAll().orderBy('kind').orderBy('status', 'desc').execute();
     expect(campaigns.map((c) => [c.kind, c.status])).toEqual([
       ['SCHOUW', 'OPEN'],
+      ['SCHOUW', 'CLOSED'],
       ['TEGELWIPPEN', 'OPEN'],
     ]);
+    // Last year's schouw, walked by demo residents: answers, findings in every stage, a plan.
+    const lastYear = campaigns[1]!;
+    expect(lastYear.created_at < campaigns[0]!.created_at).toBe(true);
+    const count = async (table: 'observation' | 'finding' | 'action_item' | 'participant') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('campaign_id', '=', lastYear.id).executeTakeFirstOrThrow()).n);
+    expect(await count('observation')).toBeGreaterThan(100);
+    expect(await count('participant')).toBe(4);
+    expect(await count('action_item')).toBe(1);
+    const findings = await db.selectFrom('finding').select(['status', 'observation_id']).where('campaign_id', '=', lastYear.id).execute();
+    expect(findings.length).toBeGreaterThanOrEqual(4);
+    expect(findings.every((f) => f.observation_id !== null)).toBe(true);
+    expect(new Set(findings.map((f) => f.status)).size).toBeGreaterThanOrEqual(3);
+    expect(await db.selectFrom('observation').select('id').where('campaign_id', '=', campaigns[0]!.id).execute()).toEqual([]);
     expect(campaigns.every((c) => c.name.includes('(demo)'))).toBe(true);
     expect(campaigns[0]!.checklist_version_id).not.toBeNull();
-    expect(campaigns[1]).toMatchObject({ target_area_cm2: 5_000_000, public_progress: 1 });
+    expect(campaigns[2]).toMatchObject({ target_area_cm2: 5_000_000, public_progress: 1 });
     const themes = await db.selectFrom('checklist_section').select('theme').where('version_id', '=', campaigns[0]!.checklist_version_id!).execute();
     expect(themes.map((t) => t.theme)).toEqual(['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN']);
     await db.destroy();

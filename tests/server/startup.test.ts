@@ -75,8 +75,9 @@ describe('server start-up (real process)', () => {
       }
       // The campaigns' first day is today, so the counter and the walk open on a current day.
       const { cookie } = await graphql(server.url, 'mutation($input: LoginInput!) { login(input: $input) { role } }', { input: { email, password } });
-      const campaigns = await graphql(server.url, '{ campaigns(first: 10) { edges { node { kind days { date } } } } }', {}, cookie);
-      const edges = campaigns.data.campaigns.edges as { node: { kind: string; days: { date: string }[] } }[];
+      const campaigns = await graphql(server.url, '{ campaigns(first: 10) { edges { node { kind status days { date } } } } }', {}, cookie);
+      // Last year's schouw (closed) is there too, for comparison; the open ones start today.
+      const edges = (campaigns.data.campaigns.edges as { node: { kind: string; status: string; days: { date: string }[] } }[]).filter((e) => e.node.status === 'OPEN');
       expect(edges.map((e) => e.node.kind).sort()).toEqual(['SCHOUW', 'TEGELWIPPEN']);
       for (const e of edges) expect(e.node.days[0]!.date).toBe(today);
       // PUBLIC_URL defaults to localhost: the log and the text say phones cannot reach it.

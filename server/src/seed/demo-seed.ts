@@ -22,6 +22,7 @@ import { insertInvite } from '../modules/participant/participant.repo.js';
 import { createSpot } from '../modules/spot/spot.service.js';
 import type { SpotType } from '../modules/spot/spot.table.js';
 import { DEMO_CHECKLIST } from './demo-checklist.js';
+import { seedLastYearsSchouw } from './demo-history.js';
 
 export const STAATSLIEDENBUURT_STREETS = [
   'Groen van Prinstererstraat',
@@ -106,13 +107,17 @@ export async function seedDemo(db: Db, auth: Pick<AuthSettings, 'hasher'>, logge
       passwordHash,
       neighbourhoodIds: [buurt.id],
     });
-    const coordinator: Viewer = { kind: 'staff', accountId: coordinatorAccount.id, role: 'COORDINATOR', organisationId: null, neighbourhoodIds: [buurt.id], sessionHash: '' };
+    const coordinator: Viewer & { kind: 'staff' } = { kind: 'staff', accountId: coordinatorAccount.id, role: 'COORDINATOR', organisationId: null, neighbourhoodIds: [buurt.id], sessionHash: '' };
     const streetIds = new Map((await allStreets(trx, buurt.id)).map((s) => [s.name, s.id]));
+    const spots = [];
     for (const spot of DEMO_SPOTS) {
-      await createSpot(trx, coordinator, buurt.id, { streetId: streetIds.get(spot.street)!, type: spot.type, name: spot.name, description: spot.description, lat: spot.lat, lon: spot.lon });
+      spots.push(await createSpot(trx, coordinator, buurt.id, { streetId: streetIds.get(spot.street)!, type: spot.type, name: spot.name, description: spot.description, lat: spot.lat, lon: spot.lon }));
     }
     const checklist = await publishChecklistVersion(trx, coordinator, DEMO_CHECKLIST);
     const year = localDate(0, now).slice(0, 4);
+    // Last year's walk, 52 weeks ago (the same weekday), before this year's campaigns.
+    const lastYearsWalk = localDate(-364, now);
+    await seedLastYearsSchouw(trx, coordinator, { neighbourhoodId: buurt.id, checklist, spots, walkDate: lastYearsWalk, year: lastYearsWalk.slice(0, 4) });
     // A walk today and an action day today, so the walk and the counter open on a current day.
     const schouw = await createCampaign(trx, coordinator, {
       neighbourhoodId: buurt.id,
