@@ -215,15 +215,23 @@ describe("last year's rating", () => {
     const admin = fx.asViewer('admin');
     const { createCampaign, changeCampaignStatus } = await import('../../server/src/modules/campaign/campaign.service.js');
     const { recordFinding } = await import('../../server/src/modules/finding/finding.service.js');
-    const draft = await createCampaign(db, admin, { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Buurtschouw 2025', requestId: 't' });
+    const draft = await createCampaign(db, admin, { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Buurtschouw 2025', checklistVersionId: fx.checklist.id, requestId: 't' });
     await changeCampaignStatus(db, admin, { campaignId: draft.id, status: 'OPEN', requestId: 't' });
-    await db.updateTable('campaign').set({ created_at: '2025-05-01T08:00:00.000Z' }).where('id', '=', draft.id).execute();
+    // The previous schouw: the newest one made before this year's (the demo schouw was made before both).
+    await db.updateTable('campaign').set({ created_at: new Date(Date.parse(fx.schouwA.createdAt) - 1).toISOString() }).where('id', '=', draft.id).execute();
     const photo = uuidv7();
     const sharp = (await import('sharp')).default;
     const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } }).jpeg().toBuffer();
     const { storeUpload } = await import('../../server/src/modules/media/media.service.js');
     await storeUpload(db, fx.t.config.mediaDir, admin, { id: photo, sha256: (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex'), bytes });
     await db.transaction().execute((trx) => recordFinding(trx, admin, { id: uuidv7(), campaignId: draft.id, category: 'ONTMOETEN_SPELEN', spotId: fx.spotA.id, rating: 'D', photoIds: [photo], deviceTime: new Date().toISOString() }));
+    // The score is last year's answers' median (a finding's own rating is not an answer): D, C, D → D.
+    const { recordObservation } = await import('../../server/src/modules/observation/observation.service.js');
+    const playItem = fx.checklist.sections.flatMap((s) => s.items).find((i) => i.prompt === 'In welke staat zijn de speeltoestellen?')!;
+    for (const rating of ['D', 'C', 'D'] as const) {
+      const walker = await fx.makeParticipant(draft);
+      await db.transaction().execute((trx) => recordObservation(trx, { kind: 'participant', participantId: walker.id, campaignId: draft.id }, { id: uuidv7(), campaignId: draft.id, spotId: fx.spotA.id, checklistItemId: playItem.id, rating, deviceTime: new Date().toISOString() }));
+    }
 
     const query = 'query($campaign: ID!) { neighbourhood(slug: "staatsliedenbuurt") { spots(first: 100) { edges { node { id previousRating(campaignId: $campaign) { rating photoId campaignName } } } } } }';
     const { body } = await fx.query('schouwer', query, { campaign: fx.schouwA.id });

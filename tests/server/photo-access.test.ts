@@ -82,10 +82,16 @@ describe('photo access', () => {
     await upload(lastYearPhoto, who.lastYearWalker!, 1);
     await upload(lastYearSecondPhoto, who.lastYearWalker!, 2);
     await upload(lastYearUnratedPhoto, who.lastYearWalker!, 3);
+    // Last year's score of the playground comes from the walkers' answers; the photo from a finding.
+    const playItem = fx.checklist.sections.flatMap((s) => s.items).find((i) => i.prompt === 'In welke staat zijn de speeltoestellen?')!;
+    const answered = await fx.query(who.lastYearWalker!, 'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }', {
+      input: { id: uuidv7(), campaignId: lastYear.id, spotId: fx.spotA.id, checklistItemId: playItem.id, rating: 'C', deviceTime: new Date().toISOString() },
+    });
+    expect(answered.body.errors).toBeUndefined();
     await record(who.lastYearWalker!, lastYear.id, { rating: 'C', photoIds: [lastYearPhoto, lastYearSecondPhoto] });
     await record(who.lastYearWalker!, lastYear.id, { text: 'Bankje los', photoIds: [lastYearUnratedPhoto] });
-    // Last year's walk happened before this year's schouw was set up.
-    await db.updateTable('campaign').set({ created_at: '2026-04-01T08:00:00.000Z' }).where('id', '=', lastYear.id).execute();
+    // Last year's walk was set up before this year's schouw, as the newest schouw before it (after the demo schouw).
+    await db.updateTable('campaign').set({ created_at: new Date(Date.parse(fx.schouwA.createdAt) - 1).toISOString() }).where('id', '=', lastYear.id).execute();
 
     await upload(thisYearPhoto, who.schouwer!, 4);
     thisYearFinding = await record(who.schouwer!, fx.schouwA.id, { rating: 'B', photoIds: [thisYearPhoto] });

@@ -13,6 +13,7 @@ import '../modules/finding/finding.schema.js';
 import '../modules/finding/finding-list.schema.js';
 import '../modules/finding/finding-follow-up.schema.js';
 import '../modules/observation/observation.schema.js';
+import '../modules/observation/scores.schema.js';
 import '../modules/sync/sync.schema.js';
 import './server-info.schema.js';
 import './viewer.schema.js';

@@ -1,14 +1,15 @@
 /**
  * What is shown with a finding: its status history with the public messages, its photos,
  * who recorded it and whether they can be contacted (coordinators only), and a spot's
- * rating on an earlier walk. Batched by finding ids so that lists load them in one query
+ * score on the previous walk. Batched by finding ids so that lists load them in one query
  * each.
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { loadCampaign } from '../campaign/campaign.service.js';
 import * as repo from './finding.repo.js';
-import type { FindingStatus, Rating } from './finding.table.js';
+import { previousSchouwOf, spotScoresIn, type Level } from '../observation/scores.service.js';
+import type { FindingStatus } from './finding.table.js';
 
 export interface StatusChange {
   id: string;
@@ -41,23 +42,43 @@ export async function recorderNames(db: DbOrTrx, participantIds: readonly string
 }
 
 export interface PreviousRating {
-  /** Not in the API: lets photo access check that a photo is this finding's. */
-  findingId: string;
-  rating: Rating;
+  /** Not in the API: the finding the photo belongs to, so that photo access can check it (null without a photo). */
+  findingId: string | null;
+  /** The spot's score on the previous schouw: the median of its current ratings there. */
+  rating: Level;
+  observationCount: number;
   photoId: string | null;
+  /** When the newest of those ratings reached the server. */
   recordedAt: string;
   campaignName: string;
 }
 
 /**
- * Last year's rating (and first photo) of a spot, for the walk of this schouw: from an
- * earlier campaign of the same neighbourhood. Also the rule by which walkers may fetch
- * that photo (media-access.service.ts).
+ * Last time's score (and photo) of these spots, for the walk of this schouw: each spot's
+ * score on the previous schouw of the neighbourhood (the median of its current ratings
+ * there, as in scores.service.ts), with the first photo of the earliest finding at the
+ * spot on that schouw. Only spots with a score are in the answer. Also the rule by which
+ * walkers may fetch that photo (media-access.service.ts): a photo is shown only when it
+ * comes from a finding.
  */
-export async function previousRating(db: DbOrTrx, viewer: Viewer, spotId: string, campaignId: string): Promise<PreviousRating | null> {
+export async function previousRatings(db: DbOrTrx, viewer: Viewer, campaignId: string, spotIds: readonly string[]): Promise<Map<string, PreviousRating>> {
   const campaign = await loadCampaign(db, campaignId);
   const allowed = campaign && campaign.kind === 'SCHOUW' && (managesNeighbourhood(viewer, campaign.neighbourhoodId) || (viewer.kind === 'participant' && viewer.campaignId === campaign.id));
-  if (!campaign || !allowed) return null;
-  const row = await repo.previousRatedFinding(db, spotId, campaign.neighbourhoodId, campaign.createdAt);
-  return row ? { findingId: row.id, rating: row.rating!, photoId: row.photo_id ?? null, recordedAt: row.server_time, campaignName: row.campaign_name } : null;
+  const previous = campaign && allowed ? await previousSchouwOf(db, campaign) : null;
+  if (!previous) return new Map();
+  const scores = await spotScoresIn(db, previous.id, spotIds);
+  const photos = new Map<string, { findingId: string; photoId: string }>();
+  for (const row of await repo.firstPhotosAtSpots(db, previous.id, [...scores.keys()])) {
+    if (row.spot_id && !photos.has(row.spot_id)) photos.set(row.spot_id, { findingId: row.id, photoId: row.photo_id });
+  }
+  const answer = new Map<string, PreviousRating>();
+  for (const [spotId, score] of scores) {
+    const photo = photos.get(spotId);
+    answer.set(spotId, { findingId: photo?.findingId ?? null, rating: score.level, observationCount: score.observationCount, photoId: photo?.photoId ?? null, recordedAt: score.newest, campaignName: previous.name });
+  }
+  return answer;
+}
+
+export async function previousRating(db: DbOrTrx, viewer: Viewer, spotId: string, campaignId: string): Promise<PreviousRating | null> {
+  return (await previousRatings(db, viewer, campaignId, [spotId])).get(spotId) ?? null;
 }

@@ -61,24 +61,34 @@ const ActionItemRef = builder.objectRef<plan.ActionItem>('ActionItem').implement
 });
 
 const PreviousRatingRef = builder.objectRef<details.PreviousRating>('PreviousRating').implement({
-  description: "A spot's rating on an earlier walk, shown beside this year's.",
+  description: "A spot's score on the previous schouw of the neighbourhood, shown beside this year's.",
   authScopes: { $any: { staff: true, participant: true } },
   fields: (t) => ({
-    rating: t.expose('rating', { type: RatingEnum }),
-    photoId: t.exposeID('photoId', { nullable: true }),
-    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+    rating: t.expose('rating', { type: RatingEnum, description: "The median of the spot's current ratings on that schouw (NVT not counted; with an even number the worse middle one), as in Campaign.scores." }),
+    observationCount: t.exposeInt('observationCount', { description: 'How many ratings the score is the median of.' }),
+    photoId: t.exposeID('photoId', { nullable: true, description: 'The first photo of the earliest finding at the spot on that schouw.' }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When the newest of those ratings reached the server.' }),
     campaignName: t.exposeString('campaignName'),
   }),
 });
 
 builder.objectField(SpotRef, 'previousRating', (t) =>
-  t.field({
+  t.loadable({
     type: PreviousRatingRef,
     nullable: true,
-    description: 'The newest rating of this spot on a walk before the given campaign.',
+    description: "This spot's score on the previous schouw before the given campaign (walkers of that campaign and its coordinators).",
     authScopes: { $any: { staff: true, participant: true } },
     args: { campaignId: t.arg.id() },
-    resolve: (spot, args, ctx) => details.previousRating(ctx.db, ctx.viewer, spot.id, str(args.campaignId)),
+    // One batch per campaign asked about: a walk loads every spot with its score at once.
+    load: async (keys: string[], ctx) => {
+      const asked = keys.map((key) => JSON.parse(key) as [string, string]);
+      const answers = new Map<string, Map<string, details.PreviousRating>>();
+      for (const campaignId of new Set(asked.map(([c]) => c))) {
+        answers.set(campaignId, await details.previousRatings(ctx.db, ctx.viewer, campaignId, asked.filter(([c]) => c === campaignId).map(([, s]) => s)));
+      }
+      return asked.map(([campaignId, spotId]) => answers.get(campaignId)!.get(spotId) ?? null);
+    },
+    resolve: (spot, args) => JSON.stringify([str(args.campaignId), spot.id]),
   }),
 );
 

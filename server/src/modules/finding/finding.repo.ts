@@ -73,21 +73,22 @@ export async function participantsWithContact(db: DbOrTrx, participantIds: reado
   return rows.map((r) => r.id);
 }
 
-/** The newest rated finding at a spot in an earlier campaign of the same neighbourhood (last year's walk). */
-export async function previousRatedFinding(db: DbOrTrx, spotId: string, neighbourhoodId: string, beforeCampaignCreatedAt: string) {
+/**
+ * Per spot, the first photo of the earliest finding with a photo at that spot in one
+ * campaign (last year's photo of the spot): rows in recording order, the caller takes the
+ * first per spot.
+ */
+export async function firstPhotosAtSpots(db: DbOrTrx, campaignId: string, spotIds: readonly string[]) {
+  if (spotIds.length === 0) return [];
   return db
     .selectFrom('finding')
-    .innerJoin('campaign', 'campaign.id', 'finding.campaign_id')
-    .leftJoin('finding_photo', (join) => join.onRef('finding_photo.finding_id', '=', 'finding.id').on('finding_photo.position', '=', 1))
-    .select(['finding.id', 'finding.rating', 'finding.server_time', 'campaign.name as campaign_name', 'finding_photo.photo_id'])
-    .where('finding.spot_id', '=', spotId)
-    .where('campaign.neighbourhood_id', '=', neighbourhoodId)
-    .where('finding.rating', 'is not', null)
-    .where('finding.rating', '!=', 'NVT')
-    .where('campaign.created_at', '<', beforeCampaignCreatedAt)
-    .orderBy('finding.server_time', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .innerJoin('finding_photo', (join) => join.onRef('finding_photo.finding_id', '=', 'finding.id').on('finding_photo.position', '=', 1))
+    .select(['finding.id', 'finding.spot_id', 'finding_photo.photo_id'])
+    .where('finding.campaign_id', '=', campaignId)
+    .where('finding.spot_id', 'in', spotIds)
+    .orderBy('finding.server_time')
+    .orderBy('finding.id')
+    .execute();
 }
 
 // Edits and conflicts
