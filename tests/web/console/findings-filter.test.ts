@@ -3,15 +3,19 @@ import { describe, expect, it } from 'vitest';
 import {
   FREE_SECTION,
   NO_RATING,
-  countBySectionAndRating,
+  NOT_ROUTED,
+  countByThemeAndRating,
+  countTable,
   emptyFilter,
-  filterFindings,
   groupByStreet,
+  isFiltered,
   itemPrompts,
   positionOf,
   sectionIndex,
+  sectionOf,
+  toFilterInput,
 } from '$lib/console/findings-filter';
-import type { ChecklistVersion, Finding } from '$lib/console/operations';
+import type { ChecklistVersion, Finding, ThemeRatingCount } from '$lib/console/operations';
 
 const checklist: ChecklistVersion = {
   id: 'v1',
@@ -50,35 +54,51 @@ function finding(over: Partial<Finding> = {}): Finding {
   };
 }
 
-describe('filtering findings', () => {
-  const a = finding({ checklistItemId: 'g1', rating: 'C', street: { id: 'st1', name: 'Troelstrastraat' }, spot: { id: 'p1', name: 'Plantsoen', type: 'PLANTSOEN', lat: 51.86, lon: 4.65 } });
-  const b = finding({ text: 'Zwerfvuil', rating: null, status: 'AFGEHANDELD', routedTo: { id: 'org1', name: 'HVC' }, street: { id: 'st2', name: 'Boerenpad' } });
-  const c = finding({ checklistItemId: 's1', rating: 'A', location: { lat: 51.1, lon: 4.1, accuracyM: 8 }, spot: { id: 'p2', name: 'Speeltuin', type: 'SPEELPLEK', lat: 51.2, lon: 4.2 } });
+describe('the findings filter and counts', () => {
+  const a = finding({ checklistItemId: 'g1', category: 'GROEN_ONDERHOUD', rating: 'C', street: { id: 'st1', name: 'Troelstrastraat' }, spot: { id: 'p1', name: 'Plantsoen', type: 'PLANTSOEN', lat: 51.86, lon: 4.65 } });
+  const b = finding({ text: 'Zwerfvuil', category: 'SCHOON', rating: null, status: 'AFGEHANDELD', routedTo: { id: 'org1', name: 'HVC' }, street: { id: 'st2', name: 'Boerenpad' } });
+  const c = finding({ checklistItemId: 's1', category: 'HEEL', rating: 'A', location: { lat: 51.1, lon: 4.1, accuracyM: 8 }, spot: { id: 'p2', name: 'Speeltuin', type: 'SPEELPLEK', lat: 51.2, lon: 4.2 } });
   const all = [a, b, c];
 
-  it('keeps everything with an empty filter', () => {
-    expect(filterFindings(all, emptyFilter(), index)).toEqual(all);
+  it('sends nothing for an empty filter, and says it is not filtered', () => {
+    expect(toFilterInput(emptyFilter())).toEqual({});
+    expect(isFiltered(emptyFilter())).toBe(false);
+    expect(isFiltered({ ...emptyFilter(), theme: 'HEEL' })).toBe(true);
   });
 
-  it('filters by street, spot type, section, rating, status and partner, and combines them', () => {
-    expect(filterFindings(all, { ...emptyFilter(), streetId: 'st1' }, index)).toEqual([a]);
-    expect(filterFindings(all, { ...emptyFilter(), spotType: 'SPEELPLEK' }, index)).toEqual([c]);
-    expect(filterFindings(all, { ...emptyFilter(), sectionId: FREE_SECTION }, index)).toEqual([b]);
-    expect(filterFindings(all, { ...emptyFilter(), sectionId: 'spelen' }, index)).toEqual([c]);
-    expect(filterFindings(all, { ...emptyFilter(), rating: NO_RATING }, index)).toEqual([b]);
-    expect(filterFindings(all, { ...emptyFilter(), status: 'AFGEHANDELD' }, index)).toEqual([b]);
-    expect(filterFindings(all, { ...emptyFilter(), partnerId: 'org1' }, index)).toEqual([b]);
-    expect(filterFindings(all, { ...emptyFilter(), partnerId: 'NONE' }, index)).toEqual([a, c]);
-    expect(filterFindings(all, { ...emptyFilter(), rating: 'C', streetId: 'st2' }, index)).toEqual([]);
+  it('turns the form into the API filter: "geen oordeel" and "niet doorgestuurd" are switches of their own', () => {
+    expect(toFilterInput({ streetId: 'st1', spotType: 'PLANTSOEN', theme: 'HEEL', rating: 'C', status: 'AFGEHANDELD', partnerId: 'org1' })).toEqual({
+      streetId: 'st1',
+      spotType: 'PLANTSOEN',
+      theme: 'HEEL',
+      rating: 'C',
+      status: 'AFGEHANDELD',
+      routedTo: 'org1',
+    });
+    expect(toFilterInput({ ...emptyFilter(), rating: NO_RATING, partnerId: NOT_ROUTED })).toEqual({ unrated: true, notRouted: true });
   });
 
-  it('counts per section and rating in checklist order, free findings last, empty sections left out', () => {
-    expect(countBySectionAndRating(all, checklist, index)).toEqual([
-      { sectionId: 'groen', total: 1, byRating: { C: 1 } },
-      { sectionId: 'spelen', total: 1, byRating: { A: 1 } },
-      { sectionId: FREE_SECTION, total: 1, byRating: { [NO_RATING]: 1 } },
+  it('lays the server counts out per theme in the usual order, with a column for no rating; empty themes stay out', () => {
+    const rows: ThemeRatingCount[] = [
+      { theme: 'SCHOON', rating: null, count: 4 },
+      { theme: 'GROEN_ONDERHOUD', rating: 'C', count: 2 },
+      { theme: 'GROEN_ONDERHOUD', rating: 'A', count: 1 },
+    ];
+    expect(countTable(rows)).toEqual([
+      { theme: 'GROEN_ONDERHOUD', total: 3, byRating: { C: 2, A: 1 } },
+      { theme: 'SCHOON', total: 4, byRating: { [NO_RATING]: 4 } },
     ]);
-    expect(countBySectionAndRating([b], checklist, index).map((c) => c.sectionId)).toEqual([FREE_SECTION]);
+  });
+
+  it('counts a finding under the theme its recorder chose, not under its checklist item\'s section', () => {
+    // c answers an item of the "spelen" section, but its recorder chose HEEL.
+    expect(sectionOf(c, index)).toBe('spelen');
+    expect(countTable(countByThemeAndRating(all)).map((r) => [r.theme, r.total])).toEqual([
+      ['GROEN_ONDERHOUD', 1],
+      ['SCHOON', 1],
+      ['HEEL', 1],
+    ]);
+    expect(sectionOf(b, index)).toBe(FREE_SECTION);
   });
 
   it('places a finding at its own location first, else at its spot, else nowhere', () => {
@@ -99,20 +119,20 @@ describe('filtering findings', () => {
     expect(itemPrompts(checklist).get('s1')).toBe('Hoe zijn de toestellen?');
   });
 
-  it('counts every finding exactly once, and the rating filters split the findings without overlap', () => {
+  it('counts every finding exactly once, whatever the themes and ratings', () => {
     const arbitraryFinding = fc.record({
-      item: fc.constantFrom(null, 'g1', 's1', 'onbekend-item'),
+      theme: fc.constantFrom('GROEN_ONDERHOUD', 'SCHOON', 'HEEL', 'VEILIG', 'ONBEKEND'),
       rating: fc.constantFrom(null, 'A_PLUS', 'A', 'B', 'C', 'D', 'NVT'),
     });
     fc.assert(
       fc.property(fc.array(arbitraryFinding, { maxLength: 60 }), (specs) => {
-        const findings = specs.map((s) => finding({ checklistItemId: s.item, rating: s.rating }));
-        const counts = countBySectionAndRating(findings, checklist, index);
-        expect(counts.reduce((sum, c) => sum + c.total, 0)).toBe(findings.length);
-        for (const c of counts) expect(Object.values(c.byRating).reduce((x, y) => x + y, 0)).toBe(c.total);
-        const ratings = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT', NO_RATING];
-        const parts = ratings.map((rating) => filterFindings(findings, { ...emptyFilter(), rating }, index));
-        expect(parts.flat().map((f) => f.id).sort()).toEqual(findings.map((f) => f.id).sort());
+        const findings = specs.map((s) => finding({ category: s.theme, rating: s.rating }));
+        const table = countTable(countByThemeAndRating(findings));
+        expect(table.reduce((sum, row) => sum + row.total, 0)).toBe(findings.length);
+        for (const row of table) {
+          expect(Object.values(row.byRating).reduce((x, y) => x + y, 0)).toBe(row.total);
+          expect(row.total).toBe(findings.filter((f) => f.category === row.theme).length);
+        }
       }),
     );
   });

@@ -36,6 +36,7 @@ const ParticipantInviteRef = builder.objectRef<invites.ParticipantInvite>('Parti
   authScopes: { coordinator: true },
   fields: (t) => ({
     id: t.exposeID('id'),
+    campaignId: t.exposeID('campaignId'),
     code: t.exposeString('code'),
     link: t.string({ resolve: (invite, _args, ctx) => invites.inviteLink(ctx.auth, invite.code) }),
     label: t.exposeString('label', { nullable: true }),

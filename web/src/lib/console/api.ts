@@ -1,7 +1,7 @@
 /**
  * How console screens talk to the API: the shared GraphQL client plus what staff screens
  * need around it: a signed-out session sends the person to the sign-in page (and back
- * afterwards), and a list can be read to its end page by page.
+ * afterwards), and a short list can be read to its end page by page.
  */
 import { goto } from '$app/navigation';
 import { gql, GraphQLRequestError } from '$lib/graphql/client';
@@ -21,25 +21,38 @@ export async function staffGql<T>(query: string, variables: Record<string, unkno
   }
 }
 
-/** Lists come in pages (at most 100, fewer for heavy rows); a console table wants all of them. */
+/** A list that is longer than a screen may load whole: said in words, never cut short silently. */
+export class ListTooLongError extends Error {
+  constructor(readonly limit: number) {
+    super(`Deze lijst is te lang om hier in één keer te tonen (meer dan ${limit.toLocaleString('nl-NL')}). Er is niets weggelaten: de lijst staat hier niet. Vraag de beheerder om hulp.`);
+  }
+}
+
+/**
+ * Reads a list to its end, page by page, for lists that are small by nature (templates,
+ * staff, organisations, the streets of one neighbourhood). Long lists page on the server
+ * instead (PagedList). Past `maxItems` it throws ListTooLongError, which the page shows.
+ */
 export async function fetchAll<T>(
   query: string,
   variables: Record<string, unknown>,
   pick: (data: any) => Connection<T> | null | undefined,
-  maxPages = 200,
+  { maxItems = 5000 }: { maxItems?: number } = {},
 ): Promise<T[]> {
   const all: T[] = [];
   let after: string | null = null;
-  for (let page = 0; page < maxPages; page++) {
+  for (;;) {
     const connection = pick(await staffGql<unknown>(query, { ...variables, after }));
-    if (!connection) break;
+    if (!connection) return all;
     all.push(...nodes(connection));
-    if (!connection.pageInfo?.hasNextPage) break;
+    if (all.length > maxItems) throw new ListTooLongError(maxItems);
+    if (!connection.pageInfo?.hasNextPage) return all;
+    // A server that says "more" without moving on would loop for ever: say so instead.
+    if (!connection.pageInfo.endCursor || connection.pageInfo.endCursor === after) throw new Error('The server said there is a next page but gave no new cursor.');
     after = connection.pageInfo.endCursor;
   }
-  return all;
 }
 
 /** The Dutch message to show for a failed request. */
 export const errorMessage = (error: unknown): string =>
-  error instanceof GraphQLRequestError ? error.message : 'Er ging iets mis. Probeer het opnieuw.';
+  error instanceof GraphQLRequestError || error instanceof ListTooLongError ? error.message : 'Er ging iets mis. Probeer het opnieuw.';

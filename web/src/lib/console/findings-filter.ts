@@ -1,28 +1,51 @@
 /**
- * Filtering and counting the findings of one schouw for the console's table, map and
- * report. Pure functions over what the API answered, so the table, the counts and the
- * map always agree on what "the filtered findings" are.
+ * The console's findings filter and counts. The server filters, pages and counts (see
+ * FINDINGS_PAGE and FINDING_COUNTS); this module turns the form into the API's filter and
+ * the server's counts into the table of themes and ratings, so the table, the counts and
+ * the map always mean the same "filtered findings". Findings count under the theme their
+ * recorder chose (Finding.category), not under their checklist item's section.
  */
-import type { ChecklistVersion, Finding } from './operations';
+import type { ChecklistVersion, Finding, FindingFilterInput, ThemeRatingCount } from './operations';
+import { THEMES } from './labels';
 
-/** Free findings (not an answer to a checklist item) form a section of their own. */
+/** Free findings (not an answer to a checklist item) form a section of their own (the report groups by section). */
 export const FREE_SECTION = 'VRIJ';
-/** Findings with no rating are counted under this key. */
+/** Findings with no rating are counted, and filtered, under this key. */
 export const NO_RATING = 'GEEN';
+/** The partner filter's value for findings not routed to anyone. */
+export const NOT_ROUTED = 'NONE';
 
 export interface FindingFilter {
   streetId: string;
   spotType: string;
-  sectionId: string;
+  /** A theme (Finding.category), or '' for all. */
+  theme: string;
+  /** A rating, NO_RATING for findings without one, or '' for all. */
   rating: string;
   status: string;
-  /** An organisation id, NONE for findings not routed to anyone, or '' for all. */
+  /** An organisation id, NOT_ROUTED for findings not routed to anyone, or '' for all. */
   partnerId: string;
 }
 
-export const emptyFilter = (): FindingFilter => ({ streetId: '', spotType: '', sectionId: '', rating: '', status: '', partnerId: '' });
+export const emptyFilter = (): FindingFilter => ({ streetId: '', spotType: '', theme: '', rating: '', status: '', partnerId: '' });
 
-/** Maps checklist item ids to the id of their section. */
+export const isFiltered = (filter: FindingFilter): boolean => Object.values(filter).some(Boolean);
+
+/** The form's filter as the API takes it. */
+export function toFilterInput(filter: FindingFilter): FindingFilterInput {
+  const input: FindingFilterInput = {};
+  if (filter.streetId) input.streetId = filter.streetId;
+  if (filter.spotType) input.spotType = filter.spotType;
+  if (filter.theme) input.theme = filter.theme;
+  if (filter.rating === NO_RATING) input.unrated = true;
+  else if (filter.rating) input.rating = filter.rating;
+  if (filter.status) input.status = filter.status as FindingFilterInput['status'];
+  if (filter.partnerId === NOT_ROUTED) input.notRouted = true;
+  else if (filter.partnerId) input.routedTo = filter.partnerId;
+  return input;
+}
+
+/** Maps checklist item ids to the id of their section (for a report grouped by section). */
 export function sectionIndex(checklist: ChecklistVersion | null): Map<string, string> {
   const index = new Map<string, string>();
   for (const section of checklist?.sections ?? []) for (const item of section.items) index.set(item.id, section.id);
@@ -36,40 +59,39 @@ export function itemPrompts(checklist: ChecklistVersion | null): Map<string, str
   return prompts;
 }
 
-export const sectionOf = (finding: Finding, index: Map<string, string>): string =>
+export const sectionOf = (finding: Pick<Finding, 'checklistItemId'>, index: Map<string, string>): string =>
   (finding.checklistItemId && index.get(finding.checklistItemId)) || FREE_SECTION;
 
-export function filterFindings(findings: Finding[], filter: FindingFilter, index: Map<string, string>): Finding[] {
-  return findings.filter(
-    (f) =>
-      (!filter.streetId || f.street?.id === filter.streetId) &&
-      (!filter.spotType || f.spot?.type === filter.spotType) &&
-      (!filter.sectionId || sectionOf(f, index) === filter.sectionId) &&
-      (!filter.rating || (f.rating ?? NO_RATING) === filter.rating) &&
-      (!filter.status || f.status === filter.status) &&
-      (!filter.partnerId || (filter.partnerId === 'NONE' ? f.routedTo === null : f.routedTo?.id === filter.partnerId)),
-  );
-}
-
-export interface SectionCounts {
-  sectionId: string;
+export interface ThemeCounts {
+  theme: string;
   total: number;
   /** Rating (or NO_RATING) → number of findings. */
   byRating: Record<string, number>;
 }
 
-/** Counts per section and rating, in checklist order with free findings last; empty sections stay out. */
-export function countBySectionAndRating(findings: Finding[], checklist: ChecklistVersion | null, index: Map<string, string>): SectionCounts[] {
-  const counts = new Map<string, SectionCounts>();
-  const order = [...(checklist?.sections.map((s) => s.id) ?? []), FREE_SECTION];
-  for (const id of order) counts.set(id, { sectionId: id, total: 0, byRating: {} });
-  for (const finding of findings) {
-    const entry = counts.get(sectionOf(finding, index))!;
-    const rating = finding.rating ?? NO_RATING;
-    entry.total += 1;
-    entry.byRating[rating] = (entry.byRating[rating] ?? 0) + 1;
+/** The server's counts as rows of the table: themes in their usual order, empty ones left out. */
+export function countTable(rows: readonly ThemeRatingCount[]): ThemeCounts[] {
+  const order = [...THEMES, ...rows.map((r) => r.theme).filter((t) => !(THEMES as readonly string[]).includes(t))];
+  const table = new Map<string, ThemeCounts>(order.map((theme) => [theme, { theme, total: 0, byRating: {} }]));
+  for (const row of rows) {
+    const entry = table.get(row.theme)!;
+    const rating = row.rating ?? NO_RATING;
+    entry.total += row.count;
+    entry.byRating[rating] = (entry.byRating[rating] ?? 0) + row.count;
   }
-  return order.map((id) => counts.get(id)!).filter((c) => c.total > 0);
+  return [...table.values()].filter((c) => c.total > 0);
+}
+
+/** The same counts made from findings a page holds whole (the report), in the server's shape. */
+export function countByThemeAndRating(findings: readonly Pick<Finding, 'category' | 'rating'>[]): ThemeRatingCount[] {
+  const counts = new Map<string, ThemeRatingCount>();
+  for (const f of findings) {
+    const key = `${f.category}/${f.rating ?? ''}`;
+    const entry = counts.get(key) ?? { theme: f.category, rating: f.rating, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()];
 }
 
 /** Where to put a finding on a map: its own location, else its spot's. */

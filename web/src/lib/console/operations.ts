@@ -38,9 +38,14 @@ export interface CampaignSummary {
   neighbourhood: { id: string; name: string };
 }
 
+// Long lists are read a page at a time: these go with every paged query.
+const PAGE_VARIABLES = `$first: Int, $after: String, $last: Int, $before: String`;
+const PAGE_ARGUMENTS = `first: $first, after: $after, last: $last, before: $before`;
+const PAGE_INFO = `pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+
 const CAMPAIGN_FIELDS = `id name kind status targetAreaM2 publicProgress days { id date label } neighbourhood { id name }`;
 
-export const CAMPAIGNS = `query Campaigns { campaigns(first: 100) { edges { node { ${CAMPAIGN_FIELDS} } } } }`;
+export const CAMPAIGNS = `query Campaigns($after: String) { campaigns(first: 100, after: $after) { edges { node { ${CAMPAIGN_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 
 export interface CampaignDetail extends CampaignSummary {
   checklist: ChecklistVersion | null;
@@ -101,7 +106,10 @@ export interface Invite {
 }
 
 const INVITE_FIELDS = `id code link label expiresAt maxUses useCount usable revokedAt createdAt`;
-export const INVITES = `query Invites($id: ID!, $after: String) { campaign(id: $id) { id invites(first: 100, after: $after) { edges { node { ${INVITE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
+/** One page of a campaign's invites (oldest first) with how many there are in all. */
+export const INVITES_PAGE = `query Invites($id: ID!, ${PAGE_VARIABLES}) { campaign(id: $id) { id invites(${PAGE_ARGUMENTS}) { totalCount edges { node { ${INVITE_FIELDS} } } ${PAGE_INFO} } } }`;
+/** One invite by id, for the poster page. */
+export const INVITE = `query Invite($id: ID!) { participantInvite(id: $id) { campaignId ${INVITE_FIELDS} } }`;
 export const CREATE_INVITE = `mutation CreateInvite($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { ${INVITE_FIELDS} } }`;
 export const REVOKE_INVITE = `mutation RevokeInvite($id: ID!) { revokeParticipantInvite(inviteId: $id) { id revokedAt usable } }`;
 
@@ -119,13 +127,15 @@ export interface Participant {
 export interface SyncDevice {
   deviceId: string;
   participantId: string | null;
+  participant?: { displayName: string | null; pseudonym: string } | null;
   firstSeenAt: string;
   lastSyncAt: string;
   lastSeq: number;
 }
 
-export const PARTICIPANTS = `query Participants($id: ID!, $after: String) { campaign(id: $id) { id participants(first: 100, after: $after) { edges { node { id displayName pseudonym joinedAt revokedAt erasedAt showNameInRankings contactConsentAt } } pageInfo { hasNextPage endCursor } } } }`;
-export const DEVICES = `query Devices($id: ID!) { campaign(id: $id) { id devices { deviceId participantId firstSeenAt lastSyncAt lastSeq } } }`;
+/** One page of a campaign's participants (in the order they joined) with how many there are in all. */
+export const PARTICIPANTS_PAGE = `query Participants($id: ID!, ${PAGE_VARIABLES}) { campaign(id: $id) { id participants(${PAGE_ARGUMENTS}) { totalCount edges { node { id displayName pseudonym joinedAt revokedAt erasedAt showNameInRankings contactConsentAt } } ${PAGE_INFO} } } }`;
+export const DEVICES = `query Devices($id: ID!) { campaign(id: $id) { id devices { deviceId participantId participant { displayName pseudonym } firstSeenAt lastSyncAt lastSeq } } }`;
 export const REVOKE_PARTICIPANT = `mutation RevokeParticipant($id: ID!) { revokeParticipant(participantId: $id) { id revokedAt } }`;
 
 export interface AreaTotal {
@@ -176,16 +186,72 @@ const FINDING_FIELDS = `id status category rating answer text suggestion checkli
   spot { id name type lat lon } street { id name } routedTo { id name } recorderName serverTime version
   nextStatuses conflicts { id field serverValue deviceValue createdAt } statusHistory { at fromStatus toStatus publicMessage }`;
 
-// 25 per page keeps a page of findings with their history under the query cost limit.
+/** What a row of a findings table shows: no history, no contact, conflicts only counted. */
+export type FindingRow = Pick<Finding, 'id' | 'status' | 'category' | 'rating' | 'answer' | 'text' | 'suggestion' | 'checklistItemId' | 'photoIds' | 'spot' | 'street' | 'routedTo' | 'serverTime'> & {
+  conflicts: { id: string }[];
+};
+const FINDING_ROW_FIELDS = `id status category rating answer text suggestion checklistItemId photoIds spot { id name type lat lon } street { id name } routedTo { id name } serverTime conflicts { id }`;
+
+/** The console's filter as the API takes it (FindingFilterInput); absent keys do not filter. */
+export interface FindingFilterInput {
+  streetId?: string;
+  spotType?: string;
+  theme?: string;
+  rating?: string;
+  unrated?: boolean;
+  status?: FindingStatus;
+  routedTo?: string;
+  notRouted?: boolean;
+}
+
+/** One page of a schouw's findings, filtered on the server, with the filtered total. */
+export const FINDINGS_PAGE = `query FindingsPage($id: ID!, $filter: FindingFilterInput, ${PAGE_VARIABLES}) { campaign(id: $id) { id findings(filter: $filter, ${PAGE_ARGUMENTS}) { totalCount edges { node { ${FINDING_ROW_FIELDS} } } ${PAGE_INFO} } } }`;
+
+export interface ThemeRatingCount {
+  theme: string;
+  rating: string | null;
+  count: number;
+}
+
+/** How many findings there are in all, and per theme and rating for the filter: counted on the server. */
+export const FINDING_COUNTS = `query FindingCounts($id: ID!, $filter: FindingFilterInput) { campaign(id: $id) { id all: findingCounts { total } filtered: findingCounts(filter: $filter) { total byThemeAndRating { theme rating count } } } }`;
+
+export interface FindingPosition {
+  id: string;
+  /** Its place in the filtered list, newest first: the table's "Nr.". */
+  number: number;
+  lat: number;
+  lon: number;
+  rating: string | null;
+  status: FindingStatus;
+  theme: string;
+  place: string | null;
+}
+
+export interface FindingPositions {
+  total: number;
+  placed: number;
+  positions: FindingPosition[];
+}
+
+/** Where the filtered findings are, for the map, in one light answer (at most 2000 positions). */
+export const FINDING_POSITIONS = `query FindingPositions($id: ID!, $filter: FindingFilterInput) { campaign(id: $id) { id findingPositions(filter: $filter) { total placed positions { id number lat lon rating status theme place } } } }`;
+
+/** The streets of a campaign's neighbourhood, for the street filter (a short list, read whole). */
+export const CAMPAIGN_STREETS = `query CampaignStreets($id: ID!, $after: String) { campaign(id: $id) { id neighbourhood { id streets(first: 100, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } } } } }`;
+
+// Every finding with its history, for the report (verslag). 25 per page keeps a page with
+// its history under the query cost limit; lists on screen use FINDINGS_PAGE instead.
 export const CAMPAIGN_FINDINGS = `query CampaignFindings($id: ID!, $after: String) { campaign(id: $id) { id findings(first: 25, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
 export const FINDING = `query Finding($id: ID!) { finding(id: $id) { ${FINDING_FIELDS} recorderAcceptsContact } }`;
 /** Asked only when the coordinator presses the button: every read is recorded in the audit log. */
 export const RECORDER_CONTACT = `query RecorderContact($id: ID!) { finding(id: $id) { id recorderContact } }`;
-export const ROUTED_FINDINGS = `query RoutedFindings($after: String) { routedFindings(first: 25, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+/** Partners: one page of what was routed to them, with how many there are in all. */
+export const ROUTED_FINDINGS_PAGE = `query RoutedFindings(${PAGE_VARIABLES}) { routedFindings(${PAGE_ARGUMENTS}) { totalCount edges { node { ${FINDING_ROW_FIELDS} } } ${PAGE_INFO} } }`;
 export const CHANGE_FINDING_STATUS = `mutation ChangeFindingStatus($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { id status } }`;
 export const ROUTE_FINDING = `mutation RouteFinding($findingId: ID!, $organisationId: ID) { routeFinding(findingId: $findingId, organisationId: $organisationId) { id routedTo { id name } } }`;
 export const RESOLVE_CONFLICT = `mutation ResolveConflict($id: ID!, $useDeviceValue: Boolean!) { resolveFindingConflict(conflictId: $id, useDeviceValue: $useDeviceValue) { id } }`;
-export const ORGANISATIONS = `query Organisations { organisations(first: 100) { edges { node { id name } } } }`;
+export const ORGANISATIONS = `query Organisations($after: String) { organisations(first: 100, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } } }`;
 
 export interface ActionItem {
   id: string;
@@ -218,7 +284,8 @@ export interface Spot {
 }
 
 export const STREETS = `query Streets($slug: String!, $after: String) { neighbourhood(slug: $slug) { id streets(first: 100, after: $after) { edges { node { id name householdCount } } pageInfo { hasNextPage endCursor } } } }`;
-export const SPOTS = `query Spots($slug: String!, $after: String) { neighbourhood(slug: $slug) { id spots(first: 100, after: $after) { edges { node { id name type description lat lon street { id name } } } pageInfo { hasNextPage endCursor } } } }`;
+/** One page of a neighbourhood's spots (by name) with how many there are in all. */
+export const SPOTS_PAGE = `query Spots($slug: String!, ${PAGE_VARIABLES}) { neighbourhood(slug: $slug) { id spots(${PAGE_ARGUMENTS}) { totalCount edges { node { id name type description lat lon street { id name } } } ${PAGE_INFO} } } }`;
 export const ADD_STREET = `mutation AddStreet($input: AddStreetInput!) { addStreet(input: $input) { id } }`;
 export const RENAME_STREET = `mutation RenameStreet($streetId: ID!, $name: String!) { renameStreet(streetId: $streetId, name: $name) { id name } }`;
 export const SET_HOUSEHOLDS = `mutation SetHouseholds($streetId: ID!, $householdCount: Int) { setStreetHouseholds(streetId: $streetId, householdCount: $householdCount) { id householdCount } }`;
@@ -254,6 +321,13 @@ export const SERVER_INFO = `query ServerInfo { serverInfo { mapTileUrl serverTim
 export interface Connection<T> {
   edges: { node: T }[];
   pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** A page of a long list, with how many items the whole list holds (see PagedList). */
+export interface CountedConnection<T> {
+  totalCount: number;
+  edges: { node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
 /** The nodes of a connection answer. */
