@@ -72,29 +72,34 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     await page.getByRole('link', { name: coordinator.schouw.name }).click();
     await page.getByRole('link', { name: 'Bevindingen', exact: true }).click();
 
-    // The table with its filters and counts.
-    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('2 van 2 bevindingen');
-    await page.getByLabel('Oordeel', { exact: true }).selectOption('C');
-    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('1 van 2 bevindingen');
+    // The table with its filters and counts (the rating answer is an observation, not a
+    // finding). The server filters and counts; Onderdeel is the theme the resident chose.
+    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('1 van 1 bevindingen');
+    await page.getByLabel('Oordeel', { exact: true }).selectOption('A');
+    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('0 van 1 bevindingen');
     await page.getByLabel('Oordeel', { exact: true }).selectOption('');
-    await page.getByLabel('Onderdeel', { exact: true }).selectOption({ label: 'Vrije bevindingen' });
-    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('1 van 2 bevindingen');
+    await page.getByLabel('Onderdeel', { exact: true }).selectOption({ label: 'Heel' });
+    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('1 van 1 bevindingen');
+    await page.getByLabel('Onderdeel', { exact: true }).selectOption({ label: 'Schoon' });
+    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('0 van 1 bevindingen');
     await page.getByRole('button', { name: 'Filters wissen' }).click();
     await page.getByLabel('Partner', { exact: true }).selectOption({ label: PARTNER });
-    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('0 van 2 bevindingen');
+    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('0 van 1 bevindingen');
     await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe('1 van 1 bevindingen');
     const counts = (await page.getByTestId('section-rating-counts').locator('tfoot').textContent())!.replace(/\s+/g, ' ');
     expect(counts).toContain('Totaal');
-    expect(counts.trim().endsWith('2')).toBe(true);
+    expect(counts.trim().endsWith('1')).toBe(true);
+    expect(await page.getByTestId('section-rating-counts').locator('tbody th').textContent()).toBe('Heel');
     await screenshot(page, 'console-findings-table');
     await expectAccessible(page, 'console-findings-table');
     await page.setViewportSize({ width: 820, height: 1180 });
     await screenshot(page, 'console-findings-table-tablet');
     await page.setViewportSize({ width: 1440, height: 900 });
 
-    // The map without tiles: both findings sit at their spot, numbered like the table.
+    // The map without tiles: the finding sits at its spot, numbered like the table.
     await page.getByRole('button', { name: 'Kaart' }).click();
-    await expect.poll(() => page.locator('.finding-marker').count()).toBe(2);
+    await expect.poll(() => page.locator('.finding-marker').count()).toBe(1);
     expect(await page.locator('.leaflet-tile').count()).toBe(0);
     await screenshot(page, 'console-map');
     await expectAccessible(page, 'console-map');
@@ -136,15 +141,15 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     await phonePage.goto(`${server.url}/schouw/mijn`);
     await expect.poll(() => phonePage.getByText('De gemeente kijkt deze week naar de tegel.').count(), { timeout: 30_000 }).toBe(1);
 
-    // An action plan item from the two findings.
+    // An action plan item from the finding.
     await page.goBack();
     await page.waitForURL(/\/bevindingen$/);
-    await expect.poll(() => page.locator('input.pick').count()).toBe(2);
+    await expect.poll(() => page.locator('input.pick').count()).toBe(1);
     for (const box of await page.locator('input.pick').all()) await box.check();
     await page.getByLabel('Wat gaan we doen').fill('Speeltuin Boerenpad opknappen met de gemeente');
     await page.getByLabel('Trekker (persoon of team)').fill('Buurtkracht-team');
     await page.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
-    await expect.poll(() => page.getByText(/is toegevoegd aan het actieplan \(2 bevindingen\)/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/is toegevoegd aan het actieplan \(1 bevinding\)/).count()).toBe(1);
     await page.getByRole('link', { name: 'Actieplan', exact: true }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'Speeltuin Boerenpad opknappen met de gemeente', exact: true }).count()).toBe(1);
 
