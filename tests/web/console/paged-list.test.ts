@@ -91,6 +91,18 @@ describe('PagedList', () => {
     expect(list.range).toEqual({ from: 1, to: 50 });
   });
 
+  it('asks for the last page again when the list grew meanwhile (a new invite is the newest)', async () => {
+    const all = items(1);
+    const list = new PagedList(server(all).load, 50);
+    await list.first();
+    all.push('f2');
+    await list.last();
+    expect(list.rows).toEqual(['f1', 'f2']);
+    for (let i = 3; i <= 51; i++) all.push(`f${i}`);
+    await list.last();
+    expect([list.rows, list.range]).toEqual([['f51'], { from: 51, to: 51 }]);
+  });
+
   it('goes back a page when a reload finds its page emptied', async () => {
     const all = items(51);
     const list = new PagedList(server(all).load, 50);

@@ -85,9 +85,14 @@ export class PagedList<T> {
     return this.#go({ last: this.size, before: this.#start }, this.#index - 1);
   }
 
-  last(): Promise<void> {
-    const index = this.pageCount - 1;
-    return this.#go({ last: this.#total - index * this.size || this.size }, index);
+  /** The last page; asked again when the list grew or shrank meanwhile, so it lines up with the others. */
+  async last(): Promise<void> {
+    for (let tries = 0; tries < 3; tries++) {
+      const total = this.#total;
+      const index = this.pageCount - 1;
+      await this.#go({ last: total - index * this.size || this.size }, index);
+      if (this.#total === total) return;
+    }
   }
 
   /** The same page again, after a change on it; back a page when it was the last one and it emptied. */
