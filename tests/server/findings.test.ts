@@ -1,4 +1,8 @@
-/** Schouw findings over real SQLite and HTTP: recording, answers per item type, follow-up, routing, action plan. */
+/**
+ * Schouw findings over real SQLite and HTTP: recording, checklist versions, follow-up,
+ * routing, action plan. Answers to checklist items are observations, not findings:
+ * observations.test.ts covers them and the findings made from them.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { allowedTransitions } from '../../server/src/modules/finding/finding-workflow.js';
@@ -7,15 +11,11 @@ import { accessFixture, type AccessFixture } from '../support/access-fixtures.js
 import { databaseFile } from '../support/test-app.js';
 
 const RECORD = 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id status category street { name } spot { name } photoIds location { lat lon accuracyM } } }';
-const ANSWER = 'mutation($input: AnswerChecklistItemInput!) { answerChecklistItem(input: $input) { id category rating answer } }';
 const STATUS = 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status version statusHistory { fromStatus toStatus publicMessage } } }';
 
 describe('findings', () => {
   let fx: AccessFixture;
   const now = () => new Date().toISOString();
-  const item = (prompt: string) => fx.checklist.sections.flatMap((s) => s.items).find((i) => i.prompt === prompt)!;
-  const answer = (input: Record<string, unknown>) =>
-    fx.query('schouwer', ANSWER, { input: { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, deviceTime: now(), ...input } });
 
   // On a file, as in production (see participants.test.ts): reading a recorder's contact
   // details writes an audit record during a query.
@@ -56,35 +56,6 @@ describe('findings', () => {
     expect(long.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const after = await fx.t.app.connection.db.selectFrom('finding').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
-  });
-
-  it('answers checklist items by their type and takes the category from the section', async () => {
-    const rating = await answer({ checklistItemId: item('In welke staat zijn de speeltoestellen?').id, rating: 'C' });
-    expect(rating.body.data.answerChecklistItem).toMatchObject({ category: 'ONTMOETEN_SPELEN', rating: 'C', answer: null });
-    expect((await answer({ checklistItemId: item('Doet de straatverlichting het?').id, answer: 'NEE' })).body.data.answerChecklistItem.answer).toBe('NEE');
-    expect((await answer({ checklistItemId: item('Hoeveel afvalbakken staan hier?').id, answer: '3' })).body.data.answerChecklistItem.answer).toBe('3');
-    expect((await answer({ checklistItemId: item('Hoe vaak wordt deze plek gebruikt?').id, answer: 'Soms' })).body.data.answerChecklistItem.answer).toBe('Soms');
-  });
-
-  it.each([
-    ['a rating item without a rating', 'In welke staat zijn de speeltoestellen?', {}, /Kies een oordeel/],
-    ['a yes/no item with another answer', 'Doet de straatverlichting het?', { answer: 'misschien' }, /JA of NEE/],
-    ['a number item with text', 'Hoeveel afvalbakken staan hier?', { answer: 'drie' }, /heel getal/],
-    ['a choice item with an unknown choice', 'Hoe vaak wordt deze plek gebruikt?', { answer: 'Altijd' }, /Kies een van: Vaak, Soms, Bijna nooit/],
-    ['an item that does not apply to this kind of spot', 'In welke staat is de nestkast?', { rating: 'B' }, /hoort niet bij dit soort plek/],
-  ])('refuses %s', async (_name, prompt, extra, message) => {
-    const { body } = await answer({ checklistItemId: item(prompt).id, ...extra });
-    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(body.errors[0].message).toMatch(message);
-  });
-
-  it('refuses an item of another checklist version than the one the schouw pinned', async () => {
-    const newer = await fx.query('coordinator', 'mutation($input: PublishChecklistInput!) { publishChecklist(input: $input) { id version sections { items { id prompt } } } }', {
-      input: { templateId: null, name: 'Andere checklist', sections: [{ theme: 'SCHOON', title: 'Schoon', items: [{ prompt: 'Hoe schoon?', type: 'RATING' }] }] },
-    });
-    const otherItem = newer.body.data.publishChecklist.sections[0].items[0].id;
-    const { body } = await answer({ checklistItemId: otherItem, rating: 'A' });
-    expect(body.errors[0].message).toMatch(/hoort niet bij de checklist van deze schouw/);
   });
 
   it('versions a checklist: publishing again makes version 2 and leaves version 1 as it was', async () => {

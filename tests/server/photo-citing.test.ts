@@ -1,6 +1,6 @@
 /**
  * A finding may cite only photos its recorder uploaded: citing someone else's photo is
- * refused (GraphQL and sync), and a photo id cited before it was uploaded (offline) does
+ * refused (GraphQL and sync, and the old answer command that made a finding with photos), and a photo id cited before it was uploaded (offline) does
  * not become visible through that finding when someone else uploads under it.
  */
 import { createHash } from 'node:crypto';
@@ -12,7 +12,7 @@ import { SYNC, TestDevice } from '../support/sync-client.js';
 import { databaseFile } from '../support/test-app.js';
 
 const RECORD = 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id photoIds } }';
-const ANSWER = 'mutation($input: AnswerChecklistItemInput!) { answerChecklistItem(input: $input) { id photoIds } }';
+const ANSWER = 'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }';
 const NOT_YOURS = /alleen je eigen foto's/;
 
 type Headers = Record<string, string>;
@@ -45,7 +45,7 @@ describe('citing photos', () => {
     file.remove();
   });
 
-  it("refuses recordFinding and answerChecklistItem citing someone else's photo, and the photo stays hidden", async () => {
+  it("refuses recordFinding (also one following up an answer) citing someone else's photo, and the photo stays hidden", async () => {
     const theirs = uuidv7();
     expect(await upload(theirs, uploader)).toBe(201);
     const input = recordInput([theirs]);
@@ -55,10 +55,12 @@ describe('citing photos', () => {
     expect(await stored(input.id)).toBe(false);
 
     const item = fx.checklist.sections.flatMap((s) => s.items).find((i) => i.type === 'RATING' && (i.spotTypes.length === 0 || i.spotTypes.includes('SPEELPLEK')))!;
-    const answer = { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: item.id, rating: 'C', photoIds: [theirs], deviceTime: new Date().toISOString() };
-    const refusedAnswer = await fx.query(recorder, ANSWER, { input: answer });
-    expect(refusedAnswer.body.errors[0].message).toMatch(NOT_YOURS);
-    expect(await stored(answer.id)).toBe(false);
+    const answer = { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: item.id, rating: 'C', deviceTime: new Date().toISOString() };
+    expect((await fx.query(recorder, ANSWER, { input: answer })).body.data.recordObservation.id).toBe(answer.id);
+    const followUp = { ...recordInput([theirs]), observationId: answer.id };
+    const refusedFollowUp = await fx.query(recorder, RECORD, { input: followUp });
+    expect(refusedFollowUp.body.errors[0].message).toMatch(NOT_YOURS);
+    expect(await stored(followUp.id)).toBe(false);
 
     // A coordinator cannot cite a participant's photo either.
     const byCoordinator = await fx.query('coordinator', RECORD, { input: recordInput([theirs]) });
@@ -66,7 +68,7 @@ describe('citing photos', () => {
     expect(await status(theirs, recorder)).toBe(404);
   });
 
-  it("refuses a synced finding citing someone else's photo", async () => {
+  it("refuses a synced finding citing someone else's photo, and an answer of the old app version with one (no answer, no finding)", async () => {
     const theirs = uuidv7();
     expect(await upload(theirs, uploader)).toBe(201);
     const device = new TestDevice();
@@ -75,6 +77,15 @@ describe('citing photos', () => {
     expect(body.data.sync.results[0]).toMatchObject({ status: 'REJECTED', code: 'BAD_USER_INPUT', entityId: null });
     expect(body.data.sync.results[0].message).toMatch(NOT_YOURS);
     expect(await stored(args.id)).toBe(false);
+
+    // The answer command of app versions from before observations made a finding with photos.
+    const item = fx.checklist.sections.flatMap((s) => s.items).find((i) => i.type === 'RATING' && (i.spotTypes.length === 0 || i.spotTypes.includes('SPEELPLEK')))!;
+    const legacy = { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: item.id, rating: 'C', photoIds: [theirs] };
+    const old = await fx.query(recorder, SYNC, device.input([device.entry('answerChecklistItem', legacy)]));
+    expect(old.body.data.sync.results[0]).toMatchObject({ status: 'REJECTED', code: 'BAD_USER_INPUT', entityId: null });
+    expect(old.body.data.sync.results[0].message).toMatch(NOT_YOURS);
+    expect(await stored(legacy.id)).toBe(false);
+    expect(await fx.t.app.connection.db.selectFrom('observation').select('id').where('id', '=', legacy.id).executeTakeFirst()).toBeUndefined();
     expect(await status(theirs, recorder)).toBe(404);
   });
 

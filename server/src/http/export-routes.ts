@@ -1,10 +1,12 @@
 /**
- * GET /exports/campaigns/:id/{findings.csv,findings.geojson,tally-ledger.csv,nk-summary.csv}
- * for coordinators of the campaign (staff session). The CSV files are for people by
+ * GET /exports/campaigns/:id/{findings.csv,findings.geojson,answers.csv,tally-ledger.csv,nk-summary.csv}
+ * for coordinators of the campaign (staff session). answers.csv (the walkers' answers,
+ * downloaded as antwoorden-….csv) is streamed as it is read. The CSV files are for people by
  * default (Dutch words, local time); `?separator=semicolon` writes `;` and decimal commas
  * for Dutch Excel; `?format=raw` writes codes, UTC times and decimal points for
  * integrations (with either separator).
  */
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Db } from '../db/database.js';
@@ -21,12 +23,14 @@ export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth:
     if (format !== 'people' && format !== 'raw') return reply.code(400).send({ errors: [{ message: 'Kies format=raw of laat format weg.', extensions: { code: 'BAD_USER_INPUT' } }] });
     const options = { separator: request.query.separator === 'semicolon' ? (';' as const) : (',' as const), format: format as ExportFormat };
     const { id, file } = request.params;
-    const csv = (body: string, name: string) =>
+    const csv = (body: string | Readable, name: string) =>
       reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}"`).header('Cache-Control', 'no-store').send(body);
     try {
       switch (file) {
         case 'findings.csv':
           return csv(await exports.exportFindingsCsv(deps.db, viewer, id, options, request.id), `bevindingen-${id}.csv`);
+        case 'answers.csv':
+          return csv(Readable.from(await exports.exportAnswersCsv(deps.db, viewer, id, options, request.id)), `antwoorden-${id}.csv`);
         case 'tally-ledger.csv':
           return csv(await exports.exportLedgerCsv(deps.db, viewer, id, options, request.id), `tellingen-${id}.csv`);
         case 'nk-summary.csv':

@@ -40,7 +40,20 @@ export function csvField(value: unknown, separator: Separator, decimalComma = fa
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+const csvLine = (fields: readonly unknown[], separator: Separator, decimalComma: boolean) => fields.map((f) => csvField(f, separator, decimalComma)).join(separator);
+
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], separator: Separator = ',', decimalComma = false): string {
-  const line = (fields: readonly unknown[]) => fields.map((f) => csvField(f, separator, decimalComma)).join(separator);
+  const line = (fields: readonly unknown[]) => csvLine(fields, separator, decimalComma);
   return BOM + [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
+}
+
+/**
+ * The same CSV as toCsv, one page of rows at a time: an export of any length is read and
+ * sent in pages and never held whole in memory. The chunks joined equal toCsv's text.
+ */
+export async function* csvChunks(header: readonly string[], pages: AsyncIterable<readonly (readonly unknown[])[]>, separator: Separator = ',', decimalComma = false): AsyncGenerator<string> {
+  yield BOM + csvLine(header, separator, decimalComma) + '\r\n';
+  for await (const rows of pages) {
+    if (rows.length > 0) yield rows.map((row) => csvLine(row, separator, decimalComma)).join('\r\n') + '\r\n';
+  }
 }

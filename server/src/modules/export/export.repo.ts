@@ -1,5 +1,6 @@
-/** The queries behind the exports: one flat row per finding or ledger event. */
+/** The queries behind the exports: one flat row per finding, answer (observation) or ledger event. */
 import type { DbOrTrx } from '../../db/database.js';
+import { keysetPage } from '../../db/keyset.js';
 
 export async function findingRows(db: DbOrTrx, campaignId: string) {
   return db
@@ -40,6 +41,48 @@ export async function findingRows(db: DbOrTrx, campaignId: string) {
     .where('finding.campaign_id', '=', campaignId)
     .orderBy('finding.server_time')
     .orderBy('finding.id')
+    .execute();
+}
+
+/**
+ * One page of a campaign's answers in recording order (server time, then id), after the
+ * given row's key; with the answer's spot, street and question, the walker's pseudonym
+ * (never their name) and the first finding made from the answer, if any.
+ */
+export async function observationRows(db: DbOrTrx, campaignId: string, after: readonly [serverTime: string, id: string] | null, limit: number) {
+  return db
+    .selectFrom('observation')
+    .innerJoin('spot', 'spot.id', 'observation.spot_id')
+    .innerJoin('checklist_item', 'checklist_item.id', 'observation.checklist_item_id')
+    .leftJoin('street', 'street.id', 'observation.street_id')
+    .leftJoin('participant', 'participant.id', 'observation.participant_id')
+    .select([
+      'observation.id',
+      'observation.theme',
+      'observation.rating',
+      'observation.answer',
+      'observation.note',
+      'observation.superseded_by',
+      'observation.server_time',
+      'observation.device_time',
+      'street.name as street_name',
+      'spot.name as spot_name',
+      'spot.type as spot_type',
+      'checklist_item.prompt as question',
+      'checklist_item.type as question_type',
+      'participant.pseudonym',
+      (eb) =>
+        eb
+          .selectFrom('finding')
+          .select('finding.id')
+          .whereRef('finding.observation_id', '=', 'observation.id')
+          .orderBy('finding.server_time')
+          .orderBy('finding.id')
+          .limit(1)
+          .as('finding_id'),
+    ])
+    .where('observation.campaign_id', '=', campaignId)
+    .$call(keysetPage(['observation.server_time', 'observation.id'], { after: after ?? undefined, limit, inverted: false }))
     .execute();
 }
 

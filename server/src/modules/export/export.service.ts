@@ -1,9 +1,10 @@
 /**
- * Exports of a campaign for coordinators: findings (CSV, GeoJSON), the tally ledger (CSV)
- * and the NK Tegelwippen summary per action day (CSV, ready to type into the national
- * site). Exports hold personal data (house numbers), so each one is recorded in the
- * audit log; participants appear only under their pseudonym. Each CSV comes for people
- * (Dutch words, local time) and raw (codes, UTC) for integrations.
+ * Exports of a campaign for coordinators: findings (CSV, GeoJSON), the walkers' answers to
+ * the checklist (CSV), the tally ledger (CSV) and the NK Tegelwippen summary per action
+ * day (CSV, ready to type into the national site). Exports hold personal data (house
+ * numbers), so each one is recorded in the audit log; participants appear only under
+ * their pseudonym. Each CSV comes for people (Dutch words, local time) and raw (codes,
+ * UTC) for integrations.
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db } from '../../db/database.js';
@@ -12,11 +13,11 @@ import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { CM2_PER_M2, nkTilesOf } from '../tally/size-codes.js';
 import { progressOf } from '../tally/tally-aggregates.service.js';
-import { Fixed, toCsv, type Separator } from './csv.js';
+import { csvChunks, Fixed, toCsv, type Separator } from './csv.js';
 import { amsterdamTime, answerWord, ratingWord, sizeWord, spotTypeWord, statusWord, themeWord } from './dutch-words.js';
 import * as repo from './export.repo.js';
 
-export type ExportKind = 'findings.csv' | 'findings.geojson' | 'tally-ledger.csv' | 'nk-summary.csv';
+export type ExportKind = 'findings.csv' | 'findings.geojson' | 'answers.csv' | 'tally-ledger.csv' | 'nk-summary.csv';
 
 async function managedCampaign(db: Db, viewer: Viewer, campaignId: string, kind: ExportKind, requestId: string): Promise<Campaign> {
   const campaign = await loadCampaign(db, campaignId);
@@ -36,8 +37,8 @@ export interface CsvOptions {
   format: ExportFormat;
 }
 
-const csvOf = (options: CsvOptions, header: readonly string[], rows: readonly (readonly unknown[])[]) =>
-  toCsv(header, rows, options.separator, options.format === 'people' && options.separator === ';');
+const decimalCommaOf = (options: CsvOptions) => options.format === 'people' && options.separator === ';';
+const csvOf = (options: CsvOptions, header: readonly string[], rows: readonly (readonly unknown[])[]) => toCsv(header, rows, options.separator, decimalCommaOf(options));
 
 const m2 = (cm2: number) => new Fixed(cm2 / CM2_PER_M2, 2);
 
@@ -78,6 +79,76 @@ export async function exportFindingsCsv(db: Db, viewer: Viewer, campaignId: stri
       r.last_public_message,
       r.id,
     ]),
+  );
+}
+
+/** Rows per query of the answers export: short reads, however many answers a schouw has. */
+export const ANSWERS_PAGE_ROWS = 500;
+
+const yesNo = (value: boolean) => answerWord(value ? 'JA' : 'NEE');
+
+/**
+ * Every answer of a schouw, one row per observation in recording order, also the ones the
+ * same walker changed later ("Telt mee": only current answers count in scores), with the
+ * finding made from it. Walkers appear by pseudonym only; answers by staff without one.
+ * Sent as it is read, a page at a time; the access check and the audit record come first.
+ */
+export async function exportAnswersCsv(db: Db, viewer: Viewer, campaignId: string, options: CsvOptions, requestId: string): Promise<AsyncIterable<string>> {
+  const campaign = await managedCampaign(db, viewer, campaignId, 'answers.csv', requestId);
+  type Row = Awaited<ReturnType<typeof repo.observationRows>>[number];
+  async function* pages(toCells: (r: Row) => unknown[]) {
+    let after: [string, string] | null = null;
+    for (;;) {
+      const rows = await repo.observationRows(db, campaign.id, after, ANSWERS_PAGE_ROWS);
+      yield rows.map(toCells);
+      if (rows.length < ANSWERS_PAGE_ROWS) return;
+      const last = rows.at(-1)!;
+      after = [last.server_time, last.id];
+    }
+  }
+  if (options.format === 'raw') {
+    return csvChunks(
+      ['id', 'straat', 'plek', 'soort plek', 'onderwerp', 'vraag', 'soort vraag', 'oordeel', 'antwoord', 'opmerking', 'telt_mee', 'deelnemer', 'vastgelegd_op', 'apparaattijd', 'bevinding'],
+      pages((r) => [
+        r.id,
+        r.street_name,
+        r.spot_name,
+        r.spot_type,
+        r.theme,
+        r.question,
+        r.question_type,
+        r.rating,
+        numberAnswer(r.question_type, r.answer),
+        r.note,
+        r.superseded_by === null,
+        r.pseudonym,
+        r.server_time,
+        r.device_time,
+        r.finding_id,
+      ]),
+      options.separator,
+      decimalCommaOf(options),
+    );
+  }
+  return csvChunks(
+    ['Straat', 'Plek', 'Soort plek', 'Onderwerp', 'Vraag', 'Antwoord', 'Opmerking', 'Telt mee', 'Deelnemer', 'Vastgelegd op', 'Tijd op het apparaat', 'Kenmerk bevinding', 'Kenmerk'],
+    pages((r) => [
+      r.street_name,
+      r.spot_name,
+      spotTypeWord(r.spot_type),
+      themeWord(r.theme),
+      r.question,
+      r.question_type === 'RATING' ? ratingWord(r.rating) : r.question_type === 'YES_NO' ? answerWord(r.answer) : numberAnswer(r.question_type, r.answer),
+      r.note,
+      yesNo(r.superseded_by === null),
+      r.pseudonym,
+      amsterdamTime(r.server_time),
+      amsterdamTime(r.device_time),
+      r.finding_id,
+      r.id,
+    ]),
+    options.separator,
+    decimalCommaOf(options),
   );
 }
 

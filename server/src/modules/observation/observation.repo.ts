@@ -11,6 +11,11 @@ export async function findObservation(db: DbOrTrx, id: string): Promise<Observat
   return db.selectFrom('observation').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Keeps a remark that came with an answer, unless the answer already has one. */
+export async function setNoteIfNone(db: DbOrTrx, id: string, note: string): Promise<void> {
+  await db.updateTable('observation').set({ note }).where('id', '=', id).where('note', 'is', null).execute();
+}
+
 export interface Recorder {
   participantId: string | null;
   staffAccountId: string | null;
@@ -55,5 +60,5 @@ export async function listObservations(db: DbOrTrx, scope: ObservationScope, pag
 /** The findings made from these observations: observation id → finding id. */
 export async function findingsOfObservations(db: DbOrTrx, observationIds: readonly string[]): Promise<{ observation_id: string | null; id: string }[]> {
   if (observationIds.length === 0) return [];
-  return db.selectFrom('finding').select(['id', 'observation_id']).where('observation_id', 'in', observationIds).orderBy('server_time').execute();
+  return db.selectFrom('finding').select(['id', 'observation_id']).where('observation_id', 'in', observationIds).orderBy('server_time').orderBy('id').execute();
 }

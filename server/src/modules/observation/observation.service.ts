@@ -20,6 +20,7 @@ import {
   recordFinding,
   requireOwnPhotos,
   requireSchouwRecorder,
+  toFinding,
   type Finding,
 } from '../finding/finding.service.js';
 import { findFinding as findFindingRow } from '../finding/finding.repo.js';
@@ -169,12 +170,15 @@ export interface LegacyAnswerInput extends RecordObservationInput {
 export async function recordLegacyAnswer(trx: DbOrTrx, viewer: Viewer, input: LegacyAnswerInput, now = new Date()): Promise<{ observation: Observation; finding: Finding | null }> {
   checkCommon(input);
   await requireOwnPhotos(trx, viewer, input.photoIds);
+  // The id was a finding id in those versions: someone else's finding under it makes the
+  // id taken, as it was then (else their kans and photos would silently be dropped).
+  const existing = await findFindingRow(trx, input.id);
+  if (existing && (existing.campaign_id !== input.campaignId || !recordedBy(existing, viewer))) throw idAlreadyUsed();
   const observation = await recordObservation(trx, viewer, input, now);
   const note = input.text?.trim() || null;
-  if (note && !observation.note) await trx.updateTable('observation').set({ note }).where('id', '=', observation.id).where('note', 'is', null).execute();
+  if (note && !observation.note) await repo.setNoteIfNone(trx, observation.id, note);
   const followUp = !!input.suggestion?.trim() || (input.photoIds ?? []).length > 0;
   if (!followUp) return { observation: { ...observation, note: observation.note ?? note }, finding: null };
-  const existing = await findFindingRow(trx, input.id);
   if (existing) return { observation, finding: null };
   const finding = await recordFinding(trx, viewer, { ...input, category: observation.theme, spotId: observation.spotId, rating: observation.rating, observationId: observation.id }, now);
   return { observation, finding };
@@ -216,14 +220,17 @@ export async function findObservation(db: DbOrTrx, viewer: Viewer, id: string): 
   return { observation: toObservation(row), campaign };
 }
 
+/** Per observation the first finding made from it (a walker may make more than one). */
 export async function findingIdsOf(db: DbOrTrx, observationIds: readonly string[]): Promise<Map<string, string>> {
-  const rows = await repo.findingsOfObservations(db, observationIds);
-  return new Map(rows.map((r) => [r.observation_id!, r.id]));
+  const made = new Map<string, string>();
+  for (const row of await repo.findingsOfObservations(db, observationIds)) if (!made.has(row.observation_id!)) made.set(row.observation_id!, row.id);
+  return made;
 }
 
 /**
  * A coordinator makes a finding of an answer that needs follow-up (e.g. a D that nobody
  * flagged in the street). It keeps the walker as its recorder, so the walker hears back.
+ * One finding per answer; a retry with the same finding id gets that finding again.
  */
 export async function promoteObservation(
   db: Db,
@@ -235,9 +242,12 @@ export async function promoteObservation(
     const row = await repo.findObservation(trx, input.observationId);
     const campaign = row && (await loadCampaign(trx, row.campaign_id));
     if (!row || !campaign || viewer.kind !== 'staff' || !managesNeighbourhood(viewer, campaign.neighbourhoodId)) throw notFound('Dit antwoord');
+    // A retry of this promotion (same finding id) gets the finding it made.
+    const retried = await findFindingRow(trx, input.findingId);
+    if (retried?.observation_id === row.id) return toFinding(retried);
+    if (retried) throw idAlreadyUsed();
     const made = await repo.findingsOfObservations(trx, [row.id]);
     if (made.length > 0) throw badInput('Van dit antwoord is al een bevinding gemaakt.');
-    if (await findFindingRow(trx, input.findingId)) throw idAlreadyUsed();
     const text = input.text?.trim() || null;
     if (text && text.length > MAX_TEXT) throw badInput(`Gebruik hoogstens ${MAX_TEXT} tekens.`);
     const finding = await insertFinding(
