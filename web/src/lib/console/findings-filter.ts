@@ -8,8 +8,6 @@
 import type { ChecklistVersion, Finding, FindingFilterInput, ThemeRatingCount } from './operations';
 import { THEMES } from './labels';
 
-/** Free findings (not an answer to a checklist item) form a section of their own (the report groups by section). */
-export const FREE_SECTION = 'VRIJ';
 /** Findings with no rating are counted, and filtered, under this key. */
 export const NO_RATING = 'GEEN';
 /** The partner filter's value for findings not routed to anyone. */
@@ -45,22 +43,12 @@ export function toFilterInput(filter: FindingFilter): FindingFilterInput {
   return input;
 }
 
-/** Maps checklist item ids to the id of their section (for a report grouped by section). */
-export function sectionIndex(checklist: ChecklistVersion | null): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const section of checklist?.sections ?? []) for (const item of section.items) index.set(item.id, section.id);
-  return index;
-}
-
 /** Maps checklist item ids to their question, to name an answer in lists. */
 export function itemPrompts(checklist: ChecklistVersion | null): Map<string, string> {
   const prompts = new Map<string, string>();
   for (const section of checklist?.sections ?? []) for (const item of section.items) prompts.set(item.id, item.prompt);
   return prompts;
 }
-
-export const sectionOf = (finding: Pick<Finding, 'checklistItemId'>, index: Map<string, string>): string =>
-  (finding.checklistItemId && index.get(finding.checklistItemId)) || FREE_SECTION;
 
 export interface ThemeCounts {
   theme: string;
@@ -82,34 +70,9 @@ export function countTable(rows: readonly ThemeRatingCount[]): ThemeCounts[] {
   return [...table.values()].filter((c) => c.total > 0);
 }
 
-/** The same counts made from findings a page holds whole (the report), in the server's shape. */
-export function countByThemeAndRating(findings: readonly Pick<Finding, 'category' | 'rating'>[]): ThemeRatingCount[] {
-  const counts = new Map<string, ThemeRatingCount>();
-  for (const f of findings) {
-    const key = `${f.category}/${f.rating ?? ''}`;
-    const entry = counts.get(key) ?? { theme: f.category, rating: f.rating, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  return [...counts.values()];
-}
-
 /** Where to put a finding on a map: its own location, else its spot's. */
 export function positionOf(finding: Finding): { lat: number; lon: number } | null {
   if (finding.location) return { lat: finding.location.lat, lon: finding.location.lon };
   if (finding.spot?.lat != null && finding.spot.lon != null) return { lat: finding.spot.lat, lon: finding.spot.lon };
   return null;
-}
-
-/** Findings grouped by street name (alphabetical; findings without a street last). The server
- * gives a finding at a spot the spot's street. */
-export function groupByStreet(findings: Finding[]): { street: string; findings: Finding[] }[] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const name = f.street?.name ?? '';
-    groups.set(name, [...(groups.get(name) ?? []), f]);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'nl')))
-    .map(([street, list]) => ({ street, findings: list }));
 }

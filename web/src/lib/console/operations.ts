@@ -240,9 +240,6 @@ export const FINDING_POSITIONS = `query FindingPositions($id: ID!, $filter: Find
 /** The streets of a campaign's neighbourhood, for the street filter (a short list, read whole). */
 export const CAMPAIGN_STREETS = `query CampaignStreets($id: ID!, $after: String) { campaign(id: $id) { id neighbourhood { id streets(first: 100, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } } } } }`;
 
-// Every finding with its history, for the report (verslag). 25 per page keeps a page with
-// its history under the query cost limit; lists on screen use FINDINGS_PAGE instead.
-export const CAMPAIGN_FINDINGS = `query CampaignFindings($id: ID!, $after: String) { campaign(id: $id) { id findings(first: 25, after: $after) { edges { node { ${FINDING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
 export const FINDING = `query Finding($id: ID!) { finding(id: $id) { ${FINDING_FIELDS} recorderAcceptsContact } }`;
 /** Asked only when the coordinator presses the button: every read is recorded in the audit log. */
 export const RECORDER_CONTACT = `query RecorderContact($id: ID!) { finding(id: $id) { id recorderContact } }`;
