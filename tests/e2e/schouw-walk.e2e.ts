@@ -1,11 +1,13 @@
 /// <reference lib="dom" />
 /**
  * The schouw walk in real Chromium: join online, go offline, reload, answer a checklist
- * item and record three findings with a photo from a fixture file, close and reopen the
- * page, come back online: the server holds exactly those findings once, photos included,
- * and a coordinator's public message reaches "Mijn bevindingen". After each save the spot
- * confirms it and lists the finding with its thumbnails, unsent and later sent; a photo
- * taken away before saving is never sent.
+ * item (an observation, not a finding) and record three findings with a photo from a
+ * fixture file, close and reopen the page, come back online: the server holds exactly
+ * those findings once, photos included, and the answer as an observation; a coordinator's
+ * public message reaches "Mijn bevindingen", which lists the findings only. After each
+ * save the spot confirms it and lists the finding with its thumbnails, unsent and later
+ * sent; a photo taken away before saving is never sent. Every question type and the
+ * answer-to-finding step: schouw-question-types.e2e.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -114,8 +116,9 @@ describe('schouw walk (Chromium, offline)', () => {
     await page.close();
     page = await phone.newPage();
     await page.goto(`${server.url}/schouw/mijn`);
-    await expect.poll(() => page.getByTestId('my-finding').count()).toBe(4);
-    await expect.poll(() => page.getByText('Nog niet verstuurd').count()).toBe(4);
+    // The answer is no finding: three findings, all still on the phone.
+    await expect.poll(() => page.getByTestId('my-finding').count()).toBe(3);
+    await expect.poll(() => page.getByText('Nog niet verstuurd').count()).toBe(3);
     await expectTallEnough(page, 'Terug naar de plekken');
 
     await phone.setOffline(false);
@@ -129,10 +132,15 @@ describe('schouw walk (Chromium, offline)', () => {
     await expect.poll(async () => (await page.getByTestId('finding-state').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(['✓ Verstuurd', '✓ Verstuurd', '✓ Verstuurd']);
     await expect.poll(() => page.getByRole('img', { name: 'Foto 1 bij deze bevinding' }).evaluateAll((imgs: HTMLImageElement[]) => imgs.filter((i) => i.complete && i.naturalWidth > 0).length)).toBe(3);
 
-    const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { id text rating photoIds } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
+    const { body } = await gqlAt(
+      server.url,
+      'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { id text rating photoIds } } } observations(first: 50) { edges { node { rating answer } } } } }',
+      { id: coordinator.schouw.id },
+      { cookie: coordinator.cookie },
+    );
     const findings = body.data.campaign.findings.edges.map((e: any) => e.node);
-    expect(findings.filter((f: any) => f.text).map((f: any) => f.text).sort()).toEqual(['Losse stoeptegel bij de ingang', 'Wipkip wiebelt', 'Zand ligt op het pad']);
-    expect(findings.filter((f: any) => f.rating === 'C')).toHaveLength(1);
+    expect(findings.map((f: any) => f.text).sort()).toEqual(['Losse stoeptegel bij de ingang', 'Wipkip wiebelt', 'Zand ligt op het pad']);
+    expect(body.data.campaign.observations.edges.map((e: any) => e.node)).toEqual([{ rating: 'C', answer: null }]);
     const photoIds = findings.flatMap((f: any) => f.photoIds);
     expect(new Set(photoIds).size).toBe(3);
     for (const id of photoIds) {

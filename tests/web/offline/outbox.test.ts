@@ -44,6 +44,12 @@ describe('outbox', () => {
     expect(upcast(old).args).not.toHaveProperty('pieces');
   });
 
+  it('writes every command in the format the server expects now (server/src/modules/sync/sync-commands.ts)', async () => {
+    const server = await import('../../../server/src/modules/sync/sync-commands.js');
+    expect(CURRENT_FORMAT).toEqual(server.CURRENT_FORMAT);
+    for (const [name, version] of Object.entries(CURRENT_FORMAT)) expect(server.commands[name]?.formats[version], `${name} ${version}`).toBeDefined();
+  });
+
   it('puts a refused entry back in line with a new seq and mutation id', async () => {
     const db = await freshDb();
     const entry = await recordLocally(db, { name: 'recordTallyEvent', args: { id: 'a' } });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MyFinding } from '$lib/offline/findings-store';
-import { findingProblem, findingsAtSpot, photoIdsOf } from '$lib/walk/finding-draft';
+import { findingProblem, findingsAtSpot, followedUpAnswers, photoIdsOf } from '$lib/walk/finding-draft';
 
-const finding = (id: string, data: MyFinding['data']): MyFinding => ({ id, data, createdAt: '2026-05-01T10:00:00Z', delivery: 'unsent', status: null, statusHistory: [] });
+const finding = (id: string, data: MyFinding['data'], followsUp: MyFinding['followsUp'] = null): MyFinding => ({ id, data, createdAt: '2026-05-01T10:00:00Z', delivery: 'unsent', status: null, statusHistory: [], streetId: null, actionItems: [], followsUp });
 
 describe('finding form rules', () => {
   it('asks for something to save, and the problem goes away once anything is filled in', () => {
@@ -14,14 +14,19 @@ describe('finding form rules', () => {
     expect(findingProblem({ ...empty, photoCount: 1 })).toBeNull();
   });
 
-  it('lists the findings at a spot without the checklist answers stored beside them', () => {
+  it('lists the findings at a spot', () => {
     const list = [
       finding('a', { spotId: 's1', text: 'Losse tegel', photoIds: ['p1'] }),
-      finding('b', { spotId: 's1', itemId: 'i1', rating: 'C' }),
       finding('c', { spotId: 's2', text: 'Elders' }),
       finding('d', { spotId: null, text: 'Vrij' }),
     ];
     expect(findingsAtSpot(list, 's1').map((f) => f.id)).toEqual(['a']);
+  });
+
+  it('knows which answers were reported: those a finding follows up', () => {
+    const answer = { id: 'old', spotId: 's1', itemId: 'i1', prompt: '', theme: 'SCHOON', rating: 'D', answer: null, createdAt: '', delivery: 'sent' as const };
+    const list = [finding('a', { observationId: 'o1' }), finding('old', {}, answer), finding('free', { observationId: null })];
+    expect([...followedUpAnswers(list)].sort()).toEqual(['o1', 'old']);
   });
 
   it('reads photo ids defensively', () => {

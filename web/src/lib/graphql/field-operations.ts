@@ -30,7 +30,7 @@ export const CAMPAIGN_SNAPSHOT = `query CampaignSnapshot($id: ID!) {
       streets(first: ${SNAPSHOT_PAGE_SIZE}) { edges { node { ${STREET_FIELDS} } } ${PAGE_INFO} }
       spots(first: ${SNAPSHOT_PAGE_SIZE}) { edges { node { ${SPOT_FIELDS} } } ${PAGE_INFO} }
     }
-    checklist { id version sections { id theme title items { id prompt help type choices spotTypes } } }
+    checklist { id version sections { id theme title items { id prompt help type choices spotTypes signalAnswers } } }
   }
 }`;
 
@@ -44,6 +44,20 @@ export const CAMPAIGN_SPOTS_PAGE = `query CampaignSpotsPage($id: ID!, $after: St
   campaign(id: $id) { neighbourhood { spots(first: ${SNAPSHOT_PAGE_SIZE}, after: $after) { edges { node { ${SPOT_FIELDS} } } ${PAGE_INFO} } } }
 }`;
 
+export interface ChecklistItemSnapshot {
+  id: string;
+  prompt: string;
+  help: string | null;
+  type: string;
+  choices: string[];
+  spotTypes: string[];
+  /**
+   * Answers that ask whether someone should follow them up ('JA' to "Blijft hier water
+   * staan?"). Absent in a snapshot kept by an app version from before it.
+   */
+  signalAnswers?: string[];
+}
+
 export interface CampaignSnapshot {
   id: string;
   name: string;
@@ -56,7 +70,7 @@ export interface CampaignSnapshot {
     streets: { edges: { node: { id: string; name: string } }[] };
     spots: { edges: { node: { id: string; name: string; type: string; street: { id: string }; previousRating: { rating: string; photoId: string | null; recordedAt: string; campaignName: string } | null } }[] };
   };
-  checklist: { id: string; version: number; sections: { id: string; theme: string; title: string; items: { id: string; prompt: string; help: string | null; type: string; choices: string[]; spotTypes: string[] }[] }[] } | null;
+  checklist: { id: string; version: number; sections: { id: string; theme: string; title: string; items: ChecklistItemSnapshot[] }[] } | null;
 }
 
 export const PUBLIC_PROGRESS = `query PublicProgress($id: ID!) {

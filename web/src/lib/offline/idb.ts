@@ -32,7 +32,8 @@ export interface OutboxEntry {
 
 export interface LocalRecord {
   id: string;
-  type: 'tally' | 'finding';
+  /** 'observation': a checklist answer (older app versions stored those as 'finding' with an itemId). */
+  type: 'tally' | 'finding' | 'observation';
   campaignId: string;
   data: Record<string, unknown>;
   createdAt: string;

@@ -11,7 +11,11 @@ import { channelKey } from './membership';
 export const CURRENT_FORMAT: Record<string, number> = {
   recordTallyEvent: 2,
   correctTallyEvent: 1,
-  recordFinding: 1,
+  // Format 2 may name the answer (observation) the finding follows up.
+  recordFinding: 2,
+  recordObservation: 1,
+  // No longer written (answers are recordObservation now); unsent entries of older app
+  // versions are sent as they are and the server upcasts them.
   answerChecklistItem: 1,
   editFinding: 1,
 };
@@ -23,6 +27,10 @@ const upcasters: Record<string, Record<number, Upcaster>> = {
   recordTallyEvent: {
     // Format 1 (the first field-app build) called the count `pieces`.
     1: ({ pieces, ...rest }) => ({ ...rest, count: pieces }),
+  },
+  recordFinding: {
+    // Format 1 had no observationId: such a finding follows up no answer.
+    1: (args) => args,
   },
 };
 

@@ -6,6 +6,7 @@ import type { OutboxEntry } from '../offline/idb';
 import { formatM2, TILE_SIZES } from '../counter/tile-sizes';
 import { t } from '../i18n/i18n.svelte';
 import { nl, type MessageKey } from '../i18n/nl';
+import { answerWords } from '../walk/answer-rules';
 
 function amount(args: Record<string, unknown>): string {
   const count = Number(args.count ?? 0);
@@ -16,7 +17,9 @@ function amount(args: Record<string, unknown>): string {
 
 export function describeEntry(entry: OutboxEntry): string {
   const key = `sync.entry.${entry.name}` as MessageKey;
-  const what = key in nl ? t(key, { amount: amount(entry.args) }) : t('sync.entry.other');
+  // Answers (recordObservation, and answerChecklistItem of older app versions) say what was answered.
+  const answer = answerWords({ rating: entry.args.rating as string | null, answer: entry.args.answer as string | null }, t) ?? '–';
+  const what = key in nl ? t(key, { amount: amount(entry.args), answer }) : t('sync.entry.other');
   const text = typeof entry.args.text === 'string' && entry.args.text ? `: “${entry.args.text.length > 60 ? `${entry.args.text.slice(0, 57)}…` : entry.args.text}”` : '';
   const time = new Date(entry.createdAt).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
   return `${what}${text} (${t('sync.entry.recordedAt', { time })})`;

@@ -18,12 +18,15 @@ export function findingProblem(fields: FindingFields): MessageKey | null {
   return empty ? 'finding.empty' : null;
 }
 
-/**
- * The findings recorded at a spot, newest first. Checklist answers are stored as local
- * findings too (with the item they answer); they are shown with their question instead.
- */
+/** The findings recorded at a spot, newest first (myFindings holds no checklist answers). */
 export function findingsAtSpot(list: MyFinding[], spotId: string): MyFinding[] {
-  return list.filter((f) => f.data.spotId === spotId && !f.data.itemId);
+  return list.filter((f) => f.data.spotId === spotId);
+}
+
+/** The answers (observation ids) a finding follows up: those were reported. */
+export function followedUpAnswers(list: MyFinding[]): Set<string> {
+  const ids = list.map((f) => f.followsUp?.id ?? (typeof f.data.observationId === 'string' ? f.data.observationId : null));
+  return new Set(ids.filter((id): id is string => !!id));
 }
 
 export function photoIdsOf(finding: Pick<MyFinding, 'data'>): string[] {
