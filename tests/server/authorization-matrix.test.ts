@@ -52,6 +52,28 @@ function nextDate(): string {
 let numbersHandedOut = 0;
 const nextNumber = () => ++numbersHandedOut;
 
+/** Every field of Observation; a test below checks that none is left out. */
+const OBSERVATION_FIELDS =
+  'id checklistItemId theme rating answer note current location { lat lon accuracyM } deviceTime serverTime recordedByMe recorderName spot { name } street { name } findingId';
+
+/** An answer to the playground's rating item at the fixture's playground, as the schouwer's app sends it. */
+function observationInput(fx: AccessFixture) {
+  const item = fx.checklist.sections.flatMap((s) => s.items).find((i) => i.prompt === 'In welke staat zijn de speeltoestellen?')!;
+  return { campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: item.id, rating: 'C', location: { lat: 51.859, lon: 4.657, accuracyM: 6 }, deviceTime: new Date().toISOString() };
+}
+
+/** A new answer recorded by the schouwer (participants see only their own answers). */
+async function newObservationOfSchouwer(fx: AccessFixture): Promise<string> {
+  const id = uuidv7();
+  const { body } = await fx.query('schouwer', 'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id } }', { input: { ...observationInput(fx), id } });
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return id;
+}
+
+let schouwerObservation: Promise<string> | undefined;
+/** One answer of the schouwer, made once, for the read operations. */
+const observationOfSchouwer = (fx: AccessFixture) => (schouwerObservation ??= newObservationOfSchouwer(fx));
+
 const operations: Operation[] = [
   { name: 'viewer', field: 'viewer', query: '{ viewer { kind } }', allowed: everyone },
   { name: 'serverInfo', field: 'serverInfo', query: '{ serverInfo { serverTime } }', allowed: everyone },
@@ -184,9 +206,25 @@ const operations: Operation[] = [
   {
     name: 'finding',
     field: 'finding',
-    query: 'query($id: ID!) { finding(id: $id) { text status spot { name } street { name } photoIds statusHistory { publicMessage } } }',
+    query: 'query($id: ID!) { finding(id: $id) { text status observationId spot { name } street { name } photoIds statusHistory { publicMessage } } }',
     variables: (fx) => ({ id: fx.findingA.id }),
     allowed: ['admin', 'coordinator', 'partner', 'schouwer'],
+    refusedAsNull: true,
+  },
+  {
+    name: 'observation (every field)',
+    field: 'observation',
+    query: `query($id: ID!) { observation(id: $id) { ${OBSERVATION_FIELDS} } }`,
+    variables: async (fx) => ({ id: await observationOfSchouwer(fx) }),
+    allowed: fieldOfSchouwA,
+    refusedAsNull: true,
+  },
+  {
+    name: 'campaign.observations',
+    field: 'campaign',
+    query: 'query($id: ID!) { campaign(id: $id) { observations(first: 5, currentOnly: true) { edges { node { id rating recordedByMe } } } } }',
+    variables: (fx) => ({ id: fx.schouwA.id }),
+    allowed: fieldOfSchouwA,
     refusedAsNull: true,
   },
   { name: 'routedFindings', field: 'routedFindings', query: '{ routedFindings(filter: { status: NIEUW }) { totalCount edges { node { text } } } }', allowed: ['partner'] },
@@ -292,14 +330,18 @@ const operations: Operation[] = [
     allowed: fieldOfSchouwA,
   },
   {
-    name: 'answerChecklistItem',
-    field: 'answerChecklistItem',
-    query: 'mutation($input: AnswerChecklistItemInput!) { answerChecklistItem(input: $input) { rating category } }',
-    variables: (fx) => {
-      const item = fx.checklist.sections.flatMap((s) => s.items).find((i) => i.prompt === 'In welke staat zijn de speeltoestellen?')!;
-      return { input: { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: item.id, rating: 'B', deviceTime: new Date().toISOString() } };
-    },
+    name: 'recordObservation',
+    field: 'recordObservation',
+    query: 'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { rating theme current } }',
+    variables: (fx) => ({ input: { ...observationInput(fx), id: uuidv7() } }),
     allowed: fieldOfSchouwA,
+  },
+  {
+    name: 'promoteObservation',
+    field: 'promoteObservation',
+    query: 'mutation($input: PromoteObservationInput!) { promoteObservation(input: $input) { status observationId } }',
+    variables: async (fx) => ({ input: { observationId: await newObservationOfSchouwer(fx), findingId: uuidv7(), text: 'Speeltoestel vervangen' } }),
+    allowed: managersOfA,
   },
   {
     name: 'changeFindingStatus',
@@ -423,6 +465,12 @@ describe('authorization matrix', () => {
     const covered = new Set(operations.map((op) => op.field));
     const all = [...body.data.__schema.queryType.fields, ...body.data.__schema.mutationType.fields].map((f: { name: string }) => f.name);
     expect(all.filter((name: string) => !covered.has(name))).toEqual([]);
+  });
+
+  it('asks for every field of Observation in the observation operation', async () => {
+    const { body } = await fx.query('admin', '{ __type(name: "Observation") { fields { name } } }');
+    const asked = new Set(OBSERVATION_FIELDS.replace(/\{[^}]*\}/g, ' ').split(/\s+/).filter(Boolean));
+    expect(body.data.__type.fields.map((f: { name: string }) => f.name).filter((name: string) => !asked.has(name))).toEqual([]);
   });
 
   it('compares every table by content: an update that keeps the row count shows', () => {
