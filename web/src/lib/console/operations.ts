@@ -329,3 +329,49 @@ export interface CountedConnection<T> {
 
 /** The nodes of a connection answer. */
 export const nodes = <T>(connection: Connection<T>): T[] => connection.edges.map((edge) => edge.node);
+
+// Schouw scores (the Scores tab): the server computes every level; the console only shows them.
+export type ScoreLevel = 'A_PLUS' | 'A' | 'B' | 'C' | 'D';
+export type ScoreChange = 'UP' | 'DOWN' | 'SAME';
+
+export interface Score {
+  level: ScoreLevel | null;
+  observationCount: number;
+  previousLevel: ScoreLevel | null;
+  change: ScoreChange | null;
+  distribution?: { rating: string; count: number }[];
+}
+
+export interface SchouwScores {
+  previousSchouw: { id: string; name: string } | null;
+  overall: Score;
+  themes: { theme: string; score: Score }[];
+  streets: { street: { id: string; name: string }; score: Score }[];
+  spots: { spot: { id: string; name: string; lat: number | null; lon: number | null; street: { id: string; name: string } }; score: Score }[];
+  cells: { theme: string; street: { id: string }; score: Score }[];
+}
+
+const SCORE_FIELDS = 'level observationCount previousLevel change distribution { rating count }';
+export const SCHOUW_SCORES = `query SchouwScores($id: ID!) { campaign(id: $id) { id scores {
+  previousSchouw { id name }
+  overall { ${SCORE_FIELDS} }
+  themes { theme score { ${SCORE_FIELDS} } }
+  streets { street { id name } score { ${SCORE_FIELDS} } }
+  spots { spot { id name lat lon street { id name } } score { ${SCORE_FIELDS} } }
+  cells { theme street { id } score { level observationCount previousLevel change } }
+} } }`;
+
+export interface SpotObservation {
+  id: string;
+  checklistItemId: string;
+  theme: string;
+  rating: string | null;
+  answer: string | null;
+  note: string | null;
+  recorderName: string | null;
+  serverTime: string;
+  findingId: string | null;
+}
+
+export const SPOT_OBSERVATIONS = `query SpotObservations($id: ID!, $spotId: ID!, $after: String) { campaign(id: $id) { id observations(spotId: $spotId, currentOnly: true, first: 100, after: $after) { edges { node { id checklistItemId theme rating answer note recorderName serverTime findingId } } pageInfo { hasNextPage endCursor } } } }`;
+export const PROMOTE_OBSERVATION = `mutation PromoteObservation($input: PromoteObservationInput!) { promoteObservation(input: $input) { id } }`;
