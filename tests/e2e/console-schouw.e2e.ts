@@ -151,7 +151,7 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     await page.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
     await expect.poll(() => page.getByText(/is toegevoegd aan het actieplan \(1 bevinding\)/).count()).toBe(1);
     await page.getByRole('link', { name: 'Actieplan', exact: true }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'Speeltuin Boerenpad opknappen met de gemeente', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Speeltuin Boerenpad opknappen met de gemeente', exact: true }).count()).toBe(1);
 
     // The report, printed to PDF, carries the photo.
     await page.goto(`${server.url}/beheer/campagnes/${coordinator.schouw.id}/verslag`);

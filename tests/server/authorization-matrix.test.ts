@@ -5,13 +5,15 @@
  * in but not yours) and change nothing in the database.
  */
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { hashSecret } from '../../server/src/auth/tokens.js';
-import { addCampaignDay, createCampaign } from '../../server/src/modules/campaign/campaign.service.js';
+import { addCampaignDay, createCampaign, updateCampaignSettings } from '../../server/src/modules/campaign/campaign.service.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
 import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
+import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import { DEMO_CHECKLIST } from '../../server/src/seed/demo-checklist.js';
 import { editFinding } from '../../server/src/modules/finding/finding-edit.service.js';
 import { accessFixture, PASSWORD, roles, type AccessFixture, type Role } from '../support/access-fixtures.js';
@@ -73,6 +75,13 @@ async function newObservationOfSchouwer(fx: AccessFixture): Promise<string> {
 let schouwerObservation: Promise<string> | undefined;
 /** One answer of the schouwer, made once, for the read operations. */
 const observationOfSchouwer = (fx: AccessFixture) => (schouwerObservation ??= newObservationOfSchouwer(fx));
+
+/** A new action plan item in schouwA owned by the partner's organisation, with one routed finding. */
+async function partnersActionItem(fx: AccessFixture): Promise<{ id: string; findingId: string }> {
+  const finding = await fx.makeFinding();
+  const item = await createActionItem(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.schouwA.id, title: 'Portiek schoonmaken', owner: 'Jan Jansen', ownerOrganisationId: fx.organisationId, findingIds: [finding.id], requestId: 't' });
+  return { id: item.id, findingId: finding.id };
+}
 
 const operations: Operation[] = [
   { name: 'viewer', field: 'viewer', query: '{ viewer { kind } }', allowed: everyone },
@@ -369,6 +378,78 @@ const operations: Operation[] = [
     field: 'changeActionItemStatus',
     query: 'mutation($id: ID!) { changeActionItemStatus(actionItemId: $id, status: BEZIG) { status } }',
     variables: async (fx) => ({ id: (await createActionItem(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.schouwA.id, title: 'Punt', owner: 'Team', findingIds: [], requestId: 't' })).id }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'updateActionItem (status and message: partners of its organisation too)',
+    field: 'updateActionItem',
+    query: 'mutation($input: UpdateActionItemInput!) { updateActionItem(input: $input) { status publicMessage updatedAt } }',
+    variables: async (fx) => ({ input: { actionItemId: (await partnersActionItem(fx)).id, status: 'BEZIG', publicMessage: `Bericht voor de bewoners ${nextNumber()}` } }),
+    allowed: ['admin', 'coordinator', 'partner'],
+  },
+  {
+    name: 'updateActionItem (title and findings: coordinators only)',
+    field: 'updateActionItem',
+    query: 'mutation($input: UpdateActionItemInput!) { updateActionItem(input: $input) { title findingIds } }',
+    variables: async (fx) => ({ input: { actionItemId: (await partnersActionItem(fx)).id, title: `Punt ${nextNumber()}`, addFindingIds: [(await fx.makeFinding()).id] } }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'deleteActionItem',
+    field: 'deleteActionItem',
+    query: 'mutation($id: ID!) { deleteActionItem(actionItemId: $id) }',
+    variables: async (fx) => ({ id: (await partnersActionItem(fx)).id }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'partnerActionItems',
+    field: 'partnerActionItems',
+    query: '{ partnerActionItems(first: 5) { edges { node { title status publicMessage ownerOrganisation { name } findingIds campaign { name } } } } }',
+    allowed: ['partner'],
+  },
+  {
+    name: 'campaign.actionPlan (every field)',
+    field: 'campaign',
+    query: 'query($id: ID!) { campaign(id: $id) { actionPlan { id title owner ownerOrganisation { name } dueDate status publicMessage createdAt updatedAt findingIds campaign { name } } } }',
+    variables: async (fx) => {
+      await partnersActionItem(fx);
+      return { id: fx.schouwA.id };
+    },
+    allowed: managersOfA,
+    refusedAsNull: true,
+  },
+  {
+    name: 'finding.actionItems and publicPhotoIds',
+    field: 'finding',
+    query: 'query($id: ID!) { finding(id: $id) { actionItems { id title status publicMessage } publicPhotoIds } }',
+    variables: async (fx) => ({ id: (await partnersActionItem(fx)).findingId }),
+    allowed: ['admin', 'coordinator', 'partner', 'schouwer'],
+    refusedAsNull: true,
+  },
+  {
+    name: 'publicSchouwResults',
+    field: 'publicSchouwResults',
+    query: 'query($id: ID!) { publicSchouwResults(campaignId: $id) { campaignName overall { level } streets { streetName } findings { total handled } actionItems { title organisationName } photos { id } } }',
+    variables: async (fx) => {
+      await updateCampaignSettings(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.schouwA.id, publicResults: true });
+      return { id: fx.schouwA.id };
+    },
+    allowed: everyone,
+  },
+  {
+    name: 'setFindingPhotoPublic',
+    field: 'setFindingPhotoPublic',
+    query: 'mutation($finding: ID!, $photo: ID!) { setFindingPhotoPublic(findingId: $finding, photoId: $photo, public: true) { publicPhotoIds } }',
+    variables: async (fx) => {
+      const photo = uuidv7();
+      const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 40 } } }).jpeg().toBuffer();
+      const upload = await fetch(`${fx.t.url}/media/${photo}`, { method: 'PUT', headers: { ...fx.headers.admin, 'content-type': 'image/jpeg', sha256: createHash('sha256').update(bytes).digest('hex') }, body: new Uint8Array(bytes) });
+      if (upload.status !== 201) throw new Error(`upload: ${upload.status}`);
+      const finding = await fx.t.app.connection.db.transaction().execute((trx) =>
+        recordFinding(trx, fx.asViewer('admin'), { id: uuidv7(), campaignId: fx.schouwA.id, category: 'HEEL', spotId: fx.spotA.id, photoIds: [photo], deviceTime: new Date().toISOString() }),
+      );
+      return { finding: finding.id, photo };
+    },
     allowed: managersOfA,
   },
   {

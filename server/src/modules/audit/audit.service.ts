@@ -27,6 +27,10 @@ export type AuditAction =
   | 'observation.promoted'
   | 'action_item.created'
   | 'action_item.status_changed'
+  | 'action_item.updated'
+  | 'action_item.findings_changed'
+  | 'action_item.deleted'
+  | 'finding_photo.public_changed'
   | 'campaign.exported';
 
 export interface AuditEvent {

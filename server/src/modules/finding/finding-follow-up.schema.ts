@@ -1,18 +1,12 @@
 /**
- * GraphQL for what follows a finding: edit conflicts and their resolution, the action
- * plan, and the rating a spot had on an earlier walk.
+ * GraphQL for what follows a finding: edit conflicts and their resolution, and the rating
+ * a spot had on an earlier walk. The action plan is in action-plan.schema.ts.
  */
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { CampaignRef } from '../campaign/campaign.schema.js';
 import { SpotRef } from '../spot/spot.schema.js';
-import * as plan from './action-plan.service.js';
 import * as edits from './finding-edit.service.js';
 import { FindingRef, RatingEnum, str } from './finding.schema.js';
 import * as details from './finding-details.service.js';
-import { ACTION_ITEM_STATUSES } from './finding.table.js';
-
-export const ActionItemStatusEnum = builder.enumType('ActionItemStatus', { values: ACTION_ITEM_STATUSES });
 
 const FindingConflictRef = builder.objectRef<edits.FindingConflict>('FindingConflict').implement({
   description: "A device's edit that lost to a newer server value; a coordinator decides.",
@@ -38,27 +32,6 @@ builder.objectField(FindingRef, 'conflicts', (t) =>
     resolve: (f) => f.id,
   }),
 );
-
-const ActionItemRef = builder.objectRef<plan.ActionItem>('ActionItem').implement({
-  description: 'A point of the action plan made from one or more findings.',
-  authScopes: { $any: { coordinator: true, participant: true } },
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
-    owner: t.exposeString('owner'),
-    dueDate: t.exposeString('dueDate', { nullable: true, description: 'YYYY-MM-DD' }),
-    status: t.expose('status', { type: ActionItemStatusEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    findingIds: t.loadableList({
-      type: 'ID',
-      load: async (ids: string[], ctx) => {
-        const links = await plan.findingIdsOfActionItems(ctx.db, ids);
-        return ids.map((id) => links.filter((l) => l.actionItemId === id).map((l) => l.findingId));
-      },
-      resolve: (item) => item.id,
-    }),
-  }),
-});
 
 const PreviousRatingRef = builder.objectRef<details.PreviousRating>('PreviousRating').implement({
   description: "A spot's score on the previous schouw of the neighbourhood, shown beside this year's.",
@@ -92,46 +65,12 @@ builder.objectField(SpotRef, 'previousRating', (t) =>
   }),
 );
 
-builder.objectFields(CampaignRef, (t) => ({
-  actionPlan: t.field({ type: [ActionItemRef], description: 'The action plan of this schouw (bounded, at most a few hundred items).', resolve: (campaign, _args, ctx) => plan.actionPlan(ctx.db, ctx.viewer, campaign.id) }),
-}));
-
-const CreateActionItemInput = builder.inputType('CreateActionItemInput', {
-  fields: (t) => ({
-    campaignId: t.id(),
-    title: t.string({ validate: z.string().trim().min(3).max(200) }),
-    owner: t.string({ validate: z.string().trim().min(2).max(120) }),
-    ownerOrganisationId: t.id({ required: false }),
-    dueDate: t.string({ required: false, validate: z.iso.date('Gebruik een datum als 2026-05-16.').nullish() }),
-    findingIds: t.idList({ validate: z.array(z.string()).max(100) }),
-  }),
-});
-
 builder.mutationFields((t) => ({
-  createActionItem: t.field({
-    type: ActionItemRef,
-    authScopes: { coordinator: true },
-    args: { input: t.arg({ type: CreateActionItemInput }) },
-    resolve: (_root, { input }, ctx) =>
-      plan.createActionItem(ctx.db, ctx.viewer, {
-        ...input,
-        campaignId: str(input.campaignId),
-        ownerOrganisationId: input.ownerOrganisationId == null ? null : str(input.ownerOrganisationId),
-        findingIds: input.findingIds.map(str),
-        requestId: ctx.requestId,
-      }),
-  }),
   resolveFindingConflict: t.field({
     type: FindingRef,
     description: "Keeps the server's value, or takes the device's (useDeviceValue: true).",
     authScopes: { coordinator: true },
     args: { conflictId: t.arg.id(), useDeviceValue: t.arg.boolean() },
     resolve: (_root, args, ctx) => edits.resolveConflict(ctx.db, ctx.viewer, { conflictId: str(args.conflictId), useDeviceValue: args.useDeviceValue }),
-  }),
-  changeActionItemStatus: t.field({
-    type: ActionItemRef,
-    authScopes: { coordinator: true },
-    args: { actionItemId: t.arg.id(), status: t.arg({ type: ActionItemStatusEnum }) },
-    resolve: (_root, args, ctx) => plan.changeActionItemStatus(ctx.db, ctx.viewer, { actionItemId: str(args.actionItemId), status: args.status, requestId: ctx.requestId }),
   }),
 }));

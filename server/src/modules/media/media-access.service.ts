@@ -8,6 +8,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { previousRating } from '../finding/finding-details.service.js';
 import { findingAccess } from '../finding/finding.service.js';
+import { isPublicResultsPhoto } from '../observation/public-results.service.js';
 import * as repo from './media.repo.js';
 import { ownerOf, recorderOwner } from './media.service.js';
 
@@ -15,13 +16,15 @@ import { ownerOf, recorderOwner } from './media.service.js';
  * A photo is shown to its uploader; to staff who may see a finding that shows it; to
  * participants of that finding's campaign (the same walk); and to schouw walkers as the
  * photo that Spot.previousRating gives them (last year's photo of the spot they are at).
- * Nobody anonymous: photos have no "public" marking. A refusal is answered like a
- * missing photo.
+ * To anyone, signed in or not, while a coordinator has marked it for the public results of
+ * its schouw and those results are on (public-results.service.ts). A refusal is answered
+ * like a missing photo.
  */
 export async function maySeeMedia(db: DbOrTrx, viewer: Viewer, id: string): Promise<boolean> {
   const media = await repo.findMedia(db, id);
   if (!media) return false;
   if (media.owner === ownerOf(viewer)) return true;
+  if (await isPublicResultsPhoto(db, media)) return true;
   if (viewer.kind === 'anonymous') return false;
   for (const finding of await repo.findingsShowing(db, id)) {
     // A finding lends access only to photos its recorder uploaded. Checked here, when the

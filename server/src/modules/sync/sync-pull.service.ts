@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { actionItemsOfFindings } from '../finding/action-plan.service.js';
 import { statusHistories } from '../finding/finding-details.service.js';
 import * as findings from '../finding/finding.service.js';
 import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
@@ -52,10 +53,13 @@ async function snapshot(db: DbOrTrx, viewer: Viewer, campaign: Campaign, entityT
       if (!found) return null;
       const { participantId, routedOrganisationId, ...visible } = found.finding;
       const history = await statusHistories(db, [entityId]);
+      const actionItems = await actionItemsOfFindings(db, [entityId]);
       return {
         ...visible,
         recordedByMe: viewer.kind === 'participant' && viewer.participantId === participantId,
         statusHistory: history.map((h) => ({ toStatus: h.toStatus, publicMessage: h.publicMessage, at: h.at })),
+        // What residents see of the action plan items the finding is part of: never the owner.
+        actionItems: actionItems.map((i) => ({ id: i.id, title: i.title, status: i.status, publicMessage: i.publicMessage })),
       };
     }
     case 'TALLY_TOTALS': {

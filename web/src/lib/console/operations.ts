@@ -375,3 +375,40 @@ export interface SpotObservation {
 
 export const SPOT_OBSERVATIONS = `query SpotObservations($id: ID!, $spotId: ID!, $after: String) { campaign(id: $id) { id observations(spotId: $spotId, currentOnly: true, first: 100, after: $after) { edges { node { id checklistItemId theme rating answer note recorderName serverTime findingId } } pageInfo { hasNextPage endCursor } } } }`;
 export const PROMOTE_OBSERVATION = `mutation PromoteObservation($input: PromoteObservationInput!) { promoteObservation(input: $input) { id } }`;
+
+// The editable action plan (coordinators: everything; partners: status and message of their organisation's items).
+export interface PlanItem {
+  id: string;
+  title: string;
+  owner: string;
+  ownerOrganisation: { id: string; name: string } | null;
+  dueDate: string | null;
+  status: ActionItemStatus;
+  publicMessage: string | null;
+  findingIds: string[];
+  createdAt: string;
+  updatedAt: string | null;
+}
+
+const PLAN_ITEM_FIELDS = 'id title owner ownerOrganisation { id name } dueDate status publicMessage findingIds createdAt updatedAt';
+export const PLAN_ITEMS = `query PlanItems($id: ID!) { campaign(id: $id) { id actionPlan { ${PLAN_ITEM_FIELDS} } } }`;
+export const UPDATE_ACTION_ITEM = `mutation UpdateActionItem($input: UpdateActionItemInput!) { updateActionItem(input: $input) { ${PLAN_ITEM_FIELDS} } }`;
+export const DELETE_ACTION_ITEM = `mutation DeleteActionItem($id: ID!) { deleteActionItem(actionItemId: $id) }`;
+export type PartnerPlanItem = Omit<PlanItem, 'owner' | 'ownerOrganisation'> & { campaign: { id: string; name: string } };
+export const PARTNER_ACTION_ITEMS = `query PartnerActionItems($after: String) { partnerActionItems(first: 50, after: $after) { edges { node { id title dueDate status publicMessage findingIds createdAt updatedAt campaign { id name } } } pageInfo { hasNextPage endCursor } } }`;
+
+// Public schouw results: the switch on the campaign page and the photos a coordinator marks for it.
+export const CAMPAIGN_PUBLIC_RESULTS = `query CampaignPublicResults($id: ID!) { campaign(id: $id) { id publicResults } }`;
+export const FINDING_PUBLIC_PHOTOS = `query FindingPublicPhotos($id: ID!) { finding(id: $id) { id publicPhotoIds } }`;
+export const SET_FINDING_PHOTO_PUBLIC = `mutation SetFindingPhotoPublic($findingId: ID!, $photoId: ID!, $public: Boolean!) { setFindingPhotoPublic(findingId: $findingId, photoId: $photoId, public: $public) { id publicPhotoIds } }`;
+
+/** A finding as the action plan names it: what, where and how far along. */
+export interface FindingChoice {
+  id: string;
+  category: string;
+  status: FindingStatus;
+  text: string | null;
+  spot: { name: string } | null;
+  street: { name: string } | null;
+}
+export const FINDING_CHOICES = `query FindingChoices($id: ID!, $after: String) { campaign(id: $id) { id findings(first: 100, after: $after) { edges { node { id category status text spot { name } street { name } } } pageInfo { hasNextPage endCursor } } } }`;

@@ -1,0 +1,189 @@
+/**
+ * The public results of a schouw (/uitslag/{id}): once a coordinator switches them on,
+ * anyone with the link sees the scores per theme and street with last time's beside them,
+ * how many findings there were and how many are handled, the action plan (status and
+ * public message, the owning organisation's name, never the owner's) and the photos a
+ * coordinator marked public. Nothing in it names a person, a house number or repeats a
+ * resident's own words: findings are only counted, streets and themes are the places.
+ *
+ * The answer is kept for a few seconds per campaign, so a link shared in a neighbourhood
+ * app group costs one computation, not hundreds; whether the page is on is checked on
+ * every request, so switching it off takes effect at once.
+ */
+import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { daysOfCampaigns, loadCampaign, type Campaign, type CampaignDay } from '../campaign/campaign.service.js';
+import { THEMES, type Theme } from '../checklist/checklist.table.js';
+import { findFinding, type Finding } from '../finding/finding.service.js';
+import type { ActionItemStatus, FindingStatus } from '../finding/finding.table.js';
+import { recorderOwner } from '../media/media.service.js';
+import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
+import * as repo from './public-results.repo.js';
+import { spotsByIds } from '../spot/spot.service.js';
+import * as scoresRepo from './scores.repo.js';
+import * as scores from './scores.service.js';
+
+/** Findings whose follow-up is over: done, or not something anyone will take up (with the reason told). */
+export const HANDLED_STATUSES: readonly FindingStatus[] = ['AFGEHANDELD', 'NIET_OPPAKBAAR'];
+
+export interface PublicSchouwResults {
+  campaignId: string;
+  campaignName: string;
+  campaignStatus: Campaign['status'];
+  days: CampaignDay[];
+  previousSchouwName: string | null;
+  overall: scores.Score;
+  themes: { theme: Theme; score: scores.Score }[];
+  streets: { streetName: string; score: scores.Score }[];
+  findings: { total: number; handled: number; byStatus: { status: FindingStatus; count: number }[] };
+  actionItems: { id: string; title: string; status: ActionItemStatus; publicMessage: string | null; organisationName: string | null; dueDate: string | null; updatedAt: string }[];
+  photos: { id: string; theme: Theme; streetName: string | null; findingStatus: FindingStatus }[];
+}
+
+/** The campaign when its public results are on: a schouw, switched on, not a draft. Otherwise NOT_FOUND, the same as for no campaign. */
+async function requirePublicSchouw(db: DbOrTrx, campaignId: string): Promise<Campaign> {
+  const campaign = await loadCampaign(db, campaignId);
+  if (!campaign || campaign.kind !== 'SCHOUW' || !campaign.publicResults || campaign.status === 'DRAFT') throw notFound('Deze uitslag');
+  return campaign;
+}
+
+export const CACHE_MS = 10_000;
+const cache = new Map<string, { until: number; results: PublicSchouwResults }>();
+
+/** Drops a campaign's kept answer, after a change the page must show at once. */
+export function forgetPublicResults(campaignId: string): void {
+  cache.delete(campaignId);
+}
+
+export async function publicSchouwResults(db: DbOrTrx, campaignId: string, now = Date.now()): Promise<PublicSchouwResults> {
+  const campaign = await requirePublicSchouw(db, campaignId);
+  const kept = cache.get(campaign.id);
+  if (kept && kept.until > now && kept.results.campaignName === campaign.name && kept.results.campaignStatus === campaign.status) return kept.results;
+  const results = await computeResults(db, campaign);
+  for (const [id, entry] of cache) if (entry.until <= now) cache.delete(id);
+  cache.set(campaign.id, { until: now + CACHE_MS, results });
+  return results;
+}
+
+/**
+ * The scores per theme and street as coordinators see them (scores.service.ts: medians of
+ * the current ratings, compared with the previous schouw); the caller checked that they
+ * are public. Spots are not shown: a spot's one or two ratings would show a walker's own answers.
+ */
+async function scoresOf(db: DbOrTrx, campaign: Campaign) {
+  const previousCampaign = await scores.previousSchouwOf(db, campaign);
+  const [now, before] = await Promise.all([
+    scoresRepo.ratingCountsBySpotAndTheme(db, campaign.id),
+    previousCampaign ? scoresRepo.ratingCountsBySpotAndTheme(db, previousCampaign.id) : Promise.resolve([]),
+  ]);
+  const streetOf = new Map((await spotsByIds(db, [...new Set([...now, ...before].map((r) => r.spot_id))])).map((s) => [s.id, s.streetId]));
+  const group = (rows: scoresRepo.RatingCountRow[]) => {
+    const groups = new Map<string, scores.RatingCounts>();
+    const add = (key: string, row: scoresRepo.RatingCountRow) => {
+      const counts = groups.get(key) ?? {};
+      counts[row.rating] = (counts[row.rating] ?? 0) + row.count;
+      groups.set(key, counts);
+    };
+    for (const row of rows) {
+      add('', row);
+      add(`t:${row.theme}`, row);
+      const street = streetOf.get(row.spot_id);
+      if (street) add(`s:${street}`, row);
+    }
+    return groups;
+  };
+  const current = group(now);
+  const previous = group(before);
+  const scored = (key: string) => scores.scoreOf(current.get(key), previousCampaign ? previous.get(key) : undefined);
+  const keys = (prefix: string) => [...new Set([...current.keys(), ...previous.keys()])].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return {
+    previousCampaign,
+    overall: scored(''),
+    themes: THEMES.filter((theme) => current.has(`t:${theme}`) || previous.has(`t:${theme}`)).map((theme) => ({ theme, score: scored(`t:${theme}`) })),
+    streets: keys('s:').map((streetId) => ({ streetId, score: scored(`s:${streetId}`) })),
+  };
+}
+
+async function computeResults(db: DbOrTrx, campaign: Campaign): Promise<PublicSchouwResults> {
+  const [scored, days, counts, items, photos] = await Promise.all([
+    scoresOf(db, campaign),
+    daysOfCampaigns(db, [campaign.id]),
+    repo.findingCountsByStatus(db, campaign.id),
+    repo.actionItemsForPublic(db, campaign.id),
+    repo.markedPhotosOfCampaign(db, campaign.id),
+  ]);
+  const streetNames = new Map((await streetsByIds(db, scored.streets.map((s) => s.streetId))).map((s) => [s.id, s.name]));
+  return {
+    campaignId: campaign.id,
+    campaignName: campaign.name,
+    campaignStatus: campaign.status,
+    days,
+    previousSchouwName: scored.previousCampaign?.name ?? null,
+    overall: scored.overall,
+    themes: scored.themes,
+    streets: scored.streets
+      .filter((s) => streetNames.has(s.streetId))
+      .map((s) => ({ streetName: streetNames.get(s.streetId)!, score: s.score }))
+      .sort((a, b) => a.streetName.localeCompare(b.streetName, 'nl')),
+    findings: {
+      total: counts.reduce((sum, c) => sum + c.count, 0),
+      handled: counts.filter((c) => HANDLED_STATUSES.includes(c.status)).reduce((sum, c) => sum + c.count, 0),
+      byStatus: counts.sort((a, b) => a.status.localeCompare(b.status)),
+    },
+    actionItems: items.map((i) => ({ id: i.id, title: i.title, status: i.status, publicMessage: i.public_message, organisationName: i.organisation_name, dueDate: i.due_date, updatedAt: i.updated_at ?? i.created_at })),
+    // A photo shows only when its finding's recorder uploaded it (as everywhere, media-access.service.ts).
+    photos: photos.filter((p) => p.owner !== null && p.owner === recorderOwner(p)).map((p) => ({ id: p.photo_id, theme: p.theme, streetName: p.street_name, findingStatus: p.status })),
+  };
+}
+
+/** Whether anyone may see this photo because a coordinator marked it for public results that are on now. */
+export async function isPublicResultsPhoto(db: DbOrTrx, photo: { id: string; owner: string }): Promise<boolean> {
+  return (await repo.publicShowingsOfPhoto(db, photo.id)).some((finding) => recorderOwner(finding) === photo.owner);
+}
+
+/** Coordinators mark a photo of a finding fit for the public results (no faces, no number plates, no house numbers), or take that back. */
+export async function setFindingPhotoPublic(
+  db: DbOrTrx,
+  viewer: Viewer,
+  input: { findingId: string; photoId: string; public: boolean; requestId: string },
+  now = new Date(),
+): Promise<Finding> {
+  return inTransaction(db, async (trx) => {
+    const found = await findFinding(trx, viewer, input.findingId);
+    if (!found || found.access !== 'MANAGER' || !managesNeighbourhood(viewer, found.campaign.neighbourhoodId)) throw notFound('Deze bevinding');
+    const link = await repo.findingPhoto(trx, found.finding.id, input.photoId);
+    if (!link) throw notFound('Deze foto');
+    if (input.public) {
+      // As everywhere (media-access.service.ts): a finding shows only photos its recorder uploaded.
+      const [owner, recorder] = await Promise.all([repo.mediaOwner(trx, input.photoId), repo.recorderOf(trx, found.finding.id)]);
+      if (!owner) throw badInput('Deze foto is nog niet binnen. Probeer het later opnieuw.');
+      if (!recorder || owner !== recorderOwner(recorder)) throw badInput('Deze foto hoort niet bij wie de bevinding vastlegde en kan niet openbaar worden.');
+    }
+    const wasPublic = link.public_at !== null;
+    if (wasPublic !== input.public) {
+      await repo.setPhotoPublicAt(trx, found.finding.id, input.photoId, input.public ? now.toISOString() : null);
+      await recordAudit(
+        trx,
+        {
+          actorAccountId: viewer.kind === 'staff' ? viewer.accountId : null,
+          action: 'finding_photo.public_changed',
+          subjectType: 'finding',
+          subjectId: found.finding.id,
+          detail: { photoId: input.photoId, public: input.public },
+          requestId: input.requestId,
+        },
+        now,
+      );
+      forgetPublicResults(found.campaign.id);
+    }
+    return found.finding;
+  });
+}
+
+/** The photos of these findings that are marked public (coordinators see the marks in the console). */
+export async function markedPhotoIdsOf(db: DbOrTrx, findingIds: readonly string[]): Promise<{ findingId: string; photoId: string }[]> {
+  return (await repo.markedPhotosOf(db, findingIds)).map((r) => ({ findingId: r.finding_id, photoId: r.photo_id }));
+}
