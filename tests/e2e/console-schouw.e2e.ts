@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
@@ -219,7 +220,14 @@ describe('console: schouw results and follow-up (Chromium, 1440×900)', () => {
     expect(await partner.getByRole('link', { name: 'Campagnes' }).count()).toBe(0);
     await expectAccessible(partner, 'console-partner');
 
-    // The other finding is not theirs: it looks exactly like one that does not exist.
+    // A finding not routed to them looks exactly like one that does not exist.
+    const other = await gqlAt(
+      server.url,
+      'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }',
+      { input: { id: uuidv7(), campaignId: coordinator.schouw.id, category: 'SCHOON', text: 'Zwerfvuil bij de bushalte', deviceTime: new Date().toISOString() } },
+      { cookie: coordinator.cookie },
+    );
+    expect(other.body.errors).toBeUndefined();
     const others = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 10) { edges { node { id text } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
     const unrouted = others.body.data.campaign.findings.edges.map((e: any) => e.node).find((f: any) => f.text !== 'Losse stoeptegel bij de ingang');
     await partner.goto(`${server.url}/beheer/bevindingen/${unrouted.id}`);

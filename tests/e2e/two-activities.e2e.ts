@@ -70,8 +70,8 @@ describe('two activities on one phone (Chromium)', () => {
     await screenshot(page, 'sync-two-activities');
     await expectAccessible(page, 'sync-two-activities');
 
-    const schouw = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { rating } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
-    expect(schouw.body.data.campaign.findings.edges.filter((e: any) => e.node.rating === 'C')).toHaveLength(1);
+    const schouw = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { observations(first: 50) { edges { node { rating } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
+    expect(schouw.body.data.campaign.observations.edges.filter((e: any) => e.node.rating === 'C')).toHaveLength(1);
     expect((await coordinator.dashboard(coordinator.tegelwippen.id)).total).toEqual({ areaCm2: 1800, entries: 2 });
     await phone.close();
   });
