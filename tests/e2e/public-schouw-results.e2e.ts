@@ -152,9 +152,17 @@ describe('public schouw results (Chromium)', () => {
     await expectAccessible(partner, 'console-partner-action-items');
     await partnerContext.close();
 
-    // The public page, as a neighbour opens it on a phone.
+    // While the walk runs, the page keeps the scores back (they would steer the walkers still out).
+    await phonePage.goto(`${server.url}/uitslag/${schouw.id}`);
+    await expect.poll(() => phonePage.getByTestId('scores-later').count(), { timeout: 10_000 }).toBe(1);
+    expect(await phonePage.getByRole('heading', { name: 'Per onderwerp' }).count()).toBe(0);
+    await expect.poll(() => phonePage.getByTestId('findings-handled').count()).toBe(1);
+    await ok('mutation($input: ChangeCampaignStatusInput!) { changeCampaignStatus(input: $input) { status } }', { input: { campaignId: schouw.id, status: 'CLOSED' } }, staff);
+
+    // The public page after the schouw, as a neighbour opens it on a phone.
     await phonePage.goto(`${server.url}/uitslag/${schouw.id}`);
     await expect.poll(() => phonePage.getByRole('heading', { level: 1 }).textContent()).toBe(schouw.name);
+    await expect.poll(() => phonePage.getByTestId('overall-score').count()).toBe(1);
     expect((await phonePage.getByTestId('findings-handled').textContent())!.replace(/\s+/g, ' ').trim()).toBe('Bewoners meldden 2 dingen die aandacht nodig hebben. Daarvan is er 1 afgehandeld.');
     expect(await phonePage.getByText('Afgehandeld betekent: het is opgelost, of het kan niet worden opgepakt', { exact: false }).count()).toBe(1);
     const publicItem = phonePage.getByTestId('public-action-item');

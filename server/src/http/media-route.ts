@@ -65,7 +65,9 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { config: Config
       }
       return reply
         .header('Content-Type', 'image/jpeg')
-        .header('Cache-Control', 'private, max-age=31536000, immutable')
+        // A photo never changes under its id, but one seen without signing in is public only
+        // while a coordinator keeps it on the public results: such a copy is not kept.
+        .header('Cache-Control', viewer.kind === 'anonymous' ? 'no-store' : 'private, max-age=31536000, immutable')
         .header('Content-Disposition', 'inline')
         .send(fs.createReadStream(mediaFile(deps.config.mediaDir, id, size)));
     });

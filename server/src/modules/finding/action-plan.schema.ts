@@ -25,7 +25,11 @@ export const ActionItemRef = builder.objectRef<plan.ActionItem>('ActionItem').im
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
-    owner: t.exposeString('owner', { description: 'Who takes it on (a team, a role or a person).' }),
+    owner: t.string({
+      nullable: true,
+      description: "Who takes it on (a team, a role or a person). Staff only: it may be a person's name, so walkers get null.",
+      resolve: (item, _args, ctx) => (ctx.viewer.kind === 'staff' ? item.owner : null),
+    }),
     ownerOrganisation: t.loadable({
       type: OrganisationRef,
       nullable: true,

@@ -86,7 +86,7 @@ const PublicSchouwResultsRef = builder.objectRef<Results>('PublicSchouwResults')
     campaignStatus: t.expose('campaignStatus', { type: CampaignStatusEnum }),
     days: t.field({ type: [CampaignDayRef], description: 'The walk dates.', resolve: (r) => r.days }),
     previousSchouwName: t.exposeString('previousSchouwName', { nullable: true, description: 'The schouw the levels are compared with.' }),
-    overall: t.field({ type: PublicScoreRef, resolve: (r) => r.overall }),
+    overall: t.field({ type: PublicScoreRef, nullable: true, description: 'Null while the schouw still runs (running scores would steer the walkers); themes and streets are then empty.', resolve: (r) => r.overall }),
     themes: t.field({ type: [PublicThemeScoreRef], description: 'Per theme (checklist section), in the order of the plan.', resolve: (r) => r.themes }),
     streets: t.field({ type: [PublicStreetScoreRef], description: 'Per street, by name.', resolve: (r) => r.streets }),
     findings: t.field({ type: PublicFindingCountsRef, resolve: (r) => r.findings }),

@@ -22,8 +22,6 @@ import type { ActionItemStatus, FindingStatus } from '../finding/finding.table.j
 import { recorderOwner } from '../media/media.service.js';
 import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import * as repo from './public-results.repo.js';
-import { spotsByIds } from '../spot/spot.service.js';
-import * as scoresRepo from './scores.repo.js';
 import * as scores from './scores.service.js';
 
 /** Findings whose follow-up is over: done, or not something anyone will take up (with the reason told). */
@@ -35,7 +33,8 @@ export interface PublicSchouwResults {
   campaignStatus: Campaign['status'];
   days: CampaignDay[];
   previousSchouwName: string | null;
-  overall: scores.Score;
+  /** Null until the schouw is closed (and then the lists below are empty too). */
+  overall: scores.Score | null;
   themes: { theme: Theme; score: scores.Score }[];
   streets: { streetName: string; score: scores.Score }[];
   findings: { total: number; handled: number; byStatus: { status: FindingStatus; count: number }[] };
@@ -69,42 +68,14 @@ export async function publicSchouwResults(db: DbOrTrx, campaignId: string, now =
 }
 
 /**
- * The scores per theme and street as coordinators see them (scores.service.ts: medians of
- * the current ratings, compared with the previous schouw); the caller checked that they
- * are public. Spots are not shown: a spot's one or two ratings would show a walker's own answers.
+ * The scores per theme and street as coordinators see them (scores.service.ts), shown only
+ * once the schouw is closed: running scores would steer the walkers who are still out.
+ * Spots are not shown: a spot's one or two ratings would show a walker's own answers.
  */
 async function scoresOf(db: DbOrTrx, campaign: Campaign) {
-  const previousCampaign = await scores.previousSchouwOf(db, campaign);
-  const [now, before] = await Promise.all([
-    scoresRepo.ratingCountsBySpotAndTheme(db, campaign.id),
-    previousCampaign ? scoresRepo.ratingCountsBySpotAndTheme(db, previousCampaign.id) : Promise.resolve([]),
-  ]);
-  const streetOf = new Map((await spotsByIds(db, [...new Set([...now, ...before].map((r) => r.spot_id))])).map((s) => [s.id, s.streetId]));
-  const group = (rows: scoresRepo.RatingCountRow[]) => {
-    const groups = new Map<string, scores.RatingCounts>();
-    const add = (key: string, row: scoresRepo.RatingCountRow) => {
-      const counts = groups.get(key) ?? {};
-      counts[row.rating] = (counts[row.rating] ?? 0) + row.count;
-      groups.set(key, counts);
-    };
-    for (const row of rows) {
-      add('', row);
-      add(`t:${row.theme}`, row);
-      const street = streetOf.get(row.spot_id);
-      if (street) add(`s:${street}`, row);
-    }
-    return groups;
-  };
-  const current = group(now);
-  const previous = group(before);
-  const scored = (key: string) => scores.scoreOf(current.get(key), previousCampaign ? previous.get(key) : undefined);
-  const keys = (prefix: string) => [...new Set([...current.keys(), ...previous.keys()])].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-  return {
-    previousCampaign,
-    overall: scored(''),
-    themes: THEMES.filter((theme) => current.has(`t:${theme}`) || previous.has(`t:${theme}`)).map((theme) => ({ theme, score: scored(`t:${theme}`) })),
-    streets: keys('s:').map((streetId) => ({ streetId, score: scored(`s:${streetId}`) })),
-  };
+  if (campaign.status !== 'CLOSED') return null;
+  const scored = await scores.computeScores(db, campaign);
+  return { previousCampaign: scored.previousCampaign, overall: scored.overall, themes: scored.themes, streets: scored.streets };
 }
 
 async function computeResults(db: DbOrTrx, campaign: Campaign): Promise<PublicSchouwResults> {
@@ -115,16 +86,16 @@ async function computeResults(db: DbOrTrx, campaign: Campaign): Promise<PublicSc
     repo.actionItemsForPublic(db, campaign.id),
     repo.markedPhotosOfCampaign(db, campaign.id),
   ]);
-  const streetNames = new Map((await streetsByIds(db, scored.streets.map((s) => s.streetId))).map((s) => [s.id, s.name]));
+  const streetNames = new Map((await streetsByIds(db, (scored?.streets ?? []).map((s) => s.streetId))).map((s) => [s.id, s.name]));
   return {
     campaignId: campaign.id,
     campaignName: campaign.name,
     campaignStatus: campaign.status,
     days,
-    previousSchouwName: scored.previousCampaign?.name ?? null,
-    overall: scored.overall,
-    themes: scored.themes,
-    streets: scored.streets
+    previousSchouwName: scored?.previousCampaign?.name ?? null,
+    overall: scored?.overall ?? null,
+    themes: scored?.themes ?? [],
+    streets: (scored?.streets ?? [])
       .filter((s) => streetNames.has(s.streetId))
       .map((s) => ({ streetName: streetNames.get(s.streetId)!, score: s.score }))
       .sort((a, b) => a.streetName.localeCompare(b.streetName, 'nl')),

@@ -130,7 +130,11 @@ export const maySeeScores = (viewer: Viewer, campaign: Pick<Campaign, 'neighbour
 /** The scores of a schouw with last time's beside them; null for a tegelwip campaign. */
 export async function schouwScores(db: DbOrTrx, viewer: Viewer, campaign: Campaign): Promise<SchouwScores | null> {
   if (!maySeeScores(viewer, campaign)) throw notFound('Deze actie');
-  if (campaign.kind !== 'SCHOUW') return null;
+  return campaign.kind === 'SCHOUW' ? computeScores(db, campaign) : null;
+}
+
+/** The scores of a schouw, for a caller that already decided who may see them (the coordinators' view, the public results). */
+export async function computeScores(db: DbOrTrx, campaign: Campaign): Promise<SchouwScores> {
   const previousCampaign = await previousSchouwOf(db, campaign);
   const currentRows = await repo.ratingCountsBySpotAndTheme(db, campaign.id);
   const previousRows = previousCampaign ? await repo.ratingCountsBySpotAndTheme(db, previousCampaign.id) : [];

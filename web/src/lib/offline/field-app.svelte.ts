@@ -4,8 +4,8 @@
  * first and lets the engine send it.
  */
 import { gql } from '../graphql/client';
-import { loadJoined, loadMemberships, saveJoined, type JoinedCampaign } from './field-store';
-import { openDatabase, type Db } from './idb';
+import { loadJoined, loadMemberships, saveJoined, snapshotOutdated, type JoinedCampaign } from './field-store';
+import { openDatabase, setMeta, type Db } from './idb';
 import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
 import type { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
@@ -33,6 +33,7 @@ class FieldApp {
     this.#init ??= (async () => {
       this.#db = await openDatabase();
       this.joined = (await loadJoined(this.#db)) ?? null;
+      if (this.joined && snapshotOutdated(this.joined.campaign)) await setMeta(this.#db, 'campaignChanged', true);
       await this.status.refresh(this.#db);
       this.ready = true;
       if (this.joined) await this.#startEngine();

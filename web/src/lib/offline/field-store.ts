@@ -14,6 +14,13 @@ export interface JoinedCampaign {
   joinedAt: string;
 }
 
+/**
+ * A campaign kept by an older app version lacks fields this version reads (checklist
+ * items' signalling answers): the next sync round fetches it again, as after a change.
+ */
+export const snapshotOutdated = (campaign: CampaignSnapshot): boolean =>
+  (campaign.checklist?.sections ?? []).some((section) => section.items.some((item) => !Array.isArray((item as { signalAnswers?: unknown }).signalAnswers)));
+
 /** The activity the device shows now. */
 export const loadJoined = (db: Db) => getMeta<JoinedCampaign>(db, 'joined');
 

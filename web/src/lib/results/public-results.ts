@@ -18,7 +18,8 @@ export interface PublicResults {
   campaignStatus: 'OPEN' | 'CLOSED' | 'DRAFT';
   previousSchouwName: string | null;
   days: { date: string }[];
-  overall: PublicScore;
+  /** Null while the schouw still runs. */
+  overall: PublicScore | null;
   themes: { theme: string; score: PublicScore }[];
   streets: { streetName: string; score: PublicScore }[];
   findings: { total: number; handled: number; byStatus: { status: string; count: number }[] };

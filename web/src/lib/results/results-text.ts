@@ -12,7 +12,7 @@ const nl = {
   offline: 'De uitslag kon niet worden geladen. Heb je internet?',
   retry: 'Opnieuw proberen',
   walked: 'Gelopen op {dates}',
-  stillOpen: 'De schouw loopt nog. De uitslag kan nog veranderen.',
+  stillOpen: 'De schouw loopt nog. De scores komen hier als de schouw klaar is; wat er met de meldingen gebeurt, zie je hieronder al.',
   overallTitle: 'Hoe staat de buurt ervoor?',
   howItWorks:
     'Bewoners liepen door de buurt en gaven elke plek een oordeel, van A+ (zeer goed) tot D (slecht). Per onderwerp en per straat zie je het middelste oordeel. De balk laat zien hoe de oordelen verdeeld zijn.',
@@ -60,7 +60,7 @@ const en: typeof nl = {
   offline: 'The results could not be loaded. Are you online?',
   retry: 'Try again',
   walked: 'Walked on {dates}',
-  stillOpen: 'The inspection is still going on. The results may change.',
+  stillOpen: 'The inspection is still going on. The scores appear here once it is over; what happens with the reports is shown below already.',
   overallTitle: 'How is the neighbourhood doing?',
   howItWorks:
     'Residents walked through the neighbourhood and rated every place, from A+ (very good) to D (poor). For each topic and street you see the middle rating. The bar shows how the ratings are spread.',

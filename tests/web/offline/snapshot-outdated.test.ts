@@ -1,0 +1,16 @@
+/** A campaign stored by an older app version is fetched again when it lacks what this version reads. */
+import { describe, expect, it } from 'vitest';
+import type { CampaignSnapshot } from '$lib/graphql/field-operations';
+import { snapshotOutdated } from '$lib/offline/field-store';
+
+const campaign = (items: Record<string, unknown>[]) => ({ checklist: { sections: [{ items }] } }) as unknown as CampaignSnapshot;
+
+describe('snapshotOutdated', () => {
+  it('asks for the campaign again when a checklist item has no signalling answers (stored before they existed)', () => {
+    expect(snapshotOutdated(campaign([{ id: 'a', signalAnswers: ['JA'] }, { id: 'b' }]))).toBe(true);
+  });
+  it('keeps a current snapshot, and a campaign without a checklist (tegelwippen)', () => {
+    expect(snapshotOutdated(campaign([{ id: 'a', signalAnswers: [] }]))).toBe(false);
+    expect(snapshotOutdated({ checklist: null } as unknown as CampaignSnapshot)).toBe(false);
+  });
+});
