@@ -56,9 +56,21 @@ interface FindingsPage {
 
 /**
  * Every finding of the schouw, page after page. The report must never be cut short without
- * a word: when the pages do not add up to the server's total, this fails with a message.
+ * a word: when the pages do not add up to the server's total (a finding recorded while
+ * reading, on a schouw that still runs), it reads once more, and then fails with a message.
  */
 export async function allFindings(id: string, onProgress: (loaded: number, total: number) => void = () => {}): Promise<ReportFinding[]> {
+  try {
+    return await readAllFindings(id, onProgress);
+  } catch (error) {
+    if (!(error instanceof IncompleteReport)) throw error;
+    return readAllFindings(id, onProgress);
+  }
+}
+
+class IncompleteReport extends Error {}
+
+async function readAllFindings(id: string, onProgress: (loaded: number, total: number) => void): Promise<ReportFinding[]> {
   const all: ReportFinding[] = [];
   let after: string | null = null;
   let total = 0;
@@ -72,7 +84,7 @@ export async function allFindings(id: string, onProgress: (loaded: number, total
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
     after = connection.pageInfo.endCursor;
   }
-  if (all.length !== total) throw new Error(`Het verslag kreeg ${all.length} van de ${total} bevindingen binnen. Laad de pagina opnieuw.`);
+  if (all.length !== total) throw new IncompleteReport(`Het verslag kreeg ${all.length} van de ${total} bevindingen binnen. Laad de pagina opnieuw.`);
   return all;
 }
 
