@@ -278,6 +278,22 @@ describe('findings lists filtered, counted and paged on the server', () => {
     expect(body.data.campaign.all.totalCount).toBe(COUNT);
   });
 
+  it('refuses a participant who filters on where findings were routed: routing is for staff only', async () => {
+    const routed = stored.find((f) => f.routedTo)!.routedTo!;
+    for (const filter of [{ routedTo: routed }, { notRouted: true }]) {
+      const { body } = await fx.query(schouwerHeaders, `query($id: ID!, $filter: FindingFilterInput) { campaign(id: $id) { findings(filter: $filter, first: 1) { totalCount edges { node { id } } } } }`, { id: schouw.id, filter });
+      expect(body.errors?.[0]?.extensions?.code, JSON.stringify(body)).toBe('BAD_USER_INPUT');
+      expect(body.data?.campaign?.findings ?? null).toBeNull();
+      const counts = await fx.query(schouwerHeaders, COUNTS, { id: schouw.id, filter });
+      expect(counts.body.data?.campaign?.findingCounts ?? null).toBeNull();
+      const positions = await fx.query(schouwerHeaders, POSITIONS, { id: schouw.id, filter });
+      expect(positions.body.data?.campaign?.findingPositions ?? null).toBeNull();
+    }
+    // The same question without a routing filter is answered.
+    const { body } = await fx.query(schouwerHeaders, FINDINGS_PAGE, { id: schouw.id, filter: { status: 'NIEUW' }, first: 1 });
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  });
+
   it('gives a partner the total of what was routed to them, filtered the same way', async () => {
     const everything = await fx.t.app.connection.db
       .selectFrom('finding')

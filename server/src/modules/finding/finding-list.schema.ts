@@ -23,8 +23,8 @@ export const FindingFilterInput = builder.inputType('FindingFilterInput', {
     rating: t.field({ type: RatingEnum, required: false }),
     unrated: t.boolean({ required: false, description: 'true: only findings without a rating. Not together with rating.' }),
     status: t.field({ type: FindingStatusEnum, required: false }),
-    routedTo: t.id({ required: false, description: 'Only findings routed to this organisation.' }),
-    notRouted: t.boolean({ required: false, description: 'true: only findings not routed to anyone. Not together with routedTo.' }),
+    routedTo: t.id({ required: false, description: 'Only findings routed to this organisation. Staff only: refused for participants.' }),
+    notRouted: t.boolean({ required: false, description: 'true: only findings not routed to anyone. Not together with routedTo. Staff only: refused for participants.' }),
   }),
 });
 

@@ -48,12 +48,17 @@ export function toListFilter(filter: FindingFilter | null | undefined): repo.Fin
 /**
  * Which of a campaign's findings the viewer may list: all of them for its coordinators and
  * participants, only their own when a participant asks for that; null when the answer is
- * "none" (a coordinator asking for their own). Anyone else is refused.
+ * "none" (a coordinator asking for their own). Anyone else is refused, and so is a
+ * participant's filter on routing.
  */
-function campaignScope(viewer: Viewer, campaign: Campaign, onlyMine: boolean): repo.FindingListScope | null {
+function campaignScope(viewer: Viewer, campaign: Campaign, onlyMine: boolean, filter: FindingFilter | null | undefined): repo.FindingListScope | null {
   const manager = managesNeighbourhood(viewer, campaign.neighbourhoodId);
   const participant = viewer.kind === 'participant' && viewer.campaignId === campaign.id;
   if (!manager && !participant) throw notFound('Deze actie');
+  // Where a finding was routed is for staff only (Finding.routedTo is null for others), so a
+  // participant may not filter or count by it either. Refused outright: the answer then says
+  // nothing about the findings, and "ignored" would look like an answer to the question.
+  if (!manager && (filter?.routedTo || filter?.notRouted)) throw badInput('Filteren op partner kan alleen voor coördinatoren.');
   if (!onlyMine) return { campaignId: campaign.id };
   return viewer.kind === 'participant' ? { campaignId: campaign.id, participantId: viewer.participantId } : null;
 }
@@ -75,14 +80,14 @@ export interface ListOptions {
 }
 
 export async function listCampaignFindings(db: DbOrTrx, viewer: Viewer, campaign: Campaign, page: KeysetPage, options: ListOptions = {}): Promise<Finding[]> {
-  const scope = campaignScope(viewer, campaign, options.onlyMine ?? false);
+  const scope = campaignScope(viewer, campaign, options.onlyMine ?? false, options.filter);
   if (!scope) return [];
   return (await repo.listFindingPage(db, scope, toListFilter(options.filter), page)).map(toFinding);
 }
 
 /** How many findings the same list holds in all, over every page. */
 export async function countCampaignFindings(db: DbOrTrx, viewer: Viewer, campaign: Campaign, options: ListOptions = {}): Promise<number> {
-  const scope = campaignScope(viewer, campaign, options.onlyMine ?? false);
+  const scope = campaignScope(viewer, campaign, options.onlyMine ?? false, options.filter);
   return scope ? repo.countFindings(db, scope, toListFilter(options.filter)) : 0;
 }
 
