@@ -308,6 +308,29 @@ describe('observations', () => {
       expect((await fetch(`${fx.t.url}/media/${photo}?size=thumb`, { headers: fx.headers.coordinator })).status).toBe(200);
     });
 
+    it('accepts what the old server accepted: a number of up to 9 digits (also negative), and a rating with text (the text becomes the note)', async () => {
+      const who = await walker();
+      const device = new TestDevice();
+      const big = legacy({ checklistItemId: item('NUMBER'), rating: null, answer: '123456789' });
+      const negative = legacy({ checklistItemId: item('NUMBER'), rating: null, answer: ' -3 ' });
+      const rated = legacy({ rating: 'B', answer: 'Netjes' });
+      const ratedWithText = legacy({ rating: 'C', answer: 'Wipkip los', text: 'Schommel piept' });
+      const result = await sync(who, device, [big, negative, rated, ratedWithText].map((a) => device.entry('answerChecklistItem', a)));
+      expect(result.results.map((r: any) => r.status), JSON.stringify(result.results)).toEqual(['APPLIED', 'APPLIED', 'APPLIED', 'APPLIED']);
+      expect(await row(big.id)).toMatchObject({ answer: '123456789' });
+      expect(await row(negative.id)).toMatchObject({ answer: '-3' });
+      expect(await row(rated.id)).toMatchObject({ rating: 'B', answer: null, note: 'Netjes' });
+      expect(await row(ratedWithText.id)).toMatchObject({ rating: 'C', answer: null, note: 'Schommel piept\nWipkip los' });
+      // What the old server refused stays refused: ten digits, a decimal.
+      const tooBig = legacy({ checklistItemId: item('NUMBER'), rating: null, answer: '1234567890' });
+      const decimal = legacy({ checklistItemId: item('NUMBER'), rating: null, answer: '1,5' });
+      const refused = await sync(who, device, [tooBig, decimal].map((a) => device.entry('answerChecklistItem', a)));
+      expect(refused.results.map((r: any) => [r.status, r.code])).toEqual([['REJECTED', 'BAD_USER_INPUT'], ['REJECTED', 'BAD_USER_INPUT']]);
+      // The new command keeps its stricter rules.
+      expect((await record(who, { checklistItemId: item('NUMBER'), answer: '123456789' })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await record(who, { checklistItemId: item('RATING'), rating: 'B', answer: 'Netjes' })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
     it('refuses an id that is already another walker’s finding, instead of dropping the kans', async () => {
       const owner = await walker();
       const other = await walker();

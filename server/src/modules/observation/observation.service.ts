@@ -107,6 +107,24 @@ export function checkAnswer(type: ItemType, choices: readonly string[], rating: 
   }
 }
 
+type AnswerCheck = typeof checkAnswer;
+
+/**
+ * The answer rules of app versions from before observations, as that server applied them,
+ * so that an answer valid when it was recorded on the phone is not refused for good when it
+ * arrives: a NUMBER of up to 9 digits, also negative; a RATING keeps its rating whatever text
+ * came along (recordLegacyAnswer keeps that text as the note). Other types: the rules of today.
+ */
+export function checkLegacyAnswer(type: ItemType, choices: readonly string[], rating: Rating | null | undefined, answer: string | null | undefined): { rating: Rating | null; answer: string | null } {
+  if (type === 'RATING') return checkAnswer(type, choices, rating, null);
+  if (type === 'NUMBER' && !rating) {
+    const value = answer?.trim() ?? '';
+    if (!/^-?\d{1,9}$/.test(value)) throw badInput('Vul een heel getal in.');
+    return { rating: null, answer: value };
+  }
+  return checkAnswer(type, choices, rating, answer);
+}
+
 /** An id already recorded: the recorder's own resend gets its observation; for anyone else the id is taken. */
 async function alreadyRecorded(trx: DbOrTrx, viewer: Viewer, id: string, campaignId: string): Promise<Observation | null> {
   const existing = await repo.findObservation(trx, id);
@@ -121,6 +139,10 @@ async function alreadyRecorded(trx: DbOrTrx, viewer: Viewer, id: string, campaig
  * Sending the same id twice records it once.
  */
 export async function recordObservation(trx: DbOrTrx, viewer: Viewer, input: RecordObservationInput, now = new Date()): Promise<Observation> {
+  return recordChecked(trx, viewer, input, now, checkAnswer);
+}
+
+async function recordChecked(trx: DbOrTrx, viewer: Viewer, input: RecordObservationInput, now: Date, check: AnswerCheck): Promise<Observation> {
   const campaign = await requireSchouwRecorder(trx, viewer, input.campaignId, input.deviceTime);
   const existing = await alreadyRecorded(trx, viewer, input.id, campaign.id);
   if (existing) return existing;
@@ -129,7 +151,7 @@ export async function recordObservation(trx: DbOrTrx, viewer: Viewer, input: Rec
   const spot = await findSpot(trx, input.spotId);
   if (!spot || spot.neighbourhoodId !== campaign.neighbourhoodId) throw badInput('Deze plek hoort niet bij deze buurt.');
   if (!appliesTo(found.item, spot.type)) throw badInput('Deze vraag hoort niet bij dit soort plek.');
-  const value = checkAnswer(found.item.type, found.item.choices, input.rating, input.answer);
+  const value = check(found.item.type, found.item.choices, input.rating, input.answer);
   const recorder = recorderColumns(viewer);
   const previous = await repo.currentAnswer(trx, { campaignId: campaign.id, spotId: spot.id, checklistItemId: found.item.id }, { participantId: recorder.participant_id, staffAccountId: recorder.staff_account_id });
   // An answer made earlier on the device than the one that counts now arrives late (another phone, a retry): it is kept but does not count.
@@ -174,8 +196,10 @@ export async function recordLegacyAnswer(trx: DbOrTrx, viewer: Viewer, input: Le
   // id taken, as it was then (else their kans and photos would silently be dropped).
   const existing = await findFindingRow(trx, input.id);
   if (existing && (existing.campaign_id !== input.campaignId || !recordedBy(existing, viewer))) throw idAlreadyUsed();
-  const observation = await recordObservation(trx, viewer, input, now);
-  const note = input.text?.trim() || null;
+  const observation = await recordChecked(trx, viewer, input, now, checkLegacyAnswer);
+  // Text sent with a rating was ignored by the old server; it is kept now, after the remark.
+  const strayText = observation.rating !== null ? input.answer?.trim() || null : null;
+  const note = [input.text?.trim(), strayText].filter(Boolean).join('\n').slice(0, MAX_TEXT) || null;
   if (note && !observation.note) await repo.setNoteIfNone(trx, observation.id, note);
   const followUp = !!input.suggestion?.trim() || (input.photoIds ?? []).length > 0;
   if (!followUp) return { observation: { ...observation, note: observation.note ?? note }, finding: null };
