@@ -221,6 +221,35 @@ describe('observations', () => {
     expect(await row(third.id)).toMatchObject({ superseded_by: null });
   });
 
+  it('compares device times as moments, not as text: milliseconds and offsets do not decide which answer counts', async () => {
+    const who = await walker();
+    const ratingItem = item('RATING');
+    const device = new TestDevice();
+    const entry = (rating: string, clientTime: string) => {
+      const id = uuidv7();
+      return { id, entry: device.entry('recordObservation', { id, campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: ratingItem, rating }, 1, clientTime) };
+    };
+    // Half a second later, written with milliseconds (as text it sorts before "…00Z").
+    const later = entry('D', '2027-04-02T10:00:00.500Z');
+    const earlier = entry('B', '2027-04-02T10:00:00Z');
+    let result = await sync(who, device, [later.entry, earlier.entry]);
+    expect(result.results.map((r: any) => r.status)).toEqual(['APPLIED', 'APPLIED']);
+    expect(await row(later.id)).toMatchObject({ superseded_by: null, device_time: '2027-04-02T10:00:00.500Z' });
+    expect(await row(earlier.id)).toMatchObject({ superseded_by: later.id, device_time: '2027-04-02T10:00:00.000Z' });
+
+    // 12:00 in summer time is 10:00 UTC, before 10:30 UTC (as text it sorts after).
+    const utc = entry('C', '2027-04-02T10:30:00Z');
+    const offset = entry('A', '2027-04-02T12:00:00+02:00');
+    result = await sync(who, device, [utc.entry, offset.entry]);
+    expect(result.results.map((r: any) => r.status)).toEqual(['APPLIED', 'APPLIED']);
+    expect(await row(utc.id)).toMatchObject({ superseded_by: null });
+    expect(await row(offset.id)).toMatchObject({ superseded_by: utc.id, device_time: '2027-04-02T10:00:00.000Z' });
+
+    const bad = entry('A', 'gisteren');
+    const refused = await fx.query(who, SYNC, device.input([bad.entry]));
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers a resend of the same id with the same observation; another recorder’s id is refused, over GraphQL and sync', async () => {
     const who = await walker();
     const other = await walker();

@@ -120,7 +120,9 @@ const mutationList = z
       seq: z.number().int().min(1),
       name: z.string().min(1).max(64),
       args: z.unknown(),
-      clientTime: z.iso.datetime({ offset: true, message: 'Gebruik ISO-8601 voor clientTime.' }),
+      // One form (UTC, with milliseconds) at the edge: device times are compared as text
+      // further on (which of a walker's answers counts, what arrived after closing).
+      clientTime: z.iso.datetime({ offset: true, message: 'Gebruik ISO-8601 voor clientTime.' }).transform((v) => new Date(v).toISOString()),
       formatVersion: z.number().int().min(1).max(100),
       argsOmittedBytes: z.number().int().min(0).nullish(),
     }),
@@ -133,7 +135,10 @@ const SyncMutationInput = builder.inputType('SyncMutationInput', {
     seq: t.int(),
     name: t.string(),
     args: t.field({ type: 'JSON' }),
-    clientTime: t.string({ description: 'The device clock (ISO-8601), for display only.' }),
+    clientTime: t.string({
+      description:
+        "The device clock when the change was made (ISO-8601, any offset; stored in UTC). It decides which of a walker's answers counts (the latest) and whether an entry was made before a campaign closed.",
+    }),
     formatVersion: t.int(),
     argsOmittedBytes: t.int({
       required: false,
