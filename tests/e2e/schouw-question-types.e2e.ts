@@ -6,13 +6,15 @@
  * iets aan doen?" to a finding; then online a choice, a text (too long first) and a
  * signalling yes that they decide not to report. The server holds exactly those answers as
  * observations and one finding that follows up the C; Mijn bevindingen shows that one
- * finding, not the answers, with the coordinator's public message.
+ * finding, not the answers, with the coordinator's public message; and, after the
+ * coordinator made a finding of the unreported answer, that finding too.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { launchChromium } from './browser.js';
@@ -208,6 +210,25 @@ describe('schouw question types (Chromium, offline and online)', () => {
     await expect.poll(() => card.getByRole('img', { name: 'Foto 1 bij deze bevinding' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await screenshot(page, 'schouw-my-findings');
     await expectAccessible(page, 'schouw-my-findings');
+
+    // The coordinator makes a finding of the water answer the walker did not report. The
+    // walker stays its recorder, so after the next sync it is on Mijn bevindingen too,
+    // though the phone never had a record of it.
+    const water = observations.find((o: any) => promptOf.get(o.checklistItemId) === Q.water);
+    const promoted = await gqlAt(
+      server.url,
+      'mutation($input: PromoteObservationInput!) { promoteObservation(input: $input) { id observationId } }',
+      { input: { observationId: water.id, findingId: uuidv7(), text: 'Na regen staat hier water bij de ingang' } },
+      { cookie: coordinator.cookie },
+    );
+    expect(promoted.body.errors, JSON.stringify(promoted.body.errors)).toBeUndefined();
+    await page.goto(`${server.url}/schouw/mijn`);
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(2);
+    const fromAnswer = card.filter({ has: page.getByRole('heading', { name: 'Na regen staat hier water bij de ingang' }) });
+    const promotedWords = (await fromAnswer.textContent())!.replace(/\s+/g, ' ');
+    expect(promotedWords).toContain(`${PLAYGROUND} · `);
+    expect(promotedWords).toContain(`Bij de vraag: ${Q.water} Jouw antwoord: Ja.`);
+    expect(promotedWords).toContain('Status: Nieuw');
     await phone.close();
   });
 });

@@ -79,6 +79,84 @@ describe('answers made by the previous app version', () => {
   });
 });
 
+describe('what the server says about a finding wins over the rule of thumb', () => {
+  const answerData = { spotId: 's1', itemId: 'i1', prompt: 'Hoe schoon is het?', category: 'SCHOON', rating: 'D', answer: null };
+
+  it('lists an old answer as a finding when a snapshot from after the split (with observationId) holds it, also NIEUW (kept for routing, photo, kans or edit)', async () => {
+    const db = await freshDb();
+    await oldAnswer(db, 'routed', '2026-05-01T10:00:00.000Z', answerData, false);
+    await oldAnswer(db, 'deleted', '2026-05-01T10:01:00.000Z', answerData, false);
+    await oldAnswer(db, 'never-pulled', '2026-05-01T10:02:00.000Z', answerData, true);
+    // Kept by the server because it was routed (a snapshot never shows routing): NIEUW, no message.
+    await serverFinding(db, 'routed', { campaignId: C, status: 'NIEUW', statusHistory: [], actionItems: [], photoIds: [], observationId: 'routed', recordedByMe: true });
+    // The pull answered DELETE for 'deleted': its snapshot is gone (see sync-answers.ts).
+    await serverFinding(db, 'deleted', { status: 'NIEUW', statusHistory: [] });
+    await db.delete('server', 'FINDING:deleted');
+
+    const findings = await myFindings(db, C);
+    expect(findings.map((f) => [f.id, f.status, f.followsUp?.id])).toEqual([['routed', 'NIEUW', 'routed']]);
+    expect((await myObservations(db, C)).map((o) => o.id)).toEqual(['never-pulled', 'deleted', 'routed']);
+  });
+
+  it('reads a snapshot from before the split as the server did: a photo, a kans or an edit kept it a finding', async () => {
+    const db = await freshDb();
+    for (const [i, id] of ['photo', 'kans', 'edited', 'plain'].entries()) await oldAnswer(db, id, `2026-05-01T10:0${i}:00.000Z`, answerData, false);
+    await serverFinding(db, 'photo', { status: 'NIEUW', statusHistory: [], photoIds: ['p1'] });
+    await serverFinding(db, 'kans', { status: 'NIEUW', statusHistory: [], suggestion: 'Een bloembak' });
+    await serverFinding(db, 'edited', { status: 'NIEUW', statusHistory: [], version: 2 });
+    await serverFinding(db, 'plain', { status: 'NIEUW', statusHistory: [], version: 1, suggestion: null, photoIds: [] });
+    expect((await myFindings(db, C)).map((f) => f.id)).toEqual(['edited', 'kans', 'photo']);
+  });
+});
+
+describe('findings a coordinator made of my answers', () => {
+  it('lists a pulled finding recorded by me that has no local record, built from the snapshot and linked to my answer', async () => {
+    const db = await freshDb();
+    await db.put('records', { id: 'obs', type: 'observation', campaignId: C, data: { spotId: 's1', itemId: 'i1', prompt: 'Hoe ziet het groen eruit?', theme: 'GROEN', rating: 'D', answer: null }, createdAt: '2026-05-01T10:00:00.000Z' });
+    await db.put('records', { id: 'mine', type: 'finding', campaignId: C, data: { category: 'HEEL', text: 'Losse tegel' }, createdAt: '2026-05-01T11:00:00.000Z' });
+    await serverFinding(db, 'promoted', {
+      id: 'promoted',
+      campaignId: C,
+      spotId: 's1',
+      streetId: 'st1',
+      checklistItemId: 'i1',
+      category: 'GROEN',
+      rating: 'D',
+      answer: null,
+      text: 'Plantsoen maaien',
+      suggestion: null,
+      deviceTime: '2026-05-02T09:00:00.000Z',
+      serverTime: '2026-05-02T09:00:01.000Z',
+      status: 'INGEPLAND',
+      version: 2,
+      observationId: 'obs',
+      photoIds: ['p9'],
+      recordedByMe: true,
+      statusHistory: [{ toStatus: 'INGEPLAND', publicMessage: 'De gemeente maait volgende week.', at: '2026-05-03T08:00:00.000Z' }],
+      actionItems: [{ id: 'a1', title: 'Groen bijhouden', status: 'GEPLAND', publicMessage: null }],
+    });
+    // Someone else's finding, and one of mine in another campaign: not listed here.
+    await serverFinding(db, 'theirs', { campaignId: C, category: 'SCHOON', text: 'Zwerfvuil', status: 'NIEUW', statusHistory: [], observationId: null, recordedByMe: false, deviceTime: '2026-05-02T10:00:00.000Z' });
+    await serverFinding(db, 'elsewhere', { campaignId: 'other', category: 'SCHOON', text: 'Elders', status: 'NIEUW', statusHistory: [], observationId: null, recordedByMe: true, deviceTime: '2026-05-02T10:00:00.000Z' });
+
+    const findings = await myFindings(db, C);
+    expect(findings.map((f) => f.id)).toEqual(['promoted', 'mine']);
+    expect(findings[0]).toMatchObject({
+      createdAt: '2026-05-02T09:00:00.000Z',
+      delivery: 'sent',
+      status: 'INGEPLAND',
+      streetId: 'st1',
+      data: { spotId: 's1', category: 'GROEN', text: 'Plantsoen maaien', photoIds: ['p9'], observationId: 'obs' },
+      statusHistory: [{ toStatus: 'INGEPLAND', publicMessage: 'De gemeente maait volgende week.' }],
+      actionItems: [{ id: 'a1', title: 'Groen bijhouden', status: 'GEPLAND' }],
+      followsUp: { id: 'obs', prompt: 'Hoe ziet het groen eruit?', rating: 'D' },
+    });
+    // The answer stays an answer at its spot.
+    expect((await myObservations(db, C)).map((o) => o.id)).toEqual(['obs']);
+    expect(await myFindings(db, 'other')).toMatchObject([{ id: 'elsewhere', followsUp: null }]);
+  });
+});
+
 describe('answers and findings of this app version', () => {
   it('writes the answer as an observation before the finding that follows it up (recordFinding format 2)', async () => {
     const db = await freshDb();

@@ -1,7 +1,8 @@
 /**
  * The walker's schouw work on the device: answers (observations) and findings, from the
  * local records, merged with what the server last told about the findings (pulled
- * FINDING snapshots: status, public messages, action plan items).
+ * FINDING snapshots: status, public messages, action plan items), plus the findings a
+ * coordinator made of the walker's answers, which exist here only as snapshots.
  *
  * App versions from before observations stored every checklist answer as a local record
  * of type 'finding' with the item it answers (`itemId`). Those are read as observations
@@ -89,10 +90,23 @@ export async function myObservations(db: Db, campaignId: string): Promise<MyObse
 }
 
 interface ServerFinding {
+  campaignId: string | null;
+  recordedByMe: boolean;
+  /**
+   * Present (a string or null) only in snapshots of a server with observations: such a
+   * snapshot of an old answer's id means the server kept it as a finding.
+   */
+  observationId: string | null | undefined;
   status: string | null;
   statusHistory: MyFinding['statusHistory'];
   streetId: string | null;
   actionItems: MyActionItem[];
+  photoIds: string[];
+  suggestion: string | null;
+  version: number | null;
+  /** What the card shows of a finding that has no local record (someone else made it of my answer). */
+  data: LocalRecord['data'];
+  createdAt: string | null;
 }
 
 /** The pulled snapshot, read defensively: fields a server version does not send are absent. */
@@ -101,7 +115,12 @@ function readServerFinding(data: unknown): ServerFinding | null {
   const d = data as Record<string, unknown>;
   const history = Array.isArray(d.statusHistory) ? d.statusHistory : [];
   const items = Array.isArray(d.actionItems) ? d.actionItems : [];
+  const photoIds = Array.isArray(d.photoIds) ? d.photoIds.filter((id): id is string => typeof id === 'string') : [];
+  const observationId = 'observationId' in d ? str(d.observationId) : undefined;
   return {
+    campaignId: str(d.campaignId),
+    recordedByMe: d.recordedByMe === true,
+    observationId,
     status: str(d.status),
     statusHistory: history.flatMap((h) => {
       const step = h as Record<string, unknown> | null;
@@ -112,18 +131,50 @@ function readServerFinding(data: unknown): ServerFinding | null {
       const item = i as Record<string, unknown> | null;
       return item && str(item.id) && str(item.title) && str(item.status) ? [{ id: item.id as string, title: item.title as string, status: item.status as string, publicMessage: str(item.publicMessage) }] : [];
     }),
+    photoIds,
+    suggestion: str(d.suggestion),
+    version: typeof d.version === 'number' ? d.version : null,
+    data: { spotId: str(d.spotId), streetId: str(d.streetId), category: str(d.category), rating: str(d.rating), answer: str(d.answer), text: str(d.text), suggestion: str(d.suggestion), photoIds, observationId: observationId ?? null },
+    createdAt: str(d.deviceTime) ?? str(d.serverTime),
   };
 }
 
 /**
- * An old answer is a finding too only when the server followed it up (the split kept
- * those as findings under the same id): a status past NIEUW, a public message or an
- * action plan item. Without that, a snapshot pulled before the split says nothing new.
+ * Whether an old answer (stored as a local 'finding' record) is a finding too. The split
+ * kept the answers someone followed up as findings under the same id and deleted the
+ * others (a pull then answers DELETE, which removes the snapshot).
+ * - A snapshot from a server with observations (it names `observationId`) says so itself:
+ *   the server kept it, whatever the reason (also routing, which a snapshot never shows).
+ * - A snapshot pulled before the split is read as the server read it: a status past NIEUW,
+ *   a public message, an action plan item, a photo, a kans or an edit.
+ * - No snapshot (deleted, or never pulled yet): an answer only.
  */
-const followedUp = (server: ServerFinding | null): boolean =>
-  !!server && ((server.status !== null && server.status !== 'NIEUW') || server.statusHistory.some((s) => s.publicMessage.trim() !== '') || server.actionItems.length > 0);
+function keptAsFinding(server: ServerFinding | null): boolean {
+  if (!server) return false;
+  if (server.observationId !== undefined) return true;
+  return (
+    (server.status !== null && server.status !== 'NIEUW') ||
+    server.statusHistory.some((s) => s.publicMessage.trim() !== '') ||
+    server.actionItems.length > 0 ||
+    server.photoIds.length > 0 ||
+    server.suggestion !== null ||
+    (server.version ?? 1) > 1
+  );
+}
 
-/** The walker's findings in a campaign, newest first: answers are not findings. */
+const fromServer = (server: ServerFinding | null) => ({
+  status: server?.status ?? null,
+  statusHistory: server?.statusHistory ?? [],
+  streetId: server?.streetId ?? null,
+  actionItems: server?.actionItems ?? [],
+});
+
+/**
+ * The walker's findings in a campaign, newest first: answers are not findings. Also the
+ * findings that someone else made of the walker's answer (a coordinator keeps the walker
+ * as the recorder, so they hear back): those have no local record, only the pulled
+ * snapshot, which says `recordedByMe`.
+ */
 export async function myFindings(db: Db, campaignId: string): Promise<MyFinding[]> {
   const records = await schouwRecords(db, campaignId);
   const waiting = await deliveries(db);
@@ -133,21 +184,25 @@ export async function myFindings(db: Db, campaignId: string): Promise<MyFinding[
     if (record.type !== 'finding') continue;
     const server = readServerFinding((await db.get('server', `FINDING:${record.id}`))?.data);
     const legacy = isLegacyAnswer(record);
-    if (legacy && !followedUp(server)) continue;
+    if (legacy && !keptAsFinding(server)) continue;
     const followsUp = legacy ? (answers.get(record.id) ?? null) : (answers.get(str(record.data.observationId) ?? '') ?? null);
+    result.push({ id: record.id, data: record.data, createdAt: record.createdAt, delivery: waiting.get(record.id) ?? 'sent', ...fromServer(server), followsUp });
+  }
+  const local = new Set(records.map((r) => r.id));
+  for (const snapshot of await db.getAllFromIndex('server', 'byType', 'FINDING')) {
+    if (local.has(snapshot.entityId)) continue;
+    const server = readServerFinding(snapshot.data);
+    if (!server || !server.recordedByMe || server.campaignId !== campaignId) continue;
     result.push({
-      id: record.id,
-      data: record.data,
-      createdAt: record.createdAt,
-      delivery: waiting.get(record.id) ?? 'sent',
-      status: server?.status ?? null,
-      statusHistory: server?.statusHistory ?? [],
-      streetId: server?.streetId ?? null,
-      actionItems: server?.actionItems ?? [],
-      followsUp,
+      id: snapshot.entityId,
+      data: server.data,
+      createdAt: server.createdAt ?? '',
+      delivery: 'sent',
+      ...fromServer(server),
+      followsUp: answers.get(server.observationId ?? '') ?? null,
     });
   }
-  return result;
+  return result.sort(newestFirst);
 }
 
 /** A photo still on the device, to show before it is uploaded. */
