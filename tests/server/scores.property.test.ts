@@ -143,6 +143,10 @@ describe('schouw scores', () => {
         const thisYear = await openSchouw(fx.neighbourhoodA, `Schouw dit jaar ${run}`);
         const campaigns = [lastYear, thisYear] as const;
         const walkers = await Promise.all(campaigns.map(async (c) => [await participantViewer(c), await participantViewer(c), await participantViewer(c), admin]));
+        // Last year's schouw was walked (a schouw without answers is not compared with): one
+        // yes/no answer, which is no rating and so changes no score.
+        const lamp = itemsAt.flatMap((items, spot) => items.filter((i) => i.type === 'YES_NO').map((item) => ({ item, spot })))[0]!;
+        await record(await participantViewer(lastYear), lastYear, spots[lamp.spot]!, lamp.item, 0, new Date(Date.UTC(2027, 4, 1, 9)).toISOString());
 
         // The model: per (schouw, walker, spot, item) the answer with the latest device time counts (ties: the later id).
         const current = new Map<string, { at: string; id: string; rating: Rating | null; theme: string; spot: number }>();
@@ -240,6 +244,19 @@ describe('schouw scores', () => {
     await record(admin, empty, spots[0]!, schoon, SCALE.indexOf('NVT'), at);
     const nvt = await fx.query('coordinator', SCORES, { id: empty.id });
     expect(nvt.body.data.campaign.scores.overall).toMatchObject({ level: null, observationCount: 0, previousLevel: 'C', change: null });
+  });
+
+  it('compare with the newest schouw that was walked: not a draft, not one without answers', async () => {
+    const db = fx.t.app.connection.db;
+    const walked = await openSchouw(fx.neighbourhoodA, 'Gelopen schouw');
+    const schoon = itemsAt[0]!.find((i) => i.theme === 'SCHOON')!;
+    await record(admin, walked, spots[0]!, schoon, SCALE.indexOf('B'), '2027-05-01T10:00:00.000Z');
+    await openSchouw(fx.neighbourhoodA, 'Open, maar niet gelopen');
+    await createCampaign(db, admin, { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Nog een ontwerp', days: [{ date: '2027-05-02' }], checklistVersionId: fx.checklist.id, requestId: 't' });
+    const now = await openSchouw(fx.neighbourhoodA, 'Schouw na een ontwerp');
+    const { body } = await fx.query('coordinator', SCORES, { id: now.id });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.campaign.scores.previousSchouw).toEqual({ id: walked.id, name: walked.name });
   });
 
   it('are for the coordinators of the neighbourhood only', async () => {

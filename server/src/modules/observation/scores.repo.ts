@@ -8,13 +8,19 @@ import type { DbOrTrx } from '../../db/database.js';
 import type { Theme } from '../checklist/checklist.table.js';
 import type { Rating } from '../finding/finding.table.js';
 
-/** The newest SCHOUW of the neighbourhood created before the given one (ties on the clock: by id). */
+/**
+ * The newest SCHOUW of the neighbourhood created before the given one (ties on the clock: by
+ * id) that was walked: not a draft, and with at least one answer, so there is something to
+ * compare with.
+ */
 export async function previousSchouw(db: DbOrTrx, campaign: { id: string; neighbourhoodId: string; createdAt: string }) {
   return db
     .selectFrom('campaign')
     .select(['id', 'name', 'created_at'])
     .where('neighbourhood_id', '=', campaign.neighbourhoodId)
     .where('kind', '=', 'SCHOUW')
+    .where('status', '!=', 'DRAFT')
+    .where((eb) => eb.exists(eb.selectFrom('observation').select('observation.id').whereRef('observation.campaign_id', '=', 'campaign.id')))
     .where((eb) => eb.or([eb('created_at', '<', campaign.createdAt), eb.and([eb('created_at', '=', campaign.createdAt), eb('id', '<', campaign.id)])]))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
