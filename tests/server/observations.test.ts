@@ -406,16 +406,21 @@ describe('observations', () => {
       expect(listed.find((o: any) => o.id === observation.id).findingId).toBe(first.id);
     });
 
-    it("refuses an observationId of another walker and stores nothing", async () => {
+    it("records the finding unlinked when the observationId is another walker's answer, as for an unknown id", async () => {
       const owner = await walker();
       const other = await walker();
       const observation = await recorded(owner, { checklistItemId: item('YES_NO'), answer: 'NEE' });
       const device = new TestDevice();
-      const args = findingArgs({ observationId: observation.id });
+      const args = findingArgs({ observationId: observation.id, streetId: fx.streetA });
       const result = await sync(other, device, [device.entry('recordFinding', args, 2)]);
-      expect(result.results[0]).toMatchObject({ status: 'REJECTED', code: 'BAD_USER_INPUT', message: 'Dit antwoord hoort niet bij jou of bij deze schouw.', entityId: null });
-      expect(await findingRow(args.id)).toBeUndefined();
+      expect(result.results[0]).toMatchObject({ status: 'APPLIED', entityId: args.id });
+      expect(await findingRow(args.id)).toMatchObject({ observation_id: null, street_id: fx.streetA, spot_id: null, checklist_item_id: null, answer: null, text: 'Lamp is stuk' });
       expect((await fx.query('coordinator', READ, { id: observation.id })).body.data.observation.findingId).toBeNull();
+
+      // Unlinked, the finding gets the usual checks of its own spot: one of another neighbourhood is refused as always.
+      const elsewhere = findingArgs({ observationId: observation.id, spotId: spotB });
+      const refused = await sync(other, device, [device.entry('recordFinding', elsewhere, 2)]);
+      expect(refused.results[0]).toMatchObject({ status: 'REJECTED', code: 'BAD_USER_INPUT', message: 'Deze plek hoort niet bij deze buurt.' });
     });
 
     it('records the finding unlinked when the answer it names never arrived', async () => {

@@ -149,7 +149,7 @@ const RecordFindingInput = builder.inputType('RecordFindingInput', {
     spotId: t.id({ required: false }),
     streetId: t.id({ required: false }),
     rating: t.field({ type: RatingEnum, required: false }),
-    observationId: t.id({ required: false, description: 'The answer (observation) this finding follows up; its spot and item carry over.' }),
+    observationId: t.id({ required: false, description: 'The answer (observation) this finding follows up; its spot and item carry over. An id that is not your own answer in this schouw (or not known yet) leaves the finding unlinked.' }),
   }),
 });
 

@@ -181,9 +181,11 @@ export async function recordFinding(trx: DbOrTrx, viewer: Viewer, input: RecordF
     throw badInput('Beschrijf wat je ziet, geef een oordeel of voeg een foto toe.');
   }
   // A finding that follows up the walker's own answer takes its spot and item. An answer
-  // that never arrived (refused) leaves the finding unlinked rather than losing it.
-  const observation = input.observationId ? await findObservation(trx, input.observationId) : undefined;
-  if (observation && (observation.campaign_id !== campaign.id || !recordedBy(observation, viewer))) throw badInput('Dit antwoord hoort niet bij jou of bij deze schouw.');
+  // that never arrived (refused), or is not the walker's own answer in this schouw, leaves
+  // the finding unlinked rather than losing it; both look the same, so the answer does not
+  // tell whether someone else's answer has that id.
+  const found = input.observationId ? await findObservation(trx, input.observationId) : undefined;
+  const observation = found && found.campaign_id === campaign.id && recordedBy(found, viewer) ? found : undefined;
   if (observation) {
     return insertFinding(trx, campaign, input, {
       ...recorderColumns(viewer),
