@@ -9,7 +9,8 @@
  *   answer finds it again;
  * - deletes the answer-type findings that nobody followed up (status NIEUW, no status
  *   message, not routed, no photo, no kans, not in the action plan, no edit conflict); the
- *   others stay findings, linked to their observation (`finding.observation_id`);
+ *   others stay findings, linked to their observation (`finding.observation_id`); a kans of
+ *   only spaces is no follow-up. Both kinds get a change-log row, so phones pull them again;
  * - adds what the new follow-up needs: which answers of an item ask "should someone do
  *   something about this?" (`checklist_item.signal_answers`), a public message and an
  *   update time on action-plan items, a switch for the public schouw results
@@ -22,7 +23,7 @@ import { sql, type Kysely } from 'kysely';
 const FOLLOWED_UP = sql`(
   f.status != 'NIEUW'
   or f.routed_organisation_id is not null
-  or f.suggestion is not null
+  or nullif(trim(f.suggestion), '') is not null
   or f.version > 1
   or exists (select 1 from finding_status_event e where e.finding_id = f.id)
   or exists (select 1 from finding_photo p where p.finding_id = f.id)
@@ -82,6 +83,15 @@ export async function up(db: Kysely<any>): Promise<void> {
         and (n.device_time, n.id) > (o.device_time, o.id)
       order by n.device_time desc, n.id desc limit 1)`.execute(db);
   await sql`update finding as f set observation_id = f.id where f.checklist_item_id is not null and f.spot_id is not null and ${FOLLOWED_UP}`.execute(db);
+  // Phones hold these findings: each gets a change, so the next pull sends the kept ones
+  // anew (now with their observation) and, for the deleted ones, finds no finding and
+  // answers DELETE (sync-pull.service.ts).
+  await sql`
+    insert into change_log (neighbourhood_id, campaign_id, entity_type, entity_id, op, at)
+    select c.neighbourhood_id, f.campaign_id, 'FINDING', f.id, 'UPSERT', ${new Date().toISOString()}
+    from finding f join campaign c on c.id = f.campaign_id
+    where f.checklist_item_id is not null and f.spot_id is not null
+    order by f.id`.execute(db);
   await sql`delete from finding as f where f.checklist_item_id is not null and f.spot_id is not null and f.observation_id is null`.execute(db);
 }
 

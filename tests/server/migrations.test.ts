@@ -29,6 +29,9 @@ const changedOnPurpose: Record<string, string> = {
   // 2026_11_30_2300_split_observations: answers to checklist items become observations;
   // those nobody followed up are no longer findings (checked row by row below).
   finding: 'checklist answers become observations',
+  // The same migration tells phones about every answer-type finding it kept or deleted, so
+  // their next pull updates or removes it (checked below).
+  change_log: 'the findings the observation split changed, for the phones to pull',
 };
 
 const fixtures = fs.readdirSync(FIXTURE_FOLDER).filter((f) => f.endsWith('.sql')).sort();
@@ -83,6 +86,15 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
   beforeAll(async () => {
     facts = readFacts(dump);
     file = loadFixture(dump);
+    if (facts.answers) {
+      // A kans left empty (only spaces) by an old app is no follow-up: that answer is plain.
+      const writable = new SQLite(file.env.DATABASE_PATH!);
+      try {
+        expect(writable.prepare("update finding set suggestion = '  ' where id = ? and suggestion is null").run(facts.answers.plain[0]).changes).toBe(1);
+      } finally {
+        writable.close();
+      }
+    }
     const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
     try {
       before = snapshot(sqlite);
@@ -132,6 +144,7 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
     const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
     try {
       loadDump(was, dump);
+      if (facts.answers) was.prepare("update finding set suggestion = '  ' where id = ?").run(facts.answers.plain[0]);
       const findingsBefore = was.prepare('select * from finding order by id').all() as Record<string, unknown>[];
       const answers = findingsBefore.filter((f) => f.checklist_item_id !== null && f.spot_id !== null);
       expect(answers.length, 'the fixture holds checklist answers').toBeGreaterThan(0);
@@ -155,7 +168,7 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
       }
       const followedUp = (id: unknown) =>
         ['finding_status_event', 'finding_photo', 'action_item_finding', 'finding_conflict'].some((table) => was.prepare(`select 1 from ${table} where finding_id = ?`).get(id)) ||
-        answers.some((a) => a.id === id && (a.status !== 'NIEUW' || a.routed_organisation_id !== null || a.suggestion !== null || (a.version as number) > 1));
+        answers.some((a) => a.id === id && (a.status !== 'NIEUW' || a.routed_organisation_id !== null || ((a.suggestion as string | null) ?? '').trim() !== '' || (a.version as number) > 1));
       const findingsNow = new Map((sqlite.prepare('select * from finding').all() as Record<string, unknown>[]).map((f) => [f.id, f]));
       for (const before of findingsBefore) {
         const isAnswer = answers.includes(before);
@@ -168,6 +181,16 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
         }
       }
       expect(findingsNow.size).toBe(findingsBefore.filter((f) => !answers.includes(f) || followedUp(f.id)).length);
+      // Every answer-type finding, kept or deleted, is in the change log after what was there,
+      // so phones pull it again (a deleted one is answered as DELETE).
+      const logBefore = (was.prepare('select max(seq) from change_log').pluck().get() as number | null) ?? 0;
+      const logged = sqlite.prepare("select neighbourhood_id, campaign_id, entity_id, op from change_log where entity_type = 'FINDING' and seq > ? order by entity_id").all(logBefore);
+      const neighbourhoodOf = (campaignId: unknown) => was.prepare('select neighbourhood_id from campaign where id = ?').pluck().get(campaignId);
+      expect(logged).toEqual(
+        [...answers].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)).map((a) => ({ neighbourhood_id: neighbourhoodOf(a.campaign_id), campaign_id: a.campaign_id, entity_id: a.id, op: 'UPSERT' })),
+      );
+      const rowsBefore = was.prepare('select seq, neighbourhood_id, campaign_id, entity_type, entity_id, op, at from change_log order by seq').all();
+      expect(sqlite.prepare('select seq, neighbourhood_id, campaign_id, entity_type, entity_id, op, at from change_log where seq <= ? order by seq').all(logBefore)).toEqual(rowsBefore);
       if (facts.answers) {
         for (const id of facts.answers.plain) expect(findingsNow.has(id), `plain answer ${id}`).toBe(false);
         for (const id of facts.answers.followedUp) expect(findingsNow.get(id)?.observation_id, `followed-up answer ${id}`).toBe(id);
