@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { ensureOrganisation } from '../../server/src/modules/account/account.service.js';
 import { changeCampaignStatus, createCampaign } from '../../server/src/modules/campaign/campaign.service.js';
-import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
+import { actionPlan, createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
 import { recordFinding, type Finding } from '../../server/src/modules/finding/finding.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
@@ -66,6 +66,16 @@ describe('action plan', () => {
   afterAll(async () => {
     await fx.t.close();
     file.remove();
+  });
+
+  it('lists the plan by due date, items without one last', async () => {
+    const admin = fx.asViewer('admin');
+    const draft = await createCampaign(db(), admin, { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Schouw met een plan', checklistVersionId: fx.checklist.id, days: [{ date: '2027-11-01' }], requestId: 't' });
+    const schouw = await changeCampaignStatus(db(), admin, { campaignId: draft.id, status: 'OPEN', requestId: 't' });
+    for (const [title, dueDate] of [['Zonder datum', null], ['Later', '2028-03-01'], ['Eerst', '2028-01-15']] as const) {
+      await createActionItem(db(), admin, { campaignId: schouw.id, title, owner: 'Jan Jansen', ownerOrganisationId: null, dueDate, findingIds: [], requestId: 't' });
+    }
+    expect((await actionPlan(db(), admin, schouw.id)).map((i) => i.title)).toEqual(['Eerst', 'Later', 'Zonder datum']);
   });
 
   it('lets a coordinator change every field, sets updatedAt and audits the change once', async () => {

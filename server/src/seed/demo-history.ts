@@ -10,6 +10,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { DbOrTrx } from '../db/database.js';
 import { changeCampaignStatus, createCampaign } from '../modules/campaign/campaign.service.js';
 import type { ChecklistVersion } from '../modules/checklist/checklist.service.js';
+import * as actionPlanRepo from '../modules/finding/action-plan.repo.js';
 import * as findingRepo from '../modules/finding/finding.repo.js';
 import { recordFinding } from '../modules/finding/finding.service.js';
 import type { FindingStatus, Rating } from '../modules/finding/finding.table.js';
@@ -144,7 +145,7 @@ export async function seedLastYearsSchouw(
     if (status !== 'AFGEHANDELD' && status !== 'NIET_OPPAKBAAR') planned.push(finding.id);
   }
   if (planned.length > 0) {
-    await findingRepo.insertActionItem(
+    await actionPlanRepo.insertActionItem(
       trx,
       {
         id: uuidv7(),

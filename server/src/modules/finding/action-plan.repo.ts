@@ -1,11 +1,30 @@
 /**
- * SQL of the editable action plan: changing, linking and removing items, and reading
- * them per finding and per owner organisation. (Creating and reading an item by id or
- * campaign are in finding.repo.ts.)
+ * SQL of the editable action plan: creating, changing, linking and removing items, and
+ * reading them by id, per campaign, per finding and per owner organisation.
  */
 import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { ActionItemRow } from './finding.table.js';
+
+export async function insertActionItem(db: DbOrTrx, row: ActionItemRow, findingIds: readonly string[]): Promise<void> {
+  await db.insertInto('action_item').values(row).execute();
+  if (findingIds.length > 0) await db.insertInto('action_item_finding').values(findingIds.map((finding_id) => ({ action_item_id: row.id, finding_id }))).execute();
+}
+
+export async function findActionItem(db: DbOrTrx, id: string): Promise<ActionItemRow | undefined> {
+  return db.selectFrom('action_item').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A campaign's plan by due date; items without one last (SQLite would sort them first). */
+export async function actionItemsOfCampaign(db: DbOrTrx, campaignId: string): Promise<ActionItemRow[]> {
+  return db
+    .selectFrom('action_item')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .orderBy('due_date', (ob) => ob.asc().nullsLast())
+    .orderBy('created_at')
+    .execute();
+}
 
 export type ActionItemChanges = Partial<Pick<ActionItemRow, 'title' | 'owner' | 'owner_organisation_id' | 'due_date' | 'status' | 'public_message' | 'updated_at'>>;
 

@@ -71,7 +71,7 @@ export function actionItemAccess(viewer: Viewer, campaign: Pick<Campaign, 'neigh
 }
 
 async function requireActionItem(trx: DbOrTrx, viewer: Viewer, id: string) {
-  const item = await repo.findActionItem(trx, id);
+  const item = await planRepo.findActionItem(trx, id);
   const campaign = item && (await loadCampaign(trx, item.campaign_id));
   const access = item && campaign && actionItemAccess(viewer, campaign, item);
   if (!item || !campaign || !access) throw notFound('Dit actiepunt');
@@ -134,7 +134,7 @@ export async function createActionItem(db: DbOrTrx, viewer: Viewer, input: NewAc
       public_message: publicMessageOf(input.publicMessage),
       updated_at: null,
     };
-    await repo.insertActionItem(trx, row, findingIds);
+    await planRepo.insertActionItem(trx, row, findingIds);
     await recordAudit(trx, { actorAccountId: actorOf(viewer), action: 'action_item.created', subjectType: 'action_item', subjectId: row.id, detail: { findings: findingIds.length }, requestId: input.requestId }, now);
     await recordFindingChanges(trx, campaign, findingIds, now);
     return toActionItem(row);
@@ -225,7 +225,7 @@ export async function updateActionItem(db: DbOrTrx, viewer: Viewer, input: Actio
       );
     }
     await recordFindingChanges(trx, campaign, [...linked, ...added], now);
-    return toActionItem((await repo.findActionItem(trx, item.id))!);
+    return toActionItem((await planRepo.findActionItem(trx, item.id))!);
   });
 }
 
@@ -255,7 +255,7 @@ export async function actionPlan(db: DbOrTrx, viewer: Viewer, campaignId: string
   const campaign = await loadCampaign(db, campaignId);
   const allowed = campaign && (managesNeighbourhood(viewer, campaign.neighbourhoodId) || (viewer.kind === 'participant' && viewer.campaignId === campaign.id));
   if (!allowed) throw notFound('Deze actie');
-  return (await repo.actionItemsOfCampaign(db, campaignId)).map(toActionItem);
+  return (await planRepo.actionItemsOfCampaign(db, campaignId)).map(toActionItem);
 }
 
 /** Partner staff: the items their organisation owns, in every campaign, newest first. */

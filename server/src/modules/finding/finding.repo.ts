@@ -1,6 +1,6 @@
 /** Every SQL statement of the finding module (findings, photos, follow-up, action plan). */
 import type { DbOrTrx } from '../../db/database.js';
-import type { ActionItemRow, FindingConflictRow, FindingRow, FindingStatus, FindingStatusEventRow } from './finding.table.js';
+import type { FindingConflictRow, FindingRow, FindingStatus, FindingStatusEventRow } from './finding.table.js';
 
 export async function insertFinding(db: DbOrTrx, row: FindingRow, photoIds: readonly string[]): Promise<void> {
   await db.insertInto('finding').values(row).execute();
@@ -30,28 +30,6 @@ export async function setRouting(db: DbOrTrx, id: string, organisationId: string
 export async function statusEventsOf(db: DbOrTrx, findingIds: readonly string[]): Promise<FindingStatusEventRow[]> {
   if (findingIds.length === 0) return [];
   return db.selectFrom('finding_status_event').selectAll().where('finding_id', 'in', findingIds).orderBy('at').orderBy('id').execute();
-}
-
-export async function insertActionItem(db: DbOrTrx, row: ActionItemRow, findingIds: readonly string[]): Promise<void> {
-  await db.insertInto('action_item').values(row).execute();
-  if (findingIds.length > 0) await db.insertInto('action_item_finding').values(findingIds.map((finding_id) => ({ action_item_id: row.id, finding_id }))).execute();
-}
-
-export async function findActionItem(db: DbOrTrx, id: string): Promise<ActionItemRow | undefined> {
-  return db.selectFrom('action_item').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function setActionItemStatus(db: DbOrTrx, id: string, status: ActionItemRow['status']): Promise<void> {
-  await db.updateTable('action_item').set({ status }).where('id', '=', id).execute();
-}
-
-export async function actionItemsOfCampaign(db: DbOrTrx, campaignId: string): Promise<ActionItemRow[]> {
-  return db.selectFrom('action_item').selectAll().where('campaign_id', '=', campaignId).orderBy('due_date').orderBy('created_at').execute();
-}
-
-export async function findingIdsOfActionItems(db: DbOrTrx, actionItemIds: readonly string[]) {
-  if (actionItemIds.length === 0) return [];
-  return db.selectFrom('action_item_finding').selectAll().where('action_item_id', 'in', actionItemIds).execute();
 }
 
 export async function participantNames(db: DbOrTrx, participantIds: readonly string[]) {
