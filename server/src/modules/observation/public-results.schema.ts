@@ -88,7 +88,7 @@ const PublicSchouwResultsRef = builder.objectRef<Results>('PublicSchouwResults')
     previousSchouwName: t.exposeString('previousSchouwName', { nullable: true, description: 'The schouw the levels are compared with.' }),
     overall: t.field({ type: PublicScoreRef, nullable: true, description: 'Null while the schouw still runs (running scores would steer the walkers); themes and streets are then empty.', resolve: (r) => r.overall }),
     themes: t.field({ type: [PublicThemeScoreRef], description: 'Per theme (checklist section), in the order of the plan.', resolve: (r) => r.themes }),
-    streets: t.field({ type: [PublicStreetScoreRef], description: 'Per street, by name.', resolve: (r) => r.streets }),
+    streets: t.field({ type: [PublicStreetScoreRef], description: 'Per street with at least 3 ratings, by name (fewer would show single walkers\' answers).', resolve: (r) => r.streets }),
     findings: t.field({ type: PublicFindingCountsRef, resolve: (r) => r.findings }),
     actionItems: t.field({ type: [PublicActionItemRef], description: 'The action plan, by due date.', resolve: (r) => r.actionItems }),
     photos: t.field({ type: [PublicPhotoRef], description: 'Photos marked public by a coordinator.', resolve: (r) => r.photos }),

@@ -67,15 +67,21 @@ export async function publicSchouwResults(db: DbOrTrx, campaignId: string, now =
   return results;
 }
 
+/** A street's score shows only with at least this many ratings behind it. */
+export const MIN_PUBLIC_STREET_RATINGS = 3;
+
 /**
  * The scores per theme and street as coordinators see them (scores.service.ts), shown only
  * once the schouw is closed: running scores would steer the walkers who are still out.
- * Spots are not shown: a spot's one or two ratings would show a walker's own answers.
+ * Spots are not shown: a spot's one or two ratings would show a walker's own answers. For
+ * the same reason a street with fewer than 3 ratings is left out (the page shows whichever
+ * streets there are).
  */
 async function scoresOf(db: DbOrTrx, campaign: Campaign) {
   if (campaign.status !== 'CLOSED') return null;
   const scored = await scores.computeScores(db, campaign);
-  return { previousCampaign: scored.previousCampaign, overall: scored.overall, themes: scored.themes, streets: scored.streets };
+  const streets = scored.streets.filter((s) => s.score.observationCount >= MIN_PUBLIC_STREET_RATINGS);
+  return { previousCampaign: scored.previousCampaign, overall: scored.overall, themes: scored.themes, streets };
 }
 
 async function computeResults(db: DbOrTrx, campaign: Campaign): Promise<PublicSchouwResults> {
