@@ -151,6 +151,14 @@ const operations: Operation[] = [
   },
   { name: 'invitePreview', field: 'invitePreview', query: 'query($code: String!) { invitePreview(code: $code) { campaignName } }', variables: (fx) => ({ code: fx.inviteCodeA }), allowed: everyone },
   { name: 'myData', field: 'myData', query: '{ myData { participant { displayName contact } campaign { name } } }', allowed: participants },
+  {
+    name: 'updateMyConsent',
+    field: 'updateMyConsent',
+    query: 'mutation($input: UpdateMyConsentInput!) { updateMyConsent(input: $input) { contact showNameInRankings } }',
+    variables: () => ({ input: { contact: `0612${String(nextNumber()).padStart(6, '0')}`, contactConsent: true, showNameInRankings: true } }),
+    allowed: participants,
+    consumesCaller: true,
+  },
   { name: 'createOrganisation', field: 'createOrganisation', query: 'mutation($name: String!) { createOrganisation(name: $name) { id } }', variables: () => ({ name: `Organisatie ${uuidv7()}` }), allowed: ['admin'] },
   {
     name: 'inviteStaff',
@@ -241,6 +249,13 @@ const operations: Operation[] = [
     name: 'tallyDashboard',
     field: 'tallyDashboard',
     query: 'query($id: ID!) { tallyDashboard(campaignId: $id) { total { areaM2 nkTiles } streets { streetName } topParticipants { name } } }',
+    variables: (fx) => ({ id: fx.campaignA.id }),
+    allowed: fieldOfTegelwipA,
+  },
+  {
+    name: 'tallyDashboard (the standings on the counter screen)',
+    field: 'tallyDashboard',
+    query: 'query($id: ID!) { tallyDashboard(campaignId: $id, top: 10) { streets { place streetId streetName householdCount areaM2PerHousehold total { areaCm2 } } topParticipants { rank name isPseudonym participantId total { areaCm2 } } } }',
     variables: (fx) => ({ id: fx.campaignA.id }),
     allowed: fieldOfTegelwipA,
   },

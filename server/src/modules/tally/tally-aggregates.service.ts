@@ -1,7 +1,9 @@
 /**
  * What the ledger adds up to: the campaign total against its target, per street (also
- * per household where known), per action day, and a ranking of participants that shows
- * a name only with its owner's consent. Everything is read from the rollups.
+ * per household where known, and each street's place), per action day, and a ranking of
+ * participants that shows a name only with its owner's consent. Everything is read from
+ * the rollups. The console's dashboard and the volunteers' standings on the counter
+ * screen are the same `tallyDashboard`.
  */
 import { isParticipantOf, managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
@@ -18,6 +20,8 @@ export interface AreaTotal {
 }
 
 export interface StreetTotal extends AreaTotal {
+  /** Place by area among the neighbourhood's streets (see placesByArea). */
+  place: number;
   streetId: string;
   streetName: string;
   householdCount: number | null;
@@ -52,6 +56,17 @@ export interface TallyDashboard extends TallyProgress {
 
 const areaTotal = (areaCm2 = 0, entries = 0): AreaTotal => ({ areaCm2, nkTiles: nkTilesOf(areaCm2), entries });
 
+/**
+ * The one ranking rule of streets and participants: places by area, most first, for
+ * areas already in that order. Equal areas share a place and the next one skips
+ * (1, 2, 2, 4): two streets with as many m² are equally far, whatever their names.
+ */
+export function placesByArea(areasMostFirst: readonly number[]): number[] {
+  const places: number[] = [];
+  areasMostFirst.forEach((area, i) => places.push(i > 0 && area === areasMostFirst[i - 1] ? places[i - 1]! : i + 1));
+  return places;
+}
+
 /** Totals without participants; callers check who may see them. */
 export async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<TallyProgress> {
   const [rows, streets, days] = await Promise.all([
@@ -61,8 +76,8 @@ export async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<Tally
   ]);
   const byKey = new Map(rows.map((r) => [`${r.dimension}:${r.key}`, r]));
   const total = byKey.get('TOTAL:');
-  const streetTotals = streets
-    .map((street): StreetTotal => {
+  const sorted = streets
+    .map((street): Omit<StreetTotal, 'place'> => {
       const r = byKey.get(`STREET:${street.id}`);
       const area = r?.area_cm2 ?? 0;
       return {
@@ -74,6 +89,8 @@ export async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<Tally
       };
     })
     .sort((a, b) => b.areaCm2 - a.areaCm2 || a.streetName.localeCompare(b.streetName, 'nl'));
+  const places = placesByArea(sorted.map((s) => s.areaCm2));
+  const streetTotals = sorted.map((s, i): StreetTotal => ({ ...s, place: places[i]! }));
   const dayTotals = days.map((day): DayTotal => {
     const r = byKey.get(`DAY:${day.id}`);
     return { ...areaTotal(r?.area_cm2 ?? 0, r?.event_count ?? 0), day };
@@ -95,12 +112,13 @@ export async function tallyDashboard(db: DbOrTrx, viewer: Viewer, campaignId: st
   const isManager = !!campaign && managesNeighbourhood(viewer, campaign.neighbourhoodId);
   if (!campaign || campaign.kind !== 'TEGELWIPPEN' || !(isManager || isParticipantOf(viewer, campaign.id))) throw notFound('Deze actie');
   const [progress, ranked] = await Promise.all([progressOf(db, campaign), repo.topParticipants(db, campaign.id, Math.min(top, MAX_RANKING))]);
+  const places = placesByArea(ranked.map((r) => r.area_cm2));
   const topParticipants = ranked.map((r, index): RankedParticipant => {
     const named = r.show_name_in_rankings === 1 && !r.erased_at && !!r.display_name;
     const isSelf = viewer.kind === 'participant' && viewer.participantId === r.participant_id;
     return {
       ...areaTotal(r.area_cm2, r.event_count),
-      rank: index + 1,
+      rank: places[index]!,
       name: named ? r.display_name! : r.pseudonym,
       isPseudonym: !named,
       participantId: isManager || isSelf ? r.participant_id : null,

@@ -30,6 +30,7 @@ const AreaTotalRef = builder.objectRef<aggregates.AreaTotal>('AreaTotal').implem
 
 const StreetTallyRef = builder.objectRef<aggregates.StreetTotal>('StreetTally').implement({
   fields: (t) => ({
+    place: t.exposeInt('place', { description: 'Place by area among the streets, most first; streets with as much area share a place (1, 2, 2, 4).' }),
     streetId: t.exposeID('streetId'),
     streetName: t.exposeString('streetName'),
     householdCount: t.exposeInt('householdCount', { nullable: true }),
@@ -48,7 +49,7 @@ const DayTallyRef = builder.objectRef<aggregates.DayTotal>('DayTally').implement
 const ParticipantRankRef = builder.objectRef<aggregates.RankedParticipant>('ParticipantRank').implement({
   authScopes: { $any: { coordinator: true, participant: true } },
   fields: (t) => ({
-    rank: t.exposeInt('rank'),
+    rank: t.exposeInt('rank', { description: 'Place by area, most first; participants with as much area share a place (1, 2, 2, 4).' }),
     name: t.exposeString('name', { description: 'The display name when its owner agreed, otherwise a stable pseudonym.' }),
     isPseudonym: t.exposeBoolean('isPseudonym'),
     participantId: t.exposeID('participantId', { nullable: true, description: 'Only for coordinators and for the participant themself.' }),

@@ -1,0 +1,63 @@
+/**
+ * A participant's own consent, changed after joining: the contact details they leave for
+ * feedback (only with consent; withdrawing it erases them) and whether their name may
+ * appear in rankings. The same rules as joining (participant.service.ts joinCampaign).
+ */
+import type { Viewer } from '../../auth/viewer.js';
+import type { Db } from '../../db/database.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import { recordAudit, type AuditAction } from '../audit/audit.service.js';
+import { findParticipant } from './participant.repo.js';
+import { toParticipant, type Participant } from './participant.service.js';
+import * as repo from './consent.repo.js';
+
+export interface ConsentInput {
+  /** Sent whole each time: an empty or missing contact means none is kept. */
+  contact?: string | null;
+  contactConsent: boolean;
+  showNameInRankings: boolean;
+}
+
+export const CONTACT_WITHOUT_CONSENT = 'Je hebt contactgegevens ingevuld. Geef toestemming dat we je mogen benaderen, of laat het veld leeg.';
+
+// The closed list of audit actions is in audit.service.ts; this one is added there.
+const CONSENT_CHANGED = 'participant.consent_changed_by_self' as AuditAction;
+
+/**
+ * Sets the viewer's contact details, contact consent and ranking choice. Contact details
+ * without consent are refused and nothing changes; without consent (or without contact
+ * details) no contact and no consent time are kept. The consent time is the moment the
+ * details now stored were agreed to: unchanged details keep theirs.
+ */
+export async function updateMyConsent(db: Db, viewer: Viewer, input: ConsentInput, requestId: string, now = new Date()): Promise<Participant> {
+  if (viewer.kind !== 'participant') throw notFound('Deze deelnemer');
+  const contact = input.contact?.trim() || null;
+  if (contact && !input.contactConsent) {
+    throw badInput(CONTACT_WITHOUT_CONSENT, { fields: [{ path: ['input', 'contact'], message: CONTACT_WITHOUT_CONSENT }] });
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await findParticipant(trx, viewer.participantId);
+    if (!row || row.erased_at || row.revoked_at) throw notFound('Deze deelnemer');
+    const kept = contact !== null && contact === row.contact && row.contact_consent_at !== null;
+    const columns: repo.ConsentColumns = {
+      contact,
+      contact_consent_at: contact === null ? null : kept ? row.contact_consent_at : now.toISOString(),
+      show_name_in_rankings: input.showNameInRankings ? 1 : 0,
+    };
+    if (!(await repo.updateConsent(trx, row.id, columns))) throw notFound('Deze deelnemer');
+    // What changed, never the details themselves: the audit log is no copy of personal data.
+    await recordAudit(
+      trx,
+      {
+        actorAccountId: null,
+        action: CONSENT_CHANGED,
+        subjectType: 'participant',
+        subjectId: row.id,
+        detail: { contactConsent: contact !== null, contactChanged: contact !== row.contact, showNameInRankings: input.showNameInRankings },
+        requestId,
+      },
+      now,
+    );
+    return toParticipant({ ...row, ...columns });
+  });
+}
