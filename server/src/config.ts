@@ -40,7 +40,20 @@ const envSchema = z.object({
   MAP_TILE_URL: z
     .union([z.literal('none'), z.string().regex(/^https:\/\/[^\s/]+\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, 'an https URL with {z}, {x} and {y}, or "none"')])
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  // E-mail to residents about their findings; unset: no mail at all.
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^\s/?#]/.test(value) && URL.canParse(value), 'an smtp:// or smtps:// URL with a host, e.g. smtp://user:password@mail.example.org:587')
+    .optional(),
+  // The sender: an address, or a name and an address ("Buurtkracht <buurtkracht@example.org>").
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n"]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+)$/, 'an e-mail address, or a name and an address: "Buurtkracht <buurtkracht@example.org>"')
+    .optional(),
 });
+
+/** Values that may hold a password: a start-up error names them but never prints them. */
+const SECRET_VARIABLES = new Set(['SMTP_URL']);
 
 export interface Config {
   readonly nodeEnv: 'development' | 'test' | 'production';
@@ -75,6 +88,8 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** Tile URL template for the findings map, or null for markers without a background map. */
   readonly mapTileUrl: string | null;
+  /** Where and as whom residents' e-mail is sent; null: e-mail is off. smtpUrl may hold a password: never log it. */
+  readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -93,11 +108,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
-      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      return `${name}=${SECRET_VARIABLES.has(name) ? '(not shown)' : JSON.stringify(env[name] ?? '')}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError('Invalid configuration:\n  MAIL_FROM="": required when SMTP_URL is set: the sender of the e-mails, e.g. "Buurtkracht <buurtkracht@example.org>"');
+  }
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -122,5 +140,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mediaDir: e.DATABASE_PATH === ':memory:' && !env.MEDIA_DIR ? path.join(os.tmpdir(), `buurtkracht-media-${process.pid}-${Date.now()}`) : resolveFromRoot(e.MEDIA_DIR),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
+    mail: e.SMTP_URL && e.MAIL_FROM ? Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }) : null,
   });
 }

@@ -48,4 +48,39 @@ describe('config', () => {
     expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png' }).mapTileUrl).toBe('https://{s}.tiles.example.org/{z}/{x}/{y}.png');
     expect(loadConfig({ MAP_TILE_URL: 'none' }).mapTileUrl).toBeNull();
   });
+
+  describe('e-mail (SMTP_URL, MAIL_FROM)', () => {
+    it('is off when SMTP_URL is unset, even with a MAIL_FROM', () => {
+      expect(loadConfig({}).mail).toBeNull();
+      expect(loadConfig({ MAIL_FROM: 'buurtkracht@example.org' }).mail).toBeNull();
+    });
+
+    it('takes an smtp:// or smtps:// URL with a sender address, with or without a name', () => {
+      expect(loadConfig({ SMTP_URL: 'smtp://user:pass@mail.example.org:587', MAIL_FROM: 'Buurtkracht <buurtkracht@example.org>' }).mail).toEqual({
+        smtpUrl: 'smtp://user:pass@mail.example.org:587',
+        from: 'Buurtkracht <buurtkracht@example.org>',
+      });
+      expect(loadConfig({ SMTP_URL: 'smtps://mail.example.org', MAIL_FROM: 'buurtkracht@example.org' }).mail?.from).toBe('buurtkracht@example.org');
+    });
+
+    it('refuses SMTP_URL without MAIL_FROM, naming MAIL_FROM', () => {
+      expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org' })).toThrow(ConfigError);
+      expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org' })).toThrow(/MAIL_FROM="": required when SMTP_URL is set/);
+    });
+
+    it.each(['http://mail.example.org', 'mail.example.org:587', 'smtp://', 'smtp:// host'])('refuses SMTP_URL=%s without printing it (it may hold a password)', (value) => {
+      const attempt = () => loadConfig({ SMTP_URL: value, MAIL_FROM: 'buurtkracht@example.org' });
+      expect(attempt).toThrow(/SMTP_URL=\(not shown\): an smtp:\/\/ or smtps:\/\/ URL/);
+    });
+
+    it('never prints the password of a refused SMTP_URL', () => {
+      expect(() => loadConfig({ SMTP_URL: 'smtpx://user:geheim-wachtwoord@mail.example.org', MAIL_FROM: 'a@example.org' })).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining('geheim-wachtwoord') }),
+      );
+    });
+
+    it.each(['buurtkracht', 'Buurtkracht <buurtkracht>', 'a@b.nl\r\nBcc: c@d.nl', 'twee@adressen.nl, drie@adressen.nl'])('refuses MAIL_FROM=%j', (value) => {
+      expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: value })).toThrow(/MAIL_FROM=.*an e-mail address/);
+    });
+  });
 });
