@@ -5,6 +5,8 @@ import '../modules/neighbourhood/neighbourhood.schema.js';
 import '../modules/account/account.schema.js';
 import '../modules/campaign/campaign.schema.js';
 import '../modules/participant/participant.schema.js';
+import '../modules/participant/follow-up.schema.js';
+import '../modules/participant/device-transfer.schema.js';
 import '../modules/participant/consent.schema.js';
 import '../modules/audit/audit.schema.js';
 import '../modules/tally/tally.schema.js';

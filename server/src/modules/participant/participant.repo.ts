@@ -47,7 +47,8 @@ export async function revokeInvite(db: DbOrTrx, id: string, at: string): Promise
   await db.updateTable('participant_invite').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
-export async function insertParticipant(db: DbOrTrx, row: ParticipantRow): Promise<void> {
+/** Rows made without a follow-up key (the demo's history, rows from before keys) leave it null. */
+export async function insertParticipant(db: DbOrTrx, row: Omit<ParticipantRow, 'follow_up_key_id'> & { follow_up_key_id?: string | null }): Promise<void> {
   await db.insertInto('participant').values(row).execute();
 }
 

@@ -7,6 +7,7 @@ import { builder } from '../../graphql/builder.js';
 import { TOTAL_COUNT_DESCRIPTION, withTotalCount } from '../../graphql/counted-connection.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { CampaignKindEnum, CampaignRef } from '../campaign/campaign.schema.js';
+import { FOLLOW_UP_KEY_MAX_LENGTH } from './follow-up.service.js';
 import * as invites from './participant-invite.service.js';
 import * as service from './participant.service.js';
 
@@ -90,6 +91,9 @@ const InvitePreviewRef = builder.objectRef<service.InvitePreview>('InvitePreview
 const JoinResultRef = builder.objectRef<Awaited<ReturnType<typeof service.joinCampaign>>>('JoinResult').implement({
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Bearer token for this device. Keep it; it is shown only in this answer.' }),
+    followUpKey: t.exposeString('followUpKey', {
+      description: "The device's follow-up key (see followUp): the one presented when it is valid, else a new one. Keep it and present it at the next join.",
+    }),
     participant: t.field({ type: ParticipantRef, grantScopes: ['ownParticipant'], resolve: (r) => r.participant }),
     campaign: t.field({ type: CampaignRef, grantScopes: ['ownCampaign'], resolve: (r) => r.campaign }),
   }),
@@ -120,6 +124,11 @@ const JoinCampaignInput = builder.inputType('JoinCampaignInput', {
     contact: t.string({ required: false, validate: z.string().trim().max(200, 'Gebruik hoogstens 200 tekens.').nullish() }),
     contactConsent: t.boolean(),
     showNameInRankings: t.boolean(),
+    followUpKey: t.string({
+      required: false,
+      description: "The device's follow-up key from an earlier join; the new participant is linked to it when it is valid.",
+      validate: z.string().max(FOLLOW_UP_KEY_MAX_LENGTH, 'Deze opvolgcode is te lang.').nullish(),
+    }),
   }),
 });
 

@@ -13,6 +13,8 @@ import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/er
 import { recordAudit } from '../audit/audit.service.js';
 import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
 import { requireManagedCampaign, toCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { keyForDevice } from './follow-up.service.js';
+import { linkParticipant } from './follow-up.repo.js';
 import { findUsableInvite } from './participant-invite.service.js';
 import * as repo from './participant.repo.js';
 import type { ParticipantRow } from './participant.table.js';
@@ -78,6 +80,8 @@ export interface JoinInput {
   contact?: string | null;
   contactConsent: boolean;
   showNameInRankings: boolean;
+  /** The device's follow-up key from an earlier join, if it has one. */
+  followUpKey?: string | null;
   clientIp: string;
 }
 
@@ -92,6 +96,7 @@ export async function joinCampaign(db: Db, settings: AuthSettings, input: JoinIn
     const invite = await findUsableInvite(trx, code, now);
     if (!invite || !(await repo.claimInviteUse(trx, invite.id, now.toISOString()))) throw invalidInvite();
     const id = uuidv7();
+    const followUpKey = await keyForDevice(trx, input.followUpKey, now);
     const row: ParticipantRow = {
       id,
       campaign_id: invite.campaignId,
@@ -105,11 +110,12 @@ export async function joinCampaign(db: Db, settings: AuthSettings, input: JoinIn
       joined_at: now.toISOString(),
       revoked_at: null,
       erased_at: null,
+      follow_up_key_id: followUpKey.id,
     };
     await repo.insertParticipant(trx, row);
     const campaign = toCampaign((await findCampaignRow(trx, invite.campaignId))!);
-    // The token leaves the server only in this answer; the device keeps it.
-    return { token, participant: toParticipant(row), campaign };
+    // The token and a new key leave the server only in this answer; the device keeps them.
+    return { token, followUpKey: followUpKey.key, participant: toParticipant(row), campaign };
   });
 }
 
@@ -180,11 +186,16 @@ export async function myData(db: DbOrTrx, viewer: Viewer): Promise<{ participant
   return { participant: toParticipant(row), campaign: toCampaign(campaign) };
 }
 
-/** Erases the participant's personal data and ends this device's access. */
+/**
+ * Erases the participant's personal data and ends this device's access. It also unlinks
+ * the row from the device's follow-up key: the person asked to be forgotten, so their
+ * findings no longer show on that device either.
+ */
 export async function deleteMyData(db: Db, viewer: Viewer, requestId: string, now = new Date()): Promise<void> {
   if (viewer.kind !== 'participant') throw notFound();
   await db.transaction().execute(async (trx) => {
     await repo.eraseParticipants(trx, { id: viewer.participantId }, now.toISOString());
+    await linkParticipant(trx, viewer.participantId, null);
     await recordAudit(trx, { actorAccountId: null, action: 'participant.erased_by_self', subjectType: 'participant', subjectId: viewer.participantId, requestId }, now);
   });
 }

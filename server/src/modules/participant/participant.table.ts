@@ -30,6 +30,12 @@ export interface ParticipantTable {
   joined_at: string;
   revoked_at: string | null;
   erased_at: string | null;
+  /**
+   * The follow-up key of the device that joined (follow-up.table.ts): kept through
+   * revocation and retention, since it names no one; null after the person erased their
+   * data, and for rows from before keys existed until the device claims one.
+   */
+  follow_up_key_id: string | null;
 }
 
 export type ParticipantInviteRow = Selectable<ParticipantInviteTable>;

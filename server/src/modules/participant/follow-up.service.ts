@@ -1,0 +1,140 @@
+/**
+ * Follow-up keys: a random secret per device, not per person and not per campaign, that
+ * links the pseudonymous participant rows one device joined with. It is not an identity
+ * (it names no one, and holds no name or contact), so it outlives revocation and
+ * retention: the device keeps seeing the status and public messages of the findings it
+ * recorded. Only its SHA-256 hash is stored. The person's own erasure (deleteMyData)
+ * unlinks their row. See README, "Privacy".
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { AuthSettings } from '../../auth/auth-settings.js';
+import { hashSecret, randomToken } from '../../auth/tokens.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { Db, DbOrTrx } from '../../db/database.js';
+import type { Theme } from '../checklist/checklist.table.js';
+import type { ActionItemStatus, FindingStatus, Rating } from '../finding/finding.table.js';
+import type { KeysetPage } from '../../db/keyset.js';
+import { ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { actionItemsOfFindings } from '../finding/action-plan.service.js';
+import { statusHistories } from '../finding/finding-details.service.js';
+import * as repo from './follow-up.repo.js';
+import { findParticipant } from './participant.repo.js';
+
+/** 256 bits, like a device token. */
+const KEY_BYTES = 32;
+/** Longer than any key we hand out; anything longer is not looked up at all. */
+export const FOLLOW_UP_KEY_MAX_LENGTH = 100;
+
+export interface FollowUpKey {
+  id: string;
+  /** The secret itself: only in the answer to the device that keeps it. */
+  key: string;
+}
+
+export async function createFollowUpKey(trx: DbOrTrx, now: Date): Promise<FollowUpKey> {
+  const key = randomToken(KEY_BYTES);
+  const id = uuidv7();
+  await repo.insertKey(trx, { id, key_hash: hashSecret(key), created_at: now.toISOString(), revoked_at: null });
+  return { id, key };
+}
+
+/** The valid key behind a presented secret, or null (unknown, revoked, or not a key at all). */
+export async function validFollowUpKey(db: DbOrTrx, presented: string | null | undefined): Promise<FollowUpKey | null> {
+  if (!presented || presented.length > FOLLOW_UP_KEY_MAX_LENGTH) return null;
+  const row = await repo.findValidKey(db, hashSecret(presented));
+  return row ? { id: row.id, key: presented } : null;
+}
+
+/**
+ * The key a joining device links its new participant row to: the one it presents when
+ * that is valid, else a new one. A presented key that is not valid (revoked by a move to
+ * another phone) is not an error: the device simply gets a new key. Guessing needs no
+ * limit here: keys are 256-bit, and every join costs a valid invite.
+ */
+export async function keyForDevice(trx: DbOrTrx, presented: string | null | undefined, now: Date): Promise<FollowUpKey> {
+  return (await validFollowUpKey(trx, presented)) ?? createFollowUpKey(trx, now);
+}
+
+/**
+ * For a device that joined before keys existed: links the calling participant to the key
+ * it presents (when valid) or to a new one, and answers the key. The app calls it once
+ * per membership, presenting the key it got from the first call.
+ */
+export async function claimFollowUpKey(db: Db, viewer: Viewer, presented: string | null | undefined, now = new Date()): Promise<string> {
+  if (viewer.kind !== 'participant') throw notFound();
+  return db.transaction().execute(async (trx) => {
+    const row = await findParticipant(trx, viewer.participantId);
+    if (!row || row.revoked_at || row.erased_at) throw notFound();
+    const key = await keyForDevice(trx, presented, now);
+    await repo.linkParticipant(trx, row.id, key.id);
+    return key.key;
+  });
+}
+
+export interface FollowUpFinding {
+  id: string;
+  campaignId: string;
+  campaignName: string;
+  category: Theme;
+  rating: Rating | null;
+  answer: string | null;
+  text: string | null;
+  suggestion: string | null;
+  /** The checklist question the finding follows up, if it was made from an answer. */
+  question: string | null;
+  spotName: string | null;
+  streetName: string | null;
+  /** When it was recorded, by the device's clock (as Mijn bevindingen shows it). */
+  createdAt: string;
+  /** When the server received it: the order of the list. */
+  receivedAt: string;
+  status: FindingStatus;
+  statusHistory: { toStatus: FindingStatus; publicMessage: string; at: string }[];
+  actionItems: { id: string; title: string; status: ActionItemStatus; publicMessage: string | null }[];
+}
+
+const unknownKey = () => new UserFacingError(ErrorCode.NOT_FOUND, 'Deze opvolgcode is niet (meer) geldig.');
+
+/**
+ * A page of the findings recorded under a follow-up key, newest first, with their status,
+ * the public messages and the action plan items residents see: no participant, name,
+ * contact or routing. Public (the key is the credential), so unknown keys count against
+ * the caller's IP like unknown invite codes do.
+ */
+export async function followUp(db: DbOrTrx, settings: AuthSettings, presented: string, page: KeysetPage, clientIp: string): Promise<FollowUpFinding[]> {
+  const limitKey = `follow-up:${clientIp}`;
+  const verdict = settings.loginLimiterPerIp.check(limitKey);
+  if (!verdict.allowed) {
+    throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
+      retryAfterSeconds: verdict.retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
+    });
+  }
+  const key = await validFollowUpKey(db, presented);
+  if (!key) {
+    settings.loginLimiterPerIp.record(limitKey);
+    throw unknownKey();
+  }
+  const rows = await repo.followUpFindings(db, key.id, page);
+  const ids = rows.map((r) => r.id);
+  const [history, items] = await Promise.all([statusHistories(db, ids), actionItemsOfFindings(db, ids)]);
+  return rows.map((r) => ({
+    id: r.id,
+    campaignId: r.campaign_id,
+    campaignName: r.campaign_name,
+    category: r.category,
+    rating: r.rating,
+    answer: r.answer,
+    text: r.text,
+    suggestion: r.suggestion,
+    question: r.question,
+    spotName: r.spot_name,
+    streetName: r.street_name,
+    createdAt: r.device_time,
+    receivedAt: r.server_time,
+    status: r.status,
+    statusHistory: history.filter((h) => h.findingId === r.id).map((h) => ({ toStatus: h.toStatus, publicMessage: h.publicMessage, at: h.at })),
+    // What residents see of an action plan item: never its owner or organisation.
+    actionItems: items.filter((i) => i.findingId === r.id).map((i) => ({ id: i.id, title: i.title, status: i.status, publicMessage: i.publicMessage })),
+  }));
+}

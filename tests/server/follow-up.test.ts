@@ -1,0 +1,170 @@
+/**
+ * Follow-up keys: one device joins two schouws with the same key and sees the findings of
+ * both, newest first, without anyone's name, contact or routing; after retention erased a
+ * closed schouw's participants (their token refused) the key still shows the status and
+ * public messages; the person's own erasure unlinks; devices from before keys claim one;
+ * unknown keys answer NOT_FOUND and, after too many, RATE_LIMITED.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { changeCampaignStatus, createCampaign, type Campaign } from '../../server/src/modules/campaign/campaign.service.js';
+import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
+import { routeFinding } from '../../server/src/modules/finding/finding.service.js';
+import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
+import { erasePersonalDataOfClosedCampaigns } from '../../server/src/modules/participant/retention.service.js';
+import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
+import { graphql } from '../support/test-app.js';
+
+const JOIN = 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { token followUpKey participant { id } } }';
+const RECORD = 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }';
+const FOLLOW_UP = `query($key: String!, $first: Int, $after: String) { followUp(key: $key, first: $first, after: $after) {
+  edges { cursor node { id campaignId campaignName category rating answer text suggestion question spotName streetName createdAt receivedAt status
+    statusHistory { toStatus publicMessage at } actionItems { id title status publicMessage } } }
+  pageInfo { hasNextPage endCursor } } }`;
+const LIMIT = 5;
+
+describe('follow-up keys', () => {
+  let fx: AccessFixture;
+  let schouwB: Campaign;
+  beforeAll(async () => {
+    // A low per-IP limit, for the last test; nothing before it fails a lookup.
+    fx = await accessFixture({ LOGIN_MAX_ATTEMPTS_PER_IP: String(LIMIT) });
+    const admin = fx.asViewer('admin');
+    const draft = await createCampaign(fx.t.app.connection.db, admin, { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Najaarsschouw', checklistVersionId: fx.checklist.id, requestId: 't' });
+    schouwB = await changeCampaignStatus(fx.t.app.connection.db, admin, { campaignId: draft.id, status: 'OPEN', requestId: 't' });
+  });
+  afterAll(() => fx.t.close());
+
+  const db = () => fx.t.app.connection.db;
+  const join = async (campaign: Campaign, followUpKey?: string, displayName = 'Fatima de Vries') => {
+    const invite = await createParticipantInvite(db(), fx.asViewer('admin'), { campaignId: campaign.id, requestId: 't' });
+    const { body } = await graphql(fx.t.url, JOIN, { input: { code: invite.code, displayName, contact: '06-11223344', contactConsent: true, showNameInRankings: true, followUpKey } });
+    expect(body.errors).toBeUndefined();
+    return body.data.joinCampaign as { token: string; followUpKey: string; participant: { id: string } };
+  };
+  const record = async (token: string, campaign: Campaign, text: string, extra: Record<string, unknown> = {}) => {
+    const id = uuidv7();
+    const input = { id, campaignId: campaign.id, category: 'HEEL', text, deviceTime: new Date().toISOString(), ...extra };
+    const { body } = await graphql(fx.t.url, RECORD, { input }, { authorization: `Bearer ${token}` });
+    expect(body.errors).toBeUndefined();
+    return id;
+  };
+  const followUp = (key: string, first?: number, after?: string) => graphql(fx.t.url, FOLLOW_UP, { key, first, after });
+  const nodes = async (key: string) => {
+    const { body } = await followUp(key, 50);
+    expect(body.errors).toBeUndefined();
+    return body.data.followUp.edges.map((e: any) => e.node);
+  };
+  const changeStatus = async (findingId: string, status: string, publicMessage: string) => {
+    const { body } = await fx.query('coordinator', 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId, status, publicMessage } });
+    expect(body.errors).toBeUndefined();
+  };
+
+  let key: string;
+  let tokenB: string;
+  let findingB: string;
+
+  it("lists the findings of every activity the device joined with its key, newest first, with status, messages and action items but nobody's personal data", async () => {
+    const first = await join(fx.schouwA);
+    expect(Buffer.from(first.followUpKey, 'base64url')).toHaveLength(32);
+    const second = await join(schouwB, first.followUpKey, 'Fatima');
+    expect(second.followUpKey).toBe(first.followUpKey);
+    key = first.followUpKey;
+    tokenB = second.token;
+    const stored = await db().selectFrom('participant').select(['id', 'follow_up_key_id']).where('id', 'in', [first.participant.id, second.participant.id]).execute();
+    expect(new Set(stored.map((r) => r.follow_up_key_id)).size).toBe(1);
+    expect(JSON.stringify(await db().selectFrom('follow_up_key' as any).selectAll().execute())).not.toContain(key);
+
+    const a1 = await record(first.token, fx.schouwA, 'Losse stoeptegel', { spotId: fx.spotA.id, rating: 'D' });
+    findingB = await record(second.token, schouwB, 'Bankje kapot', { streetId: fx.streetA, suggestion: 'Nieuw bankje van hout' });
+    const a2 = await record(first.token, fx.schouwA, 'Zwerfvuil bij de speeltuin');
+    await changeStatus(a1, 'IN_BEHANDELING', 'De gemeente kijkt er deze week naar.');
+    await routeFinding(db(), fx.asViewer('admin'), { findingId: a1, organisationId: fx.organisationId, requestId: 't' });
+    await createActionItem(db(), fx.asViewer('admin'), { campaignId: fx.schouwA.id, title: 'Stoep herstellen', owner: 'Jan Jansen', ownerOrganisationId: fx.organisationId, findingIds: [a1], requestId: 't' });
+    // Someone else's finding in the same schouw is not this device's.
+    await record((await fx.makeParticipant(fx.schouwA)).token, fx.schouwA, 'Van een ander');
+
+    const list = await nodes(key);
+    expect(list.map((n: any) => n.id)).toEqual([a2, findingB, a1]);
+    expect(list.map((n: any) => n.campaignName)).toEqual(['Schouw Staatsliedenbuurt', 'Najaarsschouw', 'Schouw Staatsliedenbuurt']);
+    const [, b, a] = list;
+    expect(a).toMatchObject({ campaignId: fx.schouwA.id, category: 'HEEL', rating: 'D', text: 'Losse stoeptegel', spotName: 'Speeltuin', status: 'IN_BEHANDELING' });
+    expect(a.streetName).toBeTruthy();
+    expect(a.statusHistory.at(-1)).toMatchObject({ toStatus: 'IN_BEHANDELING', publicMessage: 'De gemeente kijkt er deze week naar.' });
+    expect(a.actionItems).toEqual([expect.objectContaining({ title: 'Stoep herstellen', status: 'OPEN' })]);
+    expect(b).toMatchObject({ campaignId: schouwB.id, suggestion: 'Nieuw bankje van hout', spotName: null, status: 'NIEUW' });
+    const json = JSON.stringify(list);
+    for (const personal of ['Fatima', '06-11223344', 'Jan Jansen', 'Woonkracht10', first.participant.id, second.participant.id, 'Buurtgenoot']) expect(json).not.toContain(personal);
+  });
+
+  it('has no field that could carry a person or routing', async () => {
+    const { body } = await fx.query('anonymous', '{ __type(name: "FollowUpFinding") { fields { name } } }');
+    expect(body.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(
+      ['actionItems', 'answer', 'campaignId', 'campaignName', 'category', 'createdAt', 'id', 'question', 'rating', 'receivedAt', 'spotName', 'status', 'statusHistory', 'streetName', 'suggestion', 'text'].sort(),
+    );
+  });
+
+  it('pages with cursors: every finding once, in the same order', async () => {
+    const firstPage = (await followUp(key, 2)).body.data.followUp;
+    expect(firstPage.edges).toHaveLength(2);
+    expect(firstPage.pageInfo.hasNextPage).toBe(true);
+    const rest = (await followUp(key, 2, firstPage.pageInfo.endCursor)).body.data.followUp;
+    expect([...firstPage.edges, ...rest.edges].map((e: any) => e.node.id)).toEqual((await nodes(key)).map((n: any) => n.id));
+    const tooBig = await graphql(fx.t.url, 'query($key: String!) { followUp(key: $key, first: 101) { edges { node { id } } } }', { key });
+    expect(tooBig.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("still shows the status and public messages after retention erased the closed schouw's participants, while their token is refused", async () => {
+    const admin = fx.asViewer('admin');
+    await changeCampaignStatus(db(), admin, { campaignId: schouwB.id, status: 'CLOSED', requestId: 't' });
+    expect(await erasePersonalDataOfClosedCampaigns(db(), 90, new Date(Date.now() + 91 * 86_400_000))).toBeGreaterThan(0);
+    const refused = await graphql(fx.t.url, '{ myData { participant { id } } }', undefined, { authorization: `Bearer ${tokenB}` });
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' });
+    // The follow-up goes on after the erasure, and the device still hears of it.
+    await changeStatus(findingB, 'INGEPLAND', 'Het bankje wordt in maart vervangen.');
+    const b = (await nodes(key)).find((n: any) => n.id === findingB);
+    expect(b).toMatchObject({ campaignName: 'Najaarsschouw', text: 'Bankje kapot', status: 'INGEPLAND' });
+    expect(b.statusHistory.at(-1)).toMatchObject({ toStatus: 'INGEPLAND', publicMessage: 'Het bankje wordt in maart vervangen.' });
+  });
+
+  it('unlinks the key when the person erases their own data: their findings leave the list', async () => {
+    const joined = await join(fx.schouwA, key);
+    const mine = await record(joined.token, fx.schouwA, 'Boom scheef');
+    expect((await nodes(key)).map((n: any) => n.id)).toContain(mine);
+    const { body } = await graphql(fx.t.url, 'mutation { deleteMyData }', undefined, { authorization: `Bearer ${joined.token}` });
+    expect(body.data.deleteMyData).toBe(true);
+    expect((await nodes(key)).map((n: any) => n.id)).not.toContain(mine);
+    const row = await db().selectFrom('participant').select('follow_up_key_id').where('id', '=', joined.participant.id).executeTakeFirstOrThrow();
+    expect(row.follow_up_key_id).toBeNull();
+  });
+
+  it('lets devices that joined before keys existed claim one, once per membership', async () => {
+    const one = await fx.makeParticipant(fx.schouwA);
+    const two = await fx.makeParticipant(fx.schouwA);
+    await db().updateTable('participant').set({ follow_up_key_id: null }).where('id', 'in', [one.id, two.id]).execute();
+    const found = await record(one.token, fx.schouwA, 'Lantaarn stuk');
+    const claim = (headers: Record<string, string>, followUpKey?: string) =>
+      graphql(fx.t.url, 'mutation($k: String) { claimFollowUpKey(followUpKey: $k) }', { k: followUpKey }, headers);
+    const claimed = (await claim(one.headers)).body.data.claimFollowUpKey as string;
+    expect(claimed).not.toBe(key);
+    expect((await claim(two.headers, claimed)).body.data.claimFollowUpKey).toBe(claimed);
+    // A key that is not valid gets the device a new one instead of an error.
+    const fresh = (await claim(two.headers, 'niet-een-echte-sleutel')).body.data.claimFollowUpKey;
+    expect(fresh).not.toBe(claimed);
+    expect((await nodes(claimed)).map((n: any) => n.id)).toEqual([found]);
+  });
+
+  it('answers NOT_FOUND for an unknown key, the same for a revoked one, and RATE_LIMITED after too many', async () => {
+    await db().updateTable('follow_up_key' as any).set({ revoked_at: new Date().toISOString() }).execute();
+    const answers = [];
+    for (let i = 0; i < LIMIT; i++) answers.push(await followUp(i === 0 ? key : `onbekend-${uuidv7()}`));
+    for (const { body } of answers) {
+      expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(body.errors[0].message).toBe(answers[0]!.body.errors[0].message);
+    }
+    const limited = await followUp(`onbekend-${uuidv7()}`);
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
