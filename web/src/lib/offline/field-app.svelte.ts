@@ -1,11 +1,14 @@
 /**
- * The field app on this device: its database, the joined campaign, the sync engine and
- * its status. Pages write field work only through `write`, which stores it on the device
- * first and lets the engine send it.
+ * The field app on this device: its database, the activities joined on it (memberships;
+ * one of them shown), the sync engine and its status. Pages write field work only through
+ * `write`, which stores it on the device first, under the shown activity, and lets the
+ * engine send it.
  */
 import { gql } from '../graphql/client';
-import { loadJoined, loadMemberships, saveJoined, snapshotOutdated, type JoinedCampaign } from './field-store';
-import { openDatabase, setMeta, type Db } from './idb';
+import { isListed, loadJoined, loadMemberships, saveJoined, saveMembership, snapshotOutdated, type JoinedCampaign } from './field-store';
+import { getMeta, openDatabase, setMeta, type Db } from './idb';
+import { forgetFinishedActivities, leaveActivity, unsentOf } from './leave-activity';
+import { channelKey } from './membership';
 import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
 import type { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
@@ -20,7 +23,10 @@ export interface JoinForm {
 
 class FieldApp {
   status = new SyncStatus();
+  /** The activity shown: field work is recorded under it. */
   joined = $state<JoinedCampaign | null>(null);
+  /** Every activity on this phone that the person has not left, newest first. */
+  memberships = $state<JoinedCampaign[]>([]);
   ready = $state(false);
   /** Raised after every local write and sync round: views recompute from the database. */
   version = $state(0);
@@ -32,11 +38,11 @@ class FieldApp {
   init(): Promise<void> {
     this.#init ??= (async () => {
       this.#db = await openDatabase();
-      this.joined = (await loadJoined(this.#db)) ?? null;
-      if (this.joined && snapshotOutdated(this.joined.campaign)) await setMeta(this.#db, 'campaignChanged', true);
+      await this.#markOutdatedSnapshots();
+      await this.#reload();
       await this.status.refresh(this.#db);
       this.ready = true;
-      if (this.joined) await this.#startEngine();
+      if (this.memberships.length > 0) await this.#startEngine();
     })();
     return this.#init;
   }
@@ -44,6 +50,25 @@ class FieldApp {
   get db(): Db {
     if (!this.#db) throw new Error('FieldApp.init() first');
     return this.#db;
+  }
+
+  async #reload(): Promise<void> {
+    this.joined = (await loadJoined(this.db)) ?? null;
+    this.memberships = (await loadMemberships(this.db)).filter(isListed).sort((a, b) => (a.joinedAt < b.joinedAt ? 1 : -1));
+  }
+
+  /**
+   * A campaign kept by an older app version is fetched again with the next round. Before
+   * memberships, one flag stood for the one activity on the phone.
+   */
+  async #markOutdatedSnapshots(): Promise<void> {
+    const shown = await loadJoined(this.db);
+    const legacyFlag = (await getMeta<boolean>(this.db, 'campaignChanged')) === true;
+    for (const m of await loadMemberships(this.db)) {
+      const legacy = legacyFlag && m.campaign.id === shown?.campaign.id;
+      if (legacy || snapshotOutdated(m.campaign)) await setMeta(this.db, channelKey(m.campaign.id, 'campaignChanged'), true);
+    }
+    if (legacyFlag) await this.db.delete('meta', 'campaignChanged');
   }
 
   /**
@@ -57,12 +82,12 @@ class FieldApp {
       db: this.db,
       status: this.status,
       transport: createHttpTransport({ token: () => this.joined?.token ?? null }),
-      channels: async () => {
-        const shown = this.joined?.campaign.id;
-        return (await loadMemberships(this.db)).map((m) => ({ id: m.campaign.id, token: m.token, pull: m.campaign.id === shown }));
-      },
-      onSynced: () => this.version++,
-      onCampaignChanged: () => this.#refreshCampaign(),
+      // Every activity still on the phone pulls (its findings' follow-up, its totals); a
+      // left or revoked one only sends what waits, and checks what it sent.
+      channels: async () => (await loadMemberships(this.db)).map((m) => ({ id: m.campaign.id, token: m.token, pull: isListed(m) && !m.revokedAt })),
+      onSynced: () => void this.#afterRound(),
+      onCampaignChanged: (membership) => this.#refreshCampaign(membership),
+      onRevoked: (membership) => this.#markRevoked(membership),
     });
     this.#stopEngine = this.#engine.start();
   }
@@ -80,22 +105,70 @@ class FieldApp {
     const campaign = await fetchCampaignSnapshot(gql, joinCampaign.campaign.id, joinCampaign.token);
     const joined: JoinedCampaign = { token: joinCampaign.token, participant: joinCampaign.participant, campaign, joinedAt: new Date().toISOString() };
     await saveJoined(this.db, joined);
-    this.joined = joined;
+    await this.#reload();
     // Ask the browser not to clear this site's storage under pressure (Safari after 7 days).
     await navigator.storage?.persist?.().catch(() => false);
     await this.#startEngine();
     return joined;
   }
 
-  /** Fetches the campaign again (new days, streets, spots) and keeps it for offline use. */
-  async #refreshCampaign(): Promise<void> {
-    const joined = this.joined;
-    if (!joined) return;
+  /** Fetches a membership's campaign again (new days, streets, spots) and keeps it for offline use. */
+  async #refreshCampaign(membership: string): Promise<void> {
+    const current = (await loadMemberships(this.db)).find((m) => m.campaign.id === membership);
+    if (!current || !isListed(current) || current.revokedAt) return;
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
-    const campaign = await fetchCampaignSnapshot(gql, joined.campaign.id, joined.token);
-    const updated: JoinedCampaign = { ...$state.snapshot(joined), campaign };
-    await saveJoined(this.db, updated);
-    this.joined = updated;
+    const campaign = await fetchCampaignSnapshot(gql, membership, current.token);
+    await saveMembership(this.db, { ...current, campaign });
+    await this.#reload();
+  }
+
+  async #markRevoked(membership: string): Promise<void> {
+    const current = (await loadMemberships(this.db)).find((m) => m.campaign.id === membership);
+    if (!current || current.revokedAt) return;
+    await saveMembership(this.db, { ...current, revokedAt: new Date().toISOString() });
+    await this.#reload();
+  }
+
+  async #afterRound(): Promise<void> {
+    await forgetFinishedActivities(this.db);
+    await this.#reload();
+    this.version++;
+  }
+
+  /** Shows another activity on this phone: the counter and the walk open in it. */
+  async show(campaignId: string): Promise<void> {
+    const membership = this.memberships.find((m) => m.campaign.id === campaignId);
+    if (!membership) return;
+    await saveJoined(this.db, $state.snapshot(membership) as JoinedCampaign);
+    await this.#reload();
+  }
+
+  /**
+   * Shows an activity of this kind (the counter opens a tegelwip action, the walk a
+   * schouw): the shown one when it is of that kind, else the newest one still open.
+   */
+  async showKind(kind: JoinedCampaign['campaign']['kind']): Promise<void> {
+    await this.init();
+    if (this.joined?.campaign.kind === kind) return;
+    const candidates = this.memberships.filter((m) => m.campaign.kind === kind && !m.revokedAt);
+    const best = candidates.find((m) => m.campaign.status !== 'CLOSED') ?? candidates[0];
+    if (best) await this.show(best.campaign.id);
+  }
+
+  /** Entries and photos of an activity that have not reached the server (waiting or refused). */
+  unsentCount(campaignId: string): Promise<number> {
+    return unsentOf(this.db, campaignId);
+  }
+
+  /**
+   * Takes an activity off this phone. Refused (UnsentWorkError) while work of it has not
+   * reached the server, unless the person chose to throw that much work away.
+   */
+  async leave(campaignId: string, options: { discardUnsent?: number } = {}): Promise<void> {
+    await leaveActivity(this.db, campaignId, options);
+    await this.#reload();
+    this.version++;
+    await this.status.refresh(this.db);
   }
 
   /** Field work belongs to the activity shown when it is recorded, and is sent with its token. */

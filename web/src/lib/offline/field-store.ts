@@ -12,6 +12,18 @@ export interface JoinedCampaign {
   participant: { id: string; displayName: string; pseudonym: string };
   campaign: CampaignSnapshot;
   joinedAt: string;
+  /**
+   * When the server stopped accepting this membership's token (its data was erased after
+   * the campaign closed, the person deleted it, or it moved to another phone). The
+   * activity stays listed, with what the phone knows of it.
+   */
+  revokedAt?: string;
+  /**
+   * When the person took the activity off this phone. It is no longer shown, but is kept
+   * (without its records) until the server holds everything of it and the confirmed
+   * entries kept against a server restore have expired; then it goes for good.
+   */
+  leftAt?: string;
 }
 
 /**
@@ -23,6 +35,9 @@ export const snapshotOutdated = (campaign: CampaignSnapshot): boolean =>
 
 /** The activity the device shows now. */
 export const loadJoined = (db: Db) => getMeta<JoinedCampaign>(db, 'joined');
+
+/** Whether the person still has the activity on this phone (it has not been left). */
+export const isListed = (membership: JoinedCampaign): boolean => !membership.leftAt;
 
 /** Every activity joined on this device, the shown one included (see membership.ts). */
 export async function loadMemberships(db: Db): Promise<JoinedCampaign[]> {
@@ -37,9 +52,32 @@ export async function loadMemberships(db: Db): Promise<JoinedCampaign[]> {
  * is still sent with their own tokens.
  */
 export async function saveJoined(db: Db, joined: JoinedCampaign): Promise<void> {
-  const others = (await loadMemberships(db)).filter((m) => m.campaign.id !== joined.campaign.id);
-  await setMeta(db, 'memberships', [...others, joined]);
+  await saveMembership(db, joined);
   await setMeta(db, 'joined', joined);
+}
+
+/** Keeps a membership (refreshed, revoked or left) without changing which one is shown. */
+export async function saveMembership(db: Db, membership: JoinedCampaign): Promise<void> {
+  const all = await loadMemberships(db);
+  const at = all.findIndex((m) => m.campaign.id === membership.campaign.id);
+  await setMeta(db, 'memberships', at < 0 ? [...all, membership] : all.map((m, i) => (i === at ? membership : m)));
+  if ((await loadJoined(db))?.campaign.id === membership.campaign.id) {
+    // The shown one is a copy: keep it equal, or show another when this one was left.
+    if (isListed(membership)) await setMeta(db, 'joined', membership);
+    else await showNewestListed(db);
+  }
+}
+
+/** Shows the activity joined last of those still listed, or none. */
+async function showNewestListed(db: Db): Promise<void> {
+  const listed = (await loadMemberships(db)).filter(isListed).sort((a, b) => (a.joinedAt < b.joinedAt ? 1 : -1));
+  if (listed[0]) await setMeta(db, 'joined', listed[0]);
+  else await db.delete('meta', 'joined');
+}
+
+/** Forgets a membership entirely (left, and nothing of it is kept any more). */
+export async function dropMembership(db: Db, campaignId: string): Promise<void> {
+  await setMeta(db, 'memberships', (await loadMemberships(db)).filter((m) => m.campaign.id !== campaignId));
 }
 
 export async function localRecords(db: Db, type: LocalRecord['type']): Promise<LocalRecord[]> {

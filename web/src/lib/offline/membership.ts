@@ -15,7 +15,8 @@ export interface SyncChannel {
   pull: boolean;
 }
 
-export type ChannelState = 'deviceId' | 'nextSeq' | 'ackedSeq' | 'cursor';
+/** campaignChanged: a pull brought changes to what the device keeps of the campaign. */
+export type ChannelState = 'deviceId' | 'nextSeq' | 'ackedSeq' | 'cursor' | 'campaignChanged';
 
 /** The meta key of a membership's sync state. */
 export const channelKey = (membership: string, name: ChannelState): string => (membership ? `${name}:${membership}` : name);

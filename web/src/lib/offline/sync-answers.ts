@@ -60,7 +60,7 @@ export async function applyAnswers(db: Db, membership: string, batch: OutboxEntr
     await tx.objectStore('server').clear();
     for (const key of await meta.getAllKeys()) if (key === 'cursor' || key.startsWith('cursor:')) await meta.delete(key);
   } else {
-    if (pull.changes.some((change) => CAMPAIGN_DATA.has(change.entityType))) await meta.put({ key: 'campaignChanged', value: true });
+    if (pull.changes.some((change) => CAMPAIGN_DATA.has(change.entityType))) await meta.put({ key: channelKey(membership, 'campaignChanged'), value: true });
     for (const change of pull.changes) {
       const key = `${change.entityType}:${change.entityId}`;
       if (change.op === 'DELETE') await tx.objectStore('server').delete(key);

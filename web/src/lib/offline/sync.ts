@@ -51,17 +51,24 @@ export interface SyncEngineOptions {
   /** Called after every sync round, so views can recompute from the device database. */
   onSynced?: () => void;
   /**
-   * Called when a pull brought changes to what the device keeps of its campaign for
-   * offline use (days and status, streets, spots): fetch it again. Until that succeeds
-   * it is asked again after every sync round.
+   * Called when a pull brought changes to what the device keeps of a membership's
+   * campaign for offline use (days and status, streets, spots): fetch it again. Until that
+   * succeeds it is asked again after every sync round.
    */
-  onCampaignChanged?: () => Promise<void>;
+  onCampaignChanged?: (membership: string) => Promise<void>;
+  /**
+   * Called when the server no longer accepts a membership's token (erased after the
+   * campaign closed, deleted by the person, moved to another phone). Such a membership is
+   * a failure of the round only while work of it waits to be sent.
+   */
+  onRevoked?: (membership: string) => Promise<void>;
 }
 
-type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced' | 'onCampaignChanged'>> & {
+type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced' | 'onCampaignChanged' | 'onRevoked'>> & {
   campaignId: string | null;
   onSynced?: () => void;
-  onCampaignChanged?: () => Promise<void>;
+  onCampaignChanged?: (membership: string) => Promise<void>;
+  onRevoked?: (membership: string) => Promise<void>;
 };
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
@@ -216,12 +223,16 @@ export class SyncEngine {
 
   async #refreshCampaignIfChanged(): Promise<void> {
     const { db, onCampaignChanged } = this.#o;
-    if (!onCampaignChanged || !(await getMeta<boolean>(db, 'campaignChanged'))) return;
-    try {
-      await onCampaignChanged();
-      await setMeta(db, 'campaignChanged', false);
-    } catch {
-      // The flag stays: the next round asks again. What was sent is confirmed already.
+    if (!onCampaignChanged) return;
+    for (const channel of await this.#o.channels()) {
+      const changed = channelKey(channel.id, 'campaignChanged');
+      if (!(await getMeta<boolean>(db, changed))) continue;
+      try {
+        await onCampaignChanged(channel.id);
+        await setMeta(db, changed, false);
+      } catch {
+        // The flag stays: the next round asks again. What was sent is confirmed already.
+      }
     }
   }
 
@@ -235,20 +246,24 @@ export class SyncEngine {
   }
 
   /**
-   * Runs every membership that has something to do: the shown one always (to pull), others
-   * while entries of theirs wait or while confirmed entries of theirs are kept (so a
-   * restore of the server is noticed for them too).
+   * Runs every membership that has something to do: those that pull always, others while
+   * entries of theirs wait or while confirmed entries of theirs are kept (so a restore of
+   * the server is noticed for them too).
    */
   async #syncMemberships(failures: unknown[]): Promise<void> {
-    const { db } = this.#o;
-    const waiting = new Set((await db.getAllFromIndex('outbox', 'byState', 'PENDING')).map((e) => e.membership));
+    const { db, onRevoked } = this.#o;
+    const pending = new Set((await db.getAllFromIndex('outbox', 'byState', 'PENDING')).map((e) => e.membership));
+    const waiting = new Set(pending);
     for (const kept of await db.getAll('confirmed')) waiting.add(kept.membership);
     for (const channel of await this.#o.channels()) {
       if (!channel.pull && !waiting.has(channel.id)) continue;
       try {
         await this.#pushAndPull(channel);
       } catch (error) {
-        failures.push(error);
+        const revoked = error instanceof SyncError && error.kind === 'AUTH' && onRevoked !== undefined;
+        if (revoked) await onRevoked(channel.id);
+        // Work that cannot be sent is the person's to see; a membership that only pulled is done.
+        if (!revoked || pending.has(channel.id)) failures.push(error);
       }
     }
   }
