@@ -83,6 +83,23 @@ async function partnersActionItem(fx: AccessFixture): Promise<{ id: string; find
   return { id: item.id, findingId: finding.id };
 }
 
+/** A phone that just joined tegelwip action A: its follow-up key, token and a device id that never synced. */
+async function newPhone(fx: AccessFixture): Promise<{ key: string; token: string; deviceId: string }> {
+  const join = 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { token followUpKey } }';
+  const { body } = await fx.query('anonymous', join, { input: { code: fx.inviteCodeA, displayName: 'Verhuizer', contactConsent: false, showNameInRankings: false } });
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return { key: body.data.joinCampaign.followUpKey, token: body.data.joinCampaign.token, deviceId: uuidv7() };
+}
+
+/** A transfer code made by a new phone's startDeviceTransfer. */
+async function transferCode(fx: AccessFixture): Promise<string> {
+  const phone = await newPhone(fx);
+  const start = 'mutation($input: StartDeviceTransferInput!) { startDeviceTransfer(input: $input) { code } }';
+  const { body } = await fx.query('anonymous', start, { input: { followUpKey: phone.key, memberships: [{ token: phone.token, deviceId: phone.deviceId, lastSeq: 0 }] } });
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data.startDeviceTransfer.code;
+}
+
 const operations: Operation[] = [
   { name: 'viewer', field: 'viewer', query: '{ viewer { kind } }', allowed: everyone },
   { name: 'serverInfo', field: 'serverInfo', query: '{ serverInfo { serverTime } }', allowed: everyone },
@@ -215,7 +232,7 @@ const operations: Operation[] = [
   {
     name: 'joinCampaign',
     field: 'joinCampaign',
-    query: 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { token participant { pseudonym } campaign { name } } }',
+    query: 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { token followUpKey participant { pseudonym } campaign { name } } }',
     variables: (fx) => ({ input: { code: fx.inviteCodeA, displayName: 'Nieuwe buur', contactConsent: false, showNameInRankings: true } }),
     allowed: everyone,
   },
@@ -489,6 +506,31 @@ const operations: Operation[] = [
     allowed: managersOfA,
   },
   { name: 'deleteMyData', field: 'deleteMyData', query: 'mutation { deleteMyData }', allowed: participants, consumesCaller: true },
+  {
+    name: 'followUp',
+    field: 'followUp',
+    query: 'query($key: String!) { followUp(key: $key) { edges { node { id campaignName status statusHistory { publicMessage } actionItems { title } } } } }',
+    variables: async (fx) => ({ key: (await newPhone(fx)).key }),
+    allowed: everyone,
+  },
+  { name: 'claimFollowUpKey', field: 'claimFollowUpKey', query: 'mutation { claimFollowUpKey }', allowed: participants },
+  {
+    name: 'startDeviceTransfer',
+    field: 'startDeviceTransfer',
+    query: 'mutation($input: StartDeviceTransferInput!) { startDeviceTransfer(input: $input) { code link expiresAt } }',
+    variables: async (fx) => {
+      const phone = await newPhone(fx);
+      return { input: { followUpKey: phone.key, memberships: [{ token: phone.token, deviceId: phone.deviceId, lastSeq: 0 }] } };
+    },
+    allowed: everyone,
+  },
+  {
+    name: 'completeDeviceTransfer',
+    field: 'completeDeviceTransfer',
+    query: 'mutation($code: String!) { completeDeviceTransfer(code: $code) { followUpKey memberships { token participant { pseudonym } campaign { name } } } }',
+    variables: async (fx) => ({ code: await transferCode(fx) }),
+    allowed: everyone,
+  },
   {
     name: 'changePassword',
     field: 'changePassword',
