@@ -1,7 +1,9 @@
 /** English, the second language. Every key of nl.ts must be here (the type checks it). */
+import { enActivities } from './en-activities';
 import type { Messages } from './nl';
 
 export const en: Messages = {
+  ...enActivities,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Neighbourhood inspections and tile removal',
   'nav.skip': 'Skip to content',
@@ -61,7 +63,6 @@ export const en: Messages = {
   'progress.notFound': "This progress page is not (or no longer) public.",
   'progress.loading': "Loading progress…",
   'nav.walk': "Inspection",
-  'home.joined.walk': "Go to the inspection",
   'walk.title': "Inspection",
   'walk.notJoined': "First join with the invitation code.",
   'walk.notSchouw': "This action has no inspection walk.",
@@ -182,9 +183,6 @@ export const en: Messages = {
   'nav.count': 'Count tiles',
   'nav.sync': 'Sending',
   'nav.join': 'Join',
-  'home.joined.title': 'You are taking part',
-  'home.joined.body': 'You take part in {campaign} as {name}.',
-  'home.joined.count': 'Count tiles',
   'home.joined.join': 'Join with a code',
   'join.title': 'Join',
   'join.codeLabel': 'Invitation code',

@@ -1,5 +1,8 @@
 /** Dutch (B1, plain language): the default and leading language of every screen. */
+import { nlActivities } from './nl-activities';
+
 export const nl = {
+  ...nlActivities,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Schouwen en tegelwippen in je buurt',
   'nav.skip': 'Naar de inhoud',
@@ -59,7 +62,6 @@ export const nl = {
   'progress.notFound': "Deze voortgang is niet (meer) openbaar.",
   'progress.loading': "Voortgang laden…",
   'nav.walk': "Schouw",
-  'home.joined.walk': "Naar de schouw",
   'walk.title': "Schouw",
   'walk.notJoined': "Meld je eerst aan met de code van de uitnodiging.",
   'walk.notSchouw': "Bij deze actie hoort geen schouw.",
@@ -180,9 +182,6 @@ export const nl = {
   'nav.count': 'Tegels tellen',
   'nav.sync': 'Versturen',
   'nav.join': 'Meedoen',
-  'home.joined.title': 'Je doet mee',
-  'home.joined.body': 'Je doet mee aan {campaign} als {name}.',
-  'home.joined.count': 'Tegels tellen',
   'home.joined.join': 'Meedoen met een code',
   'join.title': 'Meedoen',
   'join.codeLabel': 'Code van de uitnodiging',
