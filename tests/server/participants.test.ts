@@ -58,6 +58,19 @@ describe('participants', () => {
     expect(mine.body.data.myData.participant).toMatchObject({ displayName: 'Fatima', contact: '06-12345678' });
   });
 
+  it("hands out a follow-up key with every join: the device's own when it presents a valid one, else a new one", async () => {
+    const JOIN_WITH_KEY = 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { followUpKey participant { id } } }';
+    const joinWith = async (followUpKey?: string) =>
+      (await graphql(fx.t.url, JOIN_WITH_KEY, { input: { code: (await newInvite()).code, displayName: 'Fatima', contactConsent: false, showNameInRankings: true, followUpKey } })).body.data.joinCampaign;
+    const first = await joinWith();
+    expect((await joinWith(first.followUpKey)).followUpKey).toBe(first.followUpKey);
+    const unknown = await joinWith('een-sleutel-die-niet-bestaat');
+    expect(unknown.followUpKey).not.toBe('een-sleutel-die-niet-bestaat');
+    expect(unknown.followUpKey).not.toBe(first.followUpKey);
+    const row = await fx.t.app.connection.db.selectFrom('participant').selectAll().where('id', '=', first.participant.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(first.followUpKey);
+  });
+
   it('refuses contact details without consent and stores nothing', async () => {
     const { code } = await newInvite();
     const before = await participantCount();

@@ -2,7 +2,9 @@
  * Retention: a campaign's personal data (participant names and contact details, device
  * access, house numbers in the tally ledger) is erased a configurable number of days
  * after it closes. Aggregates stay, since they hang on the pseudonymous participant rows
- * and on counts that the erasure does not touch.
+ * and on counts that the erasure does not touch. The rows keep their follow-up key link
+ * (follow-up.service.ts): it names no one, and lets the device that recorded the findings
+ * keep seeing their status and public messages after its tokens stopped working.
  */
 import type { Db } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
