@@ -1,8 +1,10 @@
 /** Dutch (B1, plain language): the default and leading language of every screen. */
 import { nlActivities } from './nl-activities';
+import { nlStandings } from './nl-standings';
 
 export const nl = {
   ...nlActivities,
+  ...nlStandings,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Schouwen en tegelwippen in je buurt',
   'nav.skip': 'Naar de inhoud',

@@ -1,0 +1,33 @@
+/** English strings of the standings on the counter screen (see nl-standings.ts). */
+import type { nlStandings } from './nl-standings';
+
+export const enStandings: Record<keyof typeof nlStandings, string> = {
+  'standings.title': 'Standings',
+  'standings.asOf': 'Standings of {time}.',
+  'standings.offline': 'Standings of {time}; not updated without internet.',
+  'standings.failed': 'Standings of {time}; could not be updated just now. We will try again soon.',
+  'standings.loading': 'Fetching the standings…',
+  'standings.needsInternet': 'The standings need internet. Once you are connected, you will see here how the streets are doing.',
+  'standings.noneYet': 'The standings could not be fetched yet. We try again every minute.',
+  'standings.yourStreet': 'Your street, {street}, is in place {place} of {count}.',
+  'standings.yourStreetEmpty': 'Nothing has been counted in your street, {street}, yet.',
+  'standings.chooseStreet': 'Choose a street to see its place here.',
+  'standings.streets': 'Streets',
+  'standings.streetsCaption': 'Streets with removed m², most first',
+  'standings.placeColumn': 'Place',
+  'standings.streetColumn': 'Street',
+  'standings.m2Column': 'm²',
+  'standings.perHousehold': '{m2} m² per household',
+  'standings.yours': 'your street',
+  'standings.notCounted': 'No tiles yet: {count} streets.',
+  'standings.notCountedOne': 'No tiles yet: 1 street.',
+  'standings.noStreetCounted': 'Nothing has been counted in any street yet.',
+  'standings.top': 'Top participants',
+  'standings.topCaption': 'Participants with the most removed m²',
+  'standings.nameColumn': 'Name',
+  'standings.pseudonym': 'pseudonym',
+  'standings.you': 'you',
+  'standings.topHint': 'Names only of those who agreed; others are shown with their pseudonym.',
+  'standings.topNone': 'Nobody has counted yet.',
+  'standings.myName': 'Want your name in this list or not? Choose under My data.',
+};
