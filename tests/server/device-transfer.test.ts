@@ -69,7 +69,7 @@ describe('device transfer', () => {
     const tegelwip = await join(fx.campaignA, schouw.followUpKey);
     await recordOn(schouw, 2);
     await recordOn(tegelwip, 1);
-    return { key: schouw.followUpKey, memberships: [schouw, tegelwip] };
+    return { key: schouw.followUpKey, memberships: [schouw, tegelwip] as [Membership, Membership] };
   };
   const transferRows = async () => Number((await fx.t.app.connection.db.selectFrom('device_transfer' as any).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -118,7 +118,7 @@ describe('device transfer', () => {
 
   it('refuses while the server has not received everything a membership recorded, and says so', async () => {
     const old = await phone();
-    const [schouw, tegelwip] = old.memberships as [Membership, Membership];
+    const [schouw, tegelwip] = old.memberships;
     const waiting = await recordOn(schouw, 1, true);
     const neverSynced = await join(fx.schouwA, old.key);
     const waitingToo = await recordOn(neverSynced, 1, true);
@@ -143,10 +143,10 @@ describe('device transfer', () => {
     const other = await phone();
     const revoked = await join(fx.schouwA, mine.key);
     await fx.query('coordinator', 'mutation($id: ID!) { revokeParticipant(participantId: $id) { revokedAt } }', { id: revoked.participantId });
-    const [schouw] = mine.memberships as [Membership];
-    const stolenDevice = { ...schouw, device: other.memberships[0]!.device, lastSeq: 1 };
+    const [schouw] = mine.memberships;
+    const stolenDevice = { ...schouw, device: other.memberships[0].device, lastSeq: 1 };
     const attempts = [
-      start(mine.key, [...mine.memberships, other.memberships[0]!]),
+      start(mine.key, [...mine.memberships, other.memberships[0]]),
       start(other.key, mine.memberships),
       start(`onbekend-${uuidv7()}`, mine.memberships),
       start(mine.key, [...mine.memberships, revoked]),
@@ -160,6 +160,16 @@ describe('device transfer', () => {
       expect(body.errors[0].message).toBe(answers[0]!.body.errors[0].message);
     }
     expect(await transferRows()).toBe(before);
+  });
+
+  it('limits what it reads: at most 50 memberships, secrets of sensible length, no negative seq', async () => {
+    const old = await phone();
+    const many = Array.from({ length: 51 }, () => old.memberships[0]);
+    const tooMany = await start(old.key, many);
+    expect(tooMany.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.body.errors[0].message).toMatch(/Hoogstens 50/);
+    expect((await start('x'.repeat(101), old.memberships)).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await start(old.key, [{ ...old.memberships[0], lastSeq: -1 }])).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('lets a code expire after ten minutes', async () => {
