@@ -11,6 +11,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { buildHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
+import type { MailTuning } from './modules/mail/mail-delivery.js';
+import { startResidentMail } from './modules/mail/resident-mail.js';
 import { scheduleRetention } from './modules/participant/retention.service.js';
 import { inlineSyncRunner, workerSyncRunner } from './modules/sync/sync-runner.js';
 import { seedDemo, type DemoCredentials } from './seed/demo-seed.js';
@@ -24,7 +26,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+/** Settings that tests change and a deployment does not: the e-mail loop's waits. */
+export interface AppTuning {
+  mail?: Partial<MailTuning>;
+}
+
+export async function createApp(config: Config, logger: Logger, tuning: AppTuning = {}): Promise<App> {
   const connection = openDatabase(config.databasePath);
   try {
     const applied = await migrateToLatest(connection.db);
@@ -36,6 +43,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     await syncRunner.ready;
     const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth, syncRunner });
     const stopRetention = scheduleRetention(connection.db, config.personalDataRetentionDays, logger);
+    const stopMail = startResidentMail(connection.db, config, logger, tuning.mail);
     return {
       http,
       connection,
@@ -43,6 +51,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       async close() {
         stopRetention();
         await http.close();
+        // After the requests (a status change may still queue a mail), before the database closes.
+        await stopMail();
         await syncRunner.close();
         if (connection.readDb !== connection.db) await connection.readDb.destroy();
         await connection.db.destroy();

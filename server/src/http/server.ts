@@ -18,6 +18,7 @@ import { OneLinePerRequest } from './request-log.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoutes } from './export-routes.js';
 import { registerHealthRoute } from './health.js';
+import { registerMailUnsubscribeRoutes } from './mail-unsubscribe-route.js';
 import { registerMediaRoutes } from './media-route.js';
 import { registerSecurity } from './security.js';
 import { registerStaticFiles } from './static-files.js';
@@ -61,6 +62,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   await registerGraphqlRoute(app, deps);
   registerMediaRoutes(app, deps);
   registerExportRoutes(app, deps);
+  await registerMailUnsubscribeRoutes(app, deps);
   await registerStaticFiles(app, deps.config.webBuildDir);
   return app;
 }

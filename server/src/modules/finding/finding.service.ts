@@ -15,6 +15,7 @@ import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.j
 import { photosOfOthers } from '../media/media.service.js';
 import { findSpot } from '../spot/spot.service.js';
 import { findObservation } from '../observation/observation.repo.js';
+import { queueFindingStatusMail } from '../mail/mail-outbox.service.js';
 import { canTransition, PUBLIC_MESSAGE_MAX, PUBLIC_MESSAGE_MIN, statusLabels } from './finding-workflow.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './finding.repo.js';
@@ -254,6 +255,8 @@ export async function changeFindingStatus(
       at: now.toISOString(),
     });
     await recordChange(trx, { neighbourhoodId: found.campaign.neighbourhoodId, campaignId: finding.campaignId, entityType: 'FINDING', entityId: finding.id }, now);
+    // In this transaction, so the mail is promised exactly when the change stands.
+    await queueFindingStatusMail(trx, { findingId: finding.id, participantId: finding.participantId, status: input.status, publicMessage: message }, now);
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'finding.status_changed', subjectType: 'finding', subjectId: finding.id, detail: { from: finding.status, to: input.status }, requestId: input.requestId }, now);
     return toFinding((await repo.findFinding(trx, finding.id))!);
   });

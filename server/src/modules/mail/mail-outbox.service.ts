@@ -1,0 +1,71 @@
+/**
+ * Who gets e-mail about a finding, and the outbox row that promises it. The row is written
+ * by the status change's own transaction (finding.service.ts), so a status change and its
+ * mail stand or fall together; the delivery loop (mail-delivery.ts) sends it later.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { DbOrTrx } from '../../db/database.js';
+import type { FindingStatus } from '../finding/finding.table.js';
+import * as repo from './mail.repo.js';
+import type { MailRecipient } from './mail.repo.js';
+
+/**
+ * A plain check, not a full RFC 5322 parser: the contact field holds an e-mail address or
+ * a phone number, and only the first gets mail. No spaces, commas or angle brackets, so
+ * the value can only ever be one address.
+ */
+export const isEmailAddress = (contact: string): boolean => contact.length <= 200 && /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]+$/.test(contact);
+
+/**
+ * The resident still wants to hear about their findings and left an e-mail address for it.
+ * A revoked device does not matter (that ends the phone's access, not the person's
+ * consent); an erased participant has no contact any more.
+ */
+export function mayReceiveMail(recipient: MailRecipient): recipient is MailRecipient & { contact: string } {
+  return recipient.erased_at === null && recipient.contact_consent_at !== null && recipient.contact !== null && isEmailAddress(recipient.contact.trim());
+}
+
+export interface FindingStatusMail {
+  findingId: string;
+  /** The finding's recorder; null when staff recorded it (no one to tell). */
+  participantId: string | null;
+  status: FindingStatus;
+  publicMessage: string;
+}
+
+/** Queues the mail when the recorder asked for it; call inside the status change's transaction. True when queued. */
+export async function queueFindingStatusMail(trx: DbOrTrx, mail: FindingStatusMail, now = new Date()): Promise<boolean> {
+  if (!mail.participantId) return false;
+  const recipient = await repo.findRecipient(trx, mail.participantId);
+  if (!recipient || !mayReceiveMail(recipient)) return false;
+  const at = now.toISOString();
+  await repo.insertOutboxMail(trx, {
+    id: uuidv7(),
+    participant_id: mail.participantId,
+    finding_id: mail.findingId,
+    kind: 'FINDING_STATUS',
+    finding_status: mail.status,
+    public_message: mail.publicMessage,
+    state: 'PENDING',
+    attempts: 0,
+    next_attempt_at: at,
+    created_at: at,
+    sent_at: null,
+    last_error: null,
+  });
+  return true;
+}
+
+/** Finished mail (sent, cancelled, given up) is kept this long, for an operator to look into. */
+export const FINISHED_MAIL_KEPT_MS = 30 * 86_400_000;
+
+/**
+ * Housekeeping, hourly, whether e-mail is on or off: pending mail too old to be news is
+ * given up (also what queued while e-mail was off), finished mail is removed after
+ * FINISHED_MAIL_KEPT_MS, and erased participants' unsubscribe tokens go.
+ */
+export async function tidyMailOutbox(db: DbOrTrx, giveUpAfterMs: number, now = new Date()): Promise<number> {
+  const expired = await repo.expirePendingBefore(db, new Date(now.getTime() - giveUpAfterMs).toISOString());
+  await repo.deleteFinishedBefore(db, new Date(now.getTime() - FINISHED_MAIL_KEPT_MS).toISOString());
+  return expired;
+}

@@ -1,0 +1,68 @@
+/**
+ * Unsubscribing with the link in a mail: reading the link (GET) only says what it would do;
+ * confirming it (POST, also the mail app's one-click button, RFC 8058) withdraws the
+ * resident's consent to be told about findings, drops the contact details given for it,
+ * cancels mail still waiting and writes an audit record. Unknown links count against the
+ * caller's IP, as unknown invite codes do.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { AuthSettings } from '../../auth/auth-settings.js';
+import { hashSecret } from '../../auth/tokens.js';
+import type { Db, DbOrTrx } from '../../db/database.js';
+import { insertAuditEvent } from '../audit/audit.repo.js';
+import * as repo from './mail.repo.js';
+
+/** What the link is about: the activity's name, and whether mail still goes to the person. */
+export interface UnsubscribeLink {
+  campaignName: string;
+  subscribed: boolean;
+}
+
+export type UnsubscribeLookup = { kind: 'found'; link: UnsubscribeLink } | { kind: 'unknown' } | { kind: 'limited'; retryAfterSeconds: number };
+
+/** Tokens are 32 random bytes in base64url; anything else is unknown without asking the database. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+async function lookUp(db: DbOrTrx, settings: AuthSettings, token: string, clientIp: string) {
+  const key = `mail-unsubscribe:${clientIp}`;
+  const verdict = settings.loginLimiterPerIp.check(key);
+  if (!verdict.allowed) return { kind: 'limited', retryAfterSeconds: verdict.retryAfterSeconds } as const;
+  const row = TOKEN_SHAPE.test(token) ? await repo.findUnsubscribeToken(db, hashSecret(token)) : undefined;
+  // An erased participant's link tells nothing any more, not even the activity.
+  if (!row || row.erased_at) {
+    settings.loginLimiterPerIp.record(key);
+    return { kind: 'unknown' } as const;
+  }
+  return { kind: 'found', row } as const;
+}
+
+/** For the page behind the link: changes nothing, so a link scanner that opens it unsubscribes no one. */
+export async function describeUnsubscribeLink(db: Db, settings: AuthSettings, token: string, clientIp: string): Promise<UnsubscribeLookup> {
+  const found = await lookUp(db, settings, token, clientIp);
+  if (found.kind !== 'found') return found;
+  return { kind: 'found', link: { campaignName: found.row.campaign_name, subscribed: found.row.contact_consent_at !== null } };
+}
+
+/** Unsubscribes the person the link was sent to; doing it twice is fine. */
+export async function unsubscribe(db: Db, settings: AuthSettings, input: { token: string; clientIp: string; requestId: string }, now = new Date()): Promise<UnsubscribeLookup> {
+  return db.transaction().execute(async (trx) => {
+    const found = await lookUp(trx, settings, input.token, input.clientIp);
+    if (found.kind !== 'found') return found;
+    const participantId = found.row.participant_id;
+    if (await repo.withdrawContactConsent(trx, participantId)) {
+      const cancelled = await repo.cancelPendingMail(trx, participantId, 'UNSUBSCRIBED');
+      // audit.service.ts has no action for this yet; the row is the one recordAudit would write.
+      await insertAuditEvent(trx, {
+        id: uuidv7(),
+        at: now.toISOString(),
+        actor_account_id: null,
+        action: 'participant.mail_unsubscribed',
+        subject_type: 'participant',
+        subject_id: participantId,
+        detail: JSON.stringify({ cancelledMails: cancelled }),
+        request_id: input.requestId,
+      });
+    }
+    return { kind: 'found', link: { campaignName: found.row.campaign_name, subscribed: false } };
+  });
+}

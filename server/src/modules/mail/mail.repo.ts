@@ -1,0 +1,159 @@
+/**
+ * Every SQL statement of residents' e-mail: the outbox, the unsubscribe tokens, and the
+ * few reads and writes of a participant that mail needs (their address and consent, read
+ * at send time; withdrawing consent by unsubscribing).
+ */
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import { withMailTables, type MailOutboxRow, type MailState } from './mail.table.js';
+
+export interface MailRecipient {
+  contact: string | null;
+  contact_consent_at: string | null;
+  erased_at: string | null;
+}
+
+export async function findRecipient(db: DbOrTrx, participantId: string): Promise<MailRecipient | undefined> {
+  return db.selectFrom('participant').select(['contact', 'contact_consent_at', 'erased_at']).where('id', '=', participantId).executeTakeFirst();
+}
+
+export async function insertOutboxMail(db: DbOrTrx, row: MailOutboxRow): Promise<void> {
+  await withMailTables(db).insertInto('mail_outbox').values(row).execute();
+}
+
+/** Mails due now, oldest due first. */
+export async function dueMailIds(db: DbOrTrx, now: string, limit: number): Promise<string[]> {
+  const rows = await withMailTables(db)
+    .selectFrom('mail_outbox')
+    .select('id')
+    .where('state', '=', 'PENDING')
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Takes a due mail for one attempt: counts the attempt and moves its due time to the end of
+ * the lease, so no other loop takes it meanwhile. False when another loop was first.
+ */
+export async function claimMail(db: DbOrTrx, id: string, now: string, leaseUntil: string): Promise<boolean> {
+  const result = await withMailTables(db)
+    .updateTable('mail_outbox')
+    .set({ attempts: sql`attempts + 1`, next_attempt_at: leaseUntil })
+    .where('id', '=', id)
+    .where('state', '=', 'PENDING')
+    .where('next_attempt_at', '<=', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A claimed mail with what it needs: the recipient's address and consent, the finding as the resident recorded it. */
+export async function loadMailToSend(db: DbOrTrx, id: string) {
+  return withMailTables(db)
+    .selectFrom('mail_outbox')
+    .innerJoin('participant', 'participant.id', 'mail_outbox.participant_id')
+    .innerJoin('finding', 'finding.id', 'mail_outbox.finding_id')
+    .innerJoin('campaign', 'campaign.id', 'finding.campaign_id')
+    .leftJoin('spot', 'spot.id', 'finding.spot_id')
+    .leftJoin('street', 'street.id', 'finding.street_id')
+    .select([
+      'mail_outbox.id',
+      'mail_outbox.participant_id',
+      'mail_outbox.finding_id',
+      'mail_outbox.finding_status',
+      'mail_outbox.public_message',
+      'mail_outbox.attempts',
+      'mail_outbox.created_at',
+      'participant.contact',
+      'participant.contact_consent_at',
+      'participant.erased_at',
+      'finding.category',
+      'finding.text',
+      'finding.server_time as recorded_at',
+      'campaign.name as campaign_name',
+      'spot.name as spot_name',
+      'street.name as street_name',
+    ])
+    .where('mail_outbox.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function markSent(db: DbOrTrx, id: string, at: string): Promise<void> {
+  await withMailTables(db).updateTable('mail_outbox').set({ state: 'SENT', sent_at: at, last_error: null }).where('id', '=', id).execute();
+}
+
+export async function scheduleRetry(db: DbOrTrx, id: string, nextAttemptAt: string, error: string): Promise<void> {
+  await withMailTables(db).updateTable('mail_outbox').set({ next_attempt_at: nextAttemptAt, last_error: error }).where('id', '=', id).where('state', '=', 'PENDING').execute();
+}
+
+export async function finishMail(db: DbOrTrx, id: string, state: Exclude<MailState, 'PENDING' | 'SENT'>, error: string): Promise<void> {
+  await withMailTables(db).updateTable('mail_outbox').set({ state, last_error: error }).where('id', '=', id).where('state', '=', 'PENDING').execute();
+}
+
+export async function insertUnsubscribeToken(db: DbOrTrx, tokenHash: string, participantId: string, at: string): Promise<void> {
+  await withMailTables(db).insertInto('mail_unsubscribe_token').values({ token_hash: tokenHash, participant_id: participantId, created_at: at }).execute();
+}
+
+export async function deleteUnsubscribeToken(db: DbOrTrx, tokenHash: string): Promise<void> {
+  await withMailTables(db).deleteFrom('mail_unsubscribe_token').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Whose link a token is, whether they still get mail, and the activity it was about. */
+export async function findUnsubscribeToken(db: DbOrTrx, tokenHash: string) {
+  return withMailTables(db)
+    .selectFrom('mail_unsubscribe_token')
+    .innerJoin('participant', 'participant.id', 'mail_unsubscribe_token.participant_id')
+    .innerJoin('campaign', 'campaign.id', 'participant.campaign_id')
+    .select(['participant.id as participant_id', 'participant.contact_consent_at', 'participant.erased_at', 'campaign.name as campaign_name'])
+    .where('mail_unsubscribe_token.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/**
+ * Unsubscribing withdraws the consent to be told about findings, the only purpose the
+ * contact details were given for, so the address goes with it (as when a resident
+ * withdraws consent in the app). True when something changed.
+ */
+export async function withdrawContactConsent(db: DbOrTrx, participantId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('participant')
+    .set({ contact: null, contact_consent_at: null })
+    .where('id', '=', participantId)
+    .where('erased_at', 'is', null)
+    .where((eb) => eb.or([eb('contact', 'is not', null), eb('contact_consent_at', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function cancelPendingMail(db: DbOrTrx, participantId: string, reason: string): Promise<number> {
+  const result = await withMailTables(db)
+    .updateTable('mail_outbox')
+    .set({ state: 'CANCELLED', last_error: reason })
+    .where('participant_id', '=', participantId)
+    .where('state', '=', 'PENDING')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Housekeeping: pending mail too old to be worth sending is given up. */
+export async function expirePendingBefore(db: DbOrTrx, before: string): Promise<number> {
+  const result = await withMailTables(db)
+    .updateTable('mail_outbox')
+    .set({ state: 'FAILED', last_error: 'EXPIRED' })
+    .where('state', '=', 'PENDING')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Housekeeping: finished mail is forgotten after a while; tokens of erased participants go at once. */
+export async function deleteFinishedBefore(db: DbOrTrx, before: string): Promise<void> {
+  await withMailTables(db).deleteFrom('mail_outbox').where('state', '!=', 'PENDING').where('created_at', '<', before).execute();
+  await withMailTables(db)
+    .deleteFrom('mail_unsubscribe_token')
+    .where('participant_id', 'in', (eb) => eb.selectFrom('participant').select('id').where('erased_at', 'is not', null))
+    .execute();
+}

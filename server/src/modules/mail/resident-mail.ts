@@ -1,0 +1,40 @@
+/**
+ * Starts residents' e-mail for the app: with SMTP_URL set, the delivery loop over a
+ * nodemailer SMTP transport; without it, says once that e-mail is off. The hourly outbox
+ * housekeeping runs either way. Returns one stop() for app.ts's close().
+ */
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/database.js';
+import type { Logger } from '../../logger.js';
+import { DEFAULT_MAIL_TUNING, MailDelivery, type MailTuning } from './mail-delivery.js';
+import { tidyMailOutbox } from './mail-outbox.service.js';
+
+const HOUSEKEEPING_MS = 3_600_000;
+
+export function startResidentMail(db: Db, config: Pick<Config, 'mail' | 'publicUrl'>, logger: Logger, tuning: Partial<MailTuning> = {}): () => Promise<void> {
+  const giveUpAfterMs = tuning.giveUpAfterMs ?? DEFAULT_MAIL_TUNING.giveUpAfterMs;
+  const tidy = () =>
+    tidyMailOutbox(db, giveUpAfterMs)
+      .then((expired) => expired > 0 && logger.warn({ mails: expired }, 'e-mails given up: they waited too long to be sent'))
+      .catch((error: unknown) => logger.error({ err: error }, 'e-mail housekeeping failed'));
+  void tidy();
+  const housekeeping = setInterval(tidy, HOUSEKEEPING_MS);
+  housekeeping.unref();
+
+  if (!config.mail) {
+    logger.info('e-mail is off (SMTP_URL is not set): residents get no e-mail about their findings');
+    return async () => clearInterval(housekeeping);
+  }
+  // Short timeouts: a mail server that hangs must not hold a mail's lease (5 minutes) or a shutdown.
+  const transport = nodemailer.createTransport({ url: config.mail.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  const delivery = new MailDelivery({ db, transport, from: config.mail.from, publicUrl: config.publicUrl, logger, tuning });
+  delivery.start();
+  // Never the URL itself: it may hold the password.
+  logger.info({ mailFrom: config.mail.from }, 'e-mail is on: residents who asked for it get e-mail about their findings');
+  return async () => {
+    clearInterval(housekeeping);
+    await delivery.stop();
+    transport.close();
+  };
+}

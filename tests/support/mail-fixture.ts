@@ -1,0 +1,77 @@
+/**
+ * What the e-mail tests share: residents who join a schouw with or without an e-mail
+ * address and consent, a finding of theirs, a coordinator's status change over GraphQL,
+ * the outbox as the database holds it, and a delivery loop (the real one, over a real
+ * SMTP connection) whose rounds the test runs itself, with a clock it sets.
+ */
+import type { ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
+import { v7 as uuidv7 } from 'uuid';
+import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
+import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
+import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
+import { MailDelivery, type MailTuning } from '../../server/src/modules/mail/mail-delivery.js';
+import { withMailTables } from '../../server/src/modules/mail/mail.table.js';
+import { createLogger } from '../../server/src/logger.js';
+import type { Db } from '../../server/src/db/database.js';
+import type { AccessFixture } from './access-fixtures.js';
+
+export const PUBLIC_URL = 'https://buurt.example.org';
+export const MAIL_FROM = 'Buurtkracht <buurtkracht@buurt.example.org>';
+
+export interface Resident {
+  id: string;
+  token: string;
+  headers: Record<string, string>;
+  displayName: string;
+  contact: string | null;
+}
+
+let counter = 0;
+
+/** A resident who joins the fixture's schouw, with the contact and consent given. */
+export async function joinSchouw(fx: AccessFixture, contact: string | null, consent = contact !== null): Promise<Resident> {
+  const invite = await createParticipantInvite(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.schouwA.id, requestId: 'mail-test' });
+  const displayName = `Bewoner Mailtest ${++counter}`;
+  const joined = await joinCampaign(fx.t.app.connection.db, fx.auth, { code: invite.code, displayName, contact, contactConsent: consent, showNameInRankings: false, clientIp: '192.0.2.10' });
+  return { id: joined.participant.id, token: joined.token, headers: { authorization: `Bearer ${joined.token}` }, displayName, contact };
+}
+
+/** A finding the resident records at the fixture's playground. */
+export async function findingOf(fx: AccessFixture, resident: Resident, text = 'Kapotte schommel bij de zandbak'): Promise<string> {
+  const viewer = { kind: 'participant' as const, participantId: resident.id, campaignId: fx.schouwA.id };
+  const finding = await fx.t.app.connection.db
+    .transaction()
+    .execute((trx) => recordFinding(trx, viewer, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'ONTMOETEN_SPELEN', spotId: fx.spotA.id, text, deviceTime: new Date().toISOString() }));
+  return finding.id;
+}
+
+export const CHANGE_STATUS = `mutation ($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { id status } }`;
+
+/** A status change over GraphQL, as the console sends it (the coordinator's by default). */
+export async function changeStatus(fx: AccessFixture, findingId: string, status: string, publicMessage: string, role: 'coordinator' | 'partner' = 'coordinator') {
+  return fx.query(role, CHANGE_STATUS, { input: { findingId, status, publicMessage } });
+}
+
+export async function outbox(db: Db) {
+  return withMailTables(db).selectFrom('mail_outbox').selectAll().orderBy('created_at').orderBy('id').execute();
+}
+
+/** The delivery loop, not started: the test runs its rounds with `round(at)`. */
+export function deliveryTo(db: Db, smtpUrl: string, tuning: Partial<MailTuning> = {}) {
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
+  const delivery = new MailDelivery({ db, transport, from: MAIL_FROM, publicUrl: PUBLIC_URL, logger: createLogger({ logLevel: 'silent' }), tuning });
+  return {
+    delivery,
+    /** One round at the given time (now by default). */
+    round: (at: Date = new Date()) => delivery.runOnce(() => at),
+    close: () => transport.close(),
+  };
+}
+
+/** A header as it was sent (mailparser turns List-* headers into objects). */
+export const rawHeader = (parsed: ParsedMail, name: string): string | undefined =>
+  parsed.headerLines.find((line) => line.key === name.toLowerCase())?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, ' ');
+
+/** Every link in a text. */
+export const linksIn = (text: string): URL[] => [...text.matchAll(/https?:\/\/\S+/g)].map((m) => new URL(m[0]));
