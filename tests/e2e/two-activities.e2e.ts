@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 /**
  * One phone, two activities: a resident answers the schouw checklist while nothing can
- * be sent, joins the tegelwip action on the same phone and counts tiles, and when the
- * server can be reached again everything arrives once, each with the token of the
- * activity it was recorded in: nothing is refused, nothing waits.
+ * be sent, joins the tegelwip action on the same phone and counts tiles, closes the app
+ * and opens it again (Mijn activiteiten shows both), and when the server can be reached
+ * again everything arrives once, each with the token of the activity it was recorded in:
+ * nothing is refused, nothing waits. Taking an activity off the phone names what is unsent.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,7 +40,7 @@ describe('two activities on one phone (Chromium)', () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', serviceWorkers: 'block' });
     let holdSync = true;
     await phone.route('**/graphql', (route) => (holdSync && route.request().postData()?.includes('mutation Sync') ? route.abort('internetdisconnected') : route.continue()));
-    const page = await phone.newPage();
+    let page = await phone.newPage();
 
     await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.schouw.id)}`);
     await page.getByLabel('Jouw naam in de app').fill('Buurvrouw');
@@ -61,6 +62,28 @@ describe('two activities on one phone (Chromium)', () => {
     // Both taps are stored before the page is left (a click does not wait for the write).
     await expect.poll(() => page.getByTestId('street-total').textContent()).toBe('0,18 m²');
 
+    // Closed and opened again, still without a connection: both activities are on the phone,
+    // each with what it still has to send, the one joined last shown.
+    await page.close();
+    page = await phone.newPage();
+    await page.goto(server.url);
+    const activities = page.getByRole('region', { name: 'Mijn activiteiten' });
+    await expect.poll(() => activities.getByTestId('activity').count()).toBe(2);
+    const schouwCard = activities.getByTestId('activity').filter({ hasText: 'Buurtschouw' });
+    const tellenCard = activities.getByTestId('activity').filter({ hasText: 'Tegelwippen' });
+    await expect.poll(() => schouwCard.getByTestId('activity-unsent').textContent()).toContain('Nog niet verstuurd: 1');
+    await expect.poll(() => tellenCard.getByTestId('activity-unsent').textContent()).toContain('Nog niet verstuurd: 2');
+    expect(await tellenCard.getByText('Open op deze telefoon').count()).toBe(1);
+    await screenshot(page, 'my-activities');
+    await expectAccessible(page, 'my-activities');
+    // The walk opens in the schouw, the counter in the tegelwip action.
+    await schouwCard.getByRole('button', { name: 'Naar de schouw' }).click();
+    await page.waitForURL(`${server.url}/schouw`);
+    await expect.poll(() => page.getByRole('link', { name: /Speeltuin Boerenpad/ }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Tegels tellen' }).first().click();
+    await page.waitForURL(`${server.url}/tellen`);
+    await expect.poll(() => page.getByTestId('street-total').textContent()).toBe('0,18 m²');
+
     await page.goto(`${server.url}/versturen`);
     await expect.poll(() => page.getByTestId('sync-summary').textContent()).toBe('3 nog niet verstuurd');
     holdSync = false;
@@ -72,6 +95,28 @@ describe('two activities on one phone (Chromium)', () => {
 
     const schouw = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { observations(first: 50) { edges { node { rating } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
     expect(schouw.body.data.campaign.observations.edges.filter((e: any) => e.node.rating === 'C')).toHaveLength(1);
+    expect((await coordinator.dashboard(coordinator.tegelwippen.id)).total).toEqual({ areaCm2: 1800, entries: 2 });
+
+    // Taking the tegelwip action off the phone: one count that is not sent yet is named,
+    // and goes only when the person throws it away; the schouw stays.
+    holdSync = true;
+    await page.goto(`${server.url}/tellen`);
+    await page.getByTestId('add-TEGEL_30X30').click();
+    await expect.poll(() => page.getByTestId('street-total').textContent()).toBe('0,27 m²');
+    await page.goto(server.url);
+    await tellenCard.getByRole('button', { name: 'Van deze telefoon halen' }).click();
+    const leave = tellenCard.getByTestId('leave-activity');
+    await expect.poll(() => leave.textContent()).toContain('nog niet alles verstuurd (nog 1)');
+    await screenshot(page, 'leave-activity-unsent');
+    await expectAccessible(page, 'leave-activity-unsent');
+    await leave.getByRole('button', { name: 'Gooi 1 weg en haal van deze telefoon' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'staat niet meer op deze telefoon' }).count()).toBe(1);
+    await expect.poll(() => activities.getByTestId('activity').count()).toBe(1);
+    expect(await schouwCard.count()).toBe(1);
+    holdSync = false;
+    await page.goto(`${server.url}/versturen`);
+    await page.getByRole('button', { name: 'Nu versturen' }).click();
+    await expect.poll(() => page.getByTestId('sync-summary').textContent(), { timeout: 30_000 }).toBe('Alles is verstuurd');
     expect((await coordinator.dashboard(coordinator.tegelwippen.id)).total).toEqual({ areaCm2: 1800, entries: 2 });
     await phone.close();
   });

@@ -22,7 +22,7 @@ export const enActivities: Record<keyof typeof nlActivities, string> = {
   'activities.leave.body': 'What you sent stays with Buurtkracht. You can join again later with an invitation.',
   'activities.leave.confirm': 'Yes, remove from this phone',
   'activities.leave.cancel': 'Cancel',
-  'activities.leave.unsent': 'This phone still holds {count} things of this activity that were not sent. Send them first, then nothing is lost.',
+  'activities.leave.unsent': 'Not everything of this activity has been sent yet ({count} left). Send it first, then nothing is lost.',
   'activities.leave.send': 'Go to sending',
   'activities.leave.discardWarning': 'Do you really not want to send them? Then they are thrown away. This cannot be undone.',
   'activities.leave.discard': 'Throw {count} away and remove from this phone',

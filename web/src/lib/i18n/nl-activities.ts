@@ -20,7 +20,7 @@ export const nlActivities = {
   'activities.leave.body': 'Wat je hebt verstuurd, blijft bewaard bij Buurtkracht. Je kunt later opnieuw meedoen met een uitnodiging.',
   'activities.leave.confirm': 'Ja, van deze telefoon halen',
   'activities.leave.cancel': 'Niet doen',
-  'activities.leave.unsent': 'Op deze telefoon staan nog {count} dingen van deze activiteit die niet verstuurd zijn. Verstuur ze eerst, dan gaat er niets verloren.',
+  'activities.leave.unsent': 'Van deze activiteit is nog niet alles verstuurd (nog {count}). Verstuur het eerst, dan gaat er niets verloren.',
   'activities.leave.send': 'Naar versturen',
   'activities.leave.discardWarning': 'Wil je ze echt niet versturen? Dan worden ze weggegooid. Dat kun je niet ongedaan maken.',
   'activities.leave.discard': 'Gooi {count} weg en haal van deze telefoon',
