@@ -3,7 +3,7 @@
 export const INVITE_PREVIEW = `query InvitePreview($code: String!) { invitePreview(code: $code) { code campaignName campaignKind } }`;
 
 export const JOIN_CAMPAIGN = `mutation Join($input: JoinCampaignInput!) {
-  joinCampaign(input: $input) { token participant { id displayName pseudonym } campaign { id } }
+  joinCampaign(input: $input) { token followUpKey participant { id displayName pseudonym } campaign { id } }
 }`;
 
 /**

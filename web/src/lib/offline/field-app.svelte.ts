@@ -7,7 +7,9 @@
 import { gql } from '../graphql/client';
 import { isListed, loadJoined, loadMemberships, saveJoined, saveMembership, snapshotOutdated, type JoinedCampaign } from './field-store';
 import { getMeta, openDatabase, setMeta, type Db } from './idb';
-import { forgetFinishedActivities, leaveActivity, unsentOf } from './leave-activity';
+import { adoptReceived, completeTransfer, startTransfer, unsentOnDevice } from './device-transfer';
+import { claimFollowUpKey, followUpKeys, keepFollowUpKey, loadFollowedFindings, refreshFollowedFindings } from './follow-up';
+import { forgetFinishedActivities, leaveActivity, unsentOf, UnsentWorkError } from './leave-activity';
 import { channelKey } from './membership';
 import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
 import type { SyncEngine } from './sync';
@@ -20,6 +22,9 @@ export interface JoinForm {
   contactConsent: boolean;
   showNameInRankings: boolean;
 }
+
+/** How often the follow-up of this phone's findings is asked for, at most. */
+const FOLLOW_UP_INTERVAL_MS = 5 * 60_000;
 
 class FieldApp {
   status = new SyncStatus();
@@ -101,9 +106,13 @@ class FieldApp {
     await this.init();
     const { JOIN_CAMPAIGN } = await import('../graphql/field-operations');
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
-    const { joinCampaign } = await gql<{ joinCampaign: { token: string; participant: JoinedCampaign['participant']; campaign: { id: string } } }>(JOIN_CAMPAIGN, { input: form });
+    const [followUpKey] = await followUpKeys(this.db);
+    const { joinCampaign } = await gql<{ joinCampaign: { token: string; followUpKey: string; participant: JoinedCampaign['participant']; campaign: { id: string } } }>(JOIN_CAMPAIGN, {
+      input: { ...form, followUpKey: followUpKey ?? null },
+    });
+    await keepFollowUpKey(this.db, joinCampaign.followUpKey);
     const campaign = await fetchCampaignSnapshot(gql, joinCampaign.campaign.id, joinCampaign.token);
-    const joined: JoinedCampaign = { token: joinCampaign.token, participant: joinCampaign.participant, campaign, joinedAt: new Date().toISOString() };
+    const joined: JoinedCampaign = { token: joinCampaign.token, participant: joinCampaign.participant, campaign, joinedAt: new Date().toISOString(), followUpLinked: true };
     await saveJoined(this.db, joined);
     await this.#reload();
     // Ask the browser not to clear this site's storage under pressure (Safari after 7 days).
@@ -131,8 +140,68 @@ class FieldApp {
 
   async #afterRound(): Promise<void> {
     await forgetFinishedActivities(this.db);
+    // Work of the network that may fail offline: each is tried again after the next round.
+    await this.#adoptReceived().catch(() => undefined);
+    await this.#linkFollowUp().catch(() => undefined);
+    await this.refreshFollowUp().catch(() => undefined);
     await this.#reload();
     this.version++;
+  }
+
+  async #adoptReceived(): Promise<void> {
+    const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
+    if ((await adoptReceived(this.db, gql, fetchCampaignSnapshot)).length > 0) await this.#reload();
+  }
+
+  /** Activities joined before follow-up keys (or before a transfer brought another key) are linked to the device's key. */
+  async #linkFollowUp(): Promise<void> {
+    for (const m of await loadMemberships(this.db)) {
+      if (m.followUpLinked || m.revokedAt || !isListed(m)) continue;
+      await claimFollowUpKey(this.db, gql, m.token);
+      await saveMembership(this.db, { ...m, followUpLinked: true });
+    }
+  }
+
+  #followUpAskedAt = 0;
+
+  /**
+   * Asks what happened with the findings this phone recorded, in every activity (also
+   * those whose token was erased), at most every few minutes unless `force`d.
+   */
+  async refreshFollowUp(force = false): Promise<void> {
+    if (!force && Date.now() - this.#followUpAskedAt < FOLLOW_UP_INTERVAL_MS) return;
+    this.#followUpAskedAt = Date.now();
+    if ((await followUpKeys(this.db)).length === 0) return;
+    await refreshFollowedFindings(this.db, gql);
+    this.version++;
+  }
+
+  /** What the follow-up keys last told, for Mijn bevindingen. */
+  followedFindings() {
+    return loadFollowedFindings(this.db);
+  }
+
+  /**
+   * A one-time code to move this phone's activities to a new phone. Refused
+   * (UnsentWorkError) while anything on this phone has not reached the server.
+   */
+  async startTransfer() {
+    const unsent = await unsentOnDevice(this.db);
+    if (unsent > 0) throw new UnsentWorkError(unsent);
+    await this.#linkFollowUp();
+    return startTransfer(this.db, gql);
+  }
+
+  /** Redeems a transfer code on this (new) phone; answers the activities received. */
+  async completeTransfer(code: string): Promise<JoinedCampaign[]> {
+    await this.init();
+    await completeTransfer(this.db, gql, code);
+    const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
+    const received = await adoptReceived(this.db, gql, fetchCampaignSnapshot).catch(() => []);
+    await this.#reload();
+    await navigator.storage?.persist?.().catch(() => false);
+    await this.#startEngine();
+    return received;
   }
 
   /** Shows another activity on this phone: the counter and the walk open in it. */

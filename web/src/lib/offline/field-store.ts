@@ -24,6 +24,8 @@ export interface JoinedCampaign {
    * entries kept against a server restore have expired; then it goes for good.
    */
   leftAt?: string;
+  /** Whether the server links this membership to the device's follow-up key (follow-up.ts). */
+  followUpLinked?: boolean;
 }
 
 /**
