@@ -24,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
-    // A short code for operators ("421 RCPT", "ECONNECTION"), never an address.
+    // A short code for operators ("451 DATA EMESSAGE", "CONN ESOCKET"), never an address.
     .addColumn('last_error', 'text')
     .execute();
   await db.schema.createIndex('mail_outbox_due_idx').on('mail_outbox').columns(['state', 'next_attempt_at']).execute();

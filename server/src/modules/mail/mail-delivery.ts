@@ -49,7 +49,7 @@ interface SmtpFailure {
 
 /**
  * What is kept and logged about a failure: the reply code, the SMTP verb and nodemailer's
- * code ("421 RCPT EENVELOPE"). Never the server's text or the command's argument: both can
+ * code ("550 RCPT EENVELOPE"). Never the server's text or the command's argument: both can
  * hold the address.
  */
 export function failureCode(error: unknown): string {

@@ -23,7 +23,7 @@ export interface MailOutboxTable {
   next_attempt_at: string;
   created_at: string;
   sent_at: string | null;
-  /** A short code for operators ("421 RCPT", "ECONNECTION"), never an address or a message text. */
+  /** A short code for operators ("451 DATA EMESSAGE", "CONN ESOCKET"), never an address or a message text. */
   last_error: string | null;
 }
 
