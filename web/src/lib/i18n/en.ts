@@ -1,11 +1,13 @@
 /** English, the second language. Every key of nl.ts must be here (the type checks it). */
 import { enActivities } from './en-activities';
 import { enStandings } from './en-standings';
+import { enMyData } from './en-my-data';
 import type { Messages } from './nl';
 
 export const en: Messages = {
   ...enActivities,
   ...enStandings,
+  ...enMyData,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Neighbourhood inspections and tile removal',
   'nav.skip': 'Skip to content',

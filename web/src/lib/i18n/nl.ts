@@ -1,10 +1,12 @@
 /** Dutch (B1, plain language): the default and leading language of every screen. */
 import { nlActivities } from './nl-activities';
 import { nlStandings } from './nl-standings';
+import { nlMyData } from './nl-my-data';
 
 export const nl = {
   ...nlActivities,
   ...nlStandings,
+  ...nlMyData,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Schouwen en tegelwippen in je buurt',
   'nav.skip': 'Naar de inhoud',
