@@ -9,6 +9,7 @@
  * here, at read time, so nothing in IndexedDB has to change and their unsent
  * `answerChecklistItem` entries stay as they are (the server upcasts them).
  */
+import type { FollowedFinding } from '../graphql/follow-up-operations';
 import type { Db, LocalRecord } from './idb';
 import { localRecords } from './field-store';
 
@@ -209,4 +210,49 @@ export async function myFindings(db: Db, campaignId: string): Promise<MyFinding[
 export async function localPhoto(db: Db, id: string): Promise<Blob | null> {
   const photo = await db.get('photos', id);
   return photo ? new Blob([photo.bytes], { type: 'image/jpeg' }) : null;
+}
+
+/** The latest moment a finding's follow-up changed, as far as its history says. */
+const latestStep = (history: MyFinding['statusHistory']): string => history.reduce((latest, s) => (s.at > latest ? s.at : latest), '');
+
+/** A finding known only from the device's follow-up key: recorded by this phone, not (or no longer) on it. */
+function fromFollowUp(followed: FollowedFinding): MyFinding {
+  const followsUp: MyObservation | null = followed.question
+    ? { id: '', spotId: '', itemId: '', prompt: followed.question, theme: followed.category, rating: followed.rating, answer: followed.answer, createdAt: followed.createdAt, delivery: 'sent' }
+    : null;
+  return {
+    id: followed.id,
+    data: { category: followed.category, text: followed.text, suggestion: followed.suggestion, spotName: followed.spotName, streetName: followed.streetName },
+    createdAt: followed.createdAt,
+    delivery: 'sent',
+    status: followed.status,
+    statusHistory: followed.statusHistory,
+    streetId: null,
+    actionItems: followed.actionItems,
+    followsUp,
+  };
+}
+
+export interface FindingOfActivity {
+  finding: MyFinding;
+  campaignId: string;
+  campaignName: string;
+}
+
+/**
+ * Adds what the follow-up key told to the findings on the device: a newer follow-up
+ * (an activity whose token was erased no longer pulls) replaces the pulled one, and the
+ * findings recorded by this phone that are not on it (moved from an old phone, or of an
+ * activity left) are added. Newest first.
+ */
+export function withFollowUp(local: FindingOfActivity[], followed: readonly FollowedFinding[]): FindingOfActivity[] {
+  const byId = new Map(followed.map((f) => [f.id, f]));
+  const merged = local.map((entry) => {
+    const news = byId.get(entry.finding.id);
+    byId.delete(entry.finding.id);
+    if (!news || latestStep(news.statusHistory) <= latestStep(entry.finding.statusHistory)) return entry;
+    return { ...entry, finding: { ...entry.finding, status: news.status, statusHistory: news.statusHistory, actionItems: news.actionItems } };
+  });
+  const onlyFollowed = [...byId.values()].map((f) => ({ finding: fromFollowUp(f), campaignId: f.campaignId, campaignName: f.campaignName }));
+  return [...merged, ...onlyFollowed].sort((a, b) => newestFirst(a.finding, b.finding));
 }
