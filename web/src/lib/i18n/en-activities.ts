@@ -31,4 +31,6 @@ export const enActivities: Record<keyof typeof nlActivities, string> = {
   'activities.filter': 'Activity',
   'activities.filterAll': 'All activities',
   'mine.linkedMissing': 'This report is not on this phone. Open the link on the phone you made the report with.',
+  'activities.moveToNewPhone': 'Move to a new phone',
+  'home.transferHere': 'New phone? Move your activities here',
 };

@@ -29,4 +29,6 @@ export const nlActivities = {
   'activities.filter': 'Activiteit',
   'activities.filterAll': 'Alle activiteiten',
   'mine.linkedMissing': 'Deze melding staat niet op deze telefoon. Open de link op de telefoon waarmee je de melding hebt gedaan.',
+  'activities.moveToNewPhone': 'Naar een nieuwe telefoon',
+  'home.transferHere': 'Nieuwe telefoon? Zet je activiteiten over',
 } as const;
