@@ -7,6 +7,7 @@
  * consent by the time the mail is due gets nothing. The test runs the loop's rounds itself
  * with a clock it sets, so no test waits for a back-off.
  */
+import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eraseParticipants } from '../../server/src/modules/participant/participant.repo.js';
 import { withMailTables } from '../../server/src/modules/mail/mail.table.js';
@@ -175,6 +176,32 @@ describe('the address is read when the mail is sent', () => {
     expect(await loopTo(smtp.url).round(new Date(Date.parse(row.created_at) + 7 * 86_400_000 + 1))).toBe(0);
     expect(mailsTo('te-laat@voorbeeld.nl')).toHaveLength(0);
     expect(await rowOf(row.id)).toMatchObject({ state: 'FAILED', last_error: 'EXPIRED' });
+  });
+});
+
+describe('stopping the server', () => {
+  it('ends a send in progress at once; the mail stays queued and goes out once after the next start', async () => {
+    // A mail server that takes the connection and then says nothing at all.
+    const connected: net.Socket[] = [];
+    const silent = net.createServer((socket) => void connected.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const { row } = await queuedMail('bij-het-stoppen@voorbeeld.nl');
+      // Timeouts far beyond the test's: only stop() can end this send.
+      const stuck = deliveryTo(db(), `smtp://127.0.0.1:${port}`, tuning, 3_600_000);
+      loops.push(stuck);
+      stuck.delivery.start();
+      while (connected.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await stuck.delivery.stop();
+      expect(await rowOf(row.id)).toMatchObject({ state: 'PENDING', attempts: 1 });
+
+      expect(await loopTo(smtp.url).round(later(new Date(), BACKOFF[0]!))).toBe(1);
+      expect(mailsTo('bij-het-stoppen@voorbeeld.nl')).toHaveLength(1);
+    } finally {
+      for (const socket of connected) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });
 

@@ -58,8 +58,8 @@ export async function outbox(db: Db) {
 }
 
 /** The delivery loop, not started: the test runs its rounds with `round(at)`. */
-export function deliveryTo(db: Db, smtpUrl: string, tuning: Partial<MailTuning> = {}) {
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
+export function deliveryTo(db: Db, smtpUrl: string, tuning: Partial<MailTuning> = {}, timeoutMs = 5_000) {
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
   const delivery = new MailDelivery({ db, transport, from: MAIL_FROM, publicUrl: PUBLIC_URL, logger: createLogger({ logLevel: 'silent' }), tuning });
   return {
     delivery,

@@ -66,6 +66,8 @@ export class MailDelivery {
   readonly #publicUrl: string;
   readonly #logger: Logger;
   readonly #tuning: MailTuning;
+  /** Ends a send in progress when the server stops: its mail is tried again after the next start. */
+  readonly #abort = new AbortController();
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #stopped = false;
@@ -83,10 +85,11 @@ export class MailDelivery {
     this.#schedule(0);
   }
 
-  /** Stops looking for mail and waits for the attempt in progress, if any. */
+  /** Stops looking for mail, ends a send in progress (it is tried again later) and waits for the round to record that. */
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
+    this.#abort.abort();
     await this.#running;
   }
 
@@ -160,7 +163,7 @@ export class MailDelivery {
       token,
     );
     try {
-      await this.#transport.sendMail({ from: this.#from, to: mail.contact.trim(), subject: composed.subject, text: composed.text, headers: composed.headers, messageId: composed.messageId });
+      await this.#transport.sendMail({ from: this.#from, to: mail.contact.trim(), subject: composed.subject, text: composed.text, headers: composed.headers, messageId: composed.messageId, signal: this.#abort.signal });
     } catch (error) {
       const failure = error as SmtpFailure;
       // The server answered, so it did not take this copy: its token is of no use.

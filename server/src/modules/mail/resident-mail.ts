@@ -14,26 +14,33 @@ const HOUSEKEEPING_MS = 3_600_000;
 
 export function startResidentMail(db: Db, config: Pick<Config, 'mail' | 'publicUrl'>, logger: Logger, tuning: Partial<MailTuning> = {}): () => Promise<void> {
   const giveUpAfterMs = tuning.giveUpAfterMs ?? DEFAULT_MAIL_TUNING.giveUpAfterMs;
-  const tidy = () =>
-    tidyMailOutbox(db, giveUpAfterMs)
+  let tidying: Promise<unknown> = Promise.resolve();
+  const tidy = () => {
+    tidying = tidyMailOutbox(db, giveUpAfterMs)
       .then((expired) => expired > 0 && logger.warn({ mails: expired }, 'e-mails given up: they waited too long to be sent'))
       .catch((error: unknown) => logger.error({ err: error }, 'e-mail housekeeping failed'));
-  void tidy();
+  };
+  tidy();
   const housekeeping = setInterval(tidy, HOUSEKEEPING_MS);
   housekeeping.unref();
+  // The database closes after stop(): let a running housekeeping round finish first.
+  const stopHousekeeping = async () => {
+    clearInterval(housekeeping);
+    await tidying;
+  };
 
   if (!config.mail) {
     logger.info('e-mail is off (SMTP_URL is not set): residents get no e-mail about their findings');
-    return async () => clearInterval(housekeeping);
+    return stopHousekeeping;
   }
-  // Short timeouts: a mail server that hangs must not hold a mail's lease (5 minutes) or a shutdown.
+  // Timeouts well inside a mail's lease (5 minutes): a mail server that hangs gives the mail back for a retry.
   const transport = nodemailer.createTransport({ url: config.mail.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   const delivery = new MailDelivery({ db, transport, from: config.mail.from, publicUrl: config.publicUrl, logger, tuning });
   delivery.start();
   // Never the URL itself: it may hold the password.
   logger.info({ mailFrom: config.mail.from }, 'e-mail is on: residents who asked for it get e-mail about their findings');
   return async () => {
-    clearInterval(housekeeping);
+    await stopHousekeeping();
     await delivery.stop();
     transport.close();
   };
