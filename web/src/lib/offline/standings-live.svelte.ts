@@ -91,12 +91,16 @@ export class CounterStandings {
       if (document.visibilityState !== 'hidden') void this.refresh();
     }, STANDINGS_EVERY_MS);
     const onOnline = () => void this.refresh();
+    // Said at once: what is shown will not be brought up to date for now.
+    const onOffline = () => (this.problem = 'offline');
     window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
     return () => {
       clearInterval(timer);
       clearTimeout(this.#later);
       this.#later = undefined;
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
     };
   }
 }
@@ -108,7 +112,8 @@ const fetchStandings = async (campaignId: string, token: string): Promise<Standi
 export const counterStandings = (campaignId: string): CounterStandings =>
   new CounterStandings(campaignId, {
     db: () => fieldApp.db,
-    token: () => (fieldApp.joined?.campaign.id === campaignId ? fieldApp.joined.token : null),
+    // A membership whose token the server stopped accepting asks no more.
+    token: () => fieldApp.memberships.find((m) => m.campaign.id === campaignId && !m.revokedAt)?.token ?? null,
     fetch: fetchStandings,
     online: () => onlineStatus.online,
   });
