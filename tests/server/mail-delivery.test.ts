@@ -10,7 +10,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eraseParticipants } from '../../server/src/modules/participant/participant.repo.js';
-import { withMailTables } from '../../server/src/modules/mail/mail.table.js';
 import { tidyMailOutbox } from '../../server/src/modules/mail/mail-outbox.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { changeStatus, deliveryTo, findingOf, joinSchouw, outbox, PUBLIC_URL } from '../support/mail-fixture.js';
@@ -94,7 +93,7 @@ describe('a mail server that refuses for a while', () => {
     expect(await rowOf(row.id)).toMatchObject({ state: 'SENT', attempts: 3, last_error: null });
 
     // Only the delivered copy's unsubscribe token is kept; refused copies' tokens are dropped.
-    const tokens = await withMailTables(db()).selectFrom('mail_unsubscribe_token').selectAll().where('participant_id', '=', resident.id).execute();
+    const tokens = await db().selectFrom('mail_unsubscribe_token').selectAll().where('participant_id', '=', resident.id).execute();
     expect(tokens).toHaveLength(1);
   });
 
@@ -210,7 +209,7 @@ describe('housekeeping', () => {
     const sent = await queuedMail('opruimen-verstuurd@voorbeeld.nl');
     expect(await loopTo(smtp.url).round()).toBe(1);
     const waiting = await queuedMail('opruimen-wachtend@voorbeeld.nl');
-    const tokens = () => withMailTables(db()).selectFrom('mail_unsubscribe_token').select('token_hash').where('participant_id', '=', sent.resident.id).execute();
+    const tokens = () => db().selectFrom('mail_unsubscribe_token').select('token_hash').where('participant_id', '=', sent.resident.id).execute();
     expect(await tokens()).toHaveLength(1);
 
     // A day short of a week: nothing changes.

@@ -11,7 +11,6 @@ import { createParticipantInvite } from '../../server/src/modules/participant/pa
 import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
 import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import { MailDelivery, type MailTuning } from '../../server/src/modules/mail/mail-delivery.js';
-import { withMailTables } from '../../server/src/modules/mail/mail.table.js';
 import { createLogger } from '../../server/src/logger.js';
 import type { Db } from '../../server/src/db/database.js';
 import type { AccessFixture } from './access-fixtures.js';
@@ -54,7 +53,7 @@ export async function changeStatus(fx: AccessFixture, findingId: string, status:
 }
 
 export async function outbox(db: Db) {
-  return withMailTables(db).selectFrom('mail_outbox').selectAll().orderBy('created_at').orderBy('id').execute();
+  return db.selectFrom('mail_outbox').selectAll().orderBy('created_at').orderBy('id').execute();
 }
 
 /** The delivery loop, not started: the test runs its rounds with `round(at)`. */

@@ -21,6 +21,8 @@ import type { ChangeLogTable, SyncDeviceTable, SyncMutationTable } from '../modu
 import type { TallyEventTable, TallyRollupTable } from '../modules/tally/tally.table.js';
 import type { NeighbourhoodTable, StreetTable } from '../modules/neighbourhood/neighbourhood.table.js';
 import type { ParticipantInviteTable, ParticipantTable } from '../modules/participant/participant.table.js';
+import type { DeviceTransferParticipantTable, DeviceTransferTable, FollowUpKeyTable } from '../modules/participant/follow-up.table.js';
+import type { MailOutboxTable, MailUnsubscribeTokenTable } from '../modules/mail/mail.table.js';
 
 export interface Database {
   neighbourhood: NeighbourhoodTable;
@@ -53,6 +55,11 @@ export interface Database {
   sync_mutation: SyncMutationTable;
   change_log: ChangeLogTable;
   media: MediaTable;
+  follow_up_key: FollowUpKeyTable;
+  device_transfer: DeviceTransferTable;
+  device_transfer_participant: DeviceTransferParticipantTable;
+  mail_outbox: MailOutboxTable;
+  mail_unsubscribe_token: MailUnsubscribeTokenTable;
 }
 
 export type Db = Kysely<Database>;

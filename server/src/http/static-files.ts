@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { cacheControlFor, REVALIDATE } from './cache-policy.js';
 
 /** Paths owned by the API; they never fall back to the app shell. */
-const apiPrefixes = ['/graphql', '/media', '/healthz', '/exports', '/_app/'];
+const apiPrefixes = ['/graphql', '/media', '/healthz', '/exports', '/mail', '/_app/'];
 
 export async function registerStaticFiles(app: FastifyInstance, webBuildDir: string): Promise<boolean> {
   const indexFile = path.join(webBuildDir, 'index.html');

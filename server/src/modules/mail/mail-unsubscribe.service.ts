@@ -5,11 +5,10 @@
  * cancels mail still waiting and writes an audit record. Unknown links count against the
  * caller's IP, as unknown invite codes do.
  */
-import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
 import { hashSecret } from '../../auth/tokens.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
-import { insertAuditEvent } from '../audit/audit.repo.js';
+import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './mail.repo.js';
 
 /** What the link is about: the activity's name, and whether mail still goes to the person. */
@@ -51,17 +50,7 @@ export async function unsubscribe(db: Db, settings: AuthSettings, input: { token
     const participantId = found.row.participant_id;
     if (await repo.withdrawContactConsent(trx, participantId)) {
       const cancelled = await repo.cancelPendingMail(trx, participantId, 'UNSUBSCRIBED');
-      // audit.service.ts has no action for this yet; the row is the one recordAudit would write.
-      await insertAuditEvent(trx, {
-        id: uuidv7(),
-        at: now.toISOString(),
-        actor_account_id: null,
-        action: 'participant.mail_unsubscribed',
-        subject_type: 'participant',
-        subject_id: participantId,
-        detail: JSON.stringify({ cancelledMails: cancelled }),
-        request_id: input.requestId,
-      });
+      await recordAudit(trx, { actorAccountId: null, action: 'participant.mail_unsubscribed', subjectType: 'participant', subjectId: participantId, detail: { cancelledMails: cancelled }, requestId: input.requestId }, now);
     }
     return { kind: 'found', link: { campaignName: found.row.campaign_name, subscribed: false } };
   });

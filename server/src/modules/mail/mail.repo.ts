@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import { withMailTables, type MailOutboxRow, type MailState } from './mail.table.js';
+import type { MailOutboxRow, MailState } from './mail.table.js';
 
 export interface MailRecipient {
   contact: string | null;
@@ -18,12 +18,12 @@ export async function findRecipient(db: DbOrTrx, participantId: string): Promise
 }
 
 export async function insertOutboxMail(db: DbOrTrx, row: MailOutboxRow): Promise<void> {
-  await withMailTables(db).insertInto('mail_outbox').values(row).execute();
+  await db.insertInto('mail_outbox').values(row).execute();
 }
 
 /** Mails due now, oldest due first. */
 export async function dueMailIds(db: DbOrTrx, now: string, limit: number): Promise<string[]> {
-  const rows = await withMailTables(db)
+  const rows = await db
     .selectFrom('mail_outbox')
     .select('id')
     .where('state', '=', 'PENDING')
@@ -40,7 +40,7 @@ export async function dueMailIds(db: DbOrTrx, now: string, limit: number): Promi
  * the lease, so no other loop takes it meanwhile. False when another loop was first.
  */
 export async function claimMail(db: DbOrTrx, id: string, now: string, leaseUntil: string): Promise<boolean> {
-  const result = await withMailTables(db)
+  const result = await db
     .updateTable('mail_outbox')
     .set({ attempts: sql`attempts + 1`, next_attempt_at: leaseUntil })
     .where('id', '=', id)
@@ -52,7 +52,7 @@ export async function claimMail(db: DbOrTrx, id: string, now: string, leaseUntil
 
 /** A claimed mail with what it needs: the recipient's address and consent, the finding as the resident recorded it. */
 export async function loadMailToSend(db: DbOrTrx, id: string) {
-  return withMailTables(db)
+  return db
     .selectFrom('mail_outbox')
     .innerJoin('participant', 'participant.id', 'mail_outbox.participant_id')
     .innerJoin('finding', 'finding.id', 'mail_outbox.finding_id')
@@ -82,28 +82,28 @@ export async function loadMailToSend(db: DbOrTrx, id: string) {
 }
 
 export async function markSent(db: DbOrTrx, id: string, at: string): Promise<void> {
-  await withMailTables(db).updateTable('mail_outbox').set({ state: 'SENT', sent_at: at, last_error: null }).where('id', '=', id).execute();
+  await db.updateTable('mail_outbox').set({ state: 'SENT', sent_at: at, last_error: null }).where('id', '=', id).execute();
 }
 
 export async function scheduleRetry(db: DbOrTrx, id: string, nextAttemptAt: string, error: string): Promise<void> {
-  await withMailTables(db).updateTable('mail_outbox').set({ next_attempt_at: nextAttemptAt, last_error: error }).where('id', '=', id).where('state', '=', 'PENDING').execute();
+  await db.updateTable('mail_outbox').set({ next_attempt_at: nextAttemptAt, last_error: error }).where('id', '=', id).where('state', '=', 'PENDING').execute();
 }
 
 export async function finishMail(db: DbOrTrx, id: string, state: Exclude<MailState, 'PENDING' | 'SENT'>, error: string): Promise<void> {
-  await withMailTables(db).updateTable('mail_outbox').set({ state, last_error: error }).where('id', '=', id).where('state', '=', 'PENDING').execute();
+  await db.updateTable('mail_outbox').set({ state, last_error: error }).where('id', '=', id).where('state', '=', 'PENDING').execute();
 }
 
 export async function insertUnsubscribeToken(db: DbOrTrx, tokenHash: string, participantId: string, at: string): Promise<void> {
-  await withMailTables(db).insertInto('mail_unsubscribe_token').values({ token_hash: tokenHash, participant_id: participantId, created_at: at }).execute();
+  await db.insertInto('mail_unsubscribe_token').values({ token_hash: tokenHash, participant_id: participantId, created_at: at }).execute();
 }
 
 export async function deleteUnsubscribeToken(db: DbOrTrx, tokenHash: string): Promise<void> {
-  await withMailTables(db).deleteFrom('mail_unsubscribe_token').where('token_hash', '=', tokenHash).execute();
+  await db.deleteFrom('mail_unsubscribe_token').where('token_hash', '=', tokenHash).execute();
 }
 
 /** Whose link a token is, whether they still get mail, and the activity it was about. */
 export async function findUnsubscribeToken(db: DbOrTrx, tokenHash: string) {
-  return withMailTables(db)
+  return db
     .selectFrom('mail_unsubscribe_token')
     .innerJoin('participant', 'participant.id', 'mail_unsubscribe_token.participant_id')
     .innerJoin('campaign', 'campaign.id', 'participant.campaign_id')
@@ -129,7 +129,7 @@ export async function withdrawContactConsent(db: DbOrTrx, participantId: string)
 }
 
 export async function cancelPendingMail(db: DbOrTrx, participantId: string, reason: string): Promise<number> {
-  const result = await withMailTables(db)
+  const result = await db
     .updateTable('mail_outbox')
     .set({ state: 'CANCELLED', last_error: reason })
     .where('participant_id', '=', participantId)
@@ -140,7 +140,7 @@ export async function cancelPendingMail(db: DbOrTrx, participantId: string, reas
 
 /** Housekeeping: pending mail too old to be worth sending is given up. */
 export async function expirePendingBefore(db: DbOrTrx, before: string): Promise<number> {
-  const result = await withMailTables(db)
+  const result = await db
     .updateTable('mail_outbox')
     .set({ state: 'FAILED', last_error: 'EXPIRED' })
     .where('state', '=', 'PENDING')
@@ -151,8 +151,8 @@ export async function expirePendingBefore(db: DbOrTrx, before: string): Promise<
 
 /** Housekeeping: finished mail is forgotten after a while; tokens of erased participants go at once. */
 export async function deleteFinishedBefore(db: DbOrTrx, before: string): Promise<void> {
-  await withMailTables(db).deleteFrom('mail_outbox').where('state', '!=', 'PENDING').where('created_at', '<', before).execute();
-  await withMailTables(db)
+  await db.deleteFrom('mail_outbox').where('state', '!=', 'PENDING').where('created_at', '<', before).execute();
+  await db
     .deleteFrom('mail_unsubscribe_token')
     .where('participant_id', 'in', (eb) => eb.selectFrom('participant').select('id').where('erased_at', 'is not', null))
     .execute();

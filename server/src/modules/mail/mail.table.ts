@@ -2,8 +2,7 @@
  * Table shapes of residents' e-mail: the outbox the status change writes and the delivery
  * loop sends from, and the unsubscribe links' tokens. Neither holds an e-mail address.
  */
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, DbOrTrx } from '../../db/database.js';
+import type { Selectable } from 'kysely';
 import type { FindingStatus } from '../finding/finding.table.js';
 
 export type MailKind = 'FINDING_STATUS';
@@ -35,15 +34,3 @@ export interface MailUnsubscribeTokenTable {
 }
 
 export type MailOutboxRow = Selectable<MailOutboxTable>;
-
-export type MailTables = {
-  mail_outbox: MailOutboxTable;
-  mail_unsubscribe_token: MailUnsubscribeTokenTable;
-};
-
-/**
- * The connection typed with these tables too. db/database.ts lists every table; until
- * these are added there, the mail repo types its queries through this (a type-only step:
- * at run time it is the same connection or transaction).
- */
-export const withMailTables = (db: DbOrTrx) => (db as Kysely<Database>).withTables<MailTables>();

@@ -6,7 +6,7 @@
 import type { Viewer } from '../../auth/viewer.js';
 import type { Db } from '../../db/database.js';
 import { badInput, notFound } from '../../graphql/errors.js';
-import { recordAudit, type AuditAction } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { findParticipant } from './participant.repo.js';
 import { toParticipant, type Participant } from './participant.service.js';
 import * as repo from './consent.repo.js';
@@ -19,9 +19,6 @@ export interface ConsentInput {
 }
 
 export const CONTACT_WITHOUT_CONSENT = 'Je hebt contactgegevens ingevuld. Geef toestemming dat we je mogen benaderen, of laat het veld leeg.';
-
-// The closed list of audit actions is in audit.service.ts; this one is added there.
-const CONSENT_CHANGED = 'participant.consent_changed_by_self' as AuditAction;
 
 /**
  * Sets the viewer's contact details, contact consent and ranking choice. Contact details
@@ -50,7 +47,7 @@ export async function updateMyConsent(db: Db, viewer: Viewer, input: ConsentInpu
       trx,
       {
         actorAccountId: null,
-        action: CONSENT_CHANGED,
+        action: 'participant.consent_changed_by_self',
         subjectType: 'participant',
         subjectId: row.id,
         detail: { contactConsent: contact !== null, contactChanged: contact !== row.contact, showNameInRankings: input.showNameInRankings },

@@ -1,12 +1,11 @@
 /** Every SQL statement of device transfers (moving a device's memberships to a new phone). */
 import type { DbOrTrx } from '../../db/database.js';
-import { withFollowUpTables, type DeviceTransferRow } from './follow-up.table.js';
+import type { DeviceTransferRow } from './follow-up.table.js';
 
 export async function insertTransfer(db: DbOrTrx, row: DeviceTransferRow, participantIds: readonly string[]): Promise<void> {
-  const tables = withFollowUpTables(db);
-  await tables.insertInto('device_transfer').values(row).execute();
+  await db.insertInto('device_transfer').values(row).execute();
   if (participantIds.length === 0) return;
-  await tables
+  await db
     .insertInto('device_transfer_participant')
     .values(participantIds.map((participant_id) => ({ transfer_id: row.id, participant_id })))
     .execute();
@@ -14,7 +13,7 @@ export async function insertTransfer(db: DbOrTrx, row: DeviceTransferRow, partic
 
 /** Ends the unused transfers of a key now: a new code replaces them. */
 export async function voidOpenTransfers(db: DbOrTrx, followUpKeyId: string, at: string): Promise<void> {
-  await withFollowUpTables(db)
+  await db
     .updateTable('device_transfer')
     .set({ expires_at: at })
     .where('follow_up_key_id', '=', followUpKeyId)
@@ -25,13 +24,12 @@ export async function voidOpenTransfers(db: DbOrTrx, followUpKeyId: string, at: 
 
 /** Removes transfers that ended before `before` (used or expired): a code is of no use after. */
 export async function deleteEndedTransfers(db: DbOrTrx, before: string): Promise<void> {
-  const tables = withFollowUpTables(db);
-  const ended = tables
+  const ended = db
     .selectFrom('device_transfer')
     .select('id')
     .where((eb) => eb.or([eb('expires_at', '<', before), eb('used_at', '<', before)]));
-  await tables.deleteFrom('device_transfer_participant').where('transfer_id', 'in', ended).execute();
-  await tables.deleteFrom('device_transfer').where((eb) => eb.or([eb('expires_at', '<', before), eb('used_at', '<', before)])).execute();
+  await db.deleteFrom('device_transfer_participant').where('transfer_id', 'in', ended).execute();
+  await db.deleteFrom('device_transfer').where((eb) => eb.or([eb('expires_at', '<', before), eb('used_at', '<', before)])).execute();
 }
 
 /**
@@ -39,8 +37,7 @@ export async function deleteEndedTransfers(db: DbOrTrx, before: string): Promise
  * conditional update that lets only one of two concurrent completions through.
  */
 export async function claimTransfer(db: DbOrTrx, codeHash: string, now: string): Promise<DeviceTransferRow | undefined> {
-  const tables = withFollowUpTables(db);
-  const result = await tables
+  const result = await db
     .updateTable('device_transfer')
     .set({ used_at: now })
     .where('code_hash', '=', codeHash)
@@ -48,11 +45,11 @@ export async function claimTransfer(db: DbOrTrx, codeHash: string, now: string):
     .where('expires_at', '>', now)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return undefined;
-  return tables.selectFrom('device_transfer').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+  return db.selectFrom('device_transfer').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
 }
 
 export async function participantIdsOfTransfer(db: DbOrTrx, transferId: string): Promise<string[]> {
-  const rows = await withFollowUpTables(db).selectFrom('device_transfer_participant').select('participant_id').where('transfer_id', '=', transferId).execute();
+  const rows = await db.selectFrom('device_transfer_participant').select('participant_id').where('transfer_id', '=', transferId).execute();
   return rows.map((r) => r.participant_id);
 }
 

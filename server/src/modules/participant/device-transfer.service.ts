@@ -11,7 +11,7 @@ import type { AuthSettings } from '../../auth/auth-settings.js';
 import { hashSecret, inviteCode, normaliseInviteCode, randomToken } from '../../auth/tokens.js';
 import type { Db } from '../../db/database.js';
 import { ErrorCode, UserFacingError } from '../../graphql/errors.js';
-import { recordAudit, type AuditAction } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
 import { toCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { findDevice } from '../sync/sync.repo.js';
@@ -26,11 +26,6 @@ export const TRANSFER_VALID_MS = 10 * 60_000;
 export const MAX_TRANSFER_MEMBERSHIPS = 50;
 /** Ended transfers are kept this long (for a late, confused retry), then deleted. */
 const KEEP_ENDED_MS = 86_400_000;
-
-// The closed list of audit actions is in audit.service.ts; these are added there.
-const STARTED = 'device_transfer.started' as AuditAction;
-const COMPLETED = 'device_transfer.completed' as AuditAction;
-const MOVED = 'participant.moved_to_new_device' as AuditAction;
 
 export interface TransferMembership {
   token: string;
@@ -107,7 +102,7 @@ export async function startDeviceTransfer(
     const expiresAt = new Date(now.getTime() + TRANSFER_VALID_MS).toISOString();
     const id = uuidv7();
     await repo.insertTransfer(trx, { id, code_hash: hashSecret(code), follow_up_key_id: key.id, created_at: at, expires_at: expiresAt, used_at: null }, participantIds);
-    await recordAudit(trx, { actorAccountId: null, action: STARTED, subjectType: 'device_transfer', subjectId: id, detail: { memberships: participantIds.length }, requestId: input.requestId }, now);
+    await recordAudit(trx, { actorAccountId: null, action: 'device_transfer.started', subjectType: 'device_transfer', subjectId: id, detail: { memberships: participantIds.length }, requestId: input.requestId }, now);
     return { code: displayed(code), link: transferLink(settings, code), expiresAt };
   });
 }
@@ -149,13 +144,13 @@ export async function completeDeviceTransfer(
       }
       const token = randomToken(32);
       await repo.replaceToken(trx, participantId, hashSecret(token));
-      await recordAudit(trx, { actorAccountId: null, action: MOVED, subjectType: 'participant', subjectId: participantId, detail: { transfer: transfer.id }, requestId: input.requestId }, now);
+      await recordAudit(trx, { actorAccountId: null, action: 'participant.moved_to_new_device', subjectType: 'participant', subjectId: participantId, detail: { transfer: transfer.id }, requestId: input.requestId }, now);
       const row = (await findParticipant(trx, participantId))!;
       memberships.push({ token, participant: toParticipant(row), campaign: toCampaign((await findCampaignRow(trx, row.campaign_id))!) });
     }
     // Follow-up of every row of the old key (also revoked and erased ones) moves along.
     await relinkParticipants(trx, transfer.follow_up_key_id, newKey.id);
-    await recordAudit(trx, { actorAccountId: null, action: COMPLETED, subjectType: 'device_transfer', subjectId: transfer.id, detail: { memberships: memberships.length }, requestId: input.requestId }, now);
+    await recordAudit(trx, { actorAccountId: null, action: 'device_transfer.completed', subjectType: 'device_transfer', subjectId: transfer.id, detail: { memberships: memberships.length }, requestId: input.requestId }, now);
     return { followUpKey: newKey.key, memberships };
   });
 }

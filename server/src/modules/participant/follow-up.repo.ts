@@ -7,24 +7,24 @@ import type { DbOrTrx } from '../../db/database.js';
 import { keysetPage, type KeysetPage } from '../../db/keyset.js';
 import type { Theme } from '../checklist/checklist.table.js';
 import type { FindingStatus, Rating } from '../finding/finding.table.js';
-import { withFollowUpTables, type FollowUpKeyRow } from './follow-up.table.js';
+import type { FollowUpKeyRow } from './follow-up.table.js';
 
 export async function insertKey(db: DbOrTrx, row: FollowUpKeyRow): Promise<void> {
-  await withFollowUpTables(db).insertInto('follow_up_key').values(row).execute();
+  await db.insertInto('follow_up_key').values(row).execute();
 }
 
 /** The key with this hash, if it was not revoked. */
 export async function findValidKey(db: DbOrTrx, keyHash: string): Promise<FollowUpKeyRow | undefined> {
-  return withFollowUpTables(db).selectFrom('follow_up_key').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db.selectFrom('follow_up_key').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
 }
 
 export async function findKey(db: DbOrTrx, id: string): Promise<FollowUpKeyRow | undefined> {
-  return withFollowUpTables(db).selectFrom('follow_up_key').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('follow_up_key').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Revokes a key that is still valid; false when it was revoked already (by a concurrent transfer). */
 export async function revokeKey(db: DbOrTrx, id: string, at: string): Promise<boolean> {
-  const result = await withFollowUpTables(db).updateTable('follow_up_key').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db.updateTable('follow_up_key').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

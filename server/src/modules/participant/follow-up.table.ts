@@ -4,8 +4,7 @@
  * point to it (participant.follow_up_key_id). A transfer is a one-time code that moves a
  * device's memberships and key to a new phone.
  */
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, DbOrTrx } from '../../db/database.js';
+import type { Selectable } from 'kysely';
 
 export interface FollowUpKeyTable {
   id: string;
@@ -35,16 +34,3 @@ export interface DeviceTransferParticipantTable {
 
 export type FollowUpKeyRow = Selectable<FollowUpKeyTable>;
 export type DeviceTransferRow = Selectable<DeviceTransferTable>;
-
-export type FollowUpTables = {
-  follow_up_key: FollowUpKeyTable;
-  device_transfer: DeviceTransferTable;
-  device_transfer_participant: DeviceTransferParticipantTable;
-};
-
-/**
- * The connection typed with these tables too. db/database.ts lists every table; until
- * these are added there, the repos type their queries through this (a type-only step:
- * at run time it is the same connection or transaction).
- */
-export const withFollowUpTables = (db: DbOrTrx) => (db as Kysely<Database>).withTables<FollowUpTables>();

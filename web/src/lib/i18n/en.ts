@@ -1,7 +1,7 @@
 /** English, the second language. Every key of nl.ts must be here (the type checks it). */
-import { enActivities } from './en-activities';
-import { enStandings } from './en-standings';
-import { enMyData } from './en-my-data';
+import { enActivities } from './en-activities.js';
+import { enStandings } from './en-standings.js';
+import { enMyData } from './en-my-data.js';
 import type { Messages } from './nl';
 
 export const en: Messages = {

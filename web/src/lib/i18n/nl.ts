@@ -1,7 +1,7 @@
 /** Dutch (B1, plain language): the default and leading language of every screen. */
-import { nlActivities } from './nl-activities';
-import { nlStandings } from './nl-standings';
-import { nlMyData } from './nl-my-data';
+import { nlActivities } from './nl-activities.js';
+import { nlStandings } from './nl-standings.js';
+import { nlMyData } from './nl-my-data.js';
 
 export const nl = {
   ...nlActivities,
