@@ -30,8 +30,6 @@ export class CounterStandings {
   kept = $state.raw<KeptStandings | null>(null);
   /** Why the standings shown are not the server's latest, or null when they are. */
   problem = $state<StandingsProblem | null>(null);
-  /** The device's copy was read (shown or not there). */
-  loaded = $state(false);
   #lastTry = -Infinity;
   #running: Promise<void> | null = null;
   #later: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +44,6 @@ export class CounterStandings {
   /** Shows what the device kept. */
   async load(): Promise<void> {
     this.kept = (await loadStandings(this.deps.db(), this.campaignId)) ?? null;
-    this.loaded = true;
   }
 
   /** Asks the server now (one request at a time) and keeps the answer on the device. */
