@@ -2,9 +2,8 @@
  * GraphQL of a participant changing their own consent after joining (see
  * consent.service.ts); what is stored about them is `myData` (participant.schema.ts).
  */
-import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { ParticipantRef } from './participant.schema.js';
+import { contactInput, ParticipantRef } from './participant.schema.js';
 import * as service from './consent.service.js';
 
 const UpdateMyConsentInput = builder.inputType('UpdateMyConsentInput', {
@@ -13,8 +12,7 @@ const UpdateMyConsentInput = builder.inputType('UpdateMyConsentInput', {
     contact: t.string({
       required: false,
       description: 'An e-mail address or phone number for feedback; empty or null keeps none.',
-      // The same limit as when joining (JoinCampaignInput.contact).
-      validate: z.string().trim().max(200, 'Gebruik hoogstens 200 tekens.').nullish(),
+      validate: contactInput,
     }),
     contactConsent: t.boolean({ description: 'May the Buurtkracht team contact you about your reports? Without it, no contact details are kept.' }),
     showNameInRankings: t.boolean({ description: 'Show your name in rankings; otherwise your pseudonym is shown.' }),

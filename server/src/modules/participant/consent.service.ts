@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findParticipant } from './participant.repo.js';
-import { toParticipant, type Participant } from './participant.service.js';
+import { CONTACT_WITHOUT_CONSENT, toParticipant, type Participant } from './participant.service.js';
 import * as repo from './consent.repo.js';
 
 export interface ConsentInput {
@@ -18,7 +18,6 @@ export interface ConsentInput {
   showNameInRankings: boolean;
 }
 
-export const CONTACT_WITHOUT_CONSENT = 'Je hebt contactgegevens ingevuld. Geef toestemming dat we je mogen benaderen, of laat het veld leeg.';
 
 /**
  * Sets the viewer's contact details, contact consent and ranking choice. Contact details

@@ -110,6 +110,9 @@ const MyDataRef = builder.objectRef<Awaited<ReturnType<typeof service.myData>>>(
 
 const code = z.string().trim().min(4, 'Vul de code van de uitnodiging in.').max(20, 'Deze code is te lang.');
 
+/** Contact details for feedback, when joining and when changing consent later. */
+export const contactInput = z.string().trim().max(200, 'Gebruik hoogstens 200 tekens.').nullish();
+
 const JoinCampaignInput = builder.inputType('JoinCampaignInput', {
   fields: (t) => ({
     code: t.string({ validate: code }),
@@ -121,7 +124,7 @@ const JoinCampaignInput = builder.inputType('JoinCampaignInput', {
         .max(40, 'Gebruik hoogstens 40 tekens voor je naam.')
         .regex(/^[^\p{Cc}]*$/u, 'Je naam bevat tekens die niet kunnen.'),
     }),
-    contact: t.string({ required: false, validate: z.string().trim().max(200, 'Gebruik hoogstens 200 tekens.').nullish() }),
+    contact: t.string({ required: false, validate: contactInput }),
     contactConsent: t.boolean(),
     showNameInRankings: t.boolean(),
     followUpKey: t.string({

@@ -74,6 +74,9 @@ export async function previewInvite(db: DbOrTrx, settings: AuthSettings, code: s
   return { code: invite.code, campaign: toCampaign(campaignRow) };
 }
 
+/** Contact details are kept only with consent: when joining and when changing it later (consent.service.ts). */
+export const CONTACT_WITHOUT_CONSENT = 'Je hebt contactgegevens ingevuld. Geef toestemming dat we je mogen benaderen, of laat het veld leeg.';
+
 export interface JoinInput {
   code: string;
   displayName: string;
@@ -88,7 +91,7 @@ export interface JoinInput {
 export async function joinCampaign(db: Db, settings: AuthSettings, input: JoinInput, now = new Date()) {
   const contact = input.contact?.trim() || null;
   if (contact && !input.contactConsent) {
-    throw badInput('Je hebt contactgegevens ingevuld. Geef toestemming dat we je mogen benaderen, of laat het veld leeg.');
+    throw badInput(CONTACT_WITHOUT_CONSENT, { fields: [{ path: ['input', 'contact'], message: CONTACT_WITHOUT_CONSENT }] });
   }
   const { code } = await previewInvite(db, settings, input.code, input.clientIp, now);
   const token = randomToken(32);

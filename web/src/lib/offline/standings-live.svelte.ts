@@ -9,7 +9,7 @@ import { COUNTER_STANDINGS, STANDINGS_TOP, type Standings } from '../graphql/res
 import { fieldApp } from './field-app.svelte';
 import type { Db } from './idb';
 import { onlineStatus } from './online-status.svelte';
-import { forgetStandings, loadStandings, saveStandings, type KeptStandings } from './standings-store';
+import { loadStandings, saveStandings, type KeptStandings } from './standings-store';
 
 export const STANDINGS_EVERY_MS = 60_000;
 /** Sync rounds follow every tap; the standings need not. */
@@ -115,5 +115,3 @@ export const counterStandings = (campaignId: string): CounterStandings =>
     online: () => onlineStatus.online,
   });
 
-/** Removes an activity's kept standings (when its data is erased from this phone). */
-export const forgetStandingsOf = (campaignId: string): Promise<void> => forgetStandings(fieldApp.db, campaignId);
