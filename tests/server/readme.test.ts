@@ -25,7 +25,7 @@ describe('README', () => {
   });
 
   it('moves the long benchmark and sync protocol notes to docs/, and links them', () => {
-    for (const doc of ['docs/benchmarks.md', 'docs/offline-sync.md', 'docs/domain.md', 'docs/roles-and-access.md']) {
+    for (const doc of ['docs/benchmarks.md', 'docs/offline-sync.md', 'docs/domain.md', 'docs/roles-and-access.md', 'docs/field-app.md', 'docs/email.md']) {
       expect(readme).toContain(`](${doc})`);
       expect(fs.existsSync(path.join(repoRoot, doc))).toBe(true);
     }
