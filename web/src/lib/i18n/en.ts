@@ -2,12 +2,14 @@
 import { enActivities } from './en-activities.js';
 import { enStandings } from './en-standings.js';
 import { enMyData } from './en-my-data.js';
+import { enTransfer } from './en-transfer.js';
 import type { Messages } from './nl';
 
 export const en: Messages = {
   ...enActivities,
   ...enStandings,
   ...enMyData,
+  ...enTransfer,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Neighbourhood inspections and tile removal',
   'nav.skip': 'Skip to content',

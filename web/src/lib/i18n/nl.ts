@@ -2,11 +2,13 @@
 import { nlActivities } from './nl-activities.js';
 import { nlStandings } from './nl-standings.js';
 import { nlMyData } from './nl-my-data.js';
+import { nlTransfer } from './nl-transfer.js';
 
 export const nl = {
   ...nlActivities,
   ...nlStandings,
   ...nlMyData,
+  ...nlTransfer,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Schouwen en tegelwippen in je buurt',
   'nav.skip': 'Naar de inhoud',
