@@ -4,7 +4,7 @@
  * `write`, which stores it on the device first, under the shown activity, and lets the
  * engine send it.
  */
-import { gql } from '../graphql/client';
+import { gql, GraphQLRequestError } from '../graphql/client';
 import { isListed, loadJoined, loadMemberships, saveJoined, saveMembership, snapshotOutdated, type JoinedCampaign } from './field-store';
 import { getMeta, openDatabase, setMeta, type Db } from './idb';
 import { adoptReceived, completeTransfer, startTransfer, unsentOnDevice } from './device-transfer';
@@ -157,7 +157,12 @@ class FieldApp {
   async #linkFollowUp(): Promise<void> {
     for (const m of await loadMemberships(this.db)) {
       if (m.followUpLinked || m.revokedAt || !isListed(m)) continue;
-      await claimFollowUpKey(this.db, gql, m.token);
+      try {
+        await claimFollowUpKey(this.db, gql, m.token);
+      } catch (error) {
+        // CONFLICT: the server keeps this membership on the key it already has.
+        if (!(error instanceof GraphQLRequestError && error.code === 'CONFLICT')) throw error;
+      }
       await saveMembership(this.db, { ...m, followUpLinked: true });
     }
   }
