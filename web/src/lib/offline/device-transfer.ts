@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { gql as gqlFunction } from '../graphql/client';
 import type { CampaignSnapshot } from '../graphql/field-operations';
 import { COMPLETE_DEVICE_TRANSFER, START_DEVICE_TRANSFER, type DeviceTransferCode, type TransferredMemberships } from '../graphql/follow-up-operations';
-import { isListed, loadMemberships, saveJoined, saveMembership, type JoinedCampaign } from './field-store';
+import { isListed, loadMemberships, saveJoined, saveMembership, updateMembership, type JoinedCampaign } from './field-store';
 import { followUpKeys, keepFollowUpKey } from './follow-up';
 import { getMeta, setMeta, type Db } from './idb';
 import { channelKey } from './membership';
@@ -53,7 +53,7 @@ export async function completeTransfer(db: Db, gql: typeof gqlFunction, code: st
   await setMeta(db, RECEIVED, { ...completeDeviceTransfer, at: now.toISOString() } satisfies Received);
   await keepFollowUpKey(db, completeDeviceTransfer.followUpKey);
   // This phone's own activities are linked to the received key with the next sync round.
-  for (const own of await loadMemberships(db)) if (!own.revokedAt) await saveMembership(db, { ...own, followUpLinked: false });
+  for (const own of await loadMemberships(db)) if (!own.revokedAt) await updateMembership(db, own.campaign.id, (latest) => ({ ...latest, followUpLinked: false }));
 }
 
 /**

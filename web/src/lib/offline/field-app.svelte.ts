@@ -4,13 +4,12 @@
  * `write`, which stores it on the device first, under the shown activity, and lets the
  * engine send it.
  */
-import { gql, GraphQLRequestError } from '../graphql/client';
-import { isListed, loadJoined, loadMemberships, saveJoined, saveMembership, snapshotOutdated, type JoinedCampaign } from './field-store';
-import { getMeta, openDatabase, setMeta, type Db } from './idb';
+import { gql } from '../graphql/client';
+import { isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, type JoinedCampaign } from './field-store';
+import { openDatabase, type Db } from './idb';
 import { adoptReceived, completeTransfer, startTransfer, unsentOnDevice } from './device-transfer';
-import { claimFollowUpKey, followUpKeys, keepFollowUpKey, loadFollowedFindings, refreshFollowedFindings } from './follow-up';
+import { followUpKeys, keepFollowUpKey, linkMembershipsToKey, loadFollowedFindings, refreshFollowedFindings } from './follow-up';
 import { forgetFinishedActivities, leaveActivity, unsentOf, UnsentWorkError } from './leave-activity';
-import { channelKey } from './membership';
 import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
 import type { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
@@ -43,7 +42,7 @@ class FieldApp {
   init(): Promise<void> {
     this.#init ??= (async () => {
       this.#db = await openDatabase();
-      await this.#markOutdatedSnapshots();
+      await markOutdatedSnapshots(this.#db);
       await this.#reload();
       await this.status.refresh(this.#db);
       this.ready = true;
@@ -60,20 +59,6 @@ class FieldApp {
   async #reload(): Promise<void> {
     this.joined = (await loadJoined(this.db)) ?? null;
     this.memberships = (await loadMemberships(this.db)).filter(isListed).sort((a, b) => (a.joinedAt < b.joinedAt ? 1 : -1));
-  }
-
-  /**
-   * A campaign kept by an older app version is fetched again with the next round. Before
-   * memberships, one flag stood for the one activity on the phone.
-   */
-  async #markOutdatedSnapshots(): Promise<void> {
-    const shown = await loadJoined(this.db);
-    const legacyFlag = (await getMeta<boolean>(this.db, 'campaignChanged')) === true;
-    for (const m of await loadMemberships(this.db)) {
-      const legacy = legacyFlag && m.campaign.id === shown?.campaign.id;
-      if (legacy || snapshotOutdated(m.campaign)) await setMeta(this.db, channelKey(m.campaign.id, 'campaignChanged'), true);
-    }
-    if (legacyFlag) await this.db.delete('meta', 'campaignChanged');
   }
 
   /**
@@ -127,14 +112,18 @@ class FieldApp {
     if (!current || !isListed(current) || current.revokedAt) return;
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
     const campaign = await fetchCampaignSnapshot(gql, membership, current.token);
-    await saveMembership(this.db, { ...current, campaign });
+    await updateMembership(this.db, membership, (latest) => ({ ...latest, campaign }));
     await this.#reload();
   }
 
   async #markRevoked(membership: string): Promise<void> {
-    const current = (await loadMemberships(this.db)).find((m) => m.campaign.id === membership);
-    if (!current || current.revokedAt) return;
-    await saveMembership(this.db, { ...current, revokedAt: new Date().toISOString() });
+    await updateMembership(this.db, membership, (latest) => ({ ...latest, revokedAt: latest.revokedAt ?? new Date().toISOString() }));
+    // Work recorded under it could never be sent: show another activity of the same kind.
+    const shown = await loadJoined(this.db);
+    if (shown?.campaign.id === membership) {
+      const other = (await loadMemberships(this.db)).find((m) => isListed(m) && !m.revokedAt && m.campaign.kind === shown.campaign.kind);
+      if (other) await saveJoined(this.db, other);
+    }
     await this.#reload();
   }
 
@@ -142,7 +131,7 @@ class FieldApp {
     await forgetFinishedActivities(this.db);
     // Work of the network that may fail offline: each is tried again after the next round.
     await this.#adoptReceived().catch(() => undefined);
-    await this.#linkFollowUp().catch(() => undefined);
+    await linkMembershipsToKey(this.db, gql).catch(() => undefined);
     await this.refreshFollowUp().catch(() => undefined);
     await this.#reload();
     this.version++;
@@ -151,20 +140,6 @@ class FieldApp {
   async #adoptReceived(): Promise<void> {
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
     if ((await adoptReceived(this.db, gql, fetchCampaignSnapshot)).length > 0) await this.#reload();
-  }
-
-  /** Activities joined before follow-up keys (or before a transfer brought another key) are linked to the device's key. */
-  async #linkFollowUp(): Promise<void> {
-    for (const m of await loadMemberships(this.db)) {
-      if (m.followUpLinked || m.revokedAt || !isListed(m)) continue;
-      try {
-        await claimFollowUpKey(this.db, gql, m.token);
-      } catch (error) {
-        // CONFLICT: the server keeps this membership on the key it already has.
-        if (!(error instanceof GraphQLRequestError && error.code === 'CONFLICT')) throw error;
-      }
-      await saveMembership(this.db, { ...m, followUpLinked: true });
-    }
   }
 
   #followUpAskedAt = 0;
@@ -193,7 +168,7 @@ class FieldApp {
   async startTransfer() {
     const unsent = await unsentOnDevice(this.db);
     if (unsent > 0) throw new UnsentWorkError(unsent);
-    await this.#linkFollowUp();
+    await linkMembershipsToKey(this.db, gql);
     return startTransfer(this.db, gql);
   }
 

@@ -6,6 +6,7 @@
 import type { CampaignSnapshot } from '../graphql/field-operations';
 import type { Db, LocalRecord, OutboxEntry, ServerSnapshot } from './idb';
 import { getMeta, setMeta } from './idb';
+import { channelKey } from './membership';
 
 export interface JoinedCampaign {
   token: string;
@@ -34,6 +35,20 @@ export interface JoinedCampaign {
  */
 export const snapshotOutdated = (campaign: CampaignSnapshot): boolean =>
   (campaign.checklist?.sections ?? []).some((section) => section.items.some((item) => !Array.isArray((item as { signalAnswers?: unknown }).signalAnswers)));
+
+/**
+ * Campaigns kept by an older app version are fetched again with the next round. Before
+ * memberships, one flag stood for the one activity on the phone.
+ */
+export async function markOutdatedSnapshots(db: Db): Promise<void> {
+  const shown = await loadJoined(db);
+  const legacyFlag = (await getMeta<boolean>(db, 'campaignChanged')) === true;
+  for (const m of await loadMemberships(db)) {
+    const legacy = legacyFlag && m.campaign.id === shown?.campaign.id;
+    if (legacy || snapshotOutdated(m.campaign)) await setMeta(db, channelKey(m.campaign.id, 'campaignChanged'), true);
+  }
+  if (legacyFlag) await db.delete('meta', 'campaignChanged');
+}
 
 /** The activity the device shows now. */
 export const loadJoined = (db: Db) => getMeta<JoinedCampaign>(db, 'joined');
@@ -68,6 +83,15 @@ export async function saveMembership(db: Db, membership: JoinedCampaign): Promis
     if (isListed(membership)) await setMeta(db, 'joined', membership);
     else await showNewestListed(db);
   }
+}
+
+/**
+ * Changes one membership as it is stored now: callers that waited on the network in
+ * between (a campaign refetch) must not write back an older copy over another change.
+ */
+export async function updateMembership(db: Db, campaignId: string, change: (current: JoinedCampaign) => JoinedCampaign): Promise<void> {
+  const current = (await loadMemberships(db)).find((m) => m.campaign.id === campaignId);
+  if (current) await saveMembership(db, change(current));
 }
 
 /** Shows the activity joined last of those still listed, or none. */

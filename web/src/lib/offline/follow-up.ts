@@ -8,6 +8,7 @@
  */
 import { GraphQLRequestError, type gql as gqlFunction } from '../graphql/client';
 import { CLAIM_FOLLOW_UP_KEY, FOLLOW_UP, type FollowedFinding, type FollowUpPage } from '../graphql/follow-up-operations';
+import { isListed, loadMemberships, updateMembership } from './field-store';
 import { getMeta, setMeta, type Db } from './idb';
 
 const KEYS = 'followUpKeys';
@@ -36,6 +37,23 @@ export async function claimFollowUpKey(db: Db, gql: typeof gqlFunction, token: s
   const { claimFollowUpKey: key } = await gql<{ claimFollowUpKey: string }>(CLAIM_FOLLOW_UP_KEY, { key: current ?? null }, token);
   await keepFollowUpKey(db, key);
   return key;
+}
+
+/**
+ * Links the activities joined before follow-up keys (or before a transfer brought another
+ * key) to the device's key, one by one; each is asked again after a failure.
+ */
+export async function linkMembershipsToKey(db: Db, gql: typeof gqlFunction): Promise<void> {
+  for (const m of await loadMemberships(db)) {
+    if (m.followUpLinked || m.revokedAt || !isListed(m)) continue;
+    try {
+      await claimFollowUpKey(db, gql, m.token);
+    } catch (error) {
+      // CONFLICT: the server keeps this membership on the key it already has.
+      if (!(error instanceof GraphQLRequestError && error.code === 'CONFLICT')) throw error;
+    }
+    await updateMembership(db, m.campaign.id, (latest) => ({ ...latest, followUpLinked: true }));
+  }
 }
 
 export interface FollowedFindings {
