@@ -8,10 +8,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Db } from '../db/database.js';
+import { UNSUBSCRIBE_PATH_PREFIX } from '../modules/mail/mail-message.js';
 import { describeUnsubscribeLink, unsubscribe, type UnsubscribeLookup } from '../modules/mail/mail-unsubscribe.service.js';
 import { confirmPage, donePage, tooManyPage, unknownLinkPage } from './mail-unsubscribe-page.js';
 
-export const UNSUBSCRIBE_PATH = '/mail/afmelden/:token';
+export const UNSUBSCRIBE_PATH = `${UNSUBSCRIBE_PATH_PREFIX}/:token`;
 
 function send(reply: FastifyReply, status: number, html: string) {
   return reply.code(status).header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex').send(html);
@@ -33,7 +34,7 @@ export async function registerMailUnsubscribeRoutes(app: FastifyInstance, deps: 
     scope.get<{ Params: { token: string } }>(UNSUBSCRIBE_PATH, async (request, reply) => {
       const result = await describeUnsubscribeLink(deps.db, deps.auth, request.params.token, request.ip);
       if (result.kind !== 'found') return sendProblem(reply, result);
-      const html = result.link.subscribed ? confirmPage(result.link.campaignName, `/mail/afmelden/${request.params.token}`) : donePage(result.link.campaignName, false);
+      const html = result.link.subscribed ? confirmPage(result.link.campaignName, `${UNSUBSCRIBE_PATH_PREFIX}/${request.params.token}`) : donePage(result.link.campaignName, false);
       return send(reply, 200, html);
     });
 

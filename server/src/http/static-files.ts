@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isApiPath } from './api-paths.js';
 import { cacheControlFor, REVALIDATE } from './cache-policy.js';
 
-/** Paths owned by the API; they never fall back to the app shell. */
-const apiPrefixes = ['/graphql', '/media', '/healthz', '/exports', '/mail', '/_app/'];
+/** The app's own scripts and styles: one that is missing is a 404, not the app shell. */
+const ASSETS_PREFIX = '/_app/';
 
 export async function registerStaticFiles(app: FastifyInstance, webBuildDir: string): Promise<boolean> {
   const indexFile = path.join(webBuildDir, 'index.html');
@@ -38,7 +39,8 @@ function registerNotFound(app: FastifyInstance, hasShell: boolean): void {
     const wantsPage =
       hasShell &&
       (request.method === 'GET' || request.method === 'HEAD') &&
-      !apiPrefixes.some((prefix) => pathname.startsWith(prefix)) &&
+      !isApiPath(pathname) &&
+      !pathname.startsWith(ASSETS_PREFIX) &&
       (request.headers.accept ?? '').includes('text/html');
     if (wantsPage) {
       return reply.header('Cache-Control', REVALIDATE).type('text/html; charset=utf-8').sendFile('index.html');

@@ -35,7 +35,9 @@ export const QUOTE_MAX = 80;
 const dutchDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 
 export const findingLink = (publicUrl: string, findingId: string): string => `${publicUrl}/schouw/mijn?bevinding=${encodeURIComponent(findingId)}`;
-export const unsubscribeLink = (publicUrl: string, token: string): string => `${publicUrl}/mail/afmelden/${token}`;
+/** Where the unsubscribe links point; the token follows as the last path segment (mail-unsubscribe-route.ts). */
+export const UNSUBSCRIBE_PATH_PREFIX = '/mail/afmelden';
+export const unsubscribeLink = (publicUrl: string, token: string): string => `${publicUrl}${UNSUBSCRIBE_PATH_PREFIX}/${token}`;
 
 function quote(text: string | null): string | null {
   const flat = text?.replace(/\s+/g, ' ').trim();
