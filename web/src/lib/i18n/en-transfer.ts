@@ -3,7 +3,7 @@ import type { nlTransfer } from './nl-transfer';
 
 export const enTransfer: Record<keyof typeof nlTransfer, string> = {
   'transfer.title': 'Move to another phone',
-  'transfer.intro': 'Got a new phone? Move your activities to it with a code. No account needed.',
+  'transfer.intro': 'Got a new phone? Move your activities to it with a code.',
   'transfer.offline': 'Moving needs internet. Find a connection and try again.',
   'transfer.send.title': 'To a new phone',
   'transfer.send.whatTitle': 'What happens?',
@@ -16,10 +16,10 @@ export const enTransfer: Record<keyof typeof nlTransfer, string> = {
   'transfer.send.sendNow': 'Send now',
   'transfer.send.sending': 'Sending…',
   'transfer.send.sendFailed': 'Sending did not work yet. Under Sending you can see what is still waiting.',
-  'transfer.send.toSync': 'Go to Sending',
+  'transfer.send.toSync': 'See what is waiting',
   'transfer.send.codeTitle': 'Your transfer code',
   'transfer.send.codeSpoken': 'The code is: {letters}',
-  'transfer.send.scan': 'Scan the QR code with the camera of the new phone. Or open the app there, choose Move to another phone and type the code.',
+  'transfer.send.scan': 'Scan the QR code with the new phone. Or type the code there, under Move to another phone.',
   'transfer.send.qrLabel': 'QR code to move your activities to the new phone',
   'transfer.send.validUntil': 'Valid until {time}',
   'transfer.send.remaining': '{time} minutes left',

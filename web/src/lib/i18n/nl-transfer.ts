@@ -1,7 +1,7 @@
 /** Dutch strings of Overzetten: moving this phone's activities to a new phone, and receiving them there. */
 export const nlTransfer = {
   'transfer.title': 'Overzetten',
-  'transfer.intro': 'Heb je een nieuwe telefoon? Zet je activiteiten er met een code op. Een account is niet nodig.',
+  'transfer.intro': 'Heb je een nieuwe telefoon? Zet je activiteiten er met een code op.',
   'transfer.offline': 'Overzetten kan alleen met internet. Zoek verbinding en probeer het dan opnieuw.',
   'transfer.send.title': 'Naar een nieuwe telefoon',
   'transfer.send.whatTitle': 'Wat gebeurt er?',
@@ -14,10 +14,10 @@ export const nlTransfer = {
   'transfer.send.sendNow': 'Nu versturen',
   'transfer.send.sending': 'Bezig met versturen…',
   'transfer.send.sendFailed': 'Versturen lukte nog niet. Bij Versturen zie je wat er nog wacht.',
-  'transfer.send.toSync': 'Naar versturen',
+  'transfer.send.toSync': 'Bekijk wat er nog wacht',
   'transfer.send.codeTitle': 'Je overzetcode',
   'transfer.send.codeSpoken': 'De code is: {letters}',
-  'transfer.send.scan': 'Scan de QR-code met de camera van de nieuwe telefoon. Of open daar de app, kies Overzetten en typ de code in.',
+  'transfer.send.scan': 'Scan de QR-code met de nieuwe telefoon. Of typ de code daar in, bij Overzetten.',
   'transfer.send.qrLabel': 'QR-code om je activiteiten naar de nieuwe telefoon over te zetten',
   'transfer.send.validUntil': 'Geldig tot {time}',
   'transfer.send.remaining': 'nog {time} minuten',
