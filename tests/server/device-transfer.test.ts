@@ -1,14 +1,19 @@
 /**
- * Moving to a new phone: the old phone's key and tokens buy a one-time code (only once the
- * server has everything it recorded); the new phone completes with it and gets new tokens
- * and a new key, while the old phone's tokens and key stop working. Codes expire after ten
- * minutes, work once (also when two completions race), and a newer code voids an older one.
+ * Moving to a new phone: the old phone's key and all its working tokens buy a one-time code
+ * (only once the server has everything it recorded); the key alone, or with some tokens,
+ * buys nothing. The new phone completes with it and gets new tokens and a new key, while the
+ * old phone's tokens and key stop working; when the old phone's memberships changed in
+ * between, nothing happens. Codes expire after ten minutes, work once (also when two
+ * completions race), and a newer code voids an older one. Every attempt counts per IP from
+ * the start, and is forgiven unless a secret was wrong.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
 import { completeDeviceTransfer, startDeviceTransfer } from '../../server/src/modules/participant/device-transfer.service.js';
+import { claimTransfer } from '../../server/src/modules/participant/device-transfer.repo.js';
+import { hashSecret, normaliseInviteCode } from '../../server/src/auth/tokens.js';
 import type { Campaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
@@ -152,6 +157,9 @@ describe('device transfer', () => {
       start(mine.key, [...mine.memberships, revoked]),
       start(mine.key, [schouw, schouw]),
       start(mine.key, [stolenDevice]),
+      // The key with only some of its working tokens, or none, is not the phone either.
+      start(mine.key, [schouw]),
+      start(mine.key, []),
     ];
     const before = await transferRows();
     const answers = await Promise.all(attempts);
@@ -160,6 +168,63 @@ describe('device transfer', () => {
       expect(body.errors[0].message).toBe(answers[0]!.body.errors[0].message);
     }
     expect(await transferRows()).toBe(before);
+  });
+
+  it('never lets the key alone cut the tokens of the phone that holds it', async () => {
+    const victim = await phone();
+    const [schouw, tegelwip] = victim.memberships;
+    for (const handed of [[], [schouw], [tegelwip]]) {
+      const { body } = await start(victim.key, handed);
+      expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(body.errors[0].message).toBe('Overzetten lukt niet met de gegevens van deze telefoon. Open de app opnieuw en probeer het nog eens.');
+      expect(Object.keys(body.errors[0].extensions).sort()).toEqual(['code']);
+    }
+    for (const m of victim.memberships) expect((await graphql(fx.t.url, MY_DATA, undefined, bearer(m.token))).body.errors).toBeUndefined();
+    expect((await graphql(fx.t.url, FOLLOW_UP, { key: victim.key })).body.data.followUp.edges).toHaveLength(2);
+  });
+
+  it('refuses to complete when the old phone joined another activity after making the code, and revokes nothing', async () => {
+    const old = await phone();
+    const code = (await start(old.key, old.memberships)).body.data.startDeviceTransfer.code;
+    const later = await join(fx.schouwA, old.key);
+    const refused = await complete(code);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MEMBERSHIPS_CHANGED' });
+    expect(refused.body.errors[0].message).toBe('Op je oude telefoon is er sinds deze code iets veranderd. Maak op je oude telefoon een nieuwe code.');
+    for (const m of [...old.memberships, later]) expect((await graphql(fx.t.url, MY_DATA, undefined, bearer(m.token))).body.errors).toBeUndefined();
+    expect((await graphql(fx.t.url, FOLLOW_UP, { key: old.key })).body.errors).toBeUndefined();
+    const audit = await fx.t.app.connection.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('subject_id', 'in', [...old.memberships, later].map((m) => m.participantId))
+      .where('action', 'in', ['participant.revoked', 'participant.moved_to_new_device'])
+      .execute();
+    expect(audit).toEqual([]);
+
+    // The same when a handed-over membership stopped working meanwhile. A new code for what the phone now holds works.
+    const revoke = (m: Membership) => fx.query('coordinator', 'mutation($id: ID!) { revokeParticipant(participantId: $id) { revokedAt } }', { id: m.participantId });
+    await revoke(later);
+    const fresh = (await start(old.key, old.memberships)).body.data.startDeviceTransfer.code;
+    await revoke(old.memberships[1]);
+    expect((await complete(fresh)).body.errors[0].extensions.reason).toBe('MEMBERSHIPS_CHANGED');
+    const done = await complete((await start(old.key, [old.memberships[0]])).body.data.startDeviceTransfer.code);
+    expect(done.body.errors).toBeUndefined();
+    expect(done.body.data.completeDeviceTransfer.memberships.map((m: any) => m.participant.id)).toEqual([old.memberships[0].participantId]);
+  });
+
+  it('answers in Dutch when a secret or device id is empty', async () => {
+    const old = await phone();
+    const [m] = old.memberships;
+    const input = { token: m.token, deviceId: m.device.id, lastSeq: m.lastSeq };
+    const cases: [string, unknown[], string][] = [
+      ['', [input], 'De opvolgcode van deze telefoon ontbreekt.'],
+      [old.key, [{ ...input, token: '' }], 'De code van een activiteit ontbreekt.'],
+      [old.key, [{ ...input, deviceId: '' }], 'Het apparaat-id van een activiteit ontbreekt.'],
+    ];
+    for (const [followUpKey, memberships, message] of cases) {
+      const { body } = await graphql(fx.t.url, START, { input: { followUpKey, memberships } });
+      expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors[0].message).toBe(message);
+    }
   });
 
   it('limits what it reads: at most 50 memberships, secrets of sensible length, no negative seq', async () => {
@@ -203,6 +268,33 @@ describe('device transfer', () => {
     }
   });
 
+  it('marks a code used in the one conditional update, so that it works once even if its key were still valid', async () => {
+    const first = await phone();
+    const code = (await start(first.key, first.memberships)).body.data.startDeviceTransfer.code;
+    const codeHash = hashSecret(normaliseInviteCode(code));
+    const db = fx.t.app.connection.db;
+    const at = new Date().toISOString();
+    // In a transaction that is rolled back, so the code stays unused for the rest of the test.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        expect(await claimTransfer(trx, codeHash, at)).toMatchObject({ code_hash: codeHash, used_at: at });
+        expect(await claimTransfer(trx, codeHash, at)).toBeUndefined();
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+
+    expect((await complete(code)).body.errors).toBeUndefined();
+    const used = await db.selectFrom('device_transfer').select('used_at').where('code_hash', '=', codeHash).executeTakeFirstOrThrow();
+    expect(used.used_at).not.toBeNull();
+    // Even with the old key made valid again and its rows back on it, the used code is refused as any wrong code is.
+    const oldKey = (await db.selectFrom('device_transfer').select('follow_up_key_id').where('code_hash', '=', codeHash).executeTakeFirstOrThrow()).follow_up_key_id;
+    await db.updateTable('follow_up_key').set({ revoked_at: null }).where('id', '=', oldKey).execute();
+    await db.updateTable('participant').set({ follow_up_key_id: oldKey }).where('id', 'in', first.memberships.map((m) => m.participantId)).execute();
+    const again = await complete(code);
+    expect(again.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(again.body.errors[0].message).toBe('Deze code werkt niet (meer). Maak op je oude telefoon een nieuwe code.');
+  });
+
   it('voids an earlier code when the phone makes a new one', async () => {
     const old = await phone();
     const earlier = (await start(old.key, old.memberships)).body.data.startDeviceTransfer.code;
@@ -219,5 +311,45 @@ describe('device transfer', () => {
     const old = await phone();
     const starting = () => startDeviceTransfer(fx.t.app.connection.db, settings, { followUpKey: old.key, memberships: [], clientIp: '192.0.2.77', requestId: 't' });
     await expect(starting()).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+  });
+
+  it('counts each attempt before it is answered, so parallel guesses cannot pass the limit together', async () => {
+    const settings = createAuthSettings({ ...fx.t.config, loginMaxAttemptsPerIp: 3 });
+    const codes = await Promise.allSettled(Array.from({ length: 8 }, () => completeDeviceTransfer(fx.t.app.connection.db, settings, { code: 'ABCD-EFGH', clientIp: '192.0.2.78', requestId: 't' })));
+    const starts = await Promise.allSettled(
+      Array.from({ length: 8 }, () => startDeviceTransfer(fx.t.app.connection.db, settings, { followUpKey: `onbekend-${uuidv7()}`, memberships: [], clientIp: '192.0.2.79', requestId: 't' })),
+    );
+    for (const answers of [codes, starts]) {
+      const refusals = answers.map((a) => (a.status === 'rejected' ? (a.reason as { extensions: { code: string } }).extensions.code : 'OK'));
+      expect(refusals.filter((c) => c === 'NOT_FOUND')).toHaveLength(3);
+      expect(refusals.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
+    }
+  });
+
+  it('does not count what succeeds, nor unsent work (the secrets were right)', async () => {
+    const settings = createAuthSettings({ ...fx.t.config, loginMaxAttemptsPerIp: 3 });
+    const db = fx.t.app.connection.db;
+    const clientIp = '192.0.2.80';
+    const wrongCode = () => completeDeviceTransfer(db, settings, { code: 'ABCD-EFGH', clientIp, requestId: 't' });
+    for (let i = 0; i < 2; i++) await expect(wrongCode()).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    for (let i = 0; i < 4; i++) {
+      const old = await phone();
+      const input = (lastSeqExtra: number) => ({
+        followUpKey: old.key,
+        memberships: old.memberships.map((m) => ({ token: m.token, deviceId: m.device.id, lastSeq: m.lastSeq + lastSeqExtra })),
+        clientIp,
+        requestId: 't',
+      });
+      await expect(startDeviceTransfer(db, settings, input(1))).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'UNSENT_WORK' } });
+      const { code } = await startDeviceTransfer(db, settings, input(0));
+      if (i === 0) {
+        await join(fx.schouwA, old.key);
+        await expect(completeDeviceTransfer(db, settings, { code, clientIp, requestId: 't' })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+      } else {
+        expect((await completeDeviceTransfer(db, settings, { code, clientIp, requestId: 't' })).memberships).toHaveLength(2);
+      }
+    }
+    await expect(wrongCode()).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(wrongCode()).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
   });
 });

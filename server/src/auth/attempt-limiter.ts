@@ -30,6 +30,27 @@ export class AttemptLimiter {
     if (this.#windows.size > 100_000) this.#sweep();
   }
 
+  /**
+   * check() and record() in one step: counts the attempt when it is allowed, before its
+   * outcome is known, so that parallel attempts (or aliases in one request) cannot all pass
+   * before any of them is counted. Call forgive() when it turns out not to be a failure.
+   */
+  attempt(key: string): LimitVerdict {
+    const verdict = this.check(key);
+    if (verdict.allowed) this.record(key);
+    return verdict;
+  }
+
+  /**
+   * Takes back one recorded attempt, for callers that record before they know the outcome
+   * (so that parallel attempts cannot all pass check() first) and then learn it succeeded.
+   * Unlike reset(), the key's other failures still count.
+   */
+  forgive(key: string): void {
+    const entry = this.#current(key);
+    if (entry && entry.count > 0) entry.count--;
+  }
+
   reset(key: string): void {
     this.#windows.delete(key);
   }

@@ -34,12 +34,12 @@ const CompletedTransferRef = builder.objectRef<Awaited<ReturnType<typeof service
   }),
 });
 
-const secret = z.string().min(1).max(FOLLOW_UP_KEY_MAX_LENGTH, 'Deze code is te lang.');
+const secret = (missing: string) => z.string().min(1, missing).max(FOLLOW_UP_KEY_MAX_LENGTH, 'Deze code is te lang.');
 
 const TransferMembershipInput = builder.inputType('TransferMembershipInput', {
   fields: (t) => ({
-    token: t.string({ validate: secret }),
-    deviceId: t.string({ validate: z.string().min(1).max(100, 'Dit apparaat-id is te lang.') }),
+    token: t.string({ validate: secret('De code van een activiteit ontbreekt.') }),
+    deviceId: t.string({ validate: z.string().min(1, 'Het apparaat-id van een activiteit ontbreekt.').max(100, 'Dit apparaat-id is te lang.') }),
     lastSeq: t.int({
       description: "The highest seq this membership's outbox handed out; 0 when it never recorded anything.",
       validate: z.number().int().min(0, 'Een volgnummer is nooit negatief.'),
@@ -49,10 +49,10 @@ const TransferMembershipInput = builder.inputType('TransferMembershipInput', {
 
 const StartDeviceTransferInput = builder.inputType('StartDeviceTransferInput', {
   fields: (t) => ({
-    followUpKey: t.string({ validate: secret }),
+    followUpKey: t.string({ validate: secret('De opvolgcode van deze telefoon ontbreekt.') }),
     memberships: t.field({
       type: [TransferMembershipInput],
-      description: 'Every membership whose token still works; revoked ones are left out (the key carries their follow-up).',
+      description: 'The token of every membership of the key that still works, no more and no fewer; revoked ones are left out (the key carries their follow-up).',
       validate: z.array(z.unknown()).max(service.MAX_TRANSFER_MEMBERSHIPS, `Hoogstens ${service.MAX_TRANSFER_MEMBERSHIPS} activiteiten per keer.`),
     }),
   }),
@@ -62,14 +62,14 @@ builder.mutationFields((t) => ({
   startDeviceTransfer: t.field({
     type: StartedTransferRef,
     description:
-      "On the old phone: a one-time code for moving to a new phone. Refused (NOT_FOUND) when the key or a token does not fit, and (CONFLICT, reason UNSENT_WORK, with the device ids) while the server has not received everything a membership recorded. Voids this phone's earlier unused codes.",
+      "On the old phone: a one-time code for moving to a new phone. Refused (NOT_FOUND) when the key or a token does not fit or a working membership of the key is missing, and (CONFLICT, reason UNSENT_WORK, with the device ids) while the server has not received everything a membership recorded. Voids this phone's earlier unused codes.",
     authScopes: { public: true },
     args: { input: t.arg({ type: StartDeviceTransferInput }) },
     resolve: (_root, { input }, ctx) => service.startDeviceTransfer(ctx.db, ctx.auth, { ...input, clientIp: ctx.clientIp, requestId: ctx.requestId }),
   }),
   completeDeviceTransfer: t.field({
     type: CompletedTransferRef,
-    description: "On the new phone: completes a transfer with its code (once, within ten minutes). The old phone's tokens and key stop working.",
+    description: "On the new phone: completes a transfer with its code (once, within ten minutes). The old phone's tokens and key stop working. Refused (CONFLICT, reason MEMBERSHIPS_CHANGED) when the old phone's working memberships are no longer those it handed over; nothing changes then.",
     authScopes: { public: true },
     args: { code: t.arg.string({ validate: z.string().trim().min(1, 'Vul de code in.').max(20, 'Deze code is te lang.') }) },
     resolve: (_root, args, ctx) => service.completeDeviceTransfer(ctx.db, ctx.auth, { code: args.code, clientIp: ctx.clientIp, requestId: ctx.requestId }),
