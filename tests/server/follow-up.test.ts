@@ -2,8 +2,9 @@
  * Follow-up keys: one device joins two schouws with the same key and sees the findings of
  * both, newest first, without anyone's name, contact or routing; after retention erased a
  * closed schouw's participants (their token refused) the key still shows the status and
- * public messages; the person's own erasure unlinks; devices from before keys claim one;
- * unknown keys answer NOT_FOUND and, after too many, RATE_LIMITED.
+ * public messages; the person's own erasure unlinks; devices from before keys claim one,
+ * and a membership that has a key keeps it; unknown keys answer NOT_FOUND and, after too
+ * many, RATE_LIMITED, counted before the lookup (parallel lookups and aliases too).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
@@ -11,6 +12,8 @@ import { changeCampaignStatus, createCampaign, type Campaign } from '../../serve
 import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
 import { routeFinding } from '../../server/src/modules/finding/finding.service.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
+import { followUp as lookUpFollowUp } from '../../server/src/modules/participant/follow-up.service.js';
+import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
 import { erasePersonalDataOfClosedCampaigns } from '../../server/src/modules/participant/retention.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { graphql } from '../support/test-app.js';
@@ -148,10 +151,32 @@ describe('follow-up keys', () => {
     const claimed = (await claim(one.headers)).body.data.claimFollowUpKey as string;
     expect(claimed).not.toBe(key);
     expect((await claim(two.headers, claimed)).body.data.claimFollowUpKey).toBe(claimed);
-    // A key that is not valid gets the device a new one instead of an error.
-    const fresh = (await claim(two.headers, 'niet-een-echte-sleutel')).body.data.claimFollowUpKey;
-    expect(fresh).not.toBe(claimed);
+    expect((await claim(two.headers, claimed)).body.data.claimFollowUpKey).toBe(claimed);
+    // A key that is not valid gets a device without one a new one instead of an error.
+    const three = await fx.makeParticipant(fx.schouwA);
+    await db().updateTable('participant').set({ follow_up_key_id: null }).where('id', '=', three.id).execute();
+    const fresh = (await claim(three.headers, 'niet-een-echte-sleutel')).body.data.claimFollowUpKey;
+    expect([claimed, key]).not.toContain(fresh);
     expect((await nodes(claimed)).map((n: any) => n.id)).toEqual([found]);
+  });
+
+  it('never moves a membership off the key it has: without that key, claiming is refused (CONFLICT)', async () => {
+    const one = await fx.makeParticipant(fx.schouwA);
+    await db().updateTable('participant').set({ follow_up_key_id: null }).where('id', '=', one.id).execute();
+    const claim = (followUpKey?: string) => graphql(fx.t.url, 'mutation($k: String) { claimFollowUpKey(followUpKey: $k) }', { k: followUpKey }, one.headers);
+    const own = (await claim()).body.data.claimFollowUpKey as string;
+    const keyOfRow = async () => (await db().selectFrom('participant').select('follow_up_key_id').where('id', '=', one.id).executeTakeFirstOrThrow()).follow_up_key_id;
+    const linked = await keyOfRow();
+    expect(linked).not.toBeNull();
+    // No key (a phone that lost it), another phone's valid key, or no key at all: the row stays where it is.
+    for (const presented of [undefined, key, 'niet-een-echte-sleutel']) {
+      const { body } = await claim(presented);
+      expect(body.errors[0].extensions.code).toBe('CONFLICT');
+      expect(body.errors[0].message).toBe('Deze activiteit hoort al bij een opvolgcode van een telefoon.');
+      expect(await keyOfRow()).toBe(linked);
+    }
+    expect((await claim(own)).body.data.claimFollowUpKey).toBe(own);
+    expect(await keyOfRow()).toBe(linked);
   });
 
   it('answers NOT_FOUND for an unknown key, the same for a revoked one, and RATE_LIMITED after too many', async () => {
@@ -166,5 +191,54 @@ describe('follow-up keys', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('follow-up key lookups per IP', () => {
+  let fx: AccessFixture;
+  beforeAll(async () => {
+    fx = await accessFixture({ LOGIN_MAX_ATTEMPTS_PER_IP: String(LIMIT) });
+  });
+  afterAll(() => fx.t.close());
+
+  const joinedKey = async () => {
+    const invite = await createParticipantInvite(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.schouwA.id, requestId: 't' });
+    const joined = await graphql(fx.t.url, JOIN, { input: { code: invite.code, displayName: 'Kees', contactConsent: false, showNameInRankings: false } });
+    return joined.body.data.joinCampaign.followUpKey as string;
+  };
+
+  it('counts every lookup before it is answered, so parallel lookups cannot all pass, and forgives the ones that find their key', async () => {
+    const settings = createAuthSettings({ ...fx.t.config, loginMaxAttemptsPerIp: 3 });
+    const lookup = (key: string) => lookUpFollowUp(fx.t.app.connection.db, settings, key, { limit: 1, inverted: false }, '192.0.2.50');
+    const key = await joinedKey();
+    const answers = await Promise.allSettled([lookup(key), ...Array.from({ length: 6 }, () => lookup(`onbekend-${uuidv7()}`))]);
+    expect(answers.map((a) => (a.status === 'fulfilled' ? 'OK' : (a.reason as { extensions: { code: string } }).extensions.code))).toEqual([
+      'OK',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
+    // The valid key was forgiven: one more unknown key is looked up, then the limit holds, for valid keys too.
+    await expect(lookup(`onbekend-${uuidv7()}`)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(lookup(key)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+  });
+
+  it('counts aliases of followUp in one request the same way', async () => {
+    const key = await joinedKey();
+    const known = ['k0', 'k1', 'k2'];
+    const unknown = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7'];
+    const fields = [...known.map((a) => `${a}: followUp(key: "${key}", first: 1) { edges { node { id } } }`), ...unknown.map((a) => `${a}: followUp(key: "onbekend-${uuidv7()}", first: 1) { edges { node { id } } }`)];
+    const { status, body } = await graphql(fx.t.url, `{ ${fields.join(' ')} }`);
+    // In flight together, the three known keys and u0, u1 fill the limit of five: u2 is the
+    // first one refused (followUp is not nullable, so the first refusal answers for all).
+    expect(status).toBe(429);
+    expect(body.errors).toMatchObject([{ path: ['u2'], extensions: { code: 'RATE_LIMITED' } }]);
+    // Once answered, the known keys no longer count, u0 and u1 do: three more unknown keys are looked up, then the limit holds.
+    for (let i = 0; i < known.length; i++) expect((await graphql(fx.t.url, FOLLOW_UP, { key: `onbekend-${uuidv7()}` })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await graphql(fx.t.url, FOLLOW_UP, { key: `onbekend-${uuidv7()}` })).body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect((await graphql(fx.t.url, FOLLOW_UP, { key })).body.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 });

@@ -78,7 +78,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   claimFollowUpKey: t.string({
     description:
-      "Links this participant to the device's follow-up key and answers it: the presented key when it is valid, else a new one for the device to keep. For devices that joined before keys existed; call it once per membership.",
+      "Links this participant, when it has no follow-up key yet, to the device's key and answers it: the presented key when it is valid, else a new one for the device to keep. A participant that has a key keeps it: the answer is the presented key when it is that key, else CONFLICT (already linked). For devices that joined before keys existed; call it once per membership.",
     authScopes: { participant: true },
     args: { followUpKey: t.arg.string({ required: false, validate: followUpKey.nullish() }) },
     resolve: (_root, args, ctx) => service.claimFollowUpKey(ctx.db, ctx.viewer, args.followUpKey),

@@ -55,16 +55,31 @@ export async function keyForDevice(trx: DbOrTrx, presented: string | null | unde
   return (await validFollowUpKey(trx, presented)) ?? createFollowUpKey(trx, now);
 }
 
+const alreadyLinked = () => new UserFacingError(ErrorCode.CONFLICT, 'Deze activiteit hoort al bij een opvolgcode van een telefoon.');
+
 /**
  * For a device that joined before keys existed: links the calling participant to the key
  * it presents (when valid) or to a new one, and answers the key. The app calls it once
  * per membership, presenting the key it got from the first call.
+ *
+ * A row that already has a key keeps it: claiming answers the presented key when it is
+ * the row's own, and is refused (CONFLICT, which the app takes as "already linked")
+ * otherwise. Re-linking would let a token alone (no key, or another phone's key) split a
+ * membership off its phone's key, taking its follow-up away from that phone and out of
+ * its transfers. A phone that lost its key therefore gets no new one for such a row: it
+ * cannot prove it holds the old one. The conflict answer is the same for a missing, an
+ * unknown and another valid key, so it says nothing about the presented key.
  */
 export async function claimFollowUpKey(db: Db, viewer: Viewer, presented: string | null | undefined, now = new Date()): Promise<string> {
   if (viewer.kind !== 'participant') throw notFound();
   return db.transaction().execute(async (trx) => {
     const row = await findParticipant(trx, viewer.participantId);
     if (!row || row.revoked_at || row.erased_at) throw notFound();
+    if (row.follow_up_key_id !== null) {
+      const valid = await validFollowUpKey(trx, presented);
+      if (valid?.id === row.follow_up_key_id) return valid.key;
+      throw alreadyLinked();
+    }
     const key = await keyForDevice(trx, presented, now);
     await repo.linkParticipant(trx, row.id, key.id);
     return key.key;
@@ -103,7 +118,9 @@ const unknownKey = () => new UserFacingError(ErrorCode.NOT_FOUND, 'Deze opvolgco
  */
 export async function followUp(db: DbOrTrx, settings: AuthSettings, presented: string, page: KeysetPage, clientIp: string): Promise<FollowUpFinding[]> {
   const limitKey = `follow-up:${clientIp}`;
-  const verdict = settings.loginLimiterPerIp.check(limitKey);
+  // Counted before the lookup, so that parallel lookups (or aliases in one request) cannot
+  // all pass before any is counted; forgiven once the key turns out valid.
+  const verdict = settings.loginLimiterPerIp.attempt(limitKey);
   if (!verdict.allowed) {
     throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
       retryAfterSeconds: verdict.retryAfterSeconds,
@@ -111,10 +128,8 @@ export async function followUp(db: DbOrTrx, settings: AuthSettings, presented: s
     });
   }
   const key = await validFollowUpKey(db, presented);
-  if (!key) {
-    settings.loginLimiterPerIp.record(limitKey);
-    throw unknownKey();
-  }
+  if (!key) throw unknownKey();
+  settings.loginLimiterPerIp.forgive(limitKey);
   const rows = await repo.followUpFindings(db, key.id, page);
   const ids = rows.map((r) => r.id);
   const [history, items] = await Promise.all([statusHistories(db, ids), actionItemsOfFindings(db, ids)]);
