@@ -160,9 +160,10 @@ export async function completeDeviceTransfer(
       // The old key is gone when another transfer of the same phone completed first.
       if (!transfer || !(await revokeKey(trx, transfer.follow_up_key_id, at))) throw refuse();
       const handedOver = await repo.participantIdsOfTransfer(trx, transfer.id);
-      // The old phone joined, left or lost an activity since it made the code: what it handed
-      // over is no longer all it holds. Refused as a whole (the transaction, and with it the
-      // use of the code, rolls back), so no membership is ever ended that was not handed over.
+      // Since the code was made the old phone joined another activity, or a handed-over one
+      // was revoked or erased: what it handed over is no longer what it holds. Refused as a
+      // whole (the transaction, and with it the use of the code, rolls back), so no
+      // membership is ever ended that was not handed over.
       if (!sameSet(handedOver, await repo.activeParticipantIdsOfKey(trx, transfer.follow_up_key_id))) throw membershipsChanged();
       const newKey = await createFollowUpKey(trx, now);
       const memberships: TransferredMembership[] = [];
