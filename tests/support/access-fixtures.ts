@@ -50,7 +50,8 @@ export interface AccessFixture {
   freshHeaders(role: Role): Promise<Record<string, string>>;
   /** Makes a staff account directly (no HTTP) and returns its id. */
   makeStaff(role: StaffRole, neighbourhoodIds?: string[]): Promise<{ id: string; email: string; headers: Record<string, string> }>;
-  makeParticipant(campaign: Campaign): Promise<{ id: string; token: string; headers: Record<string, string> }>;
+  /** A participant that joined on a device of its own: its token and that device's follow-up key. */
+  makeParticipant(campaign: Campaign): Promise<{ id: string; token: string; followUpKey: string; headers: Record<string, string> }>;
   asViewer(role: 'admin' | 'coordinator'): Viewer;
   query(role: Role | Record<string, string>, query: string, variables?: Record<string, unknown>): ReturnType<typeof graphql>;
 }
@@ -122,7 +123,7 @@ export async function accessFixture(env: Record<string, string> = {}): Promise<A
       showNameInRankings: false,
       clientIp: '192.0.2.1',
     });
-    return { id: joined.participant.id, token: joined.token, headers: { authorization: `Bearer ${joined.token}` } };
+    return { id: joined.participant.id, token: joined.token, followUpKey: joined.followUpKey, headers: { authorization: `Bearer ${joined.token}` } };
   };
   const participant = await makeParticipant(campaignA);
   const otherParticipant = await makeParticipant(campaignB);
