@@ -1,19 +1,23 @@
 /**
- * The delivery loop against a real SMTP server in the test process: a server that refuses
- * for a while (421 at RCPT, 451 after DATA) or cannot be reached at all delays mail and
- * loses none, and sends it exactly once when it accepts again, after the back-off and not
- * before; a recipient refused for good (550) is given up after a few tries without holding
- * up the mails behind it; two loops never send one mail twice; a resident erased or without
- * consent by the time the mail is due gets nothing. The test runs the loop's rounds itself
- * with a clock it sets, so no test waits for a back-off.
+ * The delivery loop against a real SMTP server in the test process: a mail refused for a
+ * while (451 after DATA) waits its back-off and arrives exactly once when the server
+ * accepts again; a mail server that fails every mail (unreachable, 421, a wrong password
+ * at AUTH, the sender refused at MAIL FROM, no STARTTLS for a password) delays all mail,
+ * gives up none and uses up no tries; a recipient refused for good (550) is given up after
+ * a few tries without holding up the mails behind it; two loops never send one mail twice;
+ * a resident erased or without consent by the time the mail is due gets nothing. The test
+ * runs the loop's rounds itself with a clock it sets, so no test waits for a back-off.
  */
 import net from 'node:net';
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hashSecret, randomToken } from '../../server/src/auth/tokens.js';
 import { eraseParticipants } from '../../server/src/modules/participant/participant.repo.js';
 import { tidyMailOutbox } from '../../server/src/modules/mail/mail-outbox.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { changeStatus, deliveryTo, findingOf, joinSchouw, outbox, PUBLIC_URL } from '../support/mail-fixture.js';
-import { freePort, TestSmtpServer } from '../support/smtp-test-server.js';
+import { freePort, TestSmtpServer, type TestSmtpOptions } from '../support/smtp-test-server.js';
 
 const BACKOFF = [60_000, 300_000, 900_000];
 const tuning = { backoffMs: BACKOFF, leaseMs: 30_000 };
@@ -21,6 +25,7 @@ const tuning = { backoffMs: BACKOFF, leaseMs: 30_000 };
 let fx: AccessFixture;
 let smtp: TestSmtpServer;
 const loops: { close(): void }[] = [];
+const servers: TestSmtpServer[] = [];
 
 beforeAll(async () => {
   fx = await accessFixture({ PUBLIC_URL });
@@ -29,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const loop of loops) loop.close();
+  for (const server of servers) await server.close();
   await smtp?.close();
   await fx?.t.close();
 });
@@ -36,10 +42,17 @@ afterAll(async () => {
 const db = () => fx.t.app.connection.db;
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
-function loopTo(url: string) {
-  const loop = deliveryTo(db(), url, tuning);
+function loopTo(url: string, tuningHere: Partial<typeof tuning & { pollMs: number }> = tuning) {
+  const loop = deliveryTo(db(), url, tuningHere);
   loops.push(loop);
   return loop;
+}
+
+/** A mail server of its own for one test (the shared one has no TLS and no login). */
+async function ownServer(options: TestSmtpOptions) {
+  const server = await TestSmtpServer.start(0, options);
+  servers.push(server);
+  return server;
 }
 
 /** A resident with an e-mail address and consent whose finding just changed status; the new outbox row. */
@@ -53,16 +66,16 @@ async function queuedMail(address: string) {
 
 const rowOf = async (id: string) => (await outbox(db())).find((r) => r.id === id)!;
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
+const tokensOf = (participantId: string) => db().selectFrom('mail_unsubscribe_token').selectAll().where('participant_id', '=', participantId).execute();
 
 beforeEach(() => {
   smtp.refuse = null;
 });
 
-describe('a mail server that refuses for a while', () => {
+describe('a mail refused for a while', () => {
   it.each([
-    // smtp-server closes the connection after a 421, so nodemailer reports it as the connection's.
-    ['421 at RCPT TO', { at: 'RCPT' as const, code: 421 }, '421'],
     ['451 after DATA', { at: 'DATA' as const, code: 451 }, '451'],
+    ['452 at RCPT TO', { at: 'RCPT' as const, code: 452 }, '452'],
   ])('%s: the mail waits through the back-off and arrives exactly once when the server accepts again', async (_name, refuse, code) => {
     const address = `uitval-${refuse.code}@voorbeeld.nl`;
     const { row, resident } = await queuedMail(address);
@@ -97,6 +110,9 @@ describe('a mail server that refuses for a while', () => {
     expect(tokens).toHaveLength(1);
   });
 
+});
+
+describe('a mail server that fails every mail: no mail uses up a try or is given up', () => {
   it('a server that cannot be reached: the round stops at the first mail, the others wait untouched, and all arrive once it is up', async () => {
     const port = await freePort();
     const loop = loopTo(`smtp://127.0.0.1:${port}`);
@@ -106,9 +122,12 @@ describe('a mail server that refuses for a while', () => {
 
     expect(await loop.round(t0)).toBe(0);
     const [a, b] = [await rowOf(first.row.id), await rowOf(second.row.id)];
-    expect(a).toMatchObject({ state: 'PENDING', attempts: 1 });
+    expect(a).toMatchObject({ state: 'PENDING', attempts: 0 });
     expect(a.last_error).toMatch(/^CONN E(SOCKET|CONNECTION)$/);
     expect(b).toMatchObject({ state: 'PENDING', attempts: 0, last_error: null });
+    // The attempt never reached the server, so its unsubscribe token went again.
+    expect(await tokensOf(first.resident.id)).toEqual([]);
+    expect(loop.logLines.filter((line) => line.level === 50)).toHaveLength(1);
 
     const up = await TestSmtpServer.start(port);
     try {
@@ -119,6 +138,110 @@ describe('a mail server that refuses for a while', () => {
     } finally {
       await up.close();
     }
+  });
+
+  it('421 (the server closes the connection): the mail is given back untouched, and arrives once when the server accepts again', async () => {
+    const { row } = await queuedMail('sluit-af@voorbeeld.nl');
+    smtp.refuse = { at: 'RCPT', code: 421 };
+    const loop = loopTo(smtp.url);
+    const t0 = new Date();
+    for (let round = 0; round < 4; round++) expect(await loop.round(later(t0, round * BACKOFF[0]!))).toBe(0);
+    expect(await rowOf(row.id)).toMatchObject({ state: 'PENDING', attempts: 0 });
+    expect((await rowOf(row.id)).last_error).toMatch(/^421 CONN/);
+
+    smtp.refuse = null;
+    expect(await loop.round(later(t0, 4 * BACKOFF[0]!))).toBe(1);
+    expect(mailsTo('sluit-af@voorbeeld.nl')).toHaveLength(1);
+    expect(await rowOf(row.id)).toMatchObject({ state: 'SENT', attempts: 1 });
+  });
+
+  it('the sender refused for good (550 at MAIL FROM): no mail is given up, and all arrive once when the sender is accepted', async () => {
+    const mails = [await queuedMail('afzender-1@voorbeeld.nl'), await queuedMail('afzender-2@voorbeeld.nl')];
+    smtp.refuse = { at: 'MAIL', code: 550 };
+    const loop = loopTo(smtp.url);
+    const t0 = new Date();
+    const refusalsBefore = smtp.refusals;
+    for (let round = 0; round < 5; round++) expect(await loop.round(later(t0, round * BACKOFF[0]!))).toBe(0);
+    // One refusal per round: the first answer says the server takes no mail from us now.
+    expect(smtp.refusals).toBe(refusalsBefore + 5);
+    for (const { row } of mails) {
+      expect(await rowOf(row.id)).toMatchObject({ state: 'PENDING', attempts: 0, last_error: '550 MAIL EENVELOPE' });
+    }
+    expect(loop.logLines.filter((line) => line.level === 50)).toHaveLength(5);
+    expect(loop.logLines.filter((line) => line.level === 40)).toEqual([]);
+
+    smtp.refuse = null;
+    expect(await loop.round(later(t0, 5 * BACKOFF[0]!))).toBe(2);
+    for (const { row, resident } of mails) {
+      expect(mailsTo(resident.contact!)).toHaveLength(1);
+      expect(await rowOf(row.id)).toMatchObject({ state: 'SENT', attempts: 1 });
+    }
+  });
+
+  it('a login refused (535 at AUTH) for a while: no mail is given up, one error line per round without the credentials, and all arrive once when the login works', async () => {
+    const server = await ownServer({ tls: true, login: { user: 'buurtmailer', pass: 'juist-wachtwoord' } });
+    const mails = [await queuedMail('inlog-1@voorbeeld.nl'), await queuedMail('inlog-2@voorbeeld.nl'), await queuedMail('inlog-3@voorbeeld.nl')];
+    const loop = loopTo(server.loginUrl());
+    server.refuseLogin = 535;
+    const t0 = new Date();
+    // More rounds than a recipient refused for good gets tries.
+    for (let round = 0; round < 4; round++) expect(await loop.round(later(t0, round * BACKOFF[0]!))).toBe(0);
+    expect(server.logins).toEqual(Array.from({ length: 4 }, () => ({ accepted: false, overTls: true })));
+    for (const { row, resident } of mails) {
+      expect(await rowOf(row.id)).toMatchObject({ state: 'PENDING', attempts: 0 });
+      expect(await tokensOf(resident.id)).toEqual([]);
+    }
+    expect((await rowOf(mails[0]!.row.id)).last_error).toBe('535 AUTH EAUTH');
+    const errors = loop.logLines.filter((line) => line.level === 50);
+    expect(errors).toHaveLength(4);
+    expect(errors[0]!.raw).toContain('535 AUTH EAUTH');
+    for (const line of loop.logLines) {
+      expect(line.raw).not.toContain('juist-wachtwoord');
+      expect(line.raw).not.toContain('buurtmailer');
+    }
+
+    server.refuseLogin = null;
+    expect(await loop.round(later(t0, 4 * BACKOFF[0]!))).toBe(3);
+    expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['inlog-1@voorbeeld.nl', 'inlog-2@voorbeeld.nl', 'inlog-3@voorbeeld.nl']);
+    expect(await loop.round(later(t0, 86_400_000))).toBe(0);
+    expect(server.received).toHaveLength(3);
+    for (const { row, resident } of mails) {
+      expect(await rowOf(row.id)).toMatchObject({ state: 'SENT', attempts: 1, last_error: null });
+      expect(await tokensOf(resident.id)).toHaveLength(1);
+    }
+  });
+
+  it('a password never goes in plain text: a server without STARTTLS gets no login, even when SMTP_URL asks for plain text, and the mail waits', async () => {
+    const plain = await ownServer({ login: { user: 'buurtmailer', pass: 'geheim' } });
+    const { row } = await queuedMail('alleen-tls@voorbeeld.nl');
+    const t0 = new Date();
+    expect(await loopTo(plain.loginUrl()).round(t0)).toBe(0);
+    expect(await loopTo(`${plain.loginUrl()}?ignoreTLS=true&requireTLS=false&secure=false`).round(later(t0, 1))).toBe(0);
+    expect(plain.logins).toEqual([]);
+    expect(plain.received).toEqual([]);
+    expect(await rowOf(row.id)).toMatchObject({ state: 'PENDING', attempts: 0 });
+    expect((await rowOf(row.id)).last_error).toMatch(/^5\d\d STARTTLS ETLS$/);
+
+    // With STARTTLS offered, the same URL logs in over TLS.
+    const withTls = await ownServer({ tls: true, login: { user: 'buurtmailer', pass: 'geheim' } });
+    expect(await loopTo(withTls.loginUrl()).round(later(t0, 2))).toBe(1);
+    expect(withTls.logins).toEqual([{ accepted: true, overTls: true }]);
+  });
+
+  it('the running loop waits its back-off after a round the mail server failed, rather than trying again every poll', async () => {
+    const server = await ownServer({ tls: true, login: { user: 'buurtmailer', pass: 'geheim' } });
+    server.refuseLogin = 535;
+    const { row } = await queuedMail('geduld@voorbeeld.nl');
+    const running = loopTo(server.loginUrl(), { ...tuning, pollMs: 5 });
+    running.delivery.start();
+    while (server.logins.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await running.delivery.stop();
+    expect(server.logins).toHaveLength(1);
+
+    server.refuseLogin = null;
+    expect(await loopTo(server.loginUrl()).round()).toBe(1);
+    expect(await rowOf(row.id)).toMatchObject({ state: 'SENT', attempts: 1 });
   });
 });
 
@@ -193,7 +316,7 @@ describe('stopping the server', () => {
       stuck.delivery.start();
       while (connected.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
       await stuck.delivery.stop();
-      expect(await rowOf(row.id)).toMatchObject({ state: 'PENDING', attempts: 1 });
+      expect(await rowOf(row.id)).toMatchObject({ state: 'PENDING', attempts: 0 });
 
       expect(await loopTo(smtp.url).round(later(new Date(), BACKOFF[0]!))).toBe(1);
       expect(mailsTo('bij-het-stoppen@voorbeeld.nl')).toHaveLength(1);
@@ -204,7 +327,47 @@ describe('stopping the server', () => {
   });
 });
 
+describe('a mail whose finding, participant or activity can no longer be read', () => {
+  it('is cancelled at its first claim, not claimed again at every end of its lease', async () => {
+    const resident = await joinSchouw(fx, 'verdwenen@voorbeeld.nl');
+    const id = uuidv7();
+    const now = new Date().toISOString();
+    // The foreign keys keep this from happening by any route the app offers; switched off, a row can point at nothing.
+    await sql`PRAGMA foreign_keys = OFF`.execute(db());
+    try {
+      await db()
+        .insertInto('mail_outbox')
+        .values({ id, participant_id: resident.id, finding_id: uuidv7(), kind: 'FINDING_STATUS', finding_status: 'AFGEHANDELD', public_message: 'Klaar.', state: 'PENDING', attempts: 0, next_attempt_at: now, created_at: now, sent_at: null, last_error: null })
+        .execute();
+    } finally {
+      await sql`PRAGMA foreign_keys = ON`.execute(db());
+    }
+    const loop = loopTo(smtp.url);
+    const t0 = new Date();
+    expect(await loop.round(t0)).toBe(0);
+    expect(await rowOf(id)).toMatchObject({ state: 'CANCELLED', last_error: 'GONE', attempts: 1 });
+    await loop.round(later(t0, tuning.leaseMs + 1));
+    expect(await rowOf(id)).toMatchObject({ state: 'CANCELLED', attempts: 1 });
+    expect(mailsTo('verdwenen@voorbeeld.nl')).toEqual([]);
+  });
+});
+
 describe('housekeeping', () => {
+  it('unsubscribe tokens go 90 days after their mail', async () => {
+    const resident = await joinSchouw(fx, 'oude-link@voorbeeld.nl');
+    const now = new Date();
+    const [old, recent] = [hashSecret(randomToken(32)), hashSecret(randomToken(32))];
+    await db()
+      .insertInto('mail_unsubscribe_token')
+      .values([
+        { token_hash: old, participant_id: resident.id, created_at: new Date(now.getTime() - 91 * 86_400_000).toISOString() },
+        { token_hash: recent, participant_id: resident.id, created_at: new Date(now.getTime() - 89 * 86_400_000).toISOString() },
+      ])
+      .execute();
+    await tidyMailOutbox(db(), 7 * 86_400_000, now);
+    expect((await tokensOf(resident.id)).map((token) => token.token_hash)).toEqual([recent]);
+  });
+
   it('gives up pending mail older than a week, forgets finished mail after 30 days, and drops erased residents\' unsubscribe tokens', async () => {
     const sent = await queuedMail('opruimen-verstuurd@voorbeeld.nl');
     expect(await loopTo(smtp.url).round()).toBe(1);

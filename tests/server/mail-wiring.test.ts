@@ -1,8 +1,9 @@
 /**
  * The app starts residents' e-mail as `npm start` does (createApp): with SMTP_URL and
  * MAIL_FROM set, the delivery loop runs by itself and a status change reaches the mail
- * server without anyone calling it; without SMTP_URL the start-up log says once that
- * e-mail is off, and never logs the SMTP URL (it may hold a password). The demo data
+ * server without anyone calling it, logging in over TLS (STARTTLS); without SMTP_URL the
+ * start-up log says once that e-mail is off, and never logs the SMTP URL (it may hold a
+ * password). The demo data
  * provides the schouw, its invite, a spot and the coordinator.
  */
 import { Writable } from 'node:stream';
@@ -59,15 +60,25 @@ async function statusChangeForResident(app: App, config: ReturnType<typeof loadC
 }
 
 describe('e-mail in the running app', () => {
-  it('with SMTP_URL and MAIL_FROM set, the loop delivers a status change by itself', async () => {
-    const smtp = await TestSmtpServer.start();
+  it('with SMTP_URL and MAIL_FROM set, the loop delivers a status change by itself, logged in over TLS', async () => {
+    const smtp = await TestSmtpServer.start(0, { tls: true, login: { user: 'mailer', pass: 'geheim-wachtwoord' } });
     cleanup.push(() => smtp.close());
-    const { app, config, lines } = await start({ SMTP_URL: `smtp://mailer:geheim-wachtwoord@127.0.0.1:${smtp.port}`, MAIL_FROM });
+    const { app, config, lines } = await start({ SMTP_URL: smtp.loginUrl(), MAIL_FROM });
     await statusChangeForResident(app, config, 'vanzelf@voorbeeld.nl');
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toEqual(['vanzelf@voorbeeld.nl']);
     expect(mail!.parsed.subject).toBe('Nieuws over je melding: afgehandeld');
+    expect(smtp.logins).toEqual([{ accepted: true, overTls: true }]);
     expect(lines.join('')).toContain('e-mail is on');
+    expect(lines.join('')).not.toContain('geheim-wachtwoord');
+  });
+
+  it('with a password in SMTP_URL, switches that would allow plain text are ignored, and start-up says so', async () => {
+    const smtp = await TestSmtpServer.start(0, { login: { user: 'mailer', pass: 'geheim-wachtwoord' } });
+    cleanup.push(() => smtp.close());
+    const { lines } = await start({ SMTP_URL: `${smtp.loginUrl()}?ignoreTLS=true`, MAIL_FROM });
+    const warning = lines.map((line) => JSON.parse(line) as { level: number; msg: string; ignored?: string[] }).find((line) => line.msg.includes('ignored'));
+    expect(warning).toMatchObject({ level: 40, ignored: ['ignoreTLS'] });
     expect(lines.join('')).not.toContain('geheim-wachtwoord');
   });
 

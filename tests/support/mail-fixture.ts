@@ -4,14 +4,15 @@
  * the outbox as the database holds it, and a delivery loop (the real one, over a real
  * SMTP connection) whose rounds the test runs itself, with a clock it sets.
  */
+import { Writable } from 'node:stream';
 import type { ParsedMail } from 'mailparser';
-import nodemailer from 'nodemailer';
+import pino from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
 import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
 import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import { MailDelivery, type MailTuning } from '../../server/src/modules/mail/mail-delivery.js';
-import { createLogger } from '../../server/src/logger.js';
+import { createMailTransport } from '../../server/src/modules/mail/mail-transport.js';
 import type { Db } from '../../server/src/db/database.js';
 import type { AccessFixture } from './access-fixtures.js';
 
@@ -56,12 +57,23 @@ export async function outbox(db: Db) {
   return db.selectFrom('mail_outbox').selectAll().orderBy('created_at').orderBy('id').execute();
 }
 
-/** The delivery loop, not started: the test runs its rounds with `round(at)`. */
+/**
+ * The delivery loop over the app's own SMTP transport (mail-transport.ts), not started: the
+ * test runs its rounds with `round(at)`. `logLines` holds what the loop logged, as written.
+ */
 export function deliveryTo(db: Db, smtpUrl: string, tuning: Partial<MailTuning> = {}, timeoutMs = 5_000) {
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
-  const delivery = new MailDelivery({ db, transport, from: MAIL_FROM, publicUrl: PUBLIC_URL, logger: createLogger({ logLevel: 'silent' }), tuning });
+  const { transport } = createMailTransport(smtpUrl, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
+  const logLines: { level: number; msg: string; raw: string }[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const raw of String(chunk).split('\n').filter(Boolean)) logLines.push({ ...(JSON.parse(raw) as { level: number; msg: string }), raw });
+      done();
+    },
+  });
+  const delivery = new MailDelivery({ db, transport, from: MAIL_FROM, publicUrl: PUBLIC_URL, logger: pino({ level: 'info' }, sink), tuning });
   return {
     delivery,
+    logLines,
     /** One round at the given time (now by default). */
     round: (at: Date = new Date()) => delivery.runOnce(() => at),
     close: () => transport.close(),

@@ -4,6 +4,13 @@
  * its row first (mail.repo.ts claimMail), so two loops never send the same mail at once.
  * The address is read from the participant at send time: a resident who withdrew consent
  * or was erased meanwhile gets nothing.
+ *
+ * A failed send is one of two kinds. About this mail (the server refused its recipient at
+ * RCPT TO, or its content after DATA): the mail uses up a try and waits its back-off; a
+ * permanent refusal gives it up after a few tries. About the mail server or the way there
+ * (no connection, the greeting, EHLO, STARTTLS, the login, the sender at MAIL FROM): no
+ * mail is at fault, so the mail is given back untouched (no try used up), the round ends,
+ * and the loop itself waits the back-off before it tries the server again.
  */
 import type { Transporter } from 'nodemailer';
 import { hashSecret, randomToken } from '../../auth/tokens.js';
@@ -14,7 +21,10 @@ import { mayReceiveMail } from './mail-outbox.service.js';
 import * as repo from './mail.repo.js';
 
 export interface MailTuning {
-  /** Waits before the 1st, 2nd, … retry; the last one repeats. */
+  /**
+   * Waits before the 1st, 2nd, … retry of a mail, and before the loop tries again after
+   * 1, 2, … rounds in a row that the mail server failed; the last one repeats.
+   */
   backoffMs: readonly number[];
   /** How often the loop looks for due mail. */
   pollMs: number;
@@ -42,6 +52,8 @@ type MailToSend = NonNullable<Awaited<ReturnType<typeof repo.loadMailToSend>>>;
 
 interface SmtpFailure {
   code?: string;
+  /** The system error's code behind nodemailer's own (ECONNREFUSED behind ESOCKET). */
+  originalCode?: string;
   command?: string;
   responseCode?: number;
   permanent?: boolean;
@@ -54,10 +66,39 @@ interface SmtpFailure {
  */
 export function failureCode(error: unknown): string {
   const failure = (error ?? {}) as SmtpFailure;
-  const verb = /^[A-Z]{4}/.exec(failure.command ?? '')?.[0];
+  const verb = /^[A-Z]{4,8}/.exec(failure.command ?? '')?.[0];
   const code = /^E[A-Z0-9_]{1,20}$/.test(failure.code ?? '') ? failure.code : undefined;
   return [failure.responseCode, verb, code].filter(Boolean).join(' ') || 'INTERNAL';
 }
+
+/**
+ * The failure is about this mail: the server refused its recipient (RCPT TO) or its content
+ * (the answer after DATA), or nodemailer could not make or stream the message. Anything
+ * else (connection, greeting, EHLO, STARTTLS, login, MAIL FROM) is about the mail server,
+ * and would fail every other mail just the same.
+ */
+export function isAboutThisMail(error: unknown): boolean {
+  const failure = (error ?? {}) as SmtpFailure;
+  if (failure.code === 'EMESSAGE' || failure.code === 'ESTREAM') return true;
+  return failure.responseCode !== undefined && (failure.command === 'RCPT TO' || failure.command === 'DATA');
+}
+
+/** System errors of a connection that never opened: nothing was sent. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Whether the server may have taken the message although the send failed: only when the
+ * connection broke or timed out with no answer, which can happen after the message went
+ * out. A reply code (a refusal), a failed DNS look-up, TLS set-up or connection, or a
+ * failure at a step before the message (login, sender, recipients) means it did not arrive.
+ */
+export function mayHaveArrived(error: unknown): boolean {
+  const failure = (error ?? {}) as SmtpFailure;
+  if (failure.responseCode || failure.code === 'EDNS' || failure.code === 'ETLS' || NEVER_CONNECTED.has(failure.originalCode ?? '')) return false;
+  return failure.command === undefined || failure.command === 'CONN' || failure.command === 'DATA';
+}
+
+type Outcome = 'sent' | 'cancelled' | 'failed' | 'server-failed';
 
 export class MailDelivery {
   readonly #db: Db;
@@ -71,6 +112,8 @@ export class MailDelivery {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #stopped = false;
+  /** Rounds in a row that ended because the mail server failed; the loop waits longer after each. */
+  #serverFailedRounds = 0;
 
   constructor(deps: { db: Db; transport: MailTransport; from: string; publicUrl: string; logger: Logger; tuning?: Partial<MailTuning> }) {
     this.#db = deps.db;
@@ -99,24 +142,38 @@ export class MailDelivery {
       this.#running = this.runOnce()
         .then(() => undefined)
         .catch((error: unknown) => this.#logger.error({ err: error }, 'e-mail delivery round failed'))
-        .finally(() => this.#schedule(this.#tuning.pollMs));
+        .finally(() => this.#schedule(this.#roundWaitMs(this.#serverFailedRounds)));
     }, ms);
     this.#timer.unref();
   }
 
-  /** One round: every due mail gets one attempt, unless the mail server cannot be reached. Returns how many were sent. */
+  /** The wait before the next round, after `serverFailedRounds` rounds in a row that the mail server failed. */
+  #roundWaitMs(serverFailedRounds: number): number {
+    const { backoffMs, pollMs } = this.#tuning;
+    if (serverFailedRounds === 0) return pollMs;
+    return Math.max(pollMs, backoffMs[Math.min(serverFailedRounds, backoffMs.length) - 1]!);
+  }
+
+  /** One round: every due mail gets one attempt, unless the mail server fails. Returns how many were sent. */
   async runOnce(now = () => new Date()): Promise<number> {
     let sent = 0;
+    let serverFailed = false;
     for (const id of await repo.dueMailIds(this.#db, now().toISOString(), this.#tuning.batchSize)) {
       if (this.#stopped) break;
       const started = now();
       if (!(await repo.claimMail(this.#db, id, started.toISOString(), new Date(started.getTime() + this.#tuning.leaseMs).toISOString()))) continue;
       let attempts = 1;
-      const outcome = await repo
+      const outcome: Outcome = await repo
         .loadMailToSend(this.#db, id)
-        .then((mail) => {
-          attempts = mail?.attempts ?? attempts;
-          return mail ? this.#attempt(mail, started) : ('cancelled' as const);
+        .then(async (mail) => {
+          if (mail) {
+            attempts = mail.attempts;
+            return this.#attempt(mail, started);
+          }
+          // Its participant, finding or activity cannot be read: finish it, or every lease would claim it again.
+          await repo.finishMail(this.#db, id, 'CANCELLED', 'GONE');
+          this.#logger.warn({ mailId: id }, 'e-mail cancelled: what it is about can no longer be read');
+          return 'cancelled' as const;
         })
         .catch(async (error: unknown) => {
           // A mistake of ours (not the mail server's) must not stop the mails behind this one.
@@ -125,13 +182,17 @@ export class MailDelivery {
           return 'failed' as const;
         });
       if (outcome === 'sent') sent++;
-      // No connection, no point trying the rest now: they wait for their turn, untouched.
-      if (outcome === 'unreachable') break;
+      // The mail server fails every mail now: the rest wait for their turn, untouched.
+      if (outcome === 'server-failed') {
+        serverFailed = true;
+        break;
+      }
     }
+    this.#serverFailedRounds = serverFailed ? this.#serverFailedRounds + 1 : 0;
     return sent;
   }
 
-  async #attempt(mail: MailToSend, started: Date): Promise<'sent' | 'cancelled' | 'failed' | 'unreachable'> {
+  async #attempt(mail: MailToSend, started: Date): Promise<Outcome> {
     const { id } = mail;
     if (!mayReceiveMail(mail)) {
       await repo.finishMail(this.#db, id, 'CANCELLED', 'NO_CONSENT');
@@ -165,11 +226,25 @@ export class MailDelivery {
     try {
       await this.#transport.sendMail({ from: this.#from, to: mail.contact.trim(), subject: composed.subject, text: composed.text, headers: composed.headers, messageId: composed.messageId, signal: this.#abort.signal });
     } catch (error) {
-      const failure = error as SmtpFailure;
-      // The server answered, so it did not take this copy: its token is of no use.
-      if (failure.responseCode) await repo.deleteUnsubscribeToken(this.#db, hashSecret(token));
-      await this.#retryOrGiveUp(id, started, failureCode(error), failure.permanent === true, mail.attempts);
-      return failure.responseCode ? 'failed' : 'unreachable';
+      const code = failureCode(error);
+      // This copy did not arrive, so no one will ever use its link.
+      if (!mayHaveArrived(error)) await repo.deleteUnsubscribeToken(this.#db, hashSecret(token));
+      if (this.#abort.signal.aborted) {
+        await repo.releaseMail(this.#db, id, started.toISOString(), code);
+        return 'server-failed';
+      }
+      if (!isAboutThisMail(error)) {
+        await repo.releaseMail(this.#db, id, started.toISOString(), code);
+        // Once per round (the round ends here), with the code only: the server's text may echo the user name.
+        const retryInSeconds = Math.round(this.#roundWaitMs(this.#serverFailedRounds + 1) / 1000);
+        this.#logger.error(
+          { error: code, retryInSeconds },
+          'e-mail is not going out: the mail server cannot be reached, or refuses the connection, the login or the sender (check SMTP_URL and MAIL_FROM); no mail is lost or uses up a try',
+        );
+        return 'server-failed';
+      }
+      await this.#retryOrGiveUp(id, started, code, (error as SmtpFailure).permanent === true, mail.attempts);
+      return 'failed';
     }
     // A crash right here (the server took the mail, the row is not marked yet) sends it once
     // more when the lease ends. Rare and acceptable; the same Message-ID lets most mail

@@ -60,12 +60,21 @@ export async function queueFindingStatusMail(trx: DbOrTrx, mail: FindingStatusMa
 export const FINISHED_MAIL_KEPT_MS = 30 * 86_400_000;
 
 /**
+ * An unsubscribe link works this long after its mail was sent. Each mail brings a new one,
+ * so someone who still gets mail always has a working link; the tokens of years of mail do
+ * not pile up.
+ */
+export const UNSUBSCRIBE_TOKEN_KEPT_MS = 90 * 86_400_000;
+
+/**
  * Housekeeping, hourly, whether e-mail is on or off: pending mail too old to be news is
  * given up (also what queued while e-mail was off), finished mail is removed after
- * FINISHED_MAIL_KEPT_MS, and erased participants' unsubscribe tokens go.
+ * FINISHED_MAIL_KEPT_MS, unsubscribe tokens after UNSUBSCRIBE_TOKEN_KEPT_MS, and erased
+ * participants' unsubscribe tokens at once.
  */
 export async function tidyMailOutbox(db: DbOrTrx, giveUpAfterMs: number, now = new Date()): Promise<number> {
   const expired = await repo.expirePendingBefore(db, new Date(now.getTime() - giveUpAfterMs).toISOString());
   await repo.deleteFinishedBefore(db, new Date(now.getTime() - FINISHED_MAIL_KEPT_MS).toISOString());
+  await repo.deleteUnsubscribeTokensBefore(db, new Date(now.getTime() - UNSUBSCRIBE_TOKEN_KEPT_MS).toISOString());
   return expired;
 }

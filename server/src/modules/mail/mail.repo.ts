@@ -89,6 +89,20 @@ export async function scheduleRetry(db: DbOrTrx, id: string, nextAttemptAt: stri
   await db.updateTable('mail_outbox').set({ next_attempt_at: nextAttemptAt, last_error: error }).where('id', '=', id).where('state', '=', 'PENDING').execute();
 }
 
+/**
+ * Gives a claimed mail back as it was before the claim, but for the error: the attempt
+ * failed at the mail server, not at this mail, so it uses up no try. Due again at `dueAt`.
+ */
+export async function releaseMail(db: DbOrTrx, id: string, dueAt: string, error: string): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ attempts: sql`attempts - 1`, next_attempt_at: dueAt, last_error: error })
+    .where('id', '=', id)
+    .where('state', '=', 'PENDING')
+    .where('attempts', '>', 0)
+    .execute();
+}
+
 export async function finishMail(db: DbOrTrx, id: string, state: Exclude<MailState, 'PENDING' | 'SENT'>, error: string): Promise<void> {
   await db.updateTable('mail_outbox').set({ state, last_error: error }).where('id', '=', id).where('state', '=', 'PENDING').execute();
 }
@@ -147,6 +161,12 @@ export async function expirePendingBefore(db: DbOrTrx, before: string): Promise<
     .where('created_at', '<', before)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Housekeeping: unsubscribe links stop working this long after their mail was sent. */
+export async function deleteUnsubscribeTokensBefore(db: DbOrTrx, before: string): Promise<number> {
+  const result = await db.deleteFrom('mail_unsubscribe_token').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Housekeeping: finished mail is forgotten after a while; tokens of erased participants go at once. */

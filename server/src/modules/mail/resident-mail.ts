@@ -3,11 +3,11 @@
  * nodemailer SMTP transport; without it, says once that e-mail is off. The hourly outbox
  * housekeeping runs either way. Returns one stop() for app.ts's close().
  */
-import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
 import { DEFAULT_MAIL_TUNING, MailDelivery, type MailTuning } from './mail-delivery.js';
+import { createMailTransport } from './mail-transport.js';
 import { tidyMailOutbox } from './mail-outbox.service.js';
 
 const HOUSEKEEPING_MS = 3_600_000;
@@ -33,8 +33,10 @@ export function startResidentMail(db: Db, config: Pick<Config, 'mail' | 'publicU
     logger.info('e-mail is off (SMTP_URL is not set): residents get no e-mail about their findings');
     return stopHousekeeping;
   }
-  // Timeouts well inside a mail's lease (5 minutes): a mail server that hangs gives the mail back for a retry.
-  const transport = nodemailer.createTransport({ url: config.mail.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  const { transport, ignoredSwitches } = createMailTransport(config.mail.smtpUrl);
+  if (ignoredSwitches.length > 0) {
+    logger.warn({ ignored: ignoredSwitches }, 'SMTP_URL holds a password: it always goes over TLS, so these settings in SMTP_URL are ignored');
+  }
   const delivery = new MailDelivery({ db, transport, from: config.mail.from, publicUrl: config.publicUrl, logger, tuning });
   delivery.start();
   // Never the URL itself: it may hold the password.
