@@ -9,6 +9,7 @@ import type { AuthSettings } from '../../auth/auth-settings.js';
 import { hashSecret } from '../../auth/tokens.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { withdrawContactConsent } from '../participant/consent.repo.js';
 import * as repo from './mail.repo.js';
 
 /** What the link is about: the activity's name, and whether mail still goes to the person. */
@@ -48,7 +49,7 @@ export async function unsubscribe(db: Db, settings: AuthSettings, input: { token
     const found = await lookUp(trx, settings, input.token, input.clientIp);
     if (found.kind !== 'found') return found;
     const participantId = found.row.participant_id;
-    if (await repo.withdrawContactConsent(trx, participantId)) {
+    if (await withdrawContactConsent(trx, participantId)) {
       const cancelled = await repo.cancelPendingMail(trx, participantId, 'UNSUBSCRIBED');
       await recordAudit(trx, { actorAccountId: null, action: 'participant.mail_unsubscribed', subjectType: 'participant', subjectId: participantId, detail: { cancelledMails: cancelled }, requestId: input.requestId }, now);
     }

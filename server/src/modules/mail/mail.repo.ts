@@ -1,7 +1,7 @@
 /**
  * Every SQL statement of residents' e-mail: the outbox, the unsubscribe tokens, and the
- * few reads and writes of a participant that mail needs (their address and consent, read
- * at send time; withdrawing consent by unsubscribing).
+ * reads of a participant that mail needs (their address and consent, read at send time).
+ * Unsubscribing withdraws consent through participant/consent.repo.ts, as the app does.
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
@@ -124,22 +124,6 @@ export async function findUnsubscribeToken(db: DbOrTrx, tokenHash: string) {
     .select(['participant.id as participant_id', 'participant.contact_consent_at', 'participant.erased_at', 'campaign.name as campaign_name'])
     .where('mail_unsubscribe_token.token_hash', '=', tokenHash)
     .executeTakeFirst();
-}
-
-/**
- * Unsubscribing withdraws the consent to be told about findings, the only purpose the
- * contact details were given for, so the address goes with it (as when a resident
- * withdraws consent in the app). True when something changed.
- */
-export async function withdrawContactConsent(db: DbOrTrx, participantId: string): Promise<boolean> {
-  const result = await db
-    .updateTable('participant')
-    .set({ contact: null, contact_consent_at: null })
-    .where('id', '=', participantId)
-    .where('erased_at', 'is', null)
-    .where((eb) => eb.or([eb('contact', 'is not', null), eb('contact_consent_at', 'is not', null)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function cancelPendingMail(db: DbOrTrx, participantId: string, reason: string): Promise<number> {

@@ -35,12 +35,8 @@ export async function updateMyConsent(db: Db, viewer: Viewer, input: ConsentInpu
     const row = await findParticipant(trx, viewer.participantId);
     if (!row || row.erased_at || row.revoked_at) throw notFound('Deze deelnemer');
     const kept = contact !== null && contact === row.contact && row.contact_consent_at !== null;
-    const columns: repo.ConsentColumns = {
-      contact,
-      contact_consent_at: contact === null ? null : kept ? row.contact_consent_at : now.toISOString(),
-      show_name_in_rankings: input.showNameInRankings ? 1 : 0,
-    };
-    if (!(await repo.updateConsent(trx, row.id, columns))) throw notFound('Deze deelnemer');
+    const consent = contact === null ? null : { contact, consentAt: (kept && row.contact_consent_at) || now.toISOString() };
+    if (!(await repo.updateConsent(trx, row.id, consent, input.showNameInRankings))) throw notFound('Deze deelnemer');
     // What changed, never the details themselves: the audit log is no copy of personal data.
     await recordAudit(
       trx,
@@ -54,6 +50,6 @@ export async function updateMyConsent(db: Db, viewer: Viewer, input: ConsentInpu
       },
       now,
     );
-    return toParticipant({ ...row, ...columns });
+    return toParticipant({ ...row, contact, contact_consent_at: consent?.consentAt ?? null, show_name_in_rankings: input.showNameInRankings ? 1 : 0 });
   });
 }
