@@ -6,6 +6,7 @@
  * Unknown links answer the same Dutch page and count against the caller's IP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeUnsubscribeLink, unsubscribe } from '../../server/src/modules/mail/mail-unsubscribe.service.js';
 import { eraseParticipants } from '../../server/src/modules/participant/participant.repo.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { changeStatus, deliveryTo, findingOf, joinSchouw, outbox, PUBLIC_URL, rawHeader, type Resident } from '../support/mail-fixture.js';
@@ -138,5 +139,30 @@ describe('unsubscribing with the link in a mail', () => {
     expect(await limited!.text()).toContain('Probeer het over');
     // While limited, even a real link waits: the limit does not tell real from made-up.
     expect((await oneClick(path)).status).toBe(429);
+  });
+
+  it('unknown links sent in parallel from one IP: no more than the limit get through, because each is counted before its look-up', async () => {
+    const guesses = Array.from({ length: MAX_UNKNOWN_PER_IP + 4 }, (_, i) =>
+      i % 2
+        ? describeUnsubscribeLink(db(), fx.auth, `${String(i).padStart(2, '0')}${'y'.repeat(41)}`, '198.51.100.21')
+        : unsubscribe(db(), fx.auth, { token: `${String(i).padStart(2, '0')}${'z'.repeat(41)}`, clientIp: '198.51.100.21', requestId: 'parallel' }),
+    );
+    const kinds = (await Promise.all(guesses)).map((result) => result.kind);
+    expect(kinds.filter((kind) => kind === 'unknown')).toHaveLength(MAX_UNKNOWN_PER_IP);
+    expect(kinds.filter((kind) => kind === 'limited')).toHaveLength(4);
+  });
+
+  it('a link that works does not count against the IP, and does not wipe out the unknown ones counted before it', async () => {
+    const { path } = await residentWithMail('telt-niet@voorbeeld.nl');
+    const token = path.split('/').at(-1)!;
+    const ip = '198.51.100.22';
+    // Far more uses of a real link than the limit: all answered.
+    for (let i = 0; i < MAX_UNKNOWN_PER_IP * 2; i++) expect((await describeUnsubscribeLink(db(), fx.auth, token, ip)).kind).toBe('found');
+    // Unknown ones before and after a real one add up to the limit.
+    const half = MAX_UNKNOWN_PER_IP / 2;
+    for (let i = 0; i < half; i++) expect((await describeUnsubscribeLink(db(), fx.auth, `onbekend-${i}`, ip)).kind).toBe('unknown');
+    expect((await unsubscribe(db(), fx.auth, { token, clientIp: ip, requestId: 'echt' })).kind).toBe('found');
+    for (let i = half; i < MAX_UNKNOWN_PER_IP; i++) expect((await describeUnsubscribeLink(db(), fx.auth, `onbekend-${i}`, ip)).kind).toBe('unknown');
+    expect((await describeUnsubscribeLink(db(), fx.auth, 'nog-een', ip)).kind).toBe('limited');
   });
 });

@@ -25,14 +25,14 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 async function lookUp(db: DbOrTrx, settings: AuthSettings, token: string, clientIp: string) {
   const key = `mail-unsubscribe:${clientIp}`;
-  const verdict = settings.loginLimiterPerIp.check(key);
+  // Counted before the look-up, so parallel guesses cannot all pass before the first is
+  // counted; a link that works is forgiven (only its own count, not the IP's other failures).
+  const verdict = settings.loginLimiterPerIp.attempt(key);
   if (!verdict.allowed) return { kind: 'limited', retryAfterSeconds: verdict.retryAfterSeconds } as const;
   const row = TOKEN_SHAPE.test(token) ? await repo.findUnsubscribeToken(db, hashSecret(token)) : undefined;
   // An erased participant's link tells nothing any more, not even the activity.
-  if (!row || row.erased_at) {
-    settings.loginLimiterPerIp.record(key);
-    return { kind: 'unknown' } as const;
-  }
+  if (!row || row.erased_at) return { kind: 'unknown' } as const;
+  settings.loginLimiterPerIp.forgive(key);
   return { kind: 'found', row } as const;
 }
 
