@@ -15,6 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashSecret, randomToken } from '../../server/src/auth/tokens.js';
 import { eraseParticipants } from '../../server/src/modules/participant/participant.repo.js';
 import { tidyMailOutbox } from '../../server/src/modules/mail/mail-outbox.service.js';
+import { createMailTransport } from '../../server/src/modules/mail/mail-transport.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { changeStatus, deliveryTo, findingOf, joinSchouw, outbox, PUBLIC_URL } from '../support/mail-fixture.js';
 import { freePort, TestSmtpServer, type TestSmtpOptions } from '../support/smtp-test-server.js';
@@ -242,6 +243,26 @@ describe('a mail server that fails every mail: no mail uses up a try or is given
     server.refuseLogin = null;
     expect(await loopTo(server.loginUrl()).round()).toBe(1);
     expect(await rowOf(row.id)).toMatchObject({ state: 'SENT', attempts: 1 });
+  });
+});
+
+describe('the SMTP connection SMTP_URL describes', () => {
+  it.each([
+    // Without a password: STARTTLS when offered, as nodemailer does by default.
+    ['smtp://mail.example.org:25', { secure: false }, []],
+    ['smtp://u:p@mail.example.org:587', { secure: false, requireTLS: true, auth: { user: 'u', pass: 'p' } }, []],
+    ['smtp://u:p@mail.example.org:587?ignoreTLS=true&requireTLS=false&opportunisticTLS=true', { secure: false, requireTLS: true, auth: { user: 'u', pass: 'p' } }, ['requireTLS', 'ignoreTLS', 'opportunisticTLS']],
+    ['smtps://u:p@mail.example.org:465', { secure: true, requireTLS: false, auth: { user: 'u', pass: 'p' } }, []],
+    ['smtp://us%40er:p%3Ass@mail.example.org:587?tls.rejectUnauthorized=false&ignoreTLS=true', { secure: false, requireTLS: true, auth: { user: 'us@er', pass: 'p:ss' }, tls: { rejectUnauthorized: false } }, ['ignoreTLS']],
+  ])('%s', (url, expected, ignored) => {
+    const { transport, ignoredSwitches } = createMailTransport(url);
+    try {
+      const { secure, requireTLS, ignoreTLS, opportunisticTLS, auth, tls } = (transport.transporter as unknown as { options: Record<string, unknown> }).options;
+      expect({ secure, requireTLS, ignoreTLS, opportunisticTLS, ...(auth ? { auth } : {}), ...(tls ? { tls } : {}) }).toEqual(expected);
+      expect(ignoredSwitches).toEqual(ignored);
+    } finally {
+      transport.close();
+    }
   });
 });
 

@@ -80,7 +80,8 @@ export function failureCode(error: unknown): string {
 export function isAboutThisMail(error: unknown): boolean {
   const failure = (error ?? {}) as SmtpFailure;
   if (failure.code === 'EMESSAGE' || failure.code === 'ESTREAM') return true;
-  return failure.responseCode !== undefined && (failure.command === 'RCPT TO' || failure.command === 'DATA');
+  // 421 is the server closing down, whatever the command it answers.
+  return failure.responseCode !== undefined && failure.responseCode !== 421 && (failure.command === 'RCPT TO' || failure.command === 'DATA');
 }
 
 /** System errors of a connection that never opened: nothing was sent. */
@@ -229,6 +230,7 @@ export class MailDelivery {
       const code = failureCode(error);
       // This copy did not arrive, so no one will ever use its link.
       if (!mayHaveArrived(error)) await repo.deleteUnsubscribeToken(this.#db, hashSecret(token));
+      // Stopping the server is no fault of the mail's either, and nothing to log as an error.
       if (this.#abort.signal.aborted) {
         await repo.releaseMail(this.#db, id, started.toISOString(), code);
         return 'server-failed';

@@ -4,7 +4,8 @@
  * smtps:// is TLS from the first byte; for smtp:// TLS (STARTTLS) is required, where
  * nodemailer would otherwise carry on in plain text, password and all, when a server (or
  * someone in between) does not offer STARTTLS. Switches in the URL's query that could
- * undo this are ignored for such a URL.
+ * undo this are ignored for such a URL. (`secure` in the query never counts: nodemailer
+ * takes it from the scheme.)
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 
@@ -17,8 +18,8 @@ export interface MailTransportTimeouts {
 /** Well inside a mail's lease (5 minutes): a mail server that hangs gives the mail back for a retry. */
 export const DEFAULT_MAIL_TIMEOUTS: MailTransportTimeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
-/** nodemailer options a URL may carry that decide between TLS and plain text. */
-const TLS_SWITCHES = ['secure', 'requireTLS', 'ignoreTLS', 'opportunisticTLS'] as const;
+/** nodemailer options a URL's query may set that decide between STARTTLS and plain text. */
+const TLS_SWITCHES = ['requireTLS', 'ignoreTLS', 'opportunisticTLS'] as const;
 
 export interface MailTransport {
   transport: Transporter;
