@@ -37,6 +37,18 @@ export async function relinkParticipants(db: DbOrTrx, fromKeyId: string, toKeyId
   await db.updateTable('participant').set({ follow_up_key_id: toKeyId }).where('follow_up_key_id', '=', fromKeyId).execute();
 }
 
+/** How many rows of a key still have working device access (not revoked, not erased). */
+export async function countActiveParticipantsOfKey(db: DbOrTrx, keyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('participant')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('follow_up_key_id', '=', keyId)
+    .where('revoked_at', 'is', null)
+    .where('erased_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export interface FollowUpFindingRow {
   id: string;
   campaign_id: string;

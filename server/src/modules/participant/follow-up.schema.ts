@@ -1,7 +1,8 @@
 /**
  * GraphQL for follow-up keys: the public followUp query (a device's findings with their
- * status and public messages, also after retention) and claimFollowUpKey for devices that
- * joined before keys existed. The key is the credential: its types hold only what
+ * status and public messages, also after retention), claimFollowUpKey (devices that joined
+ * before keys existed, and phones merging two keys) and unlinkFollowUpKey (an activity taken
+ * off the phone). The key is the credential: its types hold only what
  * residents already see of their findings.
  */
 import { z } from 'zod';
@@ -78,9 +79,25 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   claimFollowUpKey: t.string({
     description:
-      "Links this participant, when it has no follow-up key yet, to the device's key and answers it: the presented key when it is valid, else a new one for the device to keep. A participant that has a key keeps it: the answer is the presented key when it is that key, else CONFLICT (already linked). For devices that joined before keys existed; call it once per membership.",
+      "Links this participant to the device's follow-up key and answers the key. A participant without a key gets the presented key when it is valid, else a new one for the device to keep (for devices that joined before keys existed; call it once per membership). A participant that has a key keeps it: the answer is the presented key when it is that key, else CONFLICT (already linked). Except a merge: with currentKey (the participant's key, valid) and another valid followUpKey, the participant moves to followUpKey and the answer is that key; when no working participant is left on the old key, its other participants (revoked, erased) move along and the old key is revoked. Unknown or revoked keys count against the caller's IP (RATE_LIMITED after too many).",
     authScopes: { participant: true },
-    args: { followUpKey: t.arg.string({ required: false, validate: followUpKey.nullish() }) },
-    resolve: (_root, args, ctx) => service.claimFollowUpKey(ctx.db, ctx.viewer, args.followUpKey),
+    args: {
+      followUpKey: t.arg.string({ required: false, validate: followUpKey.nullish() }),
+      currentKey: t.arg.string({
+        required: false,
+        description: "The participant's current key, to move it to followUpKey (a phone that holds two keys merging them into one).",
+        validate: followUpKey.nullish(),
+      }),
+    },
+    resolve: (_root, args, ctx) => service.claimFollowUpKey(ctx.db, ctx.auth, ctx.viewer, { followUpKey: args.followUpKey, currentKey: args.currentKey, clientIp: ctx.clientIp }),
+  }),
+  unlinkFollowUpKey: t.boolean({
+    description:
+      "Takes this participant off its follow-up key, because the activity was taken off this phone: its findings leave the key's followUp and a transfer of the key no longer needs its token. The membership itself goes on. Idempotent: true also when it had no key.",
+    authScopes: { participant: true },
+    resolve: async (_root, _args, ctx) => {
+      await service.unlinkFollowUpKey(ctx.db, ctx.viewer);
+      return true;
+    },
   }),
 }));

@@ -58,31 +58,101 @@ export async function keyForDevice(trx: DbOrTrx, presented: string | null | unde
 const alreadyLinked = () => new UserFacingError(ErrorCode.CONFLICT, 'Deze activiteit hoort al bij een opvolgcode van een telefoon.');
 
 /**
- * For a device that joined before keys existed: links the calling participant to the key
- * it presents (when valid) or to a new one, and answers the key. The app calls it once
- * per membership, presenting the key it got from the first call.
- *
- * A row that already has a key keeps it: claiming answers the presented key when it is
- * the row's own, and is refused (CONFLICT, which the app takes as "already linked")
- * otherwise. Re-linking would let a token alone (no key, or another phone's key) split a
- * membership off its phone's key, taking its follow-up away from that phone and out of
- * its transfers. A phone that lost its key therefore gets no new one for such a row: it
- * cannot prove it holds the old one. The conflict answer is the same for a missing, an
- * unknown and another valid key, so it says nothing about the presented key.
+ * Runs a call that looks up presented follow-up keys against the caller's IP limit. The
+ * call counts from the start, so that parallel calls (or aliases in one request) cannot
+ * all pass before any is counted; it is forgiven unless a presented key turned out unknown
+ * or revoked (`unknown`). Keys are 256-bit: the limit is there because every answer tells
+ * whether a key is valid.
  */
-export async function claimFollowUpKey(db: Db, viewer: Viewer, presented: string | null | undefined, now = new Date()): Promise<string> {
+async function limitedKeyLookup<T>(settings: AuthSettings, limitKey: string, run: (unknown: () => void) => Promise<T>): Promise<T> {
+  const limiter = settings.loginLimiterPerIp;
+  const verdict = limiter.attempt(limitKey);
+  if (!verdict.allowed) {
+    throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
+      retryAfterSeconds: verdict.retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
+    });
+  }
+  let failed = false;
+  try {
+    return await run(() => {
+      failed = true;
+    });
+  } finally {
+    if (!failed) limiter.forgive(limitKey);
+  }
+}
+
+export interface ClaimFollowUpKeyInput {
+  /** The key the device wants the row linked to (its own, or the one it keeps from now on). */
+  followUpKey?: string | null;
+  /** The key the row has now, as the device knows it: only needed to move the row to another key. */
+  currentKey?: string | null;
+  clientIp: string;
+}
+
+/**
+ * Links the calling participant's row to a follow-up key and answers the key.
+ *
+ * - A row without a key (joined before keys existed, or taken off its phone) gets the
+ *   presented key when it is valid, else a new one.
+ * - A row that has a key keeps it: claiming answers the presented key when it is the row's
+ *   own, and is refused (CONFLICT, which the app takes as "already linked") otherwise.
+ *   Re-linking on a token alone (no key, or another phone's key) would split a membership
+ *   off its phone's key, taking its follow-up away from that phone and out of its
+ *   transfers; a phone that lost its key cannot prove it holds the old one.
+ * - Except a merge: a phone that holds two keys (its own, and one it received by a
+ *   transfer) proves it holds the row's key (`currentKey`, valid) and presents another
+ *   valid key: the row moves to that key. When no working row is left on the old key, its
+ *   other rows (revoked or erased: their follow-up) move along and the old key is revoked,
+ *   so the phone keeps one key that shows everything and can be transferred again.
+ *
+ * The conflict answer is the same for a missing, an unknown and another valid key (and a
+ * wrong currentKey), so it says nothing about the presented keys. A presented key that is
+ * unknown or revoked counts against the caller's IP, like followUp.
+ */
+export async function claimFollowUpKey(db: Db, settings: AuthSettings, viewer: Viewer, input: ClaimFollowUpKeyInput, now = new Date()): Promise<string> {
   if (viewer.kind !== 'participant') throw notFound();
-  return db.transaction().execute(async (trx) => {
+  const claim = (unknown: () => void) =>
+    db.transaction().execute(async (trx) => {
+      const row = await findParticipant(trx, viewer.participantId);
+      if (!row || row.revoked_at || row.erased_at) throw notFound();
+      const presented = input.followUpKey ? await validFollowUpKey(trx, input.followUpKey) : null;
+      if (input.followUpKey && !presented) unknown();
+      if (row.follow_up_key_id === null) {
+        const key = presented ?? (await createFollowUpKey(trx, now));
+        await repo.linkParticipant(trx, row.id, key.id);
+        return key.key;
+      }
+      if (presented?.id === row.follow_up_key_id) return presented.key;
+      if (!presented || !input.currentKey) throw alreadyLinked();
+      const current = await validFollowUpKey(trx, input.currentKey);
+      if (!current) unknown();
+      if (current?.id !== row.follow_up_key_id) throw alreadyLinked();
+      await repo.linkParticipant(trx, row.id, presented.id);
+      if ((await repo.countActiveParticipantsOfKey(trx, current.id)) === 0) {
+        await repo.relinkParticipants(trx, current.id, presented.id);
+        await repo.revokeKey(trx, current.id, now.toISOString());
+      }
+      return presented.key;
+    });
+  // A call that presents no key looks nothing up: nothing to count.
+  if (!input.followUpKey && !input.currentKey) return claim(() => {});
+  return limitedKeyLookup(settings, `follow-up-claim:${input.clientIp}`, claim);
+}
+
+/**
+ * Takes the calling participant's row off its follow-up key: the activity was taken off
+ * the phone. Its findings leave that key's followUp, and a transfer of the key no longer
+ * needs (or moves) its token. The membership itself goes on (the token keeps working).
+ * Idempotent.
+ */
+export async function unlinkFollowUpKey(db: Db, viewer: Viewer): Promise<void> {
+  if (viewer.kind !== 'participant') throw notFound();
+  await db.transaction().execute(async (trx) => {
     const row = await findParticipant(trx, viewer.participantId);
     if (!row || row.revoked_at || row.erased_at) throw notFound();
-    if (row.follow_up_key_id !== null) {
-      const valid = await validFollowUpKey(trx, presented);
-      if (valid?.id === row.follow_up_key_id) return valid.key;
-      throw alreadyLinked();
-    }
-    const key = await keyForDevice(trx, presented, now);
-    await repo.linkParticipant(trx, row.id, key.id);
-    return key.key;
+    if (row.follow_up_key_id !== null) await repo.linkParticipant(trx, row.id, null);
   });
 }
 
@@ -117,19 +187,14 @@ const unknownKey = () => new UserFacingError(ErrorCode.NOT_FOUND, 'Deze opvolgco
  * the caller's IP like unknown invite codes do.
  */
 export async function followUp(db: DbOrTrx, settings: AuthSettings, presented: string, page: KeysetPage, clientIp: string): Promise<FollowUpFinding[]> {
-  const limitKey = `follow-up:${clientIp}`;
-  // Counted before the lookup, so that parallel lookups (or aliases in one request) cannot
-  // all pass before any is counted; forgiven once the key turns out valid.
-  const verdict = settings.loginLimiterPerIp.attempt(limitKey);
-  if (!verdict.allowed) {
-    throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
-      retryAfterSeconds: verdict.retryAfterSeconds,
-      http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
-    });
-  }
-  const key = await validFollowUpKey(db, presented);
-  if (!key) throw unknownKey();
-  settings.loginLimiterPerIp.forgive(limitKey);
+  const key = await limitedKeyLookup(settings, `follow-up:${clientIp}`, async (unknown) => {
+    const valid = await validFollowUpKey(db, presented);
+    if (!valid) {
+      unknown();
+      throw unknownKey();
+    }
+    return valid;
+  });
   const rows = await repo.followUpFindings(db, key.id, page);
   const ids = rows.map((r) => r.id);
   const [history, items] = await Promise.all([statusHistories(db, ids), actionItemsOfFindings(db, ids)]);
