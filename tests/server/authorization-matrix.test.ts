@@ -29,6 +29,8 @@ interface Operation {
   consumesCaller?: boolean;
   /** Refusal shows as a null answer (nullable lookups) rather than an error. */
   refusedAsNull?: boolean;
+  /** Puts the caller in the state the operation needs, after the variables are made (with consumesCaller: a new caller each time). */
+  prepareCaller?: (fx: AccessFixture, headers: Record<string, string>, variables: Record<string, unknown>) => Promise<void>;
 }
 
 const everyone = roles;
@@ -98,6 +100,18 @@ async function transferCode(fx: AccessFixture): Promise<string> {
   const { body } = await fx.query('anonymous', start, { input: { followUpKey: phone.key, memberships: [{ token: phone.token, deviceId: phone.deviceId, lastSeq: 0 }] } });
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data.startDeviceTransfer.code;
+}
+
+/**
+ * Links the participant behind these credentials to the key with this secret (null: to no
+ * key); credentials of other roles are left alone.
+ */
+async function linkCallerToKey(fx: AccessFixture, headers: Record<string, string>, key: string | null): Promise<void> {
+  const token = headers.authorization?.replace(/^Bearer /, '');
+  if (!token) return;
+  const db = fx.t.app.connection.db;
+  const keyId = key === null ? null : (await db.selectFrom('follow_up_key').select('id').where('key_hash', '=', hashSecret(key)).executeTakeFirstOrThrow()).id;
+  await db.updateTable('participant').set({ follow_up_key_id: keyId }).where('token_hash', '=', hashSecret(token)).execute();
 }
 
 const operations: Operation[] = [
@@ -513,7 +527,26 @@ const operations: Operation[] = [
     variables: async (fx) => ({ key: (await newPhone(fx)).key }),
     allowed: everyone,
   },
-  { name: 'claimFollowUpKey', field: 'claimFollowUpKey', query: 'mutation { claimFollowUpKey }', allowed: participants },
+  {
+    // A membership from before keys existed: it gets a new key.
+    name: 'claimFollowUpKey (no key yet)',
+    field: 'claimFollowUpKey',
+    query: 'mutation { claimFollowUpKey }',
+    allowed: participants,
+    consumesCaller: true,
+    prepareCaller: (fx, headers) => linkCallerToKey(fx, headers, null),
+  },
+  {
+    // A phone holding two keys moves the caller's membership from its key to the other.
+    name: 'claimFollowUpKey (merge with currentKey)',
+    field: 'claimFollowUpKey',
+    query: 'mutation($k: String, $current: String) { claimFollowUpKey(followUpKey: $k, currentKey: $current) }',
+    variables: async (fx) => ({ current: (await newPhone(fx)).key, k: (await newPhone(fx)).key }),
+    allowed: participants,
+    consumesCaller: true,
+    prepareCaller: (fx, headers, variables) => linkCallerToKey(fx, headers, variables.current as string),
+  },
+  { name: 'unlinkFollowUpKey', field: 'unlinkFollowUpKey', query: 'mutation { unlinkFollowUpKey }', allowed: participants, consumesCaller: true },
   {
     name: 'startDeviceTransfer',
     field: 'startDeviceTransfer',
@@ -632,6 +665,7 @@ describe('authorization matrix', () => {
       it(`${op.name} as ${role}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         const headers = op.consumesCaller ? await fx.freshHeaders(role) : fx.headers[role];
         const variables = op.variables ? await op.variables(fx) : undefined;
+        await op.prepareCaller?.(fx, headers, variables ?? {});
         const before = allowed ? undefined : tableHashes(fx);
         const { body } = await fx.query(headers, op.query, variables);
         if (allowed) {
