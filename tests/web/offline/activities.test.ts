@@ -8,9 +8,9 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CampaignSnapshot } from '$lib/graphql/field-operations';
-import { loadJoined, loadMemberships, saveJoined, type JoinedCampaign } from '$lib/offline/field-store';
+import { loadJoined, loadMemberships, saveJoined, updateMembership, type JoinedCampaign } from '$lib/offline/field-store';
 import { openDatabase, type Db } from '$lib/offline/idb';
-import { leaveActivity, UnsentWorkError, unsentOf } from '$lib/offline/leave-activity';
+import { forgetFinishedActivities, leaveActivity, UnsentWorkError, unsentOf } from '$lib/offline/leave-activity';
 import { channelKey } from '$lib/offline/membership';
 import { recordLocally } from '$lib/offline/outbox';
 import { SyncEngine } from '$lib/offline/sync';
@@ -62,9 +62,13 @@ describe('leaving an activity on this phone', () => {
     expect((await db.getAll('outbox')).map((e) => e.membership)).toEqual(['schouw']);
     expect((await db.getAll('records')).map((r) => r.campaignId)).toEqual(['schouw']);
     expect((await db.getAll('server')).map((s) => s.key)).toEqual(['STREET:s1']);
-    // Nothing of it was confirmed (so nothing is kept against a restore): forgotten at once.
-    expect((await loadMemberships(db)).map((m) => m.campaign.id)).toEqual(['schouw']);
     expect((await loadJoined(db))?.campaign.id).toBe('schouw');
+    // Kept, hidden, until the server no longer counts it as this phone's (follow-up.ts);
+    // nothing of it was confirmed, so nothing is kept against a restore: then forgotten.
+    expect((await loadMemberships(db)).find((m) => m.campaign.id === 'tellen')?.leftAt).toBeTruthy();
+    await updateMembership(db, 'tellen', (m) => ({ ...m, unlinked: true }));
+    await forgetFinishedActivities(db);
+    expect((await loadMemberships(db)).map((m) => m.campaign.id)).toEqual(['schouw']);
   });
 
   it('keeps a left activity, hidden, while entries it sent are kept against a server restore', async () => {

@@ -4,7 +4,11 @@
  * a new phone. The key and the codes are secrets: they travel only in these requests.
  */
 
-export const CLAIM_FOLLOW_UP_KEY = `mutation ClaimFollowUpKey($key: String) { claimFollowUpKey(followUpKey: $key) }`;
+/** `current`: the key the membership is on now, to move it to `key` (a phone that received another phone's activities). */
+export const CLAIM_FOLLOW_UP_KEY = `mutation ClaimFollowUpKey($key: String, $current: String) { claimFollowUpKey(followUpKey: $key, currentKey: $current) }`;
+
+/** The activity was taken off this phone: its findings leave the phone's follow-up and transfers. */
+export const UNLINK_FOLLOW_UP_KEY = `mutation UnlinkFollowUpKey { unlinkFollowUpKey }`;
 
 /** Pages of at most 50: a finding's history and action items make a larger page too costly. */
 export const FOLLOW_UP_PAGE_SIZE = 50;

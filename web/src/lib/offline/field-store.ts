@@ -27,6 +27,8 @@ export interface JoinedCampaign {
   leftAt?: string;
   /** Whether the server links this membership to the device's follow-up key (follow-up.ts). */
   followUpLinked?: boolean;
+  /** A left membership the server no longer links to the key (it no longer counts for a transfer). */
+  unlinked?: boolean;
 }
 
 /**

@@ -7,7 +7,7 @@
  * while it had its own keeps both. Kept in meta.
  */
 import { GraphQLRequestError, type gql as gqlFunction } from '../graphql/client';
-import { CLAIM_FOLLOW_UP_KEY, FOLLOW_UP, type FollowedFinding, type FollowUpPage } from '../graphql/follow-up-operations';
+import { CLAIM_FOLLOW_UP_KEY, FOLLOW_UP, UNLINK_FOLLOW_UP_KEY, type FollowedFinding, type FollowUpPage } from '../graphql/follow-up-operations';
 import { isListed, loadMemberships, updateMembership } from './field-store';
 import { getMeta, setMeta, type Db } from './idb';
 
@@ -28,29 +28,53 @@ export async function dropFollowUpKey(db: Db, key: string): Promise<void> {
   await setMeta(db, KEYS, (await followUpKeys(db)).filter((k) => k !== key));
 }
 
+const conflict = (error: unknown) => error instanceof GraphQLRequestError && error.code === 'CONFLICT';
+
 /**
- * Links a membership that joined before follow-up keys existed to the device's key (or
- * gets the device its first key). Answers the key to keep.
+ * Links a membership to the device's key (the first), or gets the device its first key.
+ * A membership on another key of this phone (its own, before a transfer brought another)
+ * moves by naming that key too. Answers the key to keep; CONFLICT when the server keeps
+ * the membership where it is.
  */
 export async function claimFollowUpKey(db: Db, gql: typeof gqlFunction, token: string): Promise<string> {
-  const [current] = await followUpKeys(db);
-  const { claimFollowUpKey: key } = await gql<{ claimFollowUpKey: string }>(CLAIM_FOLLOW_UP_KEY, { key: current ?? null }, token);
+  const [current, ...others] = await followUpKeys(db);
+  const claim = async (previous: string | null) => (await gql<{ claimFollowUpKey: string }>(CLAIM_FOLLOW_UP_KEY, { key: current ?? null, current: previous }, token)).claimFollowUpKey;
+  let key: string | undefined;
+  try {
+    key = await claim(null);
+  } catch (error) {
+    if (!conflict(error)) throw error;
+    for (const previous of others) {
+      key = await claim(previous).catch((again: unknown) => (conflict(again) ? undefined : Promise.reject(again)));
+      if (key) break;
+    }
+    if (!key) throw error;
+  }
   await keepFollowUpKey(db, key);
   return key;
 }
 
 /**
- * Links the activities joined before follow-up keys (or before a transfer brought another
- * key) to the device's key, one by one; each is asked again after a failure.
+ * Keeps the server's links in step with the phone, one membership at a time (each is
+ * asked again after a failure): activities on the phone are linked to its key, and those
+ * taken off it are unlinked, so a transfer presents exactly what the phone holds.
  */
 export async function linkMembershipsToKey(db: Db, gql: typeof gqlFunction): Promise<void> {
   for (const m of await loadMemberships(db)) {
-    if (m.followUpLinked || m.revokedAt || !isListed(m)) continue;
+    if (m.revokedAt) continue;
+    if (!isListed(m)) {
+      if (m.unlinked) continue;
+      // A token the server no longer accepts counts for no transfer either.
+      await gql(UNLINK_FOLLOW_UP_KEY, {}, m.token).catch((error: unknown) => (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED' ? null : Promise.reject(error)));
+      await updateMembership(db, m.campaign.id, (latest) => ({ ...latest, unlinked: true }));
+      continue;
+    }
+    if (m.followUpLinked) continue;
     try {
       await claimFollowUpKey(db, gql, m.token);
     } catch (error) {
-      // CONFLICT: the server keeps this membership on the key it already has.
-      if (!(error instanceof GraphQLRequestError && error.code === 'CONFLICT')) throw error;
+      // The server keeps this membership on the key it already has.
+      if (!conflict(error)) throw error;
     }
     await updateMembership(db, m.campaign.id, (latest) => ({ ...latest, followUpLinked: true }));
   }

@@ -3,11 +3,12 @@
  * the person's say: while entries or photos of the activity are unsent (waiting or
  * refused), leaving is refused unless the person explicitly throws them away. The
  * membership itself is kept, marked left, for as long as confirmed entries of it are kept
- * against a server restore (see sync-answers.ts); after that it is forgotten.
+ * against a server restore (see sync-answers.ts) and until the server has unlinked it
+ * from the phone's follow-up key (follow-up.ts); after that it is forgotten.
  */
 import type { Db } from './idb';
 import { channelKey, type ChannelState } from './membership';
-import { dropMembership, loadMemberships, saveMembership } from './field-store';
+import { dropMembership, loadMemberships, saveMembership, type JoinedCampaign } from './field-store';
 import { forgetStandings } from './standings-store';
 
 /** Leaving refused: this many entries and photos of the activity have not reached the server. */
@@ -59,10 +60,15 @@ export async function leaveActivity(db: Db, membership: string, options: { disca
   await forgetFinishedActivities(db);
 }
 
-/** Left memberships of which no confirmed entry is kept any more: forgotten, with their sync state. */
+/**
+ * Left memberships of which no confirmed entry is kept any more, and which the server no
+ * longer counts as this phone's (unlinked from its follow-up key, or revoked): forgotten,
+ * with their sync state.
+ */
 export async function forgetFinishedActivities(db: Db): Promise<void> {
   const kept = new Set((await db.getAll('confirmed')).map((c) => c.membership));
-  for (const left of (await loadMemberships(db)).filter((m) => m.leftAt && !kept.has(m.campaign.id))) {
+  const finished = (m: JoinedCampaign) => m.leftAt && (m.unlinked || m.revokedAt) && !kept.has(m.campaign.id);
+  for (const left of (await loadMemberships(db)).filter(finished)) {
     const id = left.campaign.id;
     await dropMembership(db, id);
     const state: ChannelState[] = ['deviceId', 'nextSeq', 'ackedSeq', 'cursor', 'campaignChanged'];
