@@ -7,7 +7,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { GraphQLRequestError, type gql as gqlFunction } from '$lib/graphql/client';
 import { claimFollowUpKey, followUpKeys, keepFollowUpKey, loadFollowedFindings, refreshFollowedFindings } from '$lib/offline/follow-up';
 import { myFindings, withFollowUp } from '$lib/offline/findings-store';
 import { openDatabase } from '$lib/offline/idb';
@@ -18,6 +17,7 @@ import { createHttpTransport } from '$lib/offline/transport';
 import { changeCampaignStatus } from '../../../server/src/modules/campaign/campaign.service.js';
 import { erasePersonalDataOfClosedCampaigns } from '../../../server/src/modules/participant/retention.service.js';
 import { accessFixture, type AccessFixture } from '../../support/access-fixtures.js';
+import { gqlAgainst } from '../../support/web-gql.js';
 
 describe('a phone after retention', () => {
   let fx: AccessFixture;
@@ -26,17 +26,7 @@ describe('a phone after retention', () => {
   });
   afterAll(() => fx.t.close());
 
-  /** The web client's gql, against the test server. */
-  const gqlAt = (async (query: string, variables: Record<string, unknown> = {}, token?: string | null) => {
-    const response = await fetch(`${fx.t.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (body.errors?.[0] || !body.data) throw new GraphQLRequestError(body.errors?.[0]?.message ?? '', body.errors?.[0]?.extensions?.code ?? 'UNKNOWN', response.status);
-    return body.data;
-  }) as typeof gqlFunction;
+  const gqlAt = <T,>(query: string, variables?: Record<string, unknown>, token?: string | null) => gqlAgainst(fx.t.url)<T>(query, variables, token);
 
   it('still reads the status and public message of its finding through the follow-up key', async () => {
     const walker = await fx.makeParticipant(fx.schouwA);

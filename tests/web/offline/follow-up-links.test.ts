@@ -7,7 +7,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { GraphQLRequestError, type gql as gqlFunction } from '$lib/graphql/client';
 import type { CampaignSnapshot } from '$lib/graphql/field-operations';
 import { startTransfer } from '$lib/offline/device-transfer';
 import { loadMemberships, saveMembership, type JoinedCampaign } from '$lib/offline/field-store';
@@ -15,6 +14,7 @@ import { keepFollowUpKey, linkMembershipsToKey } from '$lib/offline/follow-up';
 import { openDatabase } from '$lib/offline/idb';
 import { forgetFinishedActivities, leaveActivity } from '$lib/offline/leave-activity';
 import { accessFixture, type AccessFixture } from '../../support/access-fixtures.js';
+import { gqlAgainst } from '../../support/web-gql.js';
 
 describe('follow-up links of a phone', () => {
   let fx: AccessFixture;
@@ -23,17 +23,7 @@ describe('follow-up links of a phone', () => {
   });
   afterAll(() => fx.t.close());
 
-  /** The web client's gql, against the test server. */
-  const gqlAt = (async (query: string, variables: Record<string, unknown> = {}, token?: string | null) => {
-    const response = await fetch(`${fx.t.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (body.errors?.[0] || !body.data) throw new GraphQLRequestError(body.errors?.[0]?.message ?? '', body.errors?.[0]?.extensions?.code ?? 'UNKNOWN', response.status);
-    return body.data;
-  }) as typeof gqlFunction;
+  const gqlAt = <T,>(query: string, variables?: Record<string, unknown>, token?: string | null) => gqlAgainst(fx.t.url)<T>(query, variables, token);
 
   const membership = (id: string, kind: CampaignSnapshot['kind'], p: { id: string; token: string }, extra: Partial<JoinedCampaign> = {}): JoinedCampaign => ({
     token: p.token,
