@@ -109,6 +109,12 @@ describe('moving to a new phone (Chromium, 390×844)', () => {
     expect(link).toMatch(new RegExp(`/overzetten\\?code=${code.replace('-', '')}$`));
     await screenshot(page, 'transfer-code');
     await expectAccessible(page, 'transfer-code');
+    // While the code is open the old phone records nothing: it could never be sent.
+    await page.goto(`${server.url}/schouw`);
+    await expect.poll(() => page.getByTestId('recording-blocked').textContent()).toContain('Er staat een overzetcode open');
+    expect(await page.getByRole('link', { name: /Speeltuin Boerenpad/ }).count()).toBe(0);
+    await screenshot(page, 'recording-blocked-transfer');
+    await expectAccessible(page, 'recording-blocked-transfer');
 
     // The new phone opens the link: the code is filled in, and used only with the button.
     const fresh = await newPhone();
@@ -147,6 +153,8 @@ describe('moving to a new phone (Chromium, 390×844)', () => {
     await page.goto(server.url);
     const oldCard = page.getByRole('region', { name: 'Mijn activiteiten' }).getByTestId('activity').filter({ hasText: coordinator.schouw.name });
     await expect.poll(() => oldCard.textContent(), { timeout: 30_000 }).toContain('Deze telefoon heeft geen toegang meer tot deze activiteit.');
+    await page.goto(`${server.url}/schouw`);
+    await expect.poll(() => page.getByTestId('recording-blocked').textContent()).toContain('Geen toegang meer');
     await page.goto(`${server.url}/overzetten`);
     await expect.poll(() => page.getByRole('region', { name: 'Naar een nieuwe telefoon' }).textContent()).toContain('geen activiteiten meer die je kunt overzetten');
 

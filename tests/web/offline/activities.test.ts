@@ -71,6 +71,23 @@ describe('leaving an activity on this phone', () => {
     expect((await loadMemberships(db)).map((m) => m.campaign.id)).toEqual(['schouw']);
   });
 
+  it('loses no change to the list of activities when several are made at once', async () => {
+    const many = await openDatabase(`activities-many-${uuidv7()}`);
+    await saveJoined(many, membership('a', 'SCHOUW'));
+    // A sync round marks one, the next round refreshes it, and the person joins another: all at once.
+    await Promise.all([
+      updateMembership(many, 'a', (m) => ({ ...m, followUpLinked: true })),
+      updateMembership(many, 'a', (m) => ({ ...m, campaign: { ...m.campaign, name: 'Ververst' } })),
+      saveJoined(many, membership('b', 'TEGELWIPPEN')),
+      saveJoined(many, membership('c', 'SCHOUW')),
+    ]);
+    const all = await loadMemberships(many);
+    expect(all.map((m) => m.campaign.id).sort()).toEqual(['a', 'b', 'c']);
+    expect(all.find((m) => m.campaign.id === 'a')).toMatchObject({ followUpLinked: true, campaign: { name: 'Ververst' } });
+    expect((await loadJoined(many))?.campaign.id).toBe('c');
+    many.close();
+  });
+
   it('keeps a left activity, hidden, while entries it sent are kept against a server restore', async () => {
     await saveJoined(db, membership('oud', 'TEGELWIPPEN'));
     await db.put('confirmed', { seq: 1, mutationId: uuidv7(), deviceId: 'd', name: 'recordTallyEvent', args: {}, clientTime: '', formatVersion: 2, photoIds: [], createdAt: '', membership: 'oud', status: 'APPLIED', serverTime: new Date().toISOString() });
@@ -118,6 +135,28 @@ describe('the sync engine with several activities', () => {
     expect(await engine.syncNow()).toBe('failed');
     expect(status.needsSignIn).toBe(true);
     expect(await db.count('outbox')).toBe(1);
+    engine.dispose();
+    db.close();
+  });
+
+  it('refreshes the campaigns of the others while one activity fails', async () => {
+    const counter = await fx.makeParticipant(fx.campaignA);
+    const db = await openDatabase(`activities-refresh-failing-${uuidv7()}`);
+    // Work waits under a token the server does not know: that membership fails each round.
+    await recordLocally(db, { name: 'recordTallyEvent', args: { id: uuidv7(), campaignId: 'weg', actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 }, membership: 'weg' });
+    const refreshed: string[] = [];
+    const engine = new SyncEngine({
+      db,
+      status: new SyncStatus(),
+      transport: createHttpTransport({ baseUrl: fx.t.url, token: () => null }),
+      channels: async () => [
+        { id: 'weg', token: 'x'.repeat(43), pull: false },
+        { id: fx.campaignA.id, token: counter.token, pull: true },
+      ],
+      onCampaignChanged: async (id) => void refreshed.push(id),
+    });
+    expect(await engine.syncNow()).toBe('failed');
+    expect(refreshed).toEqual([fx.campaignA.id]);
     engine.dispose();
     db.close();
   });

@@ -61,7 +61,7 @@ describe('a phone after retention', () => {
     expect(revoked).toEqual([campaignId]);
     engine.dispose();
 
-    await refreshFollowedFindings(db, gqlAt);
+    await refreshFollowedFindings(db, gqlAt, { force: true });
     const followed = (await loadFollowedFindings(db))!.findings;
     const local = (await myFindings(db, campaignId)).map((finding) => ({ finding, campaignId, campaignName: 'Schouw' }));
     const [shown] = withFollowUp(local, followed);
@@ -73,7 +73,7 @@ describe('a phone after retention', () => {
   it('drops a key the server no longer knows', async () => {
     const db = await openDatabase(`unknown-key-${uuidv7()}`);
     await db.put('meta', { key: 'followUpKeys', value: ['x'.repeat(43)] });
-    await refreshFollowedFindings(db, gqlAt);
+    await refreshFollowedFindings(db, gqlAt, { force: true });
     expect(await followUpKeys(db)).toEqual([]);
     db.close();
   });

@@ -31,4 +31,10 @@ export const nlActivities = {
   'mine.linkedMissing': 'Deze melding staat niet op deze telefoon. Open de link op de telefoon waarmee je de melding hebt gedaan.',
   'activities.moveToNewPhone': 'Naar een nieuwe telefoon',
   'home.transferHere': 'Nieuwe telefoon? Zet je activiteiten over',
+  'blocked.revoked.title': 'Geen toegang meer',
+  'blocked.revoked.body': 'Deze telefoon heeft geen toegang meer tot {name}. Wat je hier nu vastlegt, kan niet meer verstuurd worden. Kies op de startpagina een andere activiteit, of doe opnieuw mee met een uitnodiging.',
+  'blocked.toStart': 'Naar de startpagina',
+  'blocked.transfer.title': 'Er staat een overzetcode open',
+  'blocked.transfer.body': 'Leg tot {time} niets vast op deze telefoon. Zodra de nieuwe telefoon de code gebruikt, kan deze telefoon niets meer versturen.',
+  'blocked.toTransfer': 'Naar overzetten',
 } as const;

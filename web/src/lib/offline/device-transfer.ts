@@ -43,6 +43,9 @@ export async function startTransfer(db: Db, gql: typeof gqlFunction): Promise<De
 const RECEIVED = 'receivedTransfer';
 type Received = TransferredMemberships['completeDeviceTransfer'] & { at: string };
 
+/** Whether activities received by transfer still wait to be kept (their campaigns not fetched yet). */
+export const hasReceived = async (db: Db): Promise<boolean> => (await getMeta<Received>(db, RECEIVED)) !== undefined;
+
 /**
  * Redeems a code on the new phone. The answer is kept at once: the code works only once
  * and the old phone's tokens stop working, so a connection lost while the campaigns are

@@ -6,8 +6,8 @@
  */
 import { gql } from '../graphql/client';
 import { isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, type JoinedCampaign } from './field-store';
-import { openDatabase, type Db } from './idb';
-import { adoptReceived, completeTransfer, startTransfer, unsentOnDevice } from './device-transfer';
+import { getMeta, openDatabase, setMeta, type Db } from './idb';
+import { adoptReceived, completeTransfer, hasReceived, startTransfer, unsentOnDevice } from './device-transfer';
 import { followUpKeys, keepFollowUpKey, linkMembershipsToKey, loadFollowedFindings, refreshFollowedFindings } from './follow-up';
 import { forgetFinishedActivities, leaveActivity, unsentOf, UnsentWorkError } from './leave-activity';
 import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
@@ -22,8 +22,8 @@ export interface JoinForm {
   showNameInRankings: boolean;
 }
 
-/** How often the follow-up of this phone's findings is asked for, at most. */
-const FOLLOW_UP_INTERVAL_MS = 5 * 60_000;
+/** Meta key: until when an open transfer code keeps this phone from recording. */
+const TRANSFER_OPEN = 'transferOpenUntil';
 
 class FieldApp {
   status = new SyncStatus();
@@ -44,9 +44,12 @@ class FieldApp {
       this.#db = await openDatabase();
       await markOutdatedSnapshots(this.#db);
       await this.#reload();
+      this.#keepTransferOpenUntil((await getMeta<string>(this.#db, TRANSFER_OPEN)) ?? null);
       await this.status.refresh(this.#db);
       this.ready = true;
-      if (this.memberships.length > 0) await this.#startEngine();
+      // Activities received by transfer whose campaigns could not be fetched yet count too:
+      // the engine's rounds are what fetch them (see #afterRound).
+      if (this.memberships.length > 0 || (await hasReceived(this.#db))) await this.#startEngine();
     })();
     return this.#init;
   }
@@ -75,7 +78,8 @@ class FieldApp {
       // Every activity still on the phone pulls (its findings' follow-up, its totals); a
       // left or revoked one only sends what waits, and checks what it sent.
       channels: async () => (await loadMemberships(this.db)).map((m) => ({ id: m.campaign.id, token: m.token, pull: isListed(m) && !m.revokedAt })),
-      onSynced: () => void this.#afterRound(),
+      // One after another: two at once would each fetch and link the same things.
+      onSynced: () => void (this.#afterRounds = this.#afterRounds.then(() => this.#afterRound()).catch(() => undefined)),
       onCampaignChanged: (membership) => this.#refreshCampaign(membership),
       onRevoked: (membership) => this.#markRevoked(membership),
     });
@@ -127,6 +131,8 @@ class FieldApp {
     await this.#reload();
   }
 
+  #afterRounds: Promise<void> = Promise.resolve();
+
   async #afterRound(): Promise<void> {
     await forgetFinishedActivities(this.db);
     // Work of the network that may fail offline: each is tried again after the next round.
@@ -142,18 +148,9 @@ class FieldApp {
     if ((await adoptReceived(this.db, gql, fetchCampaignSnapshot)).length > 0) await this.#reload();
   }
 
-  #followUpAskedAt = 0;
-
-  /**
-   * Asks what happened with the findings this phone recorded, in every activity (also
-   * those whose token was erased), at most every few minutes unless `force`d.
-   */
+  /** Asks what happened with this phone's findings (follow-up.ts), at most every few minutes unless `force`d. */
   async refreshFollowUp(force = false): Promise<void> {
-    if (!force && Date.now() - this.#followUpAskedAt < FOLLOW_UP_INTERVAL_MS) return;
-    this.#followUpAskedAt = Date.now();
-    if ((await followUpKeys(this.db)).length === 0) return;
-    await refreshFollowedFindings(this.db, gql);
-    this.version++;
+    if (await refreshFollowedFindings(this.db, gql, { force })) this.version++;
   }
 
   /** What the follow-up keys last told, for Mijn bevindingen. */
@@ -169,7 +166,32 @@ class FieldApp {
     const unsent = await unsentOnDevice(this.db);
     if (unsent > 0) throw new UnsentWorkError(unsent);
     await linkMembershipsToKey(this.db, gql);
-    return startTransfer(this.db, gql);
+    const code = await startTransfer(this.db, gql);
+    // What is recorded while the code is open might never be sent: its token ends when
+    // the new phone redeems it. So nothing is recorded until it expires.
+    await setMeta(this.db, TRANSFER_OPEN, code.expiresAt);
+    this.#keepTransferOpenUntil(code.expiresAt);
+    return code;
+  }
+
+  /** Until when an open transfer code keeps this phone from recording (null: none open). */
+  transferOpenUntil = $state<string | null>(null);
+  #transferTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #keepTransferOpenUntil(until: string | null): void {
+    clearTimeout(this.#transferTimer);
+    const left = until ? Date.parse(until) - Date.now() : 0;
+    this.transferOpenUntil = left > 0 ? until : null;
+    if (left > 0) this.#transferTimer = setTimeout(() => (this.transferOpenUntil = null), left);
+  }
+
+  /**
+   * Why the shown activity cannot take new work now, or null when it can: its token no
+   * longer works (what is recorded could never be sent), or a transfer code is open.
+   */
+  get recordingBlocked(): 'revoked' | 'transferOpen' | null {
+    if (this.joined?.revokedAt) return 'revoked';
+    return this.transferOpenUntil ? 'transferOpen' : null;
   }
 
   /** Redeems a transfer code on this (new) phone; answers the activities received. */
@@ -198,7 +220,7 @@ class FieldApp {
    */
   async showKind(kind: JoinedCampaign['campaign']['kind']): Promise<void> {
     await this.init();
-    if (this.joined?.campaign.kind === kind) return;
+    if (this.joined?.campaign.kind === kind && !this.joined.revokedAt) return;
     const candidates = this.memberships.filter((m) => m.campaign.kind === kind && !m.revokedAt);
     const best = candidates.find((m) => m.campaign.status !== 'CLOSED') ?? candidates[0];
     if (best) await this.show(best.campaign.id);
@@ -227,6 +249,7 @@ class FieldApp {
   }
 
   async write(write: FieldWrite): Promise<void> {
+    if (this.recordingBlocked) throw new Error(`recording blocked: ${this.recordingBlocked}`);
     // Pages pass reactive state; IndexedDB can store only plain data.
     await recordLocally(this.db, { ...($state.snapshot(write) as FieldWrite), membership: this.#membership() });
     this.version++;
@@ -236,6 +259,7 @@ class FieldApp {
 
   /** Keeps a photo's bytes on the device until the server has them; returns its id. */
   async addPhoto(bytes: ArrayBuffer): Promise<string> {
+    if (this.recordingBlocked) throw new Error(`recording blocked: ${this.recordingBlocked}`);
     const id = await storePhoto(this.db, bytes, this.#membership());
     await this.status.refresh(this.db);
     return id;

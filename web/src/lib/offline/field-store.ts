@@ -66,25 +66,51 @@ export async function loadMemberships(db: Db): Promise<JoinedCampaign[]> {
   return joined ? [joined] : [];
 }
 
+type MembershipList = { memberships: JoinedCampaign[]; joined: JoinedCampaign | undefined };
+
+/**
+ * Changes the list of memberships and the shown one in one IndexedDB transaction: the
+ * sync engine's rounds, joining, leaving and refreshing all change them, and two
+ * read-then-write steps in separate transactions could each undo the other's change.
+ */
+async function changeMemberships(db: Db, change: (list: MembershipList) => MembershipList): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const read = async <T>(key: string) => (await tx.store.get(key))?.value as T | undefined;
+  const joined = await read<JoinedCampaign>('joined');
+  const memberships = (await read<JoinedCampaign[]>('memberships')) ?? (joined ? [joined] : []);
+  const next = change({ memberships, joined });
+  await tx.store.put({ key: 'memberships', value: next.memberships });
+  if (next.joined) await tx.store.put({ key: 'joined', value: next.joined });
+  else await tx.store.delete('joined');
+  await tx.done;
+}
+
+const replace = (all: JoinedCampaign[], membership: JoinedCampaign) => {
+  const at = all.findIndex((m) => m.campaign.id === membership.campaign.id);
+  return at < 0 ? [...all, membership] : all.map((m, i) => (i === at ? membership : m));
+};
+
+/** The shown one after a change: the same activity as stored now, or the newest listed when it was left. */
+function shownAfter(memberships: JoinedCampaign[], joined: JoinedCampaign | undefined): JoinedCampaign | undefined {
+  const current = joined && memberships.find((m) => m.campaign.id === joined.campaign.id);
+  if (current && isListed(current)) return current;
+  return memberships.filter(isListed).sort((a, b) => (a.joinedAt < b.joinedAt ? 1 : -1))[0];
+}
+
 /**
  * Keeps a membership (new, or refreshed) and shows it. The others stay: their unsent work
  * is still sent with their own tokens.
  */
 export async function saveJoined(db: Db, joined: JoinedCampaign): Promise<void> {
-  await saveMembership(db, joined);
-  await setMeta(db, 'joined', joined);
+  await changeMemberships(db, ({ memberships }) => ({ memberships: replace(memberships, joined), joined }));
 }
 
 /** Keeps a membership (refreshed, revoked or left) without changing which one is shown. */
 export async function saveMembership(db: Db, membership: JoinedCampaign): Promise<void> {
-  const all = await loadMemberships(db);
-  const at = all.findIndex((m) => m.campaign.id === membership.campaign.id);
-  await setMeta(db, 'memberships', at < 0 ? [...all, membership] : all.map((m, i) => (i === at ? membership : m)));
-  if ((await loadJoined(db))?.campaign.id === membership.campaign.id) {
-    // The shown one is a copy: keep it equal, or show another when this one was left.
-    if (isListed(membership)) await setMeta(db, 'joined', membership);
-    else await showNewestListed(db);
-  }
+  await changeMemberships(db, ({ memberships, joined }) => {
+    const all = replace(memberships, membership);
+    return { memberships: all, joined: shownAfter(all, joined) };
+  });
 }
 
 /**
@@ -92,20 +118,18 @@ export async function saveMembership(db: Db, membership: JoinedCampaign): Promis
  * between (a campaign refetch) must not write back an older copy over another change.
  */
 export async function updateMembership(db: Db, campaignId: string, change: (current: JoinedCampaign) => JoinedCampaign): Promise<void> {
-  const current = (await loadMemberships(db)).find((m) => m.campaign.id === campaignId);
-  if (current) await saveMembership(db, change(current));
-}
-
-/** Shows the activity joined last of those still listed, or none. */
-async function showNewestListed(db: Db): Promise<void> {
-  const listed = (await loadMemberships(db)).filter(isListed).sort((a, b) => (a.joinedAt < b.joinedAt ? 1 : -1));
-  if (listed[0]) await setMeta(db, 'joined', listed[0]);
-  else await db.delete('meta', 'joined');
+  await changeMemberships(db, ({ memberships, joined }) => {
+    const all = memberships.map((m) => (m.campaign.id === campaignId ? change(m) : m));
+    return { memberships: all, joined: shownAfter(all, joined) };
+  });
 }
 
 /** Forgets a membership entirely (left, and nothing of it is kept any more). */
 export async function dropMembership(db: Db, campaignId: string): Promise<void> {
-  await setMeta(db, 'memberships', (await loadMemberships(db)).filter((m) => m.campaign.id !== campaignId));
+  await changeMemberships(db, ({ memberships, joined }) => {
+    const all = memberships.filter((m) => m.campaign.id !== campaignId);
+    return { memberships: all, joined: shownAfter(all, joined) };
+  });
 }
 
 export async function localRecords(db: Db, type: LocalRecord['type']): Promise<LocalRecord[]> {

@@ -87,14 +87,24 @@ export interface FollowedFindings {
 
 export const loadFollowedFindings = (db: Db) => getMeta<FollowedFindings>(db, FINDINGS);
 
+/** How often the follow-up of this phone's findings is asked for, at most. */
+const FOLLOW_UP_INTERVAL_MS = 5 * 60_000;
+let askedAt = 0;
+
 /**
  * Asks the server, for every key, what happened with the findings recorded with it, and
- * keeps the answer for offline use. A key the server no longer knows (moved to another
- * phone) is dropped: asking again would only count against this address.
+ * keeps the answer for offline use; at most every few minutes unless `force`d. Answers
+ * whether it asked. A key the server no longer knows (moved to another phone) is
+ * dropped: asking again would only count against this address.
  */
-export async function refreshFollowedFindings(db: Db, gql: typeof gqlFunction, now = new Date()): Promise<FollowedFindings> {
+export async function refreshFollowedFindings(db: Db, gql: typeof gqlFunction, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
+  const now = options.now ?? new Date();
+  if (!options.force && now.getTime() - askedAt < FOLLOW_UP_INTERVAL_MS) return false;
+  askedAt = now.getTime();
+  const keys = await followUpKeys(db);
+  if (keys.length === 0) return false;
   const findings: FollowedFinding[] = [];
-  for (const key of await followUpKeys(db)) {
+  for (const key of keys) {
     let after: string | null = null;
     try {
       for (let page = 0; page < MAX_PAGES; page++) {
@@ -108,7 +118,6 @@ export async function refreshFollowedFindings(db: Db, gql: typeof gqlFunction, n
       else throw error;
     }
   }
-  const result = { fetchedAt: now.toISOString(), findings };
-  await setMeta(db, FINDINGS, result);
-  return result;
+  await setMeta(db, FINDINGS, { fetchedAt: now.toISOString(), findings } satisfies FollowedFindings);
+  return true;
 }

@@ -8,7 +8,7 @@
  */
 import type { Db } from './idb';
 import { channelKey, type ChannelState } from './membership';
-import { dropMembership, loadMemberships, saveMembership, type JoinedCampaign } from './field-store';
+import { dropMembership, loadMemberships, updateMembership, type JoinedCampaign } from './field-store';
 import { forgetStandings } from './standings-store';
 
 /** Leaving refused: this many entries and photos of the activity have not reached the server. */
@@ -56,7 +56,7 @@ export async function leaveActivity(db: Db, membership: string, options: { disca
   await tx.objectStore('meta').delete(channelKey(membership, 'campaignChanged'));
   await tx.done;
   await forgetStandings(db, membership);
-  await saveMembership(db, { ...joined, leftAt: now.toISOString() });
+  await updateMembership(db, membership, (latest) => ({ ...latest, leftAt: now.toISOString() }));
   await forgetFinishedActivities(db);
 }
 

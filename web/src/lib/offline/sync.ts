@@ -14,27 +14,8 @@ import { upcast } from './outbox';
 import { applyAnswers, startOverAsNewDevice } from './sync-answers';
 import type { SyncStatus } from './sync-status.svelte';
 import type { SyncResponse } from './sync-protocol';
+import { localLocks, type LockLike } from './sync-locks';
 import { nextBatch, SyncError, type Transport } from './transport';
-
-export interface LockLike {
-  request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
-}
-
-/** One tab in this process: enough where Web Locks are missing (old browsers, tests). */
-export function localLocks(): LockLike {
-  const held = new Set<string>();
-  return {
-    async request(name, _options, callback) {
-      if (held.has(name)) return callback(null);
-      held.add(name);
-      try {
-        return await callback({});
-      } finally {
-        held.delete(name);
-      }
-    },
-  };
-}
 
 export interface SyncEngineOptions {
   db: Db;
@@ -175,8 +156,9 @@ export class SyncEngine {
       const failures: unknown[] = [];
       await this.#uploadPhotos(failures);
       await this.#syncMemberships(failures);
-      if (failures.length > 0) throw failures[0];
+      // Also when one membership failed: the others' new days and streets still come in.
       await this.#refreshCampaignIfChanged();
+      if (failures.length > 0) throw failures[0];
       this.#failures = 0;
       status.lastError = null;
       status.needsSignIn = false;
