@@ -26,21 +26,6 @@ export const en: Messages = {
   'update.available': 'A new version of the app is available.',
   'update.apply': 'Update now',
   'update.later': 'Later',
-  'home.title': 'Together we make the neighbourhood stronger',
-  'home.intro':
-    'With this app residents walk the neighbourhood inspection and volunteers count the paving tiles lifted out of gardens. The Buurtkracht team tells you what happens with your reports.',
-  'home.schouw.title': 'Neighbourhood inspection',
-  'home.schouw.body':
-    'Once a year we walk through the neighbourhood with a checklist. You look at greenery, playgrounds, benches and pavements, and report what could be better, with a photo and the location.',
-  'home.tegelwippen.title': 'Tile removal',
-  'home.tegelwippen.body':
-    'On action days we lift paving tiles out of gardens, so rainwater can soak away and plants can grow. Volunteers count the square metres per street. Our goal: at least 500 m².',
-  'home.offline.title': 'Works without internet',
-  'home.offline.body':
-    'What you record is kept on your phone first. When there is a connection again, the app sends it by itself. Nothing gets lost and nothing is counted twice.',
-  'home.join.title': 'Join in',
-  'home.join.body':
-    'Scan the QR code on the invitation from the Buurtkracht team, or open the link you received. You do not need an account.',
   'about.title': 'About the app and your privacy',
   'about.what.title': 'What is Buurtkracht?',
   'about.what.body':
@@ -189,7 +174,6 @@ export const en: Messages = {
   'nav.count': 'Count tiles',
   'nav.sync': 'Sending',
   'nav.join': 'Join',
-  'home.joined.join': 'Join with a code',
   'join.title': 'Join',
   'join.codeLabel': 'Invitation code',
   'join.codeHelp': 'It is on the poster or the invitation: 10 letters and digits, for example K7PM3QXWRT.',

@@ -1,4 +1,4 @@
-/** Dutch strings of the activities on this phone: Mijn activiteiten and leaving one. */
+/** Dutch strings of the start page and the activities on this phone: Mijn activiteiten, leaving one, what blocks recording. */
 export const nlActivities = {
   'activities.title': 'Mijn activiteiten',
   'activities.current': 'Nu bezig',
@@ -37,4 +37,20 @@ export const nlActivities = {
   'blocked.transfer.title': 'Er staat een overzetcode open',
   'blocked.transfer.body': 'Leg tot {time} niets vast op deze telefoon. Zodra de nieuwe telefoon de code gebruikt, kan deze telefoon niets meer versturen.',
   'blocked.toTransfer': 'Naar overzetten',
+  'home.title': 'Samen maken we de buurt sterker',
+  'home.intro':
+    'Met deze app lopen bewoners de buurtschouw en tellen vrijwilligers de tegels die we uit tuinen halen. Het Buurtkracht-team laat je weten wat er met jouw meldingen gebeurt.',
+  'home.schouw.title': 'Buurtschouw',
+  'home.schouw.body':
+    'Eén keer per jaar lopen we met een checklist door de buurt. Je bekijkt groen, speelplekken, bankjes en stoepen, en meldt wat beter kan, met een foto en de plek.',
+  'home.tegelwippen.title': 'Tegelwippen',
+  'home.tegelwippen.body':
+    'Op actiedagen halen we tegels uit tuinen. Zo kan regenwater de grond in en is er ruimte voor groen. Vrijwilligers tellen per straat de vierkante meters. Ons doel: minstens 500 m².',
+  'home.offline.title': 'Werkt ook zonder internet',
+  'home.offline.body':
+    'Wat je vastlegt, bewaart de app eerst op je telefoon. Als er weer verbinding is, stuurt de app het vanzelf door. Er gaat niets verloren en niets telt dubbel.',
+  'home.join.title': 'Meedoen',
+  'home.join.body':
+    'Scan de QR-code op de uitnodiging van het Buurtkracht-team, of open de link die je hebt gekregen. Een account is niet nodig.',
+  'home.joined.join': 'Meedoen met een code',
 } as const;

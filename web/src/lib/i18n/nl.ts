@@ -25,21 +25,6 @@ export const nl = {
   'update.available': 'Er is een nieuwe versie van de app.',
   'update.apply': 'Nu bijwerken',
   'update.later': 'Later',
-  'home.title': 'Samen maken we de buurt sterker',
-  'home.intro':
-    'Met deze app lopen bewoners de buurtschouw en tellen vrijwilligers de tegels die we uit tuinen halen. Het Buurtkracht-team laat je weten wat er met jouw meldingen gebeurt.',
-  'home.schouw.title': 'Buurtschouw',
-  'home.schouw.body':
-    'Eén keer per jaar lopen we met een checklist door de buurt. Je bekijkt groen, speelplekken, bankjes en stoepen, en meldt wat beter kan, met een foto en de plek.',
-  'home.tegelwippen.title': 'Tegelwippen',
-  'home.tegelwippen.body':
-    'Op actiedagen halen we tegels uit tuinen. Zo kan regenwater de grond in en is er ruimte voor groen. Vrijwilligers tellen per straat de vierkante meters. Ons doel: minstens 500 m².',
-  'home.offline.title': 'Werkt ook zonder internet',
-  'home.offline.body':
-    'Wat je vastlegt, bewaart de app eerst op je telefoon. Als er weer verbinding is, stuurt de app het vanzelf door. Er gaat niets verloren en niets telt dubbel.',
-  'home.join.title': 'Meedoen',
-  'home.join.body':
-    'Scan de QR-code op de uitnodiging van het Buurtkracht-team, of open de link die je hebt gekregen. Een account is niet nodig.',
   'about.title': 'Over de app en je privacy',
   'about.what.title': 'Wat is Buurtkracht?',
   'about.what.body':
@@ -188,7 +173,6 @@ export const nl = {
   'nav.count': 'Tegels tellen',
   'nav.sync': 'Versturen',
   'nav.join': 'Meedoen',
-  'home.joined.join': 'Meedoen met een code',
   'join.title': 'Meedoen',
   'join.codeLabel': 'Code van de uitnodiging',
   'join.codeHelp': 'Staat op de poster of de uitnodiging: 10 letters en cijfers, bijvoorbeeld K7PM3QXWRT.',
