@@ -8,18 +8,15 @@
  * old phone's next sync says it has no access any more; the code does not work twice.
  * Without internet the page says so. An expired code is not shown and a new one can be made.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsqrModule from 'jsqr';
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { launchChromium } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot } from './support/screens.js';
-import { demoCoordinator, gqlAt } from './support/staff-api.js';
+import { gqlAt } from './support/staff-api.js';
+import { useDemoApp } from './support/demo-app.js';
 
 // jsqr is CommonJS declaring `export default`; under Node's interop the default import is the function itself.
 const jsQR = jsqrModule as unknown as typeof jsqrModule.default;
@@ -37,27 +34,11 @@ async function readQrCode(page: Page): Promise<string | null> {
 const shownCode = (page: Page) => page.getByTestId('transfer-code-value').locator('[aria-hidden="true"]').textContent();
 
 describe('moving to a new phone (Chromium, 390×844)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-  let coordinator: Awaited<ReturnType<typeof demoCoordinator>>;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-transfer-'));
-    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
-    coordinator = await demoCoordinator(server);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const app = useDemoApp('buurtkracht-transfer-');
 
   /** A phone whose sending (sync rounds and photo uploads) can be held back. Service workers off: the page itself must see those requests. */
   async function newPhone(): Promise<{ phone: BrowserContext; page: Page; hold: (on: boolean) => void }> {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', serviceWorkers: 'block' });
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', serviceWorkers: 'block' });
     let held = false;
     await phone.route('**/graphql', (route) => (held && route.request().postData()?.includes('mutation Sync') ? route.abort('internetdisconnected') : route.continue()));
     await phone.route('**/media/**', (route) => (held && route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
@@ -65,10 +46,10 @@ describe('moving to a new phone (Chromium, 390×844)', () => {
   }
 
   async function joinSchouw(page: Page, name: string) {
-    await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.schouw.id)}`);
+    await page.goto(`${app.server.url}/meedoen/${await app.coordinator.invite(app.coordinator.schouw.id)}`);
     await page.getByLabel('Jouw naam in de app').fill(name);
     await page.getByRole('button', { name: 'Meedoen' }).click();
-    await page.waitForURL(`${server.url}/schouw`);
+    await page.waitForURL(`${app.server.url}/schouw`);
   }
 
   it('refuses a code while work is unsent, then moves the schouw and its follow-up to the new phone once', async () => {
@@ -87,7 +68,7 @@ describe('moving to a new phone (Chromium, 390×844)', () => {
     await page.waitForURL(/\/schouw\/plek\/.*\?opgeslagen=/);
 
     // The finding and its photo are still on the phone: no code, and it says what to do.
-    await page.goto(`${server.url}/overzetten`);
+    await page.goto(`${app.server.url}/overzetten`);
     const send = page.getByRole('region', { name: 'Naar een nieuwe telefoon' });
     await expect.poll(() => send.getByTestId('transfer-unsent').textContent()).toContain('nog niet alles verstuurd (nog 2)');
     expect(await send.getByRole('button', { name: 'Maak een overzetcode' }).count()).toBe(0);
@@ -110,7 +91,7 @@ describe('moving to a new phone (Chromium, 390×844)', () => {
     await screenshot(page, 'transfer-code');
     await expectAccessible(page, 'transfer-code');
     // While the code is open the old phone records nothing: it could never be sent.
-    await page.goto(`${server.url}/schouw`);
+    await page.goto(`${app.server.url}/schouw`);
     await expect.poll(() => page.getByTestId('recording-blocked').textContent()).toContain('Er staat een overzetcode open');
     expect(await page.getByRole('link', { name: /Speeltuin Boerenpad/ }).count()).toBe(0);
     await screenshot(page, 'recording-blocked-transfer');
@@ -119,48 +100,48 @@ describe('moving to a new phone (Chromium, 390×844)', () => {
     // The new phone opens the link: the code is filled in, and used only with the button.
     const fresh = await newPhone();
     const newPage = fresh.page;
-    await newPage.goto(`${server.url}${new URL(link!).pathname}${new URL(link!).search}`);
+    await newPage.goto(`${app.server.url}${new URL(link!).pathname}${new URL(link!).search}`);
     const receive = newPage.getByRole('region', { name: 'Van een oude telefoon overzetten' });
     await expect.poll(() => receive.getByLabel('Overzetcode').inputValue()).toBe(code);
     expect(await newPage.getByRole('region', { name: 'Naar een nieuwe telefoon' }).count()).toBe(0);
     await receive.getByRole('button', { name: 'Zet over naar deze telefoon' }).click();
     const received = receive.getByTestId('transfer-received');
-    await expect.poll(() => received.textContent(), { timeout: 30_000 }).toContain(coordinator.schouw.name);
+    await expect.poll(() => received.textContent(), { timeout: 30_000 }).toContain(app.coordinator.schouw.name);
     await screenshot(newPage, 'transfer-received');
     await expectAccessible(newPage, 'transfer-received');
 
     await receive.getByRole('link', { name: 'Naar de startpagina' }).click();
-    await newPage.waitForURL(`${server.url}/`);
+    await newPage.waitForURL(`${app.server.url}/`);
     const activities = newPage.getByRole('region', { name: 'Mijn activiteiten' });
-    await expect.poll(() => activities.getByTestId('activity').filter({ hasText: coordinator.schouw.name }).count()).toBe(1);
+    await expect.poll(() => activities.getByTestId('activity').filter({ hasText: app.coordinator.schouw.name }).count()).toBe(1);
     expect(await activities.getByText('geen toegang meer').count()).toBe(0);
-    await newPage.goto(`${server.url}/schouw/mijn`);
+    await newPage.goto(`${app.server.url}/schouw/mijn`);
     await expect.poll(() => newPage.getByTestId('my-finding').filter({ hasText: 'Wipkip wiebelt' }).count(), { timeout: 30_000 }).toBe(1);
 
     // The coordinator answers the finding; the new phone hears of it.
-    const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { id text } } } } }', { id: coordinator.schouw.id }, { cookie: coordinator.cookie });
+    const { body } = await gqlAt(app.server.url, 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { id text } } } } }', { id: app.coordinator.schouw.id }, { cookie: app.coordinator.cookie });
     const finding = body.data.campaign.findings.edges.map((e: any) => e.node).find((f: any) => f.text === 'Wipkip wiebelt');
-    const changed = await gqlAt(server.url, 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId: finding.id, status: 'INGEPLAND', publicMessage: 'De wipkip wordt volgende week gerepareerd.' } }, { cookie: coordinator.cookie });
+    const changed = await gqlAt(app.server.url, 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId: finding.id, status: 'INGEPLAND', publicMessage: 'De wipkip wordt volgende week gerepareerd.' } }, { cookie: app.coordinator.cookie });
     expect(changed.body.errors).toBeUndefined();
-    await newPage.goto(`${server.url}/versturen`);
+    await newPage.goto(`${app.server.url}/versturen`);
     await newPage.getByRole('button', { name: 'Nu versturen' }).click();
-    await newPage.goto(`${server.url}/schouw/mijn`);
+    await newPage.goto(`${app.server.url}/schouw/mijn`);
     await expect.poll(() => newPage.getByTestId('my-finding-message').filter({ hasText: 'De wipkip wordt volgende week gerepareerd.' }).count(), { timeout: 30_000 }).toBe(1);
 
     // The old phone's next sync round: no access any more, and nothing left to move.
-    await page.goto(`${server.url}/versturen`);
+    await page.goto(`${app.server.url}/versturen`);
     await page.getByRole('button', { name: 'Nu versturen' }).click();
-    await page.goto(server.url);
-    const oldCard = page.getByRole('region', { name: 'Mijn activiteiten' }).getByTestId('activity').filter({ hasText: coordinator.schouw.name });
+    await page.goto(app.server.url);
+    const oldCard = page.getByRole('region', { name: 'Mijn activiteiten' }).getByTestId('activity').filter({ hasText: app.coordinator.schouw.name });
     await expect.poll(() => oldCard.textContent(), { timeout: 30_000 }).toContain('Deze telefoon heeft geen toegang meer tot deze activiteit.');
-    await page.goto(`${server.url}/schouw`);
+    await page.goto(`${app.server.url}/schouw`);
     await expect.poll(() => page.getByTestId('recording-blocked').textContent()).toContain('Geen toegang meer');
-    await page.goto(`${server.url}/overzetten`);
+    await page.goto(`${app.server.url}/overzetten`);
     await expect.poll(() => page.getByRole('region', { name: 'Naar een nieuwe telefoon' }).textContent()).toContain('geen activiteiten meer die je kunt overzetten');
 
     // A third phone tries the same code: what is typed is checked first, then the server refuses.
     const third = await newPhone();
-    await third.page.goto(`${server.url}/overzetten`);
+    await third.page.goto(`${app.server.url}/overzetten`);
     const form = third.page.getByRole('region', { name: 'Van een oude telefoon overzetten' });
     const field = form.getByLabel('Overzetcode');
     await field.waitFor();
@@ -180,7 +161,7 @@ describe('moving to a new phone (Chromium, 390×844)', () => {
     await form.getByRole('button', { name: 'Zet over naar deze telefoon' }).click();
     await expect.poll(() => form.getByTestId('transfer-refused').textContent(), { timeout: 30_000 }).toContain(REFUSED);
     expect(await form.getByTestId('transfer-received').count()).toBe(0);
-    await third.page.goto(server.url);
+    await third.page.goto(app.server.url);
     expect(await third.page.getByRole('region', { name: 'Mijn activiteiten' }).count()).toBe(0);
 
     await Promise.all([old.phone.close(), fresh.phone.close(), third.phone.close()]);
@@ -190,7 +171,7 @@ describe('moving to a new phone (Chromium, 390×844)', () => {
     const { phone, page } = await newPhone();
     await joinSchouw(page, 'Buurman');
     await page.clock.install();
-    await page.goto(`${server.url}/overzetten`);
+    await page.goto(`${app.server.url}/overzetten`);
     const send = page.getByRole('region', { name: 'Naar een nieuwe telefoon' });
     await send.getByRole('button', { name: 'Maak een overzetcode' }).click();
     await expect.poll(() => shownCode(page)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);

@@ -5,37 +5,16 @@
  * field what is missing; a free finding is confirmed; an address that does not exist gets a Dutch page with a way back,
  * in the field app and in the console.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { launchChromium } from './browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot } from './support/screens.js';
-import { demoCoordinator } from './support/staff-api.js';
+import { useDemoApp } from './support/demo-app.js';
 
 describe('first hour (Chromium)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-  let coordinator: Awaited<ReturnType<typeof demoCoordinator>>;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-first-hour-'));
-    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
-    coordinator = await demoCoordinator(server);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const app = useDemoApp('buurtkracht-first-hour-');
 
   async function phone(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
     return context.newPage();
   }
 
@@ -45,7 +24,7 @@ describe('first hour (Chromium)', () => {
 
   it('a schouw screen opened before joining says so and links to joining', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/schouw/bevinding`);
+    await page.goto(`${app.server.url}/schouw/bevinding`);
     await expect.poll(() => page.getByTestId('needs-schouw').textContent()).toContain('Je doet nog niet mee aan een schouw');
     expect(await page.getByRole('button', { name: 'Bevinding opslaan' }).count()).toBe(0);
     expect(await height(page.getByRole('link', { name: 'Terug naar de plekken' }))).toBeGreaterThanOrEqual(44);
@@ -53,20 +32,20 @@ describe('first hour (Chromium)', () => {
     await expectAccessible(page, 'finding-not-joined');
 
     for (const screen of ['/schouw/plek/onbekend', '/schouw/mijn', '/schouw']) {
-      await page.goto(`${server.url}${screen}`);
+      await page.goto(`${app.server.url}${screen}`);
       await expect.poll(() => page.getByTestId('needs-schouw').count(), { message: screen }).toBe(1);
     }
     await page.getByRole('link', { name: 'Meedoen met een code' }).click();
-    await page.waitForURL(`${server.url}/meedoen`);
+    await page.waitForURL(`${app.server.url}/meedoen`);
     await page.context().close();
   });
 
   it('the code screen shows a hint like a real code and says next to the field when it is empty', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/meedoen`);
+    await page.goto(`${app.server.url}/meedoen`);
     const hint = (await page.locator('#code-help').textContent()) ?? '';
     expect(hint).toMatch(/\b[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}\b/);
-    const real = await coordinator.invite(coordinator.schouw.id);
+    const real = await app.coordinator.invite(app.coordinator.schouw.id);
     expect(real).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/);
 
     await page.getByRole('button', { name: 'Verder' }).click();
@@ -75,13 +54,13 @@ describe('first hour (Chromium)', () => {
     await page.getByLabel('Code van de uitnodiging').fill(real.toLowerCase());
     expect(await page.locator('#code-problem').count()).toBe(0);
     await page.getByRole('button', { name: 'Verder' }).click();
-    await page.waitForURL(`${server.url}/meedoen/${real}`);
+    await page.waitForURL(`${app.server.url}/meedoen/${real}`);
     await page.context().close();
   });
 
   it('the join form asks about the ranking only for tiles, and wants a contact detail when asked to hear back', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.schouw.id)}`);
+    await page.goto(`${app.server.url}/meedoen/${await app.coordinator.invite(app.coordinator.schouw.id)}`);
     await page.getByLabel('Jouw naam in de app').waitFor();
     expect(await page.getByLabel('Mijn naam mag in de ranglijst staan').count()).toBe(0);
 
@@ -112,7 +91,7 @@ describe('first hour (Chromium)', () => {
     await contact.fill('06-12345678');
     expect(await page.locator('#contact-problem').count()).toBe(0);
     await page.getByRole('button', { name: 'Meedoen' }).click();
-    await page.waitForURL(`${server.url}/schouw`);
+    await page.waitForURL(`${app.server.url}/schouw`);
 
     // A free finding (no spot) is confirmed on Mijn bevindingen, at the top of the list.
     await page.getByRole('link', { name: 'Vrije bevinding toevoegen' }).click();
@@ -122,14 +101,14 @@ describe('first hour (Chromium)', () => {
     await expect.poll(() => page.getByTestId('finding-saved').textContent()).toContain('Bevinding opgeslagen');
     expect(await page.getByTestId('my-finding').first().getByRole('heading').textContent()).toBe('Bankje bij de bushalte is kapot');
 
-    await page.goto(`${server.url}/meedoen/${await coordinator.invite(coordinator.tegelwippen.id)}`);
+    await page.goto(`${app.server.url}/meedoen/${await app.coordinator.invite(app.coordinator.tegelwippen.id)}`);
     await page.getByLabel('Mijn naam mag in de ranglijst staan').waitFor();
     await page.context().close();
   });
 
   it('an address that does not exist gets a Dutch page with a way back, in the field app and the console', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/bestaat-niet`);
+    await page.goto(`${app.server.url}/bestaat-niet`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze pagina bestaat niet');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
     const home = page.getByRole('link', { name: 'Naar de startpagina' });
@@ -137,9 +116,9 @@ describe('first hour (Chromium)', () => {
     await screenshot(page, 'not-found');
     await expectAccessible(page, 'not-found');
     await home.click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${app.server.url}/`);
 
-    await page.goto(`${server.url}/beheer/bestaat-niet`);
+    await page.goto(`${app.server.url}/beheer/bestaat-niet`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze pagina bestaat niet');
     await screenshot(page, 'console-not-found');
     await expectAccessible(page, 'console-not-found');
@@ -164,9 +143,9 @@ describe('first hour (Chromium)', () => {
       await page.waitForTimeout(300);
       return page.evaluate(() => (window as unknown as { shifts: number }).shifts);
     };
-    const code = await coordinator.invite(coordinator.tegelwippen.id);
-    expect(await shiftsOn(`${server.url}/meedoen/${code}`, () => page.getByRole('button', { name: 'Meedoen' }).waitFor())).toBeLessThan(0.01);
-    expect(await shiftsOn(`${server.url}/voortgang/${coordinator.tegelwippen.id}`, () => page.getByTestId('progress-total').waitFor())).toBeLessThan(0.01);
+    const code = await app.coordinator.invite(app.coordinator.tegelwippen.id);
+    expect(await shiftsOn(`${app.server.url}/meedoen/${code}`, () => page.getByRole('button', { name: 'Meedoen' }).waitFor())).toBeLessThan(0.01);
+    expect(await shiftsOn(`${app.server.url}/voortgang/${app.coordinator.tegelwippen.id}`, () => page.getByTestId('progress-total').waitFor())).toBeLessThan(0.01);
     await page.context().close();
   });
 });

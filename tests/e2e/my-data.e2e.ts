@@ -7,40 +7,20 @@
  * unsent, and then erasing one activity: gone from the phone, erased on the server, its
  * counts kept under the pseudonym, the other activity untouched.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot } from './support/screens.js';
-import { demoCoordinator, gqlAt } from './support/staff-api.js';
+import { gqlAt } from './support/staff-api.js';
+import { useDemoApp } from './support/demo-app.js';
 
 const PARTICIPANTS = 'query($id: ID!) { campaign(id: $id) { participants(first: 100) { edges { node { displayName contact contactConsentAt showNameInRankings pseudonym erasedAt } } } } }';
 
 describe('Mijn gegevens (Chromium, 390×844)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-  let coordinator: Awaited<ReturnType<typeof demoCoordinator>>;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-my-data-'));
-    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
-    coordinator = await demoCoordinator(server);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const app = useDemoApp('buurtkracht-my-data-');
 
   /** The participants of an activity as its coordinator sees them (only Fatima joined these). */
   const fatimaOn = async (campaignId: string) => {
-    const { body } = await gqlAt(server.url, PARTICIPANTS, { id: campaignId }, { cookie: coordinator.cookie });
+    const { body } = await gqlAt(app.server.url, PARTICIPANTS, { id: campaignId }, { cookie: app.coordinator.cookie });
     const all = body.data.campaign.participants.edges.map((e: any) => e.node);
     expect(all).toHaveLength(1);
     return all[0];
@@ -50,7 +30,7 @@ describe('Mijn gegevens (Chromium, 390×844)', () => {
   const menu = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true });
 
   async function join(page: Page, campaignId: string, extra: (page: Page) => Promise<void>) {
-    await page.goto(`${server.url}/meedoen/${await coordinator.invite(campaignId)}`);
+    await page.goto(`${app.server.url}/meedoen/${await app.coordinator.invite(campaignId)}`);
     await page.getByLabel('Jouw naam in de app').fill('Fatima');
     await extra(page);
     await page.getByRole('button', { name: 'Meedoen' }).click();
@@ -58,36 +38,36 @@ describe('Mijn gegevens (Chromium, 390×844)', () => {
 
   it('shows what is stored, changes consent, and erases one activity from the phone and the server', async () => {
     // Service workers off: the test holds back sync requests, which the page itself must see.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', serviceWorkers: 'block' });
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', serviceWorkers: 'block' });
     let holdSync = false;
     await phone.route('**/graphql', (route) => (holdSync && route.request().postData()?.includes('mutation Sync') ? route.abort('internetdisconnected') : route.continue()));
     const page = await phone.newPage();
 
-    await join(page, coordinator.schouw.id, async () => undefined);
-    await page.waitForURL(`${server.url}/schouw`);
-    await join(page, coordinator.tegelwippen.id, async (p) => {
+    await join(page, app.coordinator.schouw.id, async () => undefined);
+    await page.waitForURL(`${app.server.url}/schouw`);
+    await join(page, app.coordinator.tegelwippen.id, async (p) => {
       await p.getByLabel('Mijn naam mag in de ranglijst staan').check();
       await p.getByLabel('Ik wil horen wat er met mijn meldingen gebeurt').check();
       await p.getByLabel('E-mailadres of telefoonnummer').fill('fatima@example.org');
     });
-    await page.waitForURL(`${server.url}/tellen`);
+    await page.waitForURL(`${app.server.url}/tellen`);
     await page.getByLabel(/^Straat/).selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Begin met tellen' }).click();
     await page.getByTestId('add-TEGEL_30X30').click();
     await page.getByTestId('add-TEGEL_30X30').click();
-    await expect.poll(async () => (await coordinator.dashboard(coordinator.tegelwippen.id)).total.entries, { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await app.coordinator.dashboard(app.coordinator.tegelwippen.id)).total.entries, { timeout: 30_000 }).toBe(2);
 
     // From the menu at the bottom of every screen.
     await menu(page, 'Mijn gegevens').click();
-    await page.waitForURL(`${server.url}/mijn-gegevens`);
+    await page.waitForURL(`${app.server.url}/mijn-gegevens`);
     const cards = page.getByTestId('my-data-card');
     await expect.poll(() => cards.count()).toBe(2);
-    const tegel = cards.filter({ hasText: coordinator.tegelwippen.name });
-    const schouw = cards.filter({ hasText: coordinator.schouw.name });
+    const tegel = cards.filter({ hasText: app.coordinator.tegelwippen.name });
+    const schouw = cards.filter({ hasText: app.coordinator.schouw.name });
     await expect.poll(() => tegel.getByTestId('stored-contact').textContent()).toBe('fatima@example.org');
     expect(await tegel.getByTestId('stored-consent').textContent()).toMatch(/^Ja, sinds \d{1,2} [a-z]+ \d{4}$/);
     expect(await tegel.getByTestId('stored-ranking').textContent()).toBe('Ja');
-    const pseudonym = (await fatimaOn(coordinator.tegelwippen.id)).pseudonym as string;
+    const pseudonym = (await fatimaOn(app.coordinator.tegelwippen.id)).pseudonym as string;
     expect(await tegel.getByTestId('stored-data').textContent()).toContain(pseudonym);
     await expect.poll(() => schouw.getByTestId('stored-contact').textContent()).toBe('Geen');
     expect(await schouw.getByTestId('stored-consent').textContent()).toBe('Nee');
@@ -117,8 +97,8 @@ describe('Mijn gegevens (Chromium, 390×844)', () => {
     expect(await tegel.getByTestId('stored-contact').textContent()).toBe('Geen');
     expect(await tegel.getByTestId('stored-consent').textContent()).toBe('Nee');
     expect(await tegel.getByTestId('stored-ranking').textContent()).toBe('Nee, daar staat je schuilnaam');
-    expect(await fatimaOn(coordinator.tegelwippen.id)).toMatchObject({ displayName: 'Fatima', contact: null, contactConsentAt: null, showNameInRankings: false });
-    expect((await coordinator.dashboard(coordinator.tegelwippen.id)).topParticipants.map((p: any) => p.name)).toEqual([pseudonym]);
+    expect(await fatimaOn(app.coordinator.tegelwippen.id)).toMatchObject({ displayName: 'Fatima', contact: null, contactConsentAt: null, showNameInRankings: false });
+    expect((await app.coordinator.dashboard(app.coordinator.tegelwippen.id)).topParticipants.map((p: any) => p.name)).toEqual([pseudonym]);
     await screenshot(page, 'my-data-saved');
 
     // Without internet: what the phone knows, and that the rest needs a connection.
@@ -159,33 +139,33 @@ describe('Mijn gegevens (Chromium, 390×844)', () => {
     expect(await erase.getByTestId('delete-erased').getByRole('listitem').allTextContents()).toEqual([
       'je naam',
       'je contactgegevens',
-      `de toegang van deze telefoon tot ${coordinator.tegelwippen.name}; de activiteit gaat van je telefoon`,
+      `de toegang van deze telefoon tot ${app.coordinator.tegelwippen.name}; de activiteit gaat van je telefoon`,
     ]);
     expect(await erase.getByTestId('delete-kept').textContent()).toContain(`onder je schuilnaam ${pseudonym}`);
     await screenshot(page, 'my-data-confirm-delete');
     await expectAccessible(page, 'my-data-confirm-delete');
     await erase.getByRole('button', { name: 'Ja, verwijder mijn gegevens' }).click();
     await expect.poll(() => page.getByTestId('my-data-deleted').textContent()).toBe(
-      `Je gegevens bij ${coordinator.tegelwippen.name} zijn verwijderd. Deze activiteit staat niet meer op deze telefoon.`,
+      `Je gegevens bij ${app.coordinator.tegelwippen.name} zijn verwijderd. Deze activiteit staat niet meer op deze telefoon.`,
     );
     await expect.poll(() => cards.count()).toBe(1);
-    expect(await cards.first().textContent()).toContain(coordinator.schouw.name);
+    expect(await cards.first().textContent()).toContain(app.coordinator.schouw.name);
     await screenshot(page, 'my-data-deleted');
     await expectAccessible(page, 'my-data-deleted');
 
     // The server erased the name and contact details; the counts stay, under the pseudonym.
-    const erased = await fatimaOn(coordinator.tegelwippen.id);
+    const erased = await fatimaOn(app.coordinator.tegelwippen.id);
     expect(erased).toMatchObject({ displayName: null, contact: null, pseudonym });
     expect(erased.erasedAt).not.toBeNull();
-    const dashboard = await coordinator.dashboard(coordinator.tegelwippen.id);
+    const dashboard = await app.coordinator.dashboard(app.coordinator.tegelwippen.id);
     expect(dashboard.total).toEqual({ areaCm2: 2700, entries: 3 });
     expect(dashboard.topParticipants).toEqual([{ name: pseudonym, total: { areaCm2: 2700 } }]);
-    expect((await fatimaOn(coordinator.schouw.id)).displayName).toBe('Fatima');
+    expect((await fatimaOn(app.coordinator.schouw.id)).displayName).toBe('Fatima');
 
     // The phone: only the schouw is left.
     await menu(page, 'Start').click();
     await expect.poll(() => page.getByTestId('activity').count()).toBe(1);
-    expect(await page.getByTestId('activity').textContent()).toContain(coordinator.schouw.name);
+    expect(await page.getByTestId('activity').textContent()).toContain(app.coordinator.schouw.name);
     await phone.close();
   });
 });

@@ -9,17 +9,14 @@
  * finding, not the answers, with the coordinator's public message; and, after the
  * coordinator made a finding of the unreported answer, that finding too.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { launchChromium } from './browser.js';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot } from './support/screens.js';
-import { demoCoordinator, gqlAt } from './support/staff-api.js';
+import { gqlAt } from './support/staff-api.js';
+import { useDemoApp } from './support/demo-app.js';
 
 const photo = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'losse-stoeptegel.jpg');
 const PLAYGROUND = 'Speeltuin Boerenpad';
@@ -34,23 +31,7 @@ const Q = {
 };
 
 describe('schouw question types (Chromium, offline and online)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-  let coordinator: Awaited<ReturnType<typeof demoCoordinator>>;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-questions-'));
-    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
-    coordinator = await demoCoordinator(server);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const app = useDemoApp('buurtkracht-questions-');
 
   const question = (page: Page, prompt: string) => page.getByRole('article', { name: prompt });
   const answered = (page: Page, prompt: string) => question(page, prompt).getByTestId('answered').textContent();
@@ -70,13 +51,13 @@ describe('schouw question types (Chromium, offline and online)', () => {
   }
 
   it('answers a rating, yes/no, number, choice and text, turns a C into a finding, and sends each once', async () => {
-    const code = await coordinator.invite(coordinator.schouw.id);
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    const code = await app.coordinator.invite(app.coordinator.schouw.id);
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
     const page = await phone.newPage();
-    await page.goto(`${server.url}/meedoen/${code}`);
+    await page.goto(`${app.server.url}/meedoen/${code}`);
     await page.getByLabel('Jouw naam in de app').fill('Buurman');
     await page.getByRole('button', { name: 'Meedoen' }).click();
-    await page.waitForURL(`${server.url}/schouw`);
+    await page.waitForURL(`${app.server.url}/schouw`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 
     // Offline: rating, yes/no, number (bad counts first), and a C that someone should act on.
@@ -159,23 +140,23 @@ describe('schouw question types (Chromium, offline and online)', () => {
     await screenshot(page, 'schouw-spot-answers');
     await expectAccessible(page, 'schouw-spot-answers');
 
-    await page.goto(`${server.url}/versturen`);
+    await page.goto(`${app.server.url}/versturen`);
     await expect.poll(() => page.getByTestId('sync-summary').textContent(), { timeout: 30_000 }).toBe('Alles is verstuurd');
-    await page.goto(`${server.url}/schouw`);
+    await page.goto(`${app.server.url}/schouw`);
     await expect.poll(() => page.getByTestId('walk-spot').filter({ hasText: PLAYGROUND }).textContent()).toContain('7 van 12 vragen');
     await screenshot(page, 'schouw-walk-progress');
     await expectAccessible(page, 'schouw-walk-progress');
 
     // What the server stored: the seven answers as observations (no bad count), one finding following the C.
     const { body } = await gqlAt(
-      server.url,
+      app.server.url,
       `query($id: ID!) { campaign(id: $id) {
         checklist { sections { items { id prompt } } }
         observations(first: 100) { edges { node { id checklistItemId rating answer } } }
         findings(first: 100) { edges { node { id text observationId rating category photoIds } } }
       } }`,
-      { id: coordinator.schouw.id },
-      { cookie: coordinator.cookie },
+      { id: app.coordinator.schouw.id },
+      { cookie: app.coordinator.cookie },
     );
     expect(body.errors).toBeUndefined();
     const promptOf = new Map<string, string>(body.data.campaign.checklist.sections.flatMap((s: any) => s.items.map((i: any) => [i.id, i.prompt])));
@@ -196,8 +177,8 @@ describe('schouw question types (Chromium, offline and online)', () => {
     expect(findings).toEqual([expect.objectContaining({ text: 'De schommel hangt scheef', observationId: play.id, rating: 'C', category: 'ONTMOETEN_SPELEN', photoIds: [expect.any(String)] })]);
 
     // The coordinator answers it; Mijn bevindingen shows that one finding, not the answers.
-    await gqlAt(server.url, 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId: findings[0].id, status: 'INGEPLAND', publicMessage: 'De gemeente zet de schommel volgende week recht.' } }, { cookie: coordinator.cookie });
-    await page.goto(`${server.url}/schouw/mijn`);
+    await gqlAt(app.server.url, 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId: findings[0].id, status: 'INGEPLAND', publicMessage: 'De gemeente zet de schommel volgende week recht.' } }, { cookie: app.coordinator.cookie });
+    await page.goto(`${app.server.url}/schouw/mijn`);
     const card = page.getByTestId('my-finding');
     await expect.poll(() => card.getByText('De gemeente zet de schommel volgende week recht.').count(), { timeout: 30_000 }).toBe(1);
     expect(await card.count()).toBe(1);
@@ -216,13 +197,13 @@ describe('schouw question types (Chromium, offline and online)', () => {
     // though the phone never had a record of it.
     const water = observations.find((o: any) => promptOf.get(o.checklistItemId) === Q.water);
     const promoted = await gqlAt(
-      server.url,
+      app.server.url,
       'mutation($input: PromoteObservationInput!) { promoteObservation(input: $input) { id observationId } }',
       { input: { observationId: water.id, findingId: uuidv7(), text: 'Na regen staat hier water bij de ingang' } },
-      { cookie: coordinator.cookie },
+      { cookie: app.coordinator.cookie },
     );
     expect(promoted.body.errors, JSON.stringify(promoted.body.errors)).toBeUndefined();
-    await page.goto(`${server.url}/schouw/mijn`);
+    await page.goto(`${app.server.url}/schouw/mijn`);
     await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(2);
     const fromAnswer = card.filter({ has: page.getByRole('heading', { name: 'Na regen staat hier water bij de ingang' }) });
     const promotedWords = (await fromAnswer.textContent())!.replace(/\s+/g, ' ');

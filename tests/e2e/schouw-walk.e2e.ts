@@ -9,37 +9,18 @@
  * sent; a photo taken away before saving is never sent. Every question type and the
  * answer-to-finding step: schouw-question-types.e2e.ts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot } from './support/screens.js';
-import { demoCoordinator, gqlAt } from './support/staff-api.js';
+import { gqlAt } from './support/staff-api.js';
+import { useDemoApp } from './support/demo-app.js';
 
 const photo = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'losse-stoeptegel.jpg');
 
 describe('schouw walk (Chromium, offline)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dir: string;
-  let coordinator: Awaited<ReturnType<typeof demoCoordinator>>;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-walk-'));
-    server = await startServer({ DATABASE_PATH: path.join(dir, 'e2e.db'), MEDIA_DIR: path.join(dir, 'media'), NODE_ENV: 'test', GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' });
-    coordinator = await demoCoordinator(server);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const app = useDemoApp('buurtkracht-walk-');
 
   /** At least 44 px tall: a thumb must be able to hit it (WCAG 2.5.8 asks 24, the app 44). */
   async function expectTallEnough(page: Page, name: string) {
@@ -88,13 +69,13 @@ describe('schouw walk (Chromium, offline)', () => {
   }
 
   it('records offline, survives a closed page, and syncs findings and photos exactly once', async () => {
-    const code = await coordinator.invite(coordinator.schouw.id);
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    const code = await app.coordinator.invite(app.coordinator.schouw.id);
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
     let page = await phone.newPage();
-    await page.goto(`${server.url}/meedoen/${code}`);
+    await page.goto(`${app.server.url}/meedoen/${code}`);
     await page.getByLabel('Jouw naam in de app').fill('Schouwer');
     await page.getByRole('button', { name: 'Meedoen' }).click();
-    await page.waitForURL(`${server.url}/schouw`);
+    await page.waitForURL(`${app.server.url}/schouw`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await expect.poll(() => page.getByTestId('walk-progress').textContent()).toContain('0 van 10');
     await screenshot(page, 'walk');
@@ -115,28 +96,28 @@ describe('schouw walk (Chromium, offline)', () => {
 
     await page.close();
     page = await phone.newPage();
-    await page.goto(`${server.url}/schouw/mijn`);
+    await page.goto(`${app.server.url}/schouw/mijn`);
     // The answer is no finding: three findings, all still on the phone.
     await expect.poll(() => page.getByTestId('my-finding').count()).toBe(3);
     await expect.poll(() => page.getByText('Nog niet verstuurd').count()).toBe(3);
     await expectTallEnough(page, 'Terug naar de plekken');
 
     await phone.setOffline(false);
-    await page.goto(`${server.url}/versturen`);
+    await page.goto(`${app.server.url}/versturen`);
     await expect.poll(() => page.getByTestId('sync-summary').textContent(), { timeout: 30_000 }).toBe('Alles is verstuurd');
     expect(await page.getByText('Laatst bevestigd door de server').count()).toBe(1);
 
-    // At the spot the three findings now say they were sent; the thumbnails come from the server.
-    await page.goto(`${server.url}/schouw`);
+    // At the spot the three findings now say they were sent; the thumbnails come from the app.server.
+    await page.goto(`${app.server.url}/schouw`);
     await page.getByRole('link', { name: /Speeltuin Boerenpad/ }).click();
     await expect.poll(async () => (await page.getByTestId('finding-state').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(['✓ Verstuurd', '✓ Verstuurd', '✓ Verstuurd']);
     await expect.poll(() => page.getByRole('img', { name: 'Foto 1 bij deze bevinding' }).evaluateAll((imgs: HTMLImageElement[]) => imgs.filter((i) => i.complete && i.naturalWidth > 0).length)).toBe(3);
 
     const { body } = await gqlAt(
-      server.url,
+      app.server.url,
       'query($id: ID!) { campaign(id: $id) { findings(first: 50) { edges { node { id text rating photoIds } } } observations(first: 50) { edges { node { rating answer } } } } }',
-      { id: coordinator.schouw.id },
-      { cookie: coordinator.cookie },
+      { id: app.coordinator.schouw.id },
+      { cookie: app.coordinator.cookie },
     );
     const findings = body.data.campaign.findings.edges.map((e: any) => e.node);
     expect(findings.map((f: any) => f.text).sort()).toEqual(['Losse stoeptegel bij de ingang', 'Wipkip wiebelt', 'Zand ligt op het pad']);
@@ -144,15 +125,15 @@ describe('schouw walk (Chromium, offline)', () => {
     const photoIds = findings.flatMap((f: any) => f.photoIds);
     expect(new Set(photoIds).size).toBe(3);
     for (const id of photoIds) {
-      const response = await fetch(`${server.url}/media/${id}`, { headers: { cookie: coordinator.cookie } });
+      const response = await fetch(`${app.server.url}/media/${id}`, { headers: { cookie: app.coordinator.cookie } });
       expect(response.status).toBe(200);
       expect(Buffer.from(await response.arrayBuffer()).includes(Buffer.from('FixturePhone'))).toBe(false);
     }
 
     // The coordinator answers one finding; the resident sees the message on the device.
     const tile = findings.find((f: any) => f.text === 'Losse stoeptegel bij de ingang');
-    await gqlAt(server.url, 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId: tile.id, status: 'INGEPLAND', publicMessage: 'De gemeente legt de tegel volgende week vast.' } }, { cookie: coordinator.cookie });
-    await page.goto(`${server.url}/schouw/mijn`);
+    await gqlAt(app.server.url, 'mutation($input: ChangeFindingStatusInput!) { changeFindingStatus(input: $input) { status } }', { input: { findingId: tile.id, status: 'INGEPLAND', publicMessage: 'De gemeente legt de tegel volgende week vast.' } }, { cookie: app.coordinator.cookie });
+    await page.goto(`${app.server.url}/schouw/mijn`);
     await expect.poll(() => page.getByText('De gemeente legt de tegel volgende week vast.').count(), { timeout: 30_000 }).toBe(1);
     await screenshot(page, 'my-findings');
     await expectAccessible(page, 'my-findings');
