@@ -50,10 +50,19 @@ const envSchema = z.object({
     .string()
     .regex(/^(?:[^<>\r\n"]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+)$/, 'an e-mail address, or a name and an address: "Buurtkracht <buurtkracht@example.org>"')
     .optional(),
+  // Scheduled backups of the database and the photos (npm run backup makes one by hand).
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  // Prometheus metrics: on a port of their own, or on the app's port behind a bearer token.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
+  // Readiness (GET /readyz) fails when the database's disk has less free space than this.
+  READY_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(1_000_000).default(200),
 });
 
 /** Values that may hold a password: a start-up error names them but never prints them. */
-const SECRET_VARIABLES = new Set(['SMTP_URL']);
+const SECRET_VARIABLES = new Set(['SMTP_URL', 'METRICS_TOKEN']);
 
 export interface Config {
   readonly nodeEnv: 'development' | 'test' | 'production';
@@ -90,6 +99,11 @@ export interface Config {
   readonly mapTileUrl: string | null;
   /** Where and as whom residents' e-mail is sent; null: e-mail is off. smtpUrl may hold a password: never log it. */
   readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
+  /** Scheduled backups into dir every intervalHours (0: none), keeping the newest keep; null: BACKUP_DIR unset. */
+  readonly backup: { readonly dir: string; readonly intervalHours: number; readonly keep: number } | null;
+  /** Where /metrics is served: its own port (host as the app's), or the app's port with a bearer token; null: off. */
+  readonly metrics: { readonly port: number; readonly token: null } | { readonly port: null; readonly token: string } | null;
+  readonly readyMinFreeDiskBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +127,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.METRICS_PORT && e.METRICS_TOKEN) {
+    throw new ConfigError('Invalid configuration:\n  METRICS_TOKEN=(not shown): set METRICS_PORT (metrics on a port of their own) or METRICS_TOKEN (on the app\'s port behind a token), not both');
+  }
+  if (e.METRICS_PORT && e.METRICS_PORT === e.PORT) {
+    throw new ConfigError(`Invalid configuration:\n  METRICS_PORT=${e.METRICS_PORT}: must differ from PORT`);
+  }
   if (e.SMTP_URL && !e.MAIL_FROM) {
     throw new ConfigError('Invalid configuration:\n  MAIL_FROM="": required when SMTP_URL is set: the sender of the e-mails, e.g. "Buurtkracht <buurtkracht@example.org>"');
   }
@@ -141,5 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
     mail: e.SMTP_URL && e.MAIL_FROM ? Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }) : null,
+    backup: e.BACKUP_DIR ? Object.freeze({ dir: resolveFromRoot(e.BACKUP_DIR), intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP }) : null,
+    metrics: e.METRICS_PORT ? Object.freeze({ port: e.METRICS_PORT, token: null }) : e.METRICS_TOKEN ? Object.freeze({ port: null, token: e.METRICS_TOKEN }) : null,
+    readyMinFreeDiskBytes: e.READY_MIN_FREE_DISK_MB * 1024 * 1024,
   });
 }

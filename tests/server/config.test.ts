@@ -83,4 +83,31 @@ describe('config', () => {
       expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: value })).toThrow(/MAIL_FROM=.*an e-mail address/);
     });
   });
+
+  describe('backups and metrics', () => {
+    it('schedules no backup and serves no metrics unless asked', () => {
+      const config = loadConfig({});
+      expect(config.backup).toBeNull();
+      expect(config.metrics).toBeNull();
+      expect(config.readyMinFreeDiskBytes).toBe(200 * 1024 * 1024);
+    });
+
+    it('backs up into BACKUP_DIR (relative to the repository) every 24 hours, keeping 14, unless told otherwise', () => {
+      expect(loadConfig({ BACKUP_DIR: 'data/backups' }).backup).toEqual({ dir: path.join(projectRoot, 'data/backups'), intervalHours: 24, keep: 14 });
+      expect(loadConfig({ BACKUP_DIR: '/srv/b', BACKUP_INTERVAL_HOURS: '0.5', BACKUP_KEEP: '3' }).backup).toEqual({ dir: '/srv/b', intervalHours: 0.5, keep: 3 });
+    });
+
+    it('serves metrics on a port of their own or behind a token, never both, never on the app port', () => {
+      expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, token: null });
+      const token = 'x'.repeat(32);
+      expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ port: null, token });
+      expect(() => loadConfig({ METRICS_PORT: '9464', METRICS_TOKEN: token })).toThrow(/not both/);
+      expect(() => loadConfig({ METRICS_PORT: '3000' })).toThrow(/METRICS_PORT=3000: must differ from PORT/);
+    });
+
+    it('refuses a short metrics token without printing it', () => {
+      expect(() => loadConfig({ METRICS_TOKEN: 'geheim123' })).toThrow(/METRICS_TOKEN=\(not shown\): at least 24 characters/);
+      expect(() => loadConfig({ METRICS_TOKEN: 'geheim123' })).not.toThrow(/geheim123/);
+    });
+  });
 });
