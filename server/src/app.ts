@@ -11,6 +11,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { buildHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
+import { startBackupSchedule } from './modules/backup/backup-schedule.js';
 import type { MailTuning } from './modules/mail/mail-delivery.js';
 import { startResidentMail } from './modules/mail/resident-mail.js';
 import { scheduleRetention } from './modules/participant/retention.service.js';
@@ -44,6 +45,7 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
     const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth, syncRunner });
     const stopRetention = scheduleRetention(connection.db, config.personalDataRetentionDays, logger);
     const stopMail = startResidentMail(connection.db, config, logger, tuning.mail);
+    const stopBackups = startBackupSchedule(config, logger);
     return {
       http,
       connection,
@@ -53,6 +55,7 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
         await http.close();
         // After the requests (a status change may still queue a mail), before the database closes.
         await stopMail();
+        await stopBackups();
         await syncRunner.close();
         if (connection.readDb !== connection.db) await connection.readDb.destroy();
         await connection.db.destroy();
