@@ -10,7 +10,9 @@
  *   server is often pid 1), which would fool a pid file.
  * Limits: the other process must see the same locks, i.e. run on the same machine (a
  * Docker volume is fine; a network file system may not pass locks on, and SQLite says
- * not to use WAL mode there anyway).
+ * not to use WAL mode there anyway). And the server must never open the database file
+ * with anything but SQLite (fs.stat is fine, reading it is not): closing any descriptor
+ * of a file drops all of the process's POSIX locks on it, SQLite's included.
  *
  * The lock is kept until release(), so a server that starts while a restore runs waits
  * and then fails instead of opening a file that is being replaced.
