@@ -22,6 +22,15 @@ export default defineConfig({
         },
       },
       {
+        // The shared protocol package (protocol/), and that server and web read it alike.
+        resolve: { alias: singleGraphql },
+        test: {
+          name: 'protocol',
+          include: ['tests/protocol/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         // Unit tests of web/src/lib: Svelte runes compile here too, IndexedDB is faked.
         plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
         resolve: { alias: [{ find: '$lib', replacement: webLib }, ...singleGraphql] },

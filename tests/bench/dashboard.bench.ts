@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SIZE_CODE_AREA_CM2 } from '@buurtkracht/protocol/tile-sizes';
 import SQLite from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { hashSecret } from '../../server/src/auth/tokens.js';
@@ -20,7 +21,6 @@ const STREETS = 50;
 const DAYS = 10;
 const PARTICIPANTS = 500;
 const SIZES = ['TEGEL_30X30', 'TEGEL_40X40', 'TEGEL_50X50', 'TEGEL_60X60', 'KLINKER_20X10'] as const;
-const AREAS = { TEGEL_30X30: 900, TEGEL_40X40: 1600, TEGEL_50X50: 2500, TEGEL_60X60: 3600, KLINKER_20X10: 200 };
 
 /** Builds the database file: schema by the real migrations, bulk rows by raw statements. */
 async function buildDatabase(file: string): Promise<{ campaignId: string; sessionId: string }> {
@@ -63,7 +63,7 @@ async function buildDatabase(file: string): Promise<{ campaignId: string; sessio
     for (let i = from; i < to; i++) {
       const size = SIZES[random(SIZES.length)]!;
       const count = 1 + random(20);
-      insert.run(uuidv7(), campaignId, dayIds[random(DAYS)], streetIds[random(STREETS)], participantIds[random(PARTICIPANTS)], size, count, count * AREAS[size], now);
+      insert.run(uuidv7(), campaignId, dayIds[random(DAYS)], streetIds[random(STREETS)], participantIds[random(PARTICIPANTS)], size, count, count * SIZE_CODE_AREA_CM2[size], now);
     }
   });
   for (let from = 0; from < EVENTS; from += 50_000) batch(from, Math.min(EVENTS, from + 50_000));

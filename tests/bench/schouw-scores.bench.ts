@@ -10,6 +10,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FINDING_STATUSES as STATUSES } from '@buurtkracht/protocol/finding-statuses';
+import { LEVELS } from '@buurtkracht/protocol/rating-scale';
+import { THEMES } from '@buurtkracht/protocol/themes';
 import SQLite from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../server/src/auth/viewer.js';
@@ -17,7 +20,6 @@ import { hashSecret } from '../../server/src/auth/tokens.js';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { publishChecklistVersion } from '../../server/src/modules/checklist/checklist.service.js';
-import { THEMES } from '../../server/src/modules/checklist/checklist.table.js';
 import { createNeighbourhood } from '../../server/src/modules/neighbourhood/neighbourhood.service.js';
 import { createSpot } from '../../server/src/modules/spot/spot.service.js';
 import { percentile, report, round, startChildServer } from './support/measure.js';
@@ -30,8 +32,6 @@ const FINDINGS = 2_000;
 const STREETS = 8;
 /** Share of answers a walker changed later: the earlier answer stays, superseded. */
 const CHANGED = 0.05;
-const LEVELS = ['A_PLUS', 'A', 'B', 'C', 'D'] as const;
-const STATUSES = ['NIEUW', 'IN_BEHANDELING', 'INGEPLAND', 'AFGEHANDELD', 'NIET_OPPAKBAAR', 'HEROPEND'] as const;
 
 interface Built {
   campaignId: string;

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
-import { SYNC_MUTATION, type SyncResponse } from '../../web/src/lib/offline/sync-protocol.js';
+import { SYNC_MUTATION, type SyncResponse } from '@buurtkracht/protocol/sync-protocol';
 import { TestDevice, type OutboxEntry } from '../support/sync-client.js';
 import { percentile, report, round, startChildServer } from './support/measure.js';
 

@@ -8,6 +8,8 @@
  * the middle rating of those A+ … D sorted, the worse one of the two middles for an even
  * number; NVT is counted in the distribution only. Plus fixed examples and who may ask.
  */
+import { RATINGS as SCALE, type Rating } from '@buurtkracht/protocol/rating-scale';
+import { THEMES as THEME_ORDER } from '@buurtkracht/protocol/themes';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
@@ -19,9 +21,6 @@ import { createSpot, updateSpot, type Spot } from '../../server/src/modules/spot
 import type { SpotType } from '../../server/src/modules/spot/spot.table.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 
-const SCALE = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT'] as const;
-type Rating = (typeof SCALE)[number];
-const THEME_ORDER = ['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN'];
 
 const SCORE = 'level distribution { rating count } observationCount previousLevel change';
 const SCORES = `query($id: ID!) { campaign(id: $id) { scores {

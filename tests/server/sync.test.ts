@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
-import { SYNC_MUTATION } from '../../web/src/lib/offline/sync-protocol.js';
+import { SYNC_MUTATION } from '@buurtkracht/protocol/sync-protocol';
 import { SYNC, TestDevice } from '../support/sync-client.js';
 
 describe('sync', () => {

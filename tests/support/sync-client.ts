@@ -1,12 +1,12 @@
 /** Builds sync batches the way a device does, for tests and benchmarks. */
+import { CURRENT_FORMAT } from '@buurtkracht/protocol/command-formats';
+import type { PushedMutation } from '@buurtkracht/protocol/sync-protocol';
 import { v7 as uuidv7 } from 'uuid';
-
-import type { PushedMutation } from '../../web/src/lib/offline/sync-protocol.js';
 
 /** An entry as the field app pushes it. */
 export type OutboxEntry = PushedMutation;
 
-/** The whole answer, every entry in full (the field app asks for less: sync-protocol.ts). */
+/** The whole answer, every entry in full (the field app asks for less: SYNC_MUTATION in @buurtkracht/protocol/sync-protocol). */
 export const SYNC = `mutation Sync($input: SyncInput!) {
   sync(input: $input) {
     results { mutationId seq status code message entityId flags }
@@ -20,7 +20,7 @@ export class TestDevice {
   readonly id = uuidv7();
   #seq = 0;
 
-  entry(name: string, args: unknown, formatVersion = name === 'recordTallyEvent' ? 2 : 1, clientTime = new Date().toISOString()): OutboxEntry {
+  entry(name: string, args: unknown, formatVersion = CURRENT_FORMAT[name] ?? 1, clientTime = new Date().toISOString()): OutboxEntry {
     return { mutationId: uuidv7(), seq: ++this.#seq, name, args, clientTime, formatVersion };
   }
 

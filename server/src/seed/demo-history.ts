@@ -4,6 +4,7 @@
  * the report and the public results something real to show on a first start, and this
  * year's walk a "last year" to compare with. Deterministic: the same answers every time.
  */
+import { LEVELS, type Rating } from '@buurtkracht/protocol/rating-scale';
 import { v7 as uuidv7 } from 'uuid';
 import { hashSecret, inviteCode, pseudonymFor, randomToken } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -13,13 +14,12 @@ import type { ChecklistVersion } from '../modules/checklist/checklist.service.js
 import * as actionPlanRepo from '../modules/finding/action-plan.repo.js';
 import * as findingRepo from '../modules/finding/finding.repo.js';
 import { recordFinding } from '../modules/finding/finding.service.js';
-import type { FindingStatus, Rating } from '../modules/finding/finding.table.js';
+import type { FindingStatus } from '../modules/finding/finding.table.js';
 import { recordObservation } from '../modules/observation/observation.service.js';
 import { insertInvite, insertParticipant } from '../modules/participant/participant.repo.js';
 import type { Spot } from '../modules/spot/spot.service.js';
 
 const WALKERS = ['Anja (demo)', 'Mohamed (demo)', 'Els (demo)', 'Kees (demo)'];
-const LEVELS: Rating[] = ['A_PLUS', 'A', 'B', 'C', 'D'];
 
 /** A small seeded random generator (mulberry32), so the demo is the same on every machine. */
 function random(seed: number): () => number {

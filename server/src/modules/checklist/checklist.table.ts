@@ -2,11 +2,12 @@
  * Table shapes of versioned checklists: a template has numbered versions; a version's
  * sections and items never change once written (an edit is a new version).
  */
+import type { Theme } from '@buurtkracht/protocol/themes';
 import type { Selectable } from 'kysely';
 import type { SpotType } from '../spot/spot.table.js';
 
-export const THEMES = ['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN'] as const;
-export type Theme = (typeof THEMES)[number];
+// A section's theme column holds one of the protocol's themes (the web lists the same).
+export { THEMES, type Theme } from '@buurtkracht/protocol/themes';
 
 export const ITEM_TYPES = ['RATING', 'YES_NO', 'NUMBER', 'CHOICE', 'TEXT'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];

@@ -1,13 +1,12 @@
 /** Table shapes of findings (bevindingen), their follow-up and the action plan. */
 import type { Selectable } from 'kysely';
-import type { Theme } from '../checklist/checklist.table.js';
+import type { FindingStatus } from '@buurtkracht/protocol/finding-statuses';
+import type { Rating } from '@buurtkracht/protocol/rating-scale';
+import type { Theme } from '@buurtkracht/protocol/themes';
 
-/** CROW beeldkwaliteit, plus "niet van toepassing". */
-export const RATINGS = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT'] as const;
-export type Rating = (typeof RATINGS)[number];
-
-export const FINDING_STATUSES = ['NIEUW', 'IN_BEHANDELING', 'INGEPLAND', 'AFGEHANDELD', 'NIET_OPPAKBAAR', 'HEROPEND'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
+// What a finding's rating and status columns hold is the protocol's (the web shows the same).
+export { FINDING_STATUSES, type FindingStatus } from '@buurtkracht/protocol/finding-statuses';
+export { RATINGS, type Rating } from '@buurtkracht/protocol/rating-scale';
 
 export const ACTION_ITEM_STATUSES = ['OPEN', 'BEZIG', 'KLAAR'] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];

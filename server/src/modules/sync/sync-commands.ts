@@ -1,17 +1,21 @@
 /**
  * The field commands a device may push, each with the argument format it accepts per
- * format version. Older formats are upcast to the current one, so an app that has not
- * updated yet still syncs. Arguments are validated here, rules in the domain services.
+ * format version. Names, current versions and the steps from an older format to the next
+ * are the protocol's (@buurtkracht/protocol/command-formats, which the field app applies
+ * too); an older format is checked as it was sent, upcast with those steps and checked
+ * again as the current one, so an app that has not updated yet still syncs. Arguments are
+ * validated here, rules in the domain services.
  */
+import { CURRENT_FORMAT, upcastArgs, type CommandArgs, type CommandName } from '@buurtkracht/protocol/command-formats';
+import { RATINGS } from '@buurtkracht/protocol/rating-scale';
+import { THEMES } from '@buurtkracht/protocol/themes';
+import { SIZE_CODES } from '@buurtkracht/protocol/tile-sizes';
 import { z } from 'zod';
 import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
-import { THEMES } from '../checklist/checklist.table.js';
 import { EDITABLE_FIELDS, editFinding } from '../finding/finding-edit.service.js';
 import { recordFinding } from '../finding/finding.service.js';
 import { recordLegacyAnswer, recordObservation } from '../observation/observation.service.js';
-import { RATINGS } from '../finding/finding.table.js';
-import { SIZE_CODES } from '../tally/size-codes.js';
 import { correctTallyEvent, recordTallyEvent } from '../tally/tally.service.js';
 
 const id = z.string().min(1).max(64);
@@ -30,6 +34,10 @@ const recordTallyV2 = z.object({
 });
 /** Format 1 (the first field-app build) called the count `pieces`. */
 const recordTallyV1 = recordTallyV2.omit({ count: true }).extend({ pieces: z.number().int() });
+
+/** An older format: checked as sent, brought to the current format by the protocol's steps, checked again. */
+const upcastFrom = (name: CommandName, version: number, older: z.ZodType<CommandArgs>, current: z.ZodType<unknown, any>) =>
+  older.transform((args) => upcastArgs(name, version, args).args).pipe(current);
 
 const correctTally = z.object({ id: uuid, correctsEventId: id, count: z.number().int() });
 
@@ -96,19 +104,14 @@ interface Command {
   apply(args: any, ctx: CommandContext): Promise<{ entityId: string; photoIds?: readonly string[] }>;
 }
 
-export const CURRENT_FORMAT: Record<string, number> = {
-  recordTallyEvent: 2,
-  correctTallyEvent: 1,
-  recordFinding: 2,
-  recordObservation: 1,
-  answerChecklistItem: 1,
-  editFinding: 1,
-};
+// Until sync-entries.ts reads it from the protocol itself.
+export { CURRENT_FORMAT };
 
-export const commands: Record<string, Command> = {
+/** Every command the protocol names; any other name a device sends finds none. */
+export const commands: { readonly [N in CommandName]: Command } & { readonly [name: string]: Command | undefined } = {
   recordTallyEvent: {
     formats: {
-      1: recordTallyV1.transform(({ pieces, ...rest }) => ({ ...rest, count: pieces })),
+      1: upcastFrom('recordTallyEvent', 1, recordTallyV1, recordTallyV2),
       2: recordTallyV2,
     },
     apply: async (args: z.infer<typeof recordTallyV2>, ctx) => {
@@ -124,7 +127,7 @@ export const commands: Record<string, Command> = {
     },
   },
   recordFinding: {
-    formats: { 1: recordFindingV1, 2: recordFindingV2 },
+    formats: { 1: upcastFrom('recordFinding', 1, recordFindingV1, recordFindingV2), 2: recordFindingV2 },
     apply: async (args: z.infer<typeof recordFindingV2>, ctx) => {
       const finding = await recordFinding(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
       return { entityId: finding.id, photoIds: args.photoIds ?? [] };

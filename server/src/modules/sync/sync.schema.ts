@@ -1,6 +1,6 @@
 /** GraphQL for the sync protocol: the `sync` mutation and devices per campaign. */
 import { z } from 'zod';
-import { MAX_BATCH_ENTRIES } from '../../../../web/src/lib/offline/sync-protocol.js';
+import { MAX_BATCH_ENTRIES, type SyncStatus } from '@buurtkracht/protocol/sync-protocol';
 import { builder } from '../../graphql/builder.js';
 import { CampaignRef } from '../campaign/campaign.schema.js';
 import { ParticipantRef } from '../participant/participant.schema.js';
@@ -13,7 +13,7 @@ const SyncStatusEnum = builder.enumType('SyncStatus', {
     APPLIED: { description: 'Processed now.' },
     DUPLICATE: { description: 'Applied before (this is the stored answer): drop the entry.' },
     REJECTED: { description: 'Refused (see code and message), now or when first sent: a resend gets the same refusal. Later entries were still processed.' },
-  } as const,
+  } as const satisfies Record<SyncStatus, { description: string }>,
 });
 
 // No type scopes: entries are only reachable inside a SyncResult, which is authorized

@@ -1,4 +1,5 @@
 /** Table shapes of the sync protocol: devices, processed mutations and the change log. */
+import type { SyncStatus } from '@buurtkracht/protocol/sync-protocol';
 import type { Generated, Selectable } from 'kysely';
 
 export interface SyncDeviceTable {
@@ -11,7 +12,7 @@ export interface SyncDeviceTable {
   last_sync_at: string;
 }
 
-export type SyncStatus = 'APPLIED' | 'DUPLICATE' | 'REJECTED';
+export type { SyncStatus };
 
 export interface SyncMutationTable {
   mutation_id: string;

@@ -1,10 +1,10 @@
 /** GraphQL types and operations of the tegelwip ledger and its aggregates. */
+import { CM2_PER_M2, SIZE_CODE_AREA_CM2, SIZE_CODES } from '@buurtkracht/protocol/tile-sizes';
 import { z } from 'zod';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import { builder } from '../../graphql/builder.js';
 import { CampaignDayRef, CampaignRef } from '../campaign/campaign.schema.js';
 import { loadCampaign } from '../campaign/campaign.service.js';
-import { CM2_PER_M2, SIZE_CODE_AREA_CM2, SIZE_CODES } from './size-codes.js';
 import * as aggregates from './tally-aggregates.service.js';
 import * as service from './tally.service.js';
 

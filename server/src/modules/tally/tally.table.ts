@@ -1,6 +1,6 @@
 /** Table shapes of the tegelwip ledger (append-only) and its rollups. */
+import type { SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import type { Selectable } from 'kysely';
-import type { SizeCode } from './size-codes.js';
 
 export interface TallyEventTable {
   /** Made on the device (UUIDv7), so a resent event is recognised. */

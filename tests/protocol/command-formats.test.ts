@@ -1,0 +1,38 @@
+/** Command names, current formats and upcasting, as field app and server both apply them. */
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, CURRENT_FORMAT, isCommandName, upcastArgs } from '@buurtkracht/protocol/command-formats';
+
+describe('command formats', () => {
+  it('names every command a device may push, with its current format', () => {
+    expect(COMMAND_NAMES).toEqual(['recordTallyEvent', 'correctTallyEvent', 'recordFinding', 'recordObservation', 'answerChecklistItem', 'editFinding']);
+    expect(CURRENT_FORMAT).toMatchObject({ recordTallyEvent: 2, recordFinding: 2 });
+    expect(isCommandName('recordFinding')).toBe(true);
+    expect(isCommandName('toString')).toBe(false);
+    expect(isCommandName('deleteEverything')).toBe(false);
+  });
+
+  it('has a step from every older format to the next, so nothing old stays behind', () => {
+    for (const name of COMMAND_NAMES) {
+      for (let version = 1; version < CURRENT_FORMAT[name]; version++) {
+        expect(upcastArgs(name, version, { probe: true }).formatVersion, `${name} ${version}`).toBe(CURRENT_FORMAT[name]);
+      }
+    }
+  });
+
+  it('renames the first tally format’s pieces to count', () => {
+    const upcast = upcastArgs('recordTallyEvent', 1, { id: 'e', pieces: 4, sizeCode: 'TEGEL_30X30' });
+    expect(upcast).toEqual({ formatVersion: 2, args: { id: 'e', count: 4, sizeCode: 'TEGEL_30X30' } });
+  });
+
+  it('reads a first-format finding as one that follows up no answer', () => {
+    expect(upcastArgs('recordFinding', 1, { id: 'f', category: 'HEEL' })).toEqual({ formatVersion: 2, args: { id: 'f', category: 'HEEL' } });
+  });
+
+  it('leaves current formats, newer formats and unknown commands as they are', () => {
+    const args = { id: 'x', count: 3 };
+    expect(upcastArgs('recordTallyEvent', 2, args)).toEqual({ formatVersion: 2, args });
+    expect(upcastArgs('recordTallyEvent', 3, args)).toEqual({ formatVersion: 3, args });
+    expect(upcastArgs('deleteEverything', 1, args)).toEqual({ formatVersion: 1, args });
+    expect(upcastArgs('toString', 1, args)).toEqual({ formatVersion: 1, args });
+  });
+});
