@@ -15,12 +15,14 @@ import { startBackupSchedule } from './modules/backup/backup-schedule.js';
 import type { MailTuning } from './modules/mail/mail-delivery.js';
 import { startResidentMail } from './modules/mail/resident-mail.js';
 import { scheduleRetention } from './modules/participant/retention.service.js';
-import { inlineSyncRunner, workerSyncRunner } from './modules/sync/sync-runner.js';
+import { inlineSyncRunner, workerSyncRunner, type SyncRunner } from './modules/sync/sync-runner.js';
 import { seedDemo, type DemoCredentials } from './seed/demo-seed.js';
 
 export interface App {
   http: FastifyInstance;
   connection: Connection;
+  /** Where sync batches run; closed by close(). Tests stop its worker through it. */
+  syncRunner: SyncRunner;
   /** The demo coordinator's sign-in when this start seeded the demo data (show it once), else null. */
   demoCredentials: DemoCredentials | null;
   /** Stops accepting requests, lets running ones finish, then closes the database. */
@@ -49,6 +51,7 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
     return {
       http,
       connection,
+      syncRunner,
       demoCredentials,
       async close() {
         stopRetention();

@@ -17,7 +17,7 @@ cleanupOutdatedCaches();
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/graphql/, /^\/media\//, /^\/healthz/, /^\/exports\//],
+    denylist: [/^\/graphql/, /^\/media\//, /^\/healthz/, /^\/readyz/, /^\/metrics/, /^\/exports\//],
   }),
 );
 

@@ -4,7 +4,7 @@
  * app at debug). Two copies of this list once drifted apart, and the unsubscribe links
  * under /mail were logged as if they were files of the web app.
  */
-export const API_PATH_PREFIXES = ['/graphql', '/media', '/exports', '/healthz', '/mail'] as const;
+export const API_PATH_PREFIXES = ['/graphql', '/media', '/exports', '/healthz', '/readyz', '/metrics', '/mail'] as const;
 
 /** True for a prefix itself and anything below it (`/media/…`), not for `/mediafoo`. */
 export const isApiPath = (path: string): boolean => API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

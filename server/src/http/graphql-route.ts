@@ -15,8 +15,10 @@ import type { Context, SessionCookie } from '../graphql/context.js';
 import { requestLimits } from '../graphql/limits.js';
 import { requestLimitRules } from '../graphql/validation-rules.js';
 import { SESSION_COOKIE } from '../modules/account/session.service.js';
+import type { AppMetrics } from '../modules/metrics/app-metrics.js';
 import type { SyncRunner } from '../modules/sync/sync-runner.js';
 import { errorLoggingPlugin, formatError } from './graphql-errors.js';
+import { countingSyncRunner, graphqlMetricsPlugin } from './graphql-metrics.js';
 import { graphqlRateLimit } from './security.js';
 import { resolveViewer } from './viewer-resolver.js';
 
@@ -27,6 +29,7 @@ export interface GraphqlDeps {
   schema: GraphQLSchema;
   auth: AuthSettings;
   syncRunner: SyncRunner;
+  metrics: AppMetrics;
 }
 
 export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDeps): Promise<void> {
@@ -49,6 +52,7 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDe
       // cached, and computing hints wraps every resolver (about 7% of throughput in npm run bench).
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin,
+      graphqlMetricsPlugin(deps.metrics),
       {
         // Queries read on their own connection, so they never wait for a write transaction.
         async requestDidStart() {
@@ -62,6 +66,7 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDe
     ],
   });
   await apollo.start();
+  const syncRunner = countingSyncRunner(deps.syncRunner, deps.metrics);
 
   const cookieOptions = {
     httpOnly: true,
@@ -92,7 +97,7 @@ export async function registerGraphqlRoute(app: FastifyInstance, deps: GraphqlDe
           auth: deps.auth,
           clientIp: request.ip,
           sessionCookie,
-          syncRunner: deps.syncRunner,
+          syncRunner,
           clientSettings: { mapTileUrl: deps.config.mapTileUrl },
         };
       },

@@ -1,9 +1,15 @@
-/** GET /healthz: 200 when the database answers a query, 503 otherwise. */
+/**
+ * GET /healthz (liveness): 200 when the database answers a query, 503 otherwise.
+ * GET /readyz (readiness): 200 when every check of modules/metrics/readiness.ts passes,
+ * else 503 naming the checks that failed. Both are public (they reveal nothing) and never
+ * cached.
+ */
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
+import type { ReadinessCheck } from '../modules/metrics/readiness.js';
 
-export function registerHealthRoute(app: FastifyInstance, db: Db): void {
+export function registerHealthRoutes(app: FastifyInstance, db: Db, failingChecks: () => Promise<ReadinessCheck[]>): void {
   app.get('/healthz', async (request, reply) => {
     try {
       await sql`select 1`.execute(db);
@@ -12,5 +18,11 @@ export function registerHealthRoute(app: FastifyInstance, db: Db): void {
       request.log.error({ err: error }, 'health check failed: database unavailable');
       return reply.code(503).header('Cache-Control', 'no-store').send({ status: 'unavailable' });
     }
+  });
+
+  app.get('/readyz', async (_request, reply) => {
+    const failed = await failingChecks();
+    reply.header('Cache-Control', 'no-store');
+    return failed.length === 0 ? reply.send({ status: 'ready' }) : reply.code(503).send({ status: 'not ready', failed });
   });
 }

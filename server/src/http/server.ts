@@ -1,6 +1,7 @@
 /**
  * The HTTP server: one Fastify instance on one port serving the GraphQL API, the health
- * check and the built web app. Every response carries the request id it was logged under;
+ * and readiness checks and the built web app (and /metrics, when configured: see
+ * metrics-route.ts). Every response carries the request id it was logged under;
  * text, scripts and JSON are compressed (compression.ts).
  */
 import { randomUUID } from 'node:crypto';
@@ -11,15 +12,18 @@ import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import { createAppMetrics } from '../modules/metrics/app-metrics.js';
+import { readinessChecks } from '../modules/metrics/readiness.js';
 import type { SyncRunner } from '../modules/sync/sync-runner.js';
 import { registerCompression } from './compression.js';
 import { registerGraphqlRoute } from './graphql-route.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoutes } from './export-routes.js';
-import { registerHealthRoute } from './health.js';
+import { registerHealthRoutes } from './health.js';
 import { registerMailUnsubscribeRoutes } from './mail-unsubscribe-route.js';
 import { registerMediaRoutes } from './media-route.js';
+import { registerMetrics } from './metrics-route.js';
 import { registerSecurity } from './security.js';
 import { registerStaticFiles } from './static-files.js';
 
@@ -58,8 +62,13 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   await app.register(fastifyCookie);
   await registerCompression(app);
   await registerSecurity(app, deps.config);
-  registerHealthRoute(app, deps.db);
-  await registerGraphqlRoute(app, deps);
+  const { config } = deps;
+  const readiness = readinessChecks({ db: deps.db, syncRunner: deps.syncRunner, databasePath: config.databasePath, mediaDir: config.mediaDir, minFreeDiskBytes: config.readyMinFreeDiskBytes, logger: deps.logger });
+  registerHealthRoutes(app, deps.db, readiness);
+  // Counted also when nothing serves them (no METRICS_*): counting costs next to nothing.
+  const metrics = createAppMetrics({ databasePath: config.databasePath, readDb: deps.readDb, backupDir: config.backup?.dir ?? null, logger: deps.logger });
+  registerMetrics(app, metrics, config, deps.logger);
+  await registerGraphqlRoute(app, { ...deps, metrics });
   registerMediaRoutes(app, deps);
   registerExportRoutes(app, deps);
   await registerMailUnsubscribeRoutes(app, deps);

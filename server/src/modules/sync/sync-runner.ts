@@ -27,12 +27,17 @@ export interface SyncRunner {
   /** Settles when batches can be taken (the worker has loaded), or fails when it cannot start. */
   ready: Promise<void>;
   run(viewer: Viewer, input: SyncInput, logger: Logger, requestId: string): Promise<SyncResult>;
+  /**
+   * True when the worker answers within timeoutMs (readiness). A worker that is gone
+   * (crashed) is restarted, as the next batch would do, and answers false this time.
+   */
+  ping(timeoutMs: number): Promise<boolean>;
   /** Lets running batches finish, then stops. */
   close(): Promise<void>;
 }
 
 export function inlineSyncRunner(db: Db): SyncRunner {
-  return { ready: Promise.resolve(), run: (viewer, input, logger) => sync(db, viewer, input, logger), close: async () => {} };
+  return { ready: Promise.resolve(), run: (viewer, input, logger) => sync(db, viewer, input, logger), ping: async () => true, close: async () => {} };
 }
 
 const WORKER_ENTRY = new URL('./sync-worker-entry.mjs', import.meta.url);
@@ -43,6 +48,8 @@ export function workerSyncRunner(options: { databasePath: string; logLevel: stri
   let nextId = 1;
   const pending = new Map<number, { resolve: (result: SyncResult) => void; reject: (error: Error) => void }>();
   let idle: (() => void) | null = null;
+  let nextPing = 1;
+  const pings = new Map<number, () => void>();
 
   const failAll = (error: Error) => {
     for (const job of pending.values()) job.reject(error);
@@ -60,8 +67,9 @@ export function workerSyncRunner(options: { databasePath: string; logLevel: stri
 
   function start(): Worker {
     const started = new Worker(workerUrl, { workerData: options });
-    started.on('message', (answer: SyncJobAnswer | { ready: true }) => {
+    started.on('message', (answer: SyncJobAnswer | { ready: true } | { pong: number }) => {
       if ('ready' in answer) return markReady();
+      if ('pong' in answer) return pings.get(answer.pong)?.();
       const job = pending.get(answer.id);
       if (!job) return;
       pending.delete(answer.id);
@@ -101,6 +109,26 @@ export function workerSyncRunner(options: { databasePath: string; logLevel: stri
       return new Promise<SyncResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker!.postMessage(job);
+      });
+    },
+    ping(timeoutMs) {
+      if (!worker) {
+        worker = start();
+        return Promise.resolve(false);
+      }
+      const id = nextPing++;
+      const asked = worker;
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          pings.delete(id);
+          resolve(false);
+        }, timeoutMs);
+        pings.set(id, () => {
+          clearTimeout(timer);
+          pings.delete(id);
+          resolve(true);
+        });
+        asked.postMessage({ ping: id });
       });
     },
     async close() {

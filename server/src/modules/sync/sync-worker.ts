@@ -65,7 +65,9 @@ async function drain(): Promise<void> {
   }
 }
 
-parentPort!.on('message', (job: SyncJob) => {
+parentPort!.on('message', (job: SyncJob | { ping: number }) => {
+  // Readiness asks whether this thread still answers; it does between transactions.
+  if ('ping' in job) return parentPort!.postMessage({ pong: job.ping });
   queue.push(job);
   if (!draining) void drain();
 });

@@ -1,0 +1,44 @@
+/**
+ * Which operation names get a metrics label of their own. A client chooses the name of
+ * its operation, so a label per name would let anyone add time series without end (each
+ * costs memory here and in Prometheus). A name is admitted only once its operation has
+ * parsed and validated against the schema (the caller's part), and at most
+ * MAX_OPERATION_NAMES of them per process: the web app sends about 80, which leaves room
+ * for a new release while an old one is still in use; anything beyond is "other".
+ */
+export const MAX_OPERATION_NAMES = 200;
+
+/** Longer names are counted as "other": every label value is sent on every scrape. */
+const MAX_NAME_LENGTH = 64;
+
+export const UNNAMED_OPERATION = 'anonymous';
+/** A request that did not parse or validate: its name is whatever the client sent. */
+export const INVALID_OPERATION = 'invalid';
+export const OTHER_OPERATION = 'other';
+
+export class OperationNames {
+  readonly #admitted = new Set<string>();
+  readonly #max: number;
+  readonly #onFull: () => void;
+  #full = false;
+
+  /** `onFull` runs once, when the first name is turned away for lack of room. */
+  constructor(max = MAX_OPERATION_NAMES, onFull: () => void = () => {}) {
+    this.#max = max;
+    this.#onFull = onFull;
+  }
+
+  /** The label for a valid operation's name (null or empty: an unnamed operation). */
+  labelOf(name: string | null | undefined): string {
+    if (!name) return UNNAMED_OPERATION;
+    if (this.#admitted.has(name)) return name;
+    if (name.length > MAX_NAME_LENGTH) return OTHER_OPERATION;
+    if (this.#admitted.size >= this.#max) {
+      if (!this.#full) this.#onFull();
+      this.#full = true;
+      return OTHER_OPERATION;
+    }
+    this.#admitted.add(name);
+    return name;
+  }
+}
