@@ -75,9 +75,10 @@ describe('scheduled backups', () => {
     const dir = path.join(workDir, 'recent');
     await createBackup(sources, dir, { now: new Date(Date.now() - 3_600_000) });
     const { logger, lines } = capturedLogger();
-    const stop = startBackupSchedule({ ...sources, backup: { dir, intervalHours: 24, keep: 2 } }, logger);
+    // 30 days is longer than one timer can wait (24.8 days).
+    const stops = [24, 720].map((intervalHours) => startBackupSchedule({ ...sources, backup: { dir, intervalHours, keep: 2 } }, logger));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await stop();
+    for (const stop of stops) await stop();
     expect(await completeBackups(dir)).toHaveLength(1);
     expect(lines).toEqual([]);
   });

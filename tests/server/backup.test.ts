@@ -131,6 +131,8 @@ describe('npm run backup', () => {
   it('leaves nothing that looks like a backup when it fails or is stopped halfway', async () => {
     const dir = freshDir('backups-failing');
     await expect(createBackup({ ...sources, databasePath: path.join(workDir, 'nothing-here.db') }, dir)).rejects.toThrow('There is no database at');
+    await expect(createBackup(sources, path.join(sources.mediaDir, 'backups'))).rejects.toThrow('is inside MEDIA_DIR');
+    expect(fs.existsSync(path.join(sources.mediaDir, 'backups'))).toBe(false);
     // Stopped (the server shuts down) after the database and the first photos were copied.
     let checks = 0;
     const stopsHalfway = { throwIfAborted: () => { if (++checks > 3) throw new Error('stopped halfway'); } } as AbortSignal;

@@ -53,6 +53,11 @@ export async function createBackup(sources: BackupSources, backupDir: string, op
   await fs.access(sources.databasePath).catch(() => {
     throw new BackupError(`There is no database at ${sources.databasePath} to back up.`);
   });
+  const fromMedia = path.relative(path.resolve(sources.mediaDir), path.resolve(backupDir));
+  if (!fromMedia.startsWith('..') && !path.isAbsolute(fromMedia)) {
+    // Each backup would copy all earlier ones along with the photos.
+    throw new BackupError(`The backup folder ${backupDir} is inside MEDIA_DIR (${sources.mediaDir}); choose a folder outside it.`);
+  }
   await fs.mkdir(backupDir, { recursive: true });
   const temporary = path.join(backupDir, `.${backupName(startedAt)}.partial-${process.pid}-${randomBytes(3).toString('hex')}`);
   await fs.mkdir(temporary);

@@ -44,9 +44,12 @@ export async function restoreBackup(backupFolder: string, target: RestoreTarget,
   const hadDatabase = await exists(target.databasePath);
   const lock = hadDatabase ? lockUnusedDatabase(target.databasePath) : null;
   try {
-    const strayJournal = (await exists(`${target.databasePath}-wal`)) || (await exists(`${target.databasePath}-journal`));
-    if ((hadDatabase || strayJournal || (await isNonEmptyFolder(target.mediaDir))) && !options.force) {
-      throw new BackupError(`There is already a database at ${target.databasePath} (or photos in ${target.mediaDir}). Run the restore again with --force to replace them; the current ones are then kept beside them, not deleted.`);
+    const present = [
+      ...(hadDatabase || (await exists(`${target.databasePath}-wal`)) || (await exists(`${target.databasePath}-journal`)) ? [`a database at ${target.databasePath}`] : []),
+      ...((await isNonEmptyFolder(target.mediaDir)) ? [`photos in ${target.mediaDir}`] : []),
+    ];
+    if (present.length > 0 && !options.force) {
+      throw new BackupError(`There is already ${present.join(' and ')}. Run the restore again with --force to replace them; what is there now is then kept beside it, not deleted.`);
     }
     const stamp = `${backupName(options.now ?? new Date()).replace('buurtkracht-', '')}-${randomBytes(2).toString('hex')}`;
     const newDatabase = `${target.databasePath}.restoring-${stamp}`;
