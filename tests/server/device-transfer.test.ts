@@ -243,7 +243,7 @@ describe('device transfer', () => {
     const input = { followUpKey: old.key, memberships: old.memberships.map((m) => ({ token: m.token, deviceId: m.device.id, lastSeq: m.lastSeq })), clientIp: '192.0.2.9', requestId: 't' };
     const { code } = await startDeviceTransfer(fx.t.app.connection.db, fx.auth, input, now);
     const at = (ms: number) => new Date(now.getTime() + ms);
-    await expect(completeDeviceTransfer(fx.t.app.connection.db, fx.auth, { code, clientIp: '192.0.2.9', requestId: 't' }, at(10 * 60_000))).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(completeDeviceTransfer(fx.t.app.connection.db, fx.auth, { code, clientIp: '192.0.2.9', requestId: 't' }, at(10 * 60_000))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const second = await startDeviceTransfer(fx.t.app.connection.db, fx.auth, input, now);
     const done = await completeDeviceTransfer(fx.t.app.connection.db, fx.auth, { code: second.code, clientIp: '192.0.2.9', requestId: 't' }, at(10 * 60_000 - 1000));
     expect(done.memberships).toHaveLength(2);
@@ -306,11 +306,11 @@ describe('device transfer', () => {
   it('counts failed codes per IP and then answers RATE_LIMITED', async () => {
     const settings = createAuthSettings({ ...fx.t.config, loginMaxAttemptsPerIp: 3 });
     const attempt = () => completeDeviceTransfer(fx.t.app.connection.db, settings, { code: 'ABCD-EFGH', clientIp: '192.0.2.77', requestId: 't' });
-    for (let i = 0; i < 3; i++) await expect(attempt()).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-    await expect(attempt()).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    for (let i = 0; i < 3; i++) await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(attempt()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     const old = await phone();
     const starting = () => startDeviceTransfer(fx.t.app.connection.db, settings, { followUpKey: old.key, memberships: [], clientIp: '192.0.2.77', requestId: 't' });
-    await expect(starting()).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    await expect(starting()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('counts each attempt before it is answered, so parallel guesses cannot pass the limit together', async () => {
@@ -320,7 +320,7 @@ describe('device transfer', () => {
       Array.from({ length: 8 }, () => startDeviceTransfer(fx.t.app.connection.db, settings, { followUpKey: `onbekend-${uuidv7()}`, memberships: [], clientIp: '192.0.2.79', requestId: 't' })),
     );
     for (const answers of [codes, starts]) {
-      const refusals = answers.map((a) => (a.status === 'rejected' ? (a.reason as { extensions: { code: string } }).extensions.code : 'OK'));
+      const refusals = answers.map((a) => (a.status === 'rejected' ? (a.reason as { code: string }).code : 'OK'));
       expect(refusals.filter((c) => c === 'NOT_FOUND')).toHaveLength(3);
       expect(refusals.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
     }
@@ -331,7 +331,7 @@ describe('device transfer', () => {
     const db = fx.t.app.connection.db;
     const clientIp = '192.0.2.80';
     const wrongCode = () => completeDeviceTransfer(db, settings, { code: 'ABCD-EFGH', clientIp, requestId: 't' });
-    for (let i = 0; i < 2; i++) await expect(wrongCode()).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    for (let i = 0; i < 2; i++) await expect(wrongCode()).rejects.toMatchObject({ code: 'NOT_FOUND' });
     for (let i = 0; i < 4; i++) {
       const old = await phone();
       const input = (lastSeqExtra: number) => ({
@@ -340,16 +340,16 @@ describe('device transfer', () => {
         clientIp,
         requestId: 't',
       });
-      await expect(startDeviceTransfer(db, settings, input(1))).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'UNSENT_WORK' } });
+      await expect(startDeviceTransfer(db, settings, input(1))).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'UNSENT_WORK' } });
       const { code } = await startDeviceTransfer(db, settings, input(0));
       if (i === 0) {
         await join(fx.schouwA, old.key);
-        await expect(completeDeviceTransfer(db, settings, { code, clientIp, requestId: 't' })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+        await expect(completeDeviceTransfer(db, settings, { code, clientIp, requestId: 't' })).rejects.toMatchObject({ code: 'CONFLICT' });
       } else {
         expect((await completeDeviceTransfer(db, settings, { code, clientIp, requestId: 't' })).memberships).toHaveLength(2);
       }
     }
-    await expect(wrongCode()).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-    await expect(wrongCode()).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    await expect(wrongCode()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(wrongCode()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 });

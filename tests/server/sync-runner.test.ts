@@ -1,6 +1,6 @@
 /** The main thread's side of the sync worker, against a stand-in worker. */
 import { describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../server/src/graphql/errors.js';
+import { DomainError } from '../../server/src/domain-error.js';
 import { createLogger } from '../../server/src/logger.js';
 import { workerSyncRunner } from '../../server/src/modules/sync/sync-runner.js';
 
@@ -16,12 +16,12 @@ describe('sync runner', () => {
     try {
       expect((await runner.run(viewer, input('a'), logger, 'r1')).pull.cursor).toBe('a');
       const refusal = await runner.run(viewer, input('refuse'), logger, 'r2').catch((error: unknown) => error);
-      expect(refusal).toBeInstanceOf(UserFacingError);
-      expect((refusal as UserFacingError).extensions.code).toBe('NOT_FOUND');
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({ code: 'NOT_FOUND', message: 'Deze actie bestaat niet of je hebt er geen toegang toe.' });
 
       const crashed = await runner.run(viewer, input('crash'), logger, 'r3').catch((error: unknown) => error);
       expect(crashed).toBeInstanceOf(Error);
-      expect(crashed).not.toBeInstanceOf(UserFacingError);
+      expect(crashed).not.toBeInstanceOf(DomainError);
       expect((await runner.run(viewer, input('b'), logger, 'r4')).pull.cursor).toBe('b');
     } finally {
       await runner.close();

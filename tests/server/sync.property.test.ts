@@ -134,7 +134,7 @@ describe('sync convergence (property)', () => {
             const describe = (outcome: { result?: SyncResult; error?: unknown }) =>
               outcome.result
                 ? { results: outcome.result.results.map((r) => [r.mutationId, r.status, r.code]), lastSeq: outcome.result.lastSeq, expectedSeq: outcome.result.expectedSeq }
-                : { error: (outcome.error as { extensions?: { code?: string } }).extensions?.code ?? String(outcome.error) };
+                : { error: (outcome.error as { code?: string }).code ?? String(outcome.error) };
             if (together) {
               let group: typeof batches = [];
               for (const [i, batch] of batches.entries()) {

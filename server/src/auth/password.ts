@@ -5,7 +5,7 @@
  * logins from starving everything else on a two-core machine.
  */
 import { hash, verify } from '@node-rs/argon2';
-import { ErrorCode, UserFacingError } from '../graphql/errors.js';
+import { DomainError, ErrorCode } from '../domain-error.js';
 
 // algorithm 2 is Argon2id (the package's Algorithm enum is a const enum, unusable here).
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -33,9 +33,7 @@ export class PasswordHasher {
       this.#running++;
     } else {
       if (this.#waiting.length >= this.maxQueued) {
-        throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Het is even erg druk. Probeer het over een minuut opnieuw.', {
-          http: { status: 429, headers: new Map([['retry-after', '60']]) },
-        });
+        throw new DomainError(ErrorCode.RATE_LIMITED, 'Het is even erg druk. Probeer het over een minuut opnieuw.', { retryAfterSeconds: 60 });
       }
       // A finishing hash hands its slot straight to the next in line (see finally).
       await new Promise<void>((resolve) => this.#waiting.push(resolve));

@@ -12,7 +12,8 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { getNullableType, isListType } from 'graphql';
 import { z } from 'zod';
 import type { Context } from './context.js';
-import { badInput, ErrorCode, notFound, unauthenticated, UserFacingError } from './errors.js';
+import { badInput, DomainError, ErrorCode, notFound, unauthenticated } from '../domain-error.js';
+import { toGraphQLError } from './errors.js';
 import { complexityLimits, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.js';
 import '../validation-locale.js';
 
@@ -94,7 +95,7 @@ export const builder = new SchemaBuilder<{
       return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
     },
     complexityError: (kind, result) =>
-      new UserFacingError(
+      new DomainError(
         ErrorCode.QUERY_TOO_COMPLEX,
         `Deze vraag is te groot (${kind.toLowerCase()} ${result[kind.toLowerCase() as 'depth']}). Vraag minder velden of kleinere pagina's op.`,
       ),
@@ -106,7 +107,9 @@ builder.scalarType('DateTime', {
   serialize: (value) => value,
   parseValue: (value) => {
     const parsed = z.iso.datetime({ offset: true }).safeParse(value);
-    if (!parsed.success) throw badInput('Ongeldige datum/tijd: gebruik ISO-8601, bijvoorbeeld 2026-05-16T09:30:00Z.');
+    // Already a GraphQL error: graphql-js prefixes any other error from a scalar with English
+    // text, and a literal in a query is refused in validation, before any resolver runs.
+    if (!parsed.success) throw toGraphQLError(badInput('Ongeldige datum/tijd: gebruik ISO-8601, bijvoorbeeld 2026-05-16T09:30:00Z.'));
     return new Date(parsed.data).toISOString();
   },
 });

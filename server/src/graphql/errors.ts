@@ -1,28 +1,11 @@
 /**
- * The closed list of error codes the API answers with, and helpers to raise them.
- * Every expected failure carries one of these codes and a Dutch message a person can
- * read; anything else is masked by http/graphql-errors.ts and logged with a request id.
+ * The GraphQL edge of domain errors (domain-error.ts): the one mapping of a DomainError to
+ * the GraphQL error a caller gets, which codes are safe to show as they are, and the B1
+ * rewrite of graphql-js's own complaints about variables. http/graphql-errors.ts applies
+ * it to every answer; anything else is masked there and logged with a request id.
  */
 import { GraphQLError } from 'graphql';
-
-export const ErrorCode = {
-  /** The input is malformed or breaks a rule; nothing was changed. */
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  /** No valid session or token. */
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  /** Missing or not visible to this caller: the two are deliberately indistinguishable. */
-  NOT_FOUND: 'NOT_FOUND',
-  /** The request conflicts with the current state (e.g. a transition that is not allowed). */
-  CONFLICT: 'CONFLICT',
-  /** Too many requests; retry later. */
-  RATE_LIMITED: 'RATE_LIMITED',
-  /** The query is too deep, too wide or too costly. */
-  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
-  /** Something unexpected; details are in the server log under the request id. */
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
-
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+import { DomainError, ErrorCode, type FieldProblem } from '../domain-error.js';
 
 /** Codes produced by Apollo Server / graphql-js itself for malformed requests. */
 const apolloRequestErrorCodes = new Set([
@@ -42,43 +25,40 @@ export function isExposedCode(code: unknown): boolean {
   return typeof code === 'string' && (ownCodes.has(code) || apolloRequestErrorCodes.has(code));
 }
 
-export class UserFacingError extends GraphQLError {
-  constructor(code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, message: string, details?: Record<string, unknown>) {
-    super(message, { extensions: { code, ...details } });
+/**
+ * The HTTP status of an answer carrying this error, where it is not the usual 200: 401
+ * tells a client to sign in (again); 429 to wait, with Retry-After when the wait is known.
+ */
+function httpOf(error: DomainError): { status: number; headers: Map<string, string> } | null {
+  if (error.code === ErrorCode.UNAUTHENTICATED && error.details.reason) return { status: 401, headers: new Map() };
+  if (error.code === ErrorCode.RATE_LIMITED) {
+    const wait = error.details.retryAfterSeconds;
+    return { status: 429, headers: new Map(wait != null ? [['retry-after', String(wait)]] : []) };
   }
+  return null;
 }
-
-export const badInput = (message: string, details?: Record<string, unknown>) =>
-  new UserFacingError(ErrorCode.BAD_USER_INPUT, message, details);
-
-export const notFound = (what = 'Dit') => new UserFacingError(ErrorCode.NOT_FOUND, `${what} bestaat niet of je hebt er geen toegang toe.`);
 
 /**
- * A field command resent with a record id that is someone else's (or another campaign's):
- * refused, and the same answer whatever that record is, so nothing of it is revealed.
+ * A domain error as the GraphQL error its caller gets: code and details in extensions,
+ * and in `extensions.http` the status Apollo answers with (Apollo removes it from what
+ * is sent). Every domain error reaching a GraphQL caller passes through here.
  */
-export const idAlreadyUsed = () => new UserFacingError(ErrorCode.CONFLICT, 'Dit id is al gebruikt voor iets anders.');
+export function toGraphQLError(error: DomainError): GraphQLError {
+  const http = httpOf(error);
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, ...error.details, ...(http ? { http } : {}) } });
+}
 
-const unauthenticatedMessages = {
-  NONE: 'Log in of meld je aan met een uitnodiging om dit te zien.',
-  SESSION_EXPIRED: 'Je sessie is verlopen. Log opnieuw in.',
-  TOKEN_REVOKED: 'De toegang van dit apparaat is ingetrokken of verlopen. Meld je opnieuw aan met een uitnodiging.',
-} as const;
-
-/** 401: no valid credentials. Says only what the caller sent, nothing about the data. */
-export const unauthenticated = (problem: keyof typeof unauthenticatedMessages = 'NONE') =>
-  new UserFacingError(ErrorCode.UNAUTHENTICATED, unauthenticatedMessages[problem], {
-    reason: problem,
-    http: { status: 401 },
-  });
+/** The domain error behind a GraphQL error, however deep graphql-js and Apollo wrapped it (a scalar refusing a variable sits two or three levels down). */
+export function domainErrorIn(error: unknown): DomainError | null {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 4; depth++) {
+    if (current instanceof DomainError) return current;
+    current = (current as Partial<GraphQLError>).originalError;
+  }
+  return null;
+}
 
 export const internalErrorMessage = 'Er ging iets mis op de server. Probeer het later opnieuw.';
-
-/** One input field a validation error is about: its path from the argument or variable name, and what to do. */
-export interface FieldProblem {
-  path: string[];
-  message: string;
-}
 
 const variablePrefix = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" (?:got invalid value .*?(?: at "([^"]+)")?; |of required type "[^"]+" was not provided\.|of non-null type "[^"]+" must not be null\.)/s;
 
@@ -101,7 +81,7 @@ function plainCoercionMessage(detail: string): string {
  * an English message. This rewrites such an error into the shape our own validation errors
  * have: a B1 message and the field it is about. Answers null for any other error.
  */
-export function plainVariableError(message: string, originalError?: unknown): { message: string; fields: FieldProblem[] } | null {
+export function plainVariableError(message: string, ownMessage?: string): { message: string; fields: FieldProblem[] } | null {
   const match = variablePrefix.exec(message);
   if (!match) return null;
   const [prefix, variable, at] = match;
@@ -110,7 +90,6 @@ export function plainVariableError(message: string, originalError?: unknown): { 
   const missingField = /^Field "([^"]+)" of required type/.exec(detail);
   if (missingField) path.push(missingField[1]!);
   // A scalar of ours (DateTime) already refused the value with a Dutch message.
-  const own = originalError instanceof UserFacingError ? originalError.message : null;
-  const text = own ?? plainCoercionMessage(detail);
+  const text = ownMessage ?? plainCoercionMessage(detail);
   return { message: text, fields: [{ path, message: text }] };
 }

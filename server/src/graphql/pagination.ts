@@ -4,7 +4,7 @@
  */
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import type { KeysetPage } from '../db/keyset.js';
-import { badInput } from './errors.js';
+import { badInput } from '../domain-error.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.js';
 
 export interface ConnectionArgs {

@@ -1,10 +1,13 @@
 /**
- * Errors raised before GraphQL runs (a body that is no JSON, too large, a rate limit)
- * answered in the same shape as GraphQL errors, with a Dutch message; anything
+ * Errors of the plain HTTP routes (media, exports, …) and of requests refused before
+ * GraphQL runs (a body that is no JSON, too large, a rate limit), answered in the same
+ * shape as GraphQL errors with a Dutch message. A DomainError a route lets through is
+ * answered with its code, details and the HTTP status that code means; anything
  * unexpected is logged with the request id and masked.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ErrorCode, internalErrorMessage } from '../graphql/errors.js';
+import { DomainError, ErrorCode, type DomainErrorCode } from '../domain-error.js';
+import { internalErrorMessage } from '../graphql/errors.js';
 
 const requestProblems: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'Het verzoek is geen geldige JSON.',
@@ -13,8 +16,22 @@ const requestProblems: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Dit soort inhoud wordt hier niet aangenomen.',
 };
 
+const statusOfCode: Record<DomainErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  QUERY_TOO_COMPLEX: 400,
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { errors?: unknown[] }, request, reply) => {
+    if (error instanceof DomainError) {
+      const wait = error.details.retryAfterSeconds;
+      if (error.code === ErrorCode.RATE_LIMITED && wait != null) reply.header('retry-after', String(wait));
+      return reply.code(statusOfCode[error.code]).send({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+    }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'unexpected HTTP error');

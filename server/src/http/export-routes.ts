@@ -10,7 +10,6 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Db } from '../db/database.js';
-import { UserFacingError } from '../graphql/errors.js';
 import * as exports from '../modules/export/export.service.js';
 import type { ExportFormat } from '../modules/export/export.service.js';
 import { resolveViewer } from './viewer-resolver.js';
@@ -25,28 +24,24 @@ export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth:
     const { id, file } = request.params;
     const csv = (body: string | Readable, name: string) =>
       reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}"`).header('Cache-Control', 'no-store').send(body);
-    try {
-      switch (file) {
-        case 'findings.csv':
-          return csv(await exports.exportFindingsCsv(deps.db, viewer, id, options, request.id), `bevindingen-${id}.csv`);
-        case 'answers.csv':
-          return csv(Readable.from(await exports.exportAnswersCsv(deps.db, viewer, id, options, request.id)), `antwoorden-${id}.csv`);
-        case 'tally-ledger.csv':
-          return csv(await exports.exportLedgerCsv(deps.db, viewer, id, options, request.id), `tellingen-${id}.csv`);
-        case 'nk-summary.csv':
-          return csv(await exports.exportNkSummaryCsv(deps.db, viewer, id, options, request.id), `nk-tegelwippen-${id}.csv`);
-        case 'findings.geojson':
-          return reply
-            .header('Content-Type', 'application/geo+json; charset=utf-8')
-            .header('Content-Disposition', `attachment; filename="bevindingen-${id}.geojson"`)
-            .header('Cache-Control', 'no-store')
-            .send(await exports.exportFindingsGeoJson(deps.db, viewer, id, request.id));
-        default:
-          return reply.code(404).send({ errors: [{ message: 'Niet gevonden.', extensions: { code: 'NOT_FOUND' } }] });
-      }
-    } catch (error) {
-      if (error instanceof UserFacingError) return reply.code(404).send({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
-      throw error;
+    // A refusal from the service (a DomainError) is answered by error-handler.ts.
+    switch (file) {
+      case 'findings.csv':
+        return csv(await exports.exportFindingsCsv(deps.db, viewer, id, options, request.id), `bevindingen-${id}.csv`);
+      case 'answers.csv':
+        return csv(Readable.from(await exports.exportAnswersCsv(deps.db, viewer, id, options, request.id)), `antwoorden-${id}.csv`);
+      case 'tally-ledger.csv':
+        return csv(await exports.exportLedgerCsv(deps.db, viewer, id, options, request.id), `tellingen-${id}.csv`);
+      case 'nk-summary.csv':
+        return csv(await exports.exportNkSummaryCsv(deps.db, viewer, id, options, request.id), `nk-tegelwippen-${id}.csv`);
+      case 'findings.geojson':
+        return reply
+          .header('Content-Type', 'application/geo+json; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="bevindingen-${id}.geojson"`)
+          .header('Cache-Control', 'no-store')
+          .send(await exports.exportFindingsGeoJson(deps.db, viewer, id, request.id));
+      default:
+        return reply.code(404).send({ errors: [{ message: 'Niet gevonden.', extensions: { code: 'NOT_FOUND' } }] });
     }
   });
 }

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import { ErrorCode } from '../graphql/errors.js';
+import { ErrorCode } from '../domain-error.js';
 import { maySeeMedia } from '../modules/media/media-access.service.js';
 import { mediaFile, storeUpload, type MediaSize } from '../modules/media/media.service.js';
 import { graphqlRateLimit } from './security.js';

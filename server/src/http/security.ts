@@ -8,7 +8,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
-import { ErrorCode } from '../graphql/errors.js';
+import { ErrorCode } from '../domain-error.js';
 import { cspDirectives } from './content-security-policy.js';
 
 /**

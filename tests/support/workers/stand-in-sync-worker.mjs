@@ -6,7 +6,7 @@ parentPort.on('message', (job) => {
   const device = job.input.deviceId;
   if (device === 'crash') process.exit(3);
   if (device === 'refuse') {
-    parentPort.postMessage({ id: job.id, error: { message: 'Deze actie bestaat niet of je hebt er geen toegang toe.', extensions: { code: 'NOT_FOUND' } } });
+    parentPort.postMessage({ id: job.id, error: { code: 'NOT_FOUND', message: 'Deze actie bestaat niet of je hebt er geen toegang toe.', details: {} } });
     return;
   }
   const answer = { id: job.id, result: { results: [], expectedSeq: null, lastSeq: 0, serverTime: job.now, missingPhotoIds: [], pull: { changes: [], cursor: device, hasMore: false, resetRequired: false } } };

@@ -7,7 +7,7 @@ import type { AuthSettings } from '../../auth/auth-settings.js';
 import { isAdmin, type StaffRole, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { badInput, ErrorCode, notFound, unauthenticated, UserFacingError } from '../../graphql/errors.js';
+import { badInput, DomainError, ErrorCode, notFound, unauthenticated } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './account.repo.js';
 import type { OrganisationRow, StaffAccountRow } from './account.table.js';
@@ -42,11 +42,10 @@ const toOrganisation = (row: OrganisationRow): Organisation => ({ id: row.id, na
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
-function rateLimited(retryAfterSeconds: number): UserFacingError {
+function rateLimited(retryAfterSeconds: number): DomainError {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return new UserFacingError(ErrorCode.RATE_LIMITED, `Te veel pogingen. Probeer het over ${minutes} minuten opnieuw.`, {
+  return new DomainError(ErrorCode.RATE_LIMITED, `Te veel pogingen. Probeer het over ${minutes} minuten opnieuw.`, {
     retryAfterSeconds,
-    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
   });
 }
 
@@ -78,7 +77,7 @@ export async function login(db: Db, settings: AuthSettings, input: LoginInput, n
   if (!account || !valid || account.disabled_at) {
     settings.loginLimiterPerIp.record(input.clientIp);
     settings.loginLimiterPerAccount.record(email);
-    throw new UserFacingError(ErrorCode.UNAUTHENTICATED, 'Het e-mailadres of het wachtwoord klopt niet.');
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Het e-mailadres of het wachtwoord klopt niet.');
   }
   settings.loginLimiterPerAccount.reset(email);
   const sessionId = await db.transaction().execute(async (trx) => {

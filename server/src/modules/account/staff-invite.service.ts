@@ -8,7 +8,7 @@ import { hashSecret, randomToken } from '../../auth/tokens.js';
 import { isAdmin, type StaffRole, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './account.repo.js';
 import { checkNewPassword, createStaffAccount, normaliseEmail, type StaffAccount } from './account.service.js';

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { isAdmin, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { notFound } from '../../graphql/errors.js';
+import { notFound } from '../../domain-error.js';
 import * as repo from './audit.repo.js';
 
 export type AuditAction =

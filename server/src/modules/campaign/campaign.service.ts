@@ -8,7 +8,7 @@ import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { inTransaction } from '../../db/transaction.js';
-import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './campaign.repo.js';
@@ -148,7 +148,7 @@ export async function changeCampaignStatus(
   return inTransaction(db, async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
     if (!allowedTransitions[campaign.status].includes(input.status)) {
-      throw new UserFacingError(
+      throw new DomainError(
         ErrorCode.CONFLICT,
         `Een actie die ${statusLabel[campaign.status]} is, kan niet ${statusLabel[input.status]} worden.`,
       );
@@ -180,10 +180,10 @@ export async function updateCampaignSettings(
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
     // The results of a schouw are usually shared after it closed: that switch stays free.
     const onlyResults = Object.entries(input).every(([key, value]) => key === 'campaignId' || key === 'publicResults' || value == null);
-    if (campaign.status === 'CLOSED' && !onlyResults) throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
+    if (campaign.status === 'CLOSED' && !onlyResults) throw new DomainError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
     if (input.publicResults != null && campaign.kind !== 'SCHOUW') throw badInput('Alleen een schouw heeft een openbare uitslag.');
     if (input.checklistVersionId != null && (campaign.kind !== 'SCHOUW' || campaign.status !== 'DRAFT')) {
-      throw new UserFacingError(ErrorCode.CONFLICT, 'De checklist ligt vast zodra de schouw open is.');
+      throw new DomainError(ErrorCode.CONFLICT, 'De checklist ligt vast zodra de schouw open is.');
     }
     if (input.targetAreaM2 != null && campaign.kind !== 'TEGELWIPPEN') throw badInput('Alleen tegelwippen heeft een doel in m².');
     await repo.updateCampaignSettings(trx, campaign.id, {
@@ -201,7 +201,7 @@ export async function updateCampaignSettings(
 export async function addCampaignDay(db: Db, viewer: Viewer, input: { campaignId: string; date: string; label?: string | null }): Promise<CampaignDay> {
   return inTransaction(db, async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
-    if (campaign.status === 'CLOSED') throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
+    if (campaign.status === 'CLOSED') throw new DomainError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
     const existing = await repo.daysOfCampaigns(trx, [campaign.id]);
     if (existing.some((d) => d.date === input.date)) throw badInput('Deze datum staat er al in.');
     const row = { id: uuidv7(), campaign_id: campaign.id, date: input.date, label: input.label?.trim() || null };
@@ -217,9 +217,9 @@ export async function removeCampaignDay(db: Db, viewer: Viewer, dayId: string): 
     const day = await repo.findDay(trx, dayId);
     if (!day) throw notFound('Deze dag');
     const campaign = await requireManagedCampaign(trx, viewer, day.campaign_id);
-    if (campaign.status === 'CLOSED') throw new UserFacingError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
-    if ((await repo.daysOfCampaigns(trx, [campaign.id])).length === 1) throw new UserFacingError(ErrorCode.CONFLICT, 'Een actie heeft minstens één dag. Voeg eerst de goede datum toe.');
-    if (await repo.dayHasTallyEvents(trx, day.id)) throw new UserFacingError(ErrorCode.CONFLICT, 'Op deze dag is al geteld; die tellingen horen bij deze dag, dus hij blijft staan.');
+    if (campaign.status === 'CLOSED') throw new DomainError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
+    if ((await repo.daysOfCampaigns(trx, [campaign.id])).length === 1) throw new DomainError(ErrorCode.CONFLICT, 'Een actie heeft minstens één dag. Voeg eerst de goede datum toe.');
+    if (await repo.dayHasTallyEvents(trx, day.id)) throw new DomainError(ErrorCode.CONFLICT, 'Op deze dag is al geteld; die tellingen horen bij deze dag, dus hij blijft staan.');
     await repo.deleteDay(trx, day.id);
     await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });
     return campaign;

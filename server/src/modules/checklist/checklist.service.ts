@@ -8,7 +8,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { inTransaction } from '../../db/transaction.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import type { SpotType } from '../spot/spot.table.js';
 import * as repo from './checklist.repo.js';
 import type { ChecklistItemRow, ItemType, Theme } from './checklist.table.js';

@@ -8,7 +8,7 @@
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db } from '../../db/database.js';
-import { notFound } from '../../graphql/errors.js';
+import { notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { CM2_PER_M2, nkTilesOf } from '../tally/size-codes.js';

@@ -11,7 +11,7 @@ import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { inTransaction } from '../../db/transaction.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, requireManagedCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { recordChange } from '../sync/change-log.repo.js';

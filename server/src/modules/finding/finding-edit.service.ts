@@ -7,7 +7,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
-import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { loadCampaign } from '../campaign/campaign.service.js';
 import { THEMES } from '../checklist/checklist.table.js';
 import { recordChange } from '../sync/change-log.repo.js';
@@ -115,6 +115,6 @@ export async function resolveConflict(db: Db, viewer: Viewer, input: { conflictI
     await repo.resolveConflictRow(trx, conflict.id, now.toISOString(), input.useDeviceValue ? 'USED_DEVICE' : 'KEPT_SERVER');
     return toFinding((await repo.findFinding(trx, finding.id))!);
   });
-  if (!resolved) throw new UserFacingError(ErrorCode.CONFLICT, 'Dit veld is intussen veranderd. Bekijk wat er nu staat en kies opnieuw.');
+  if (!resolved) throw new DomainError(ErrorCode.CONFLICT, 'Dit veld is intussen veranderd. Bekijk wat er nu staat en kies opnieuw.');
   return resolved;
 }

@@ -6,7 +6,7 @@
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import type { Campaign } from '../campaign/campaign.service.js';
 import type { Theme } from '../checklist/checklist.table.js';
 import type { SpotType } from '../spot/spot.table.js';

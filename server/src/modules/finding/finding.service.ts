@@ -7,7 +7,7 @@
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
-import { badInput, ErrorCode, idAlreadyUsed, notFound, UserFacingError } from '../../graphql/errors.js';
+import { badInput, DomainError, ErrorCode, idAlreadyUsed, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import type { Theme } from '../checklist/checklist.table.js';
@@ -104,7 +104,7 @@ export async function requireSchouwRecorder(trx: DbOrTrx, viewer: Viewer, campai
   if (campaign.kind !== 'SCHOUW') throw badInput('In deze actie worden geen bevindingen vastgelegd.');
   const acceptsLate = campaign.status === 'CLOSED' && !!campaign.closedAt && deviceTime <= campaign.closedAt;
   if (campaign.status !== 'OPEN' && !acceptsLate) {
-    throw new UserFacingError(ErrorCode.CONFLICT, campaign.status === 'DRAFT' ? 'Deze schouw is nog niet begonnen.' : 'Deze schouw is gesloten.');
+    throw new DomainError(ErrorCode.CONFLICT, campaign.status === 'DRAFT' ? 'Deze schouw is nog niet begonnen.' : 'Deze schouw is gesloten.');
   }
   return campaign;
 }
@@ -238,7 +238,7 @@ export async function changeFindingStatus(
     if (!found || found.access === 'PARTICIPANT' || viewer.kind !== 'staff') throw notFound('Deze bevinding');
     const { finding } = found;
     if (!canTransition(finding.status, input.status)) {
-      throw new UserFacingError(ErrorCode.CONFLICT, `Een bevinding die ${statusLabels[finding.status]} is, kan niet ${statusLabels[input.status]} worden.`);
+      throw new DomainError(ErrorCode.CONFLICT, `Een bevinding die ${statusLabels[finding.status]} is, kan niet ${statusLabels[input.status]} worden.`);
     }
     const message = input.publicMessage.trim();
     if (message.length < PUBLIC_MESSAGE_MIN) {

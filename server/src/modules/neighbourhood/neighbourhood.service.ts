@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './neighbourhood.repo.js';
 import type { NeighbourhoodRow, StreetRow } from './neighbourhood.table.js';

@@ -6,7 +6,7 @@
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { badInput, idAlreadyUsed, notFound } from '../../graphql/errors.js';
+import { badInput, idAlreadyUsed, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { appliesTo, findItemWithSection } from '../checklist/checklist.service.js';

@@ -13,7 +13,7 @@
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { daysOfCampaigns, loadCampaign, type Campaign, type CampaignDay } from '../campaign/campaign.service.js';
 import { THEMES, type Theme } from '../checklist/checklist.table.js';

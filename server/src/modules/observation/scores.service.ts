@@ -16,7 +16,7 @@
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
-import { notFound } from '../../graphql/errors.js';
+import { notFound } from '../../domain-error.js';
 import type { Campaign } from '../campaign/campaign.service.js';
 import { THEMES, type Theme } from '../checklist/checklist.table.js';
 import { RATINGS, type Rating } from '../finding/finding.table.js';

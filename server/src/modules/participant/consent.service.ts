@@ -5,7 +5,7 @@
  */
 import type { Viewer } from '../../auth/viewer.js';
 import type { Db } from '../../db/database.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findParticipant } from './participant.repo.js';
 import { CONTACT_WITHOUT_CONSENT, toParticipant, type Participant } from './participant.service.js';

@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
 import { hashSecret, inviteCode, normaliseInviteCode, randomToken } from '../../auth/tokens.js';
 import type { Db } from '../../db/database.js';
-import { ErrorCode, UserFacingError } from '../../graphql/errors.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
 import { toCampaign, type Campaign } from '../campaign/campaign.service.js';
@@ -43,15 +43,15 @@ export interface StartedTransfer {
 }
 
 const refusedStart = () =>
-  new UserFacingError(ErrorCode.NOT_FOUND, 'Overzetten lukt niet met de gegevens van deze telefoon. Open de app opnieuw en probeer het nog eens.');
+  new DomainError(ErrorCode.NOT_FOUND, 'Overzetten lukt niet met de gegevens van deze telefoon. Open de app opnieuw en probeer het nog eens.');
 const unsentWork = (deviceIds: string[]) =>
-  new UserFacingError(ErrorCode.CONFLICT, 'Op deze telefoon staat nog werk dat niet is verstuurd. Verstuur dat eerst; daarna kun je overzetten.', {
+  new DomainError(ErrorCode.CONFLICT, 'Op deze telefoon staat nog werk dat niet is verstuurd. Verstuur dat eerst; daarna kun je overzetten.', {
     reason: 'UNSENT_WORK',
     deviceIds,
   });
-const invalidCode = () => new UserFacingError(ErrorCode.NOT_FOUND, 'Deze code werkt niet (meer). Maak op je oude telefoon een nieuwe code.');
+const invalidCode = () => new DomainError(ErrorCode.NOT_FOUND, 'Deze code werkt niet (meer). Maak op je oude telefoon een nieuwe code.');
 const membershipsChanged = () =>
-  new UserFacingError(ErrorCode.CONFLICT, 'Op je oude telefoon is er sinds deze code iets veranderd. Maak op je oude telefoon een nieuwe code.', {
+  new DomainError(ErrorCode.CONFLICT, 'Op je oude telefoon is er sinds deze code iets veranderd. Maak op je oude telefoon een nieuwe code.', {
     reason: 'MEMBERSHIPS_CHANGED',
   });
 
@@ -66,9 +66,8 @@ async function limited<T>(settings: AuthSettings, clientIp: string, run: (guesse
   const key = `transfer:${clientIp}`;
   const verdict = limiter.attempt(key);
   if (!verdict.allowed) {
-    throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Te veel mislukte pogingen. Wacht even en probeer het opnieuw.', {
+    throw new DomainError(ErrorCode.RATE_LIMITED, 'Te veel mislukte pogingen. Wacht even en probeer het opnieuw.', {
       retryAfterSeconds: verdict.retryAfterSeconds,
-      http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
     });
   }
   let wrong = false;

@@ -14,7 +14,7 @@ import type { Db, DbOrTrx } from '../../db/database.js';
 import type { Theme } from '../checklist/checklist.table.js';
 import type { ActionItemStatus, FindingStatus, Rating } from '../finding/finding.table.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { actionItemsOfFindings } from '../finding/action-plan.service.js';
 import { statusHistories } from '../finding/finding-details.service.js';
 import * as repo from './follow-up.repo.js';
@@ -55,7 +55,7 @@ export async function keyForDevice(trx: DbOrTrx, presented: string | null | unde
   return (await validFollowUpKey(trx, presented)) ?? createFollowUpKey(trx, now);
 }
 
-const alreadyLinked = () => new UserFacingError(ErrorCode.CONFLICT, 'Deze activiteit hoort al bij een opvolgcode van een telefoon.');
+const alreadyLinked = () => new DomainError(ErrorCode.CONFLICT, 'Deze activiteit hoort al bij een opvolgcode van een telefoon.');
 
 /**
  * Runs a call that looks up presented follow-up keys against the caller's IP limit. The
@@ -68,9 +68,8 @@ async function limitedKeyLookup<T>(settings: AuthSettings, limitKey: string, run
   const limiter = settings.loginLimiterPerIp;
   const verdict = limiter.attempt(limitKey);
   if (!verdict.allowed) {
-    throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
+    throw new DomainError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
       retryAfterSeconds: verdict.retryAfterSeconds,
-      http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
     });
   }
   let failed = false;
@@ -178,7 +177,7 @@ export interface FollowUpFinding {
   actionItems: { id: string; title: string; status: ActionItemStatus; publicMessage: string | null }[];
 }
 
-const unknownKey = () => new UserFacingError(ErrorCode.NOT_FOUND, 'Deze opvolgcode is niet (meer) geldig.');
+const unknownKey = () => new DomainError(ErrorCode.NOT_FOUND, 'Deze opvolgcode is niet (meer) geldig.');
 
 /**
  * A page of the findings recorded under a follow-up key, newest first, with their status,

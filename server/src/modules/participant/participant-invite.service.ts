@@ -8,7 +8,7 @@ import { inviteCode, normaliseInviteCode } from '../../auth/tokens.js';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
 import { requireManagedCampaign } from '../campaign/campaign.service.js';

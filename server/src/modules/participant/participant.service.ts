@@ -9,7 +9,7 @@ import { hashSecret, pseudonymFor, randomToken } from '../../auth/tokens.js';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { badInput, ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
 import { requireManagedCampaign, toCampaign, type Campaign } from '../campaign/campaign.service.js';
@@ -48,7 +48,7 @@ export const toParticipant = (row: ParticipantRow): Participant => ({
 });
 
 const invalidInvite = () =>
-  new UserFacingError(ErrorCode.NOT_FOUND, 'Deze uitnodiging bestaat niet of is niet meer geldig. Vraag het Buurtkracht-team om een nieuwe.');
+  new DomainError(ErrorCode.NOT_FOUND, 'Deze uitnodiging bestaat niet of is niet meer geldig. Vraag het Buurtkracht-team om een nieuwe.');
 
 export interface InvitePreview {
   code: string;
@@ -60,9 +60,8 @@ export async function previewInvite(db: DbOrTrx, settings: AuthSettings, code: s
   const key = `invite:${clientIp}`;
   const verdict = settings.loginLimiterPerIp.check(key);
   if (!verdict.allowed) {
-    throw new UserFacingError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
+    throw new DomainError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
       retryAfterSeconds: verdict.retryAfterSeconds,
-      http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
     });
   }
   const invite = await findUsableInvite(db, code, now);

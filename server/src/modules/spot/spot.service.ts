@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../domain-error.js';
 import { findStreetInNeighbourhood } from '../neighbourhood/neighbourhood.repo.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './spot.repo.js';

@@ -3,17 +3,17 @@
  * entry parsed for its command and format, runs of tally taps written in bulk, every
  * other entry alone in a savepoint so that a refusal undoes only its own writes. The
  * result is the processed-mutation record of each entry (see sync.service.ts for what
- * is new, seen before or missing).
+ * is new, seen before or missing). A refusal is a DomainError, stored with its code and
+ * Dutch message; anything else is stored as an internal error and logged.
  */
-import { GraphQLError } from 'graphql';
 import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
-import { ErrorCode, UserFacingError } from '../../graphql/errors.js';
+import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { Logger } from '../../logger.js';
 import { recordTallyEvents, type RecordTallyInput } from '../tally/tally.service.js';
 import { MAX_ENTRY_BYTES } from '../../../../web/src/lib/offline/sync-protocol.js';
 import { commands, CURRENT_FORMAT } from './sync-commands.js';
-import type { PushedMutation } from './sync.service.js';
+import type { PushedMutation } from './sync-request.js';
 import * as repo from './sync.repo.js';
 import type { SyncMutationRow } from './sync.table.js';
 
@@ -23,9 +23,7 @@ const FUTURE_TOLERANCE_MS = 24 * 3_600_000;
 export const NO_FLAGS = '[]';
 
 function rejection(error: unknown): { code: string; message: string } {
-  if (error instanceof GraphQLError && typeof error.extensions?.code === 'string' && error.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    return { code: error.extensions.code, message: error.message };
-  }
+  if (error instanceof DomainError) return { code: error.code, message: error.message };
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Dit kon de server niet verwerken. Het Buurtkracht-team is gewaarschuwd.' };
 }
 
@@ -36,18 +34,18 @@ function rejection(error: unknown): { code: string; message: string } {
  */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Parses an entry's arguments for its command and format; throws a Dutch UserFacingError. */
+/** Parses an entry's arguments for its command and format; throws a Dutch DomainError. */
 function parseEntry(mutation: PushedMutation): { name: string; args: unknown } {
   if (mutation.argsOmittedBytes != null) {
     const kb = (bytes: number) => Math.ceil(bytes / 1024);
-    throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Dit is te groot om te versturen (${kb(mutation.argsOmittedBytes)} kB, de grens is ${kb(MAX_ENTRY_BYTES)} kB). Gooi het weg en voer het opnieuw in, met minder tekst.`);
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `Dit is te groot om te versturen (${kb(mutation.argsOmittedBytes)} kB, de grens is ${kb(MAX_ENTRY_BYTES)} kB). Gooi het weg en voer het opnieuw in, met minder tekst.`);
   }
   const command = commands[mutation.name];
-  if (!command) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
+  if (!command) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
   const format = command.formats[mutation.formatVersion];
-  if (!format) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${CURRENT_FORMAT[mutation.name]}). Werk de app bij.`);
+  if (!format) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${CURRENT_FORMAT[mutation.name]}). Werk de app bij.`);
   const parsed = format.safeParse(mutation.args);
-  if (!parsed.success) throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Ongeldige gegevens: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Ongeldige gegevens: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return { name: mutation.name, args: parsed.data };
 }
 

@@ -1,15 +1,17 @@
 /**
  * Where a sync batch runs: in a worker thread for a database file (see sync-worker.ts),
  * or inline for an in-memory database, which exists per connection and so cannot be
- * shared with a worker. Expected refusals come back as the same GraphQL errors; anything
- * else becomes an internal error, logged where it happened.
+ * shared with a worker. A refusal comes back as the same DomainError (its data crosses
+ * the thread, see DomainError.toJSON); anything else becomes an internal error, logged
+ * where it happened.
  */
 import { Worker } from 'node:worker_threads';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Db } from '../../db/database.js';
-import { UserFacingError, type ErrorCode } from '../../graphql/errors.js';
+import { DomainError, type DomainErrorData } from '../../domain-error.js';
 import type { Logger } from '../../logger.js';
-import { sync, type SyncInput, type SyncResult } from './sync.service.js';
+import type { SyncInput } from './sync-request.js';
+import { sync, type SyncResult } from './sync.service.js';
 
 export interface SyncJob {
   id: number;
@@ -21,7 +23,8 @@ export interface SyncJob {
 
 export type SyncJobAnswer =
   | { id: number; result: SyncResult; error?: undefined }
-  | { id: number; result?: undefined; error: { message: string; extensions: Record<string, unknown> | null } };
+  /** 'unexpected': logged in the worker, and an internal error to the caller. */
+  | { id: number; result?: undefined; error: DomainErrorData | 'unexpected' };
 
 export interface SyncRunner {
   /** Settles when batches can be taken (the worker has loaded), or fails when it cannot start. */
@@ -73,14 +76,8 @@ export function workerSyncRunner(options: { databasePath: string; logLevel: stri
       const job = pending.get(answer.id);
       if (!job) return;
       pending.delete(answer.id);
-      if (answer.error) {
-        const { code, ...details } = answer.error.extensions ?? {};
-        job.reject(
-          typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR'
-            ? new UserFacingError(code as Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, answer.error.message, details)
-            : new Error('sync worker failed'),
-        );
-      } else job.resolve(answer.result!);
+      if (answer.error) job.reject(answer.error === 'unexpected' ? new Error('sync worker failed') : DomainError.fromJSON(answer.error));
+      else job.resolve(answer.result!);
       if (pending.size === 0) idle?.();
     });
     // A crashed worker answers nothing more: its open transaction was rolled back, the

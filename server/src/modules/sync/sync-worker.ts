@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connect.js';
+import { DomainError } from '../../domain-error.js';
 import { createLogger } from '../../logger.js';
 import '../../validation-locale.js';
 import { syncTogether, type BatchOutcome } from './sync.service.js';
@@ -24,10 +25,9 @@ const logger = createLogger({ logLevel });
 
 function toAnswer(job: SyncJob, outcome: BatchOutcome): SyncJobAnswer {
   if (!outcome.error) return { id: job.id, result: outcome.result! };
-  const extensions = (outcome.error as { extensions?: Record<string, unknown> }).extensions;
-  if (typeof extensions?.code === 'string') return { id: job.id, error: { message: (outcome.error as Error).message, extensions } };
+  if (outcome.error instanceof DomainError) return { id: job.id, error: outcome.error.toJSON() };
   logger.error({ err: outcome.error, requestId: job.requestId }, 'sync failed unexpectedly');
-  return { id: job.id, error: { message: 'internal', extensions: null } };
+  return { id: job.id, error: 'unexpected' };
 }
 
 const queue: SyncJob[] = [];
@@ -39,7 +39,7 @@ function send(job: SyncJob, outcome: BatchOutcome): void {
   } catch (error) {
     // An answer that cannot be copied to the main thread must still end the request.
     logger.error({ err: error, requestId: job.requestId }, 'sync answer could not be sent');
-    parentPort!.postMessage({ id: job.id, error: { message: 'internal', extensions: null } } satisfies SyncJobAnswer);
+    parentPort!.postMessage({ id: job.id, error: 'unexpected' } satisfies SyncJobAnswer);
   }
 }
 

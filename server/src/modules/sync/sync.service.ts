@@ -9,26 +9,15 @@
  */
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
-import { ErrorCode, notFound, UserFacingError } from '../../graphql/errors.js';
+import { DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import type { Logger } from '../../logger.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { pullChanges, type PullResult } from './sync-pull.service.js';
 import { applyInOrder, NO_FLAGS, yieldToEventLoop } from './sync-entries.js';
 import { MAX_BATCH_ENTRIES } from '../../../../web/src/lib/offline/sync-protocol.js';
 import * as repo from './sync.repo.js';
+import type { PushedMutation, SyncInput } from './sync-request.js';
 import type { SyncMutationRow, SyncStatus } from './sync.table.js';
-
-
-export interface PushedMutation {
-  mutationId: string;
-  seq: number;
-  name: string;
-  args: unknown;
-  clientTime: string;
-  formatVersion: number;
-  /** The device left args out: the entry alone was larger than MAX_ENTRY_BYTES. */
-  argsOmittedBytes?: number | null;
-}
 
 export interface MutationResult {
   mutationId: string;
@@ -38,13 +27,6 @@ export interface MutationResult {
   message: string | null;
   entityId: string | null;
   flags: string[];
-}
-
-export interface SyncInput {
-  deviceId: string;
-  campaignId?: string | null;
-  mutations: PushedMutation[];
-  cursor?: string | null;
 }
 
 export interface SyncResult {
@@ -108,7 +90,7 @@ interface AppliedBatch {
 /** Applies one device's batch inside the caller's transaction. */
 async function applyBatch(trx: DbOrTrx, viewer: Viewer, input: SyncInput, logger: Logger, now: Date): Promise<AppliedBatch> {
   if (input.mutations.length > MAX_BATCH_ENTRIES) {
-    throw new UserFacingError(ErrorCode.BAD_USER_INPUT, `Stuur hoogstens ${MAX_BATCH_ENTRIES} wijzigingen per keer.`);
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `Stuur hoogstens ${MAX_BATCH_ENTRIES} wijzigingen per keer.`);
   }
   const campaign = await campaignFor(trx, viewer, input.campaignId);
   const owner = ownerOf(viewer);
@@ -117,7 +99,7 @@ async function applyBatch(trx: DbOrTrx, viewer: Viewer, input: SyncInput, logger
 
   const registered = await repo.findDevice(trx, input.deviceId);
   if (registered && registered.owner !== owner) {
-    throw new UserFacingError(ErrorCode.CONFLICT, 'Dit apparaat-id is al in gebruik door iemand anders. Installeer de app opnieuw.');
+    throw new DomainError(ErrorCode.CONFLICT, 'Dit apparaat-id is al in gebruik door iemand anders. Installeer de app opnieuw.');
   }
   const device = registered ?? { id: input.deviceId, owner, campaign_id: campaign.id, last_seq: 0, first_seen_at: now.toISOString(), last_sync_at: now.toISOString() };
   const known = new Map((await repo.findMutations(trx, mutations.map((m) => m.mutationId))).map((r) => [r.mutation_id, r]));

@@ -7,7 +7,7 @@
  */
 import { isParticipantOf, managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
-import { notFound } from '../../graphql/errors.js';
+import { notFound } from '../../domain-error.js';
 import { daysOfCampaigns, loadCampaign, type Campaign, type CampaignDay } from '../campaign/campaign.service.js';
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { nkTilesOf } from './size-codes.js';

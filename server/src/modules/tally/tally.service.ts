@@ -6,7 +6,7 @@
 import type { Viewer } from '../../auth/viewer.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
-import { badInput, ErrorCode, idAlreadyUsed, notFound, UserFacingError } from '../../graphql/errors.js';
+import { badInput, DomainError, ErrorCode, idAlreadyUsed, notFound } from '../../domain-error.js';
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { areaCm2Of, type SizeCode } from './size-codes.js';
@@ -81,7 +81,7 @@ function requireAcceptingFieldWork(campaign: Campaign, clientTime: string | null
   if (campaign.status === 'OPEN') return;
   if (campaign.status === 'CLOSED' && clientTime && campaign.closedAt && clientTime <= campaign.closedAt) return;
   const message = campaign.status === 'DRAFT' ? 'Deze actie is nog niet begonnen.' : 'Deze actie is gesloten.';
-  throw new UserFacingError(ErrorCode.CONFLICT, message);
+  throw new DomainError(ErrorCode.CONFLICT, message);
 }
 
 /** Appends events of one campaign with their rollups and one change-log entry. */
@@ -121,7 +121,7 @@ export interface RecordTallyInput {
   clientTime?: string | null;
 }
 
-export type TallyOutcome = { event: TallyEvent; error?: undefined } | { event?: undefined; error: UserFacingError };
+export type TallyOutcome = { event: TallyEvent; error?: undefined } | { event?: undefined; error: DomainError };
 
 function checkCount(input: RecordTallyInput): void {
   const limit = input.sizeCode === 'AREA' ? MAX_AREA_CM2_PER_ENTRY : MAX_COUNT_PER_ENTRY;
@@ -151,7 +151,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
     try {
       campaign = requireRecorder(viewer, await loadCampaign(trx, campaignId));
     } catch (error) {
-      for (const index of indexes) outcomes[index] = { error: error as UserFacingError };
+      for (const index of indexes) outcomes[index] = { error: error as DomainError };
       continue;
     }
     const days = new Set((await daysOfCampaigns(trx, [campaign.id])).map((d) => d.id));
@@ -191,7 +191,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
         rows.push(row);
         outcomes[index] = { event: toTallyEvent(row) };
       } catch (error) {
-        if (!(error instanceof UserFacingError)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         outcomes[index] = { error };
       }
     }
@@ -241,7 +241,7 @@ export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Cor
   if (!Number.isInteger(input.count) || input.count < 1) throw badInput('Vul in hoeveel je wilt weghalen (minstens 1).');
   const remaining = await repo.remainingCount(trx, original.id);
   if (input.count > remaining) {
-    throw new UserFacingError(
+    throw new DomainError(
       ErrorCode.CONFLICT,
       remaining === 0 ? 'Deze telling is al helemaal weggehaald.' : `Je kunt hoogstens ${remaining} weghalen van deze telling.`,
       { remaining },
@@ -250,7 +250,7 @@ export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Cor
   const area = -areaCm2Of(original.size_code, input.count);
   // Belt and braces: the entry check above implies it, but the street total is the promise.
   if (((await repo.rollupRow(trx, campaign.id, 'STREET', original.street_id))?.area_cm2 ?? 0) + area < 0) {
-    throw new UserFacingError(ErrorCode.CONFLICT, 'Dan zou de straat onder nul komen.');
+    throw new DomainError(ErrorCode.CONFLICT, 'Dan zou de straat onder nul komen.');
   }
   const row: TallyEventRow = {
     ...original,
