@@ -105,6 +105,13 @@ describe('config', () => {
       expect(() => loadConfig({ METRICS_PORT: '3000' })).toThrow(/METRICS_PORT=3000: must differ from PORT/);
     });
 
+    it('believes X-Forwarded-For only from the proxies named in TRUST_PROXY, never from anyone', () => {
+      expect(loadConfig({}).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+      expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+      for (const value of ['true', '*', 'iedereen']) expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY=/);
+    });
+
     it('refuses a short metrics token without printing it', () => {
       expect(() => loadConfig({ METRICS_TOKEN: 'geheim123' })).toThrow(/METRICS_TOKEN=\(not shown\): at least 24 characters/);
       expect(() => loadConfig({ METRICS_TOKEN: 'geheim123' })).not.toThrow(/geheim123/);
