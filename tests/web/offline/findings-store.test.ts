@@ -8,7 +8,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { myFindings, myObservations } from '$lib/offline/findings-store';
 import { openDatabase, type Db } from '$lib/offline/idb';
-import { CURRENT_FORMAT, recordLocally, upcast } from '$lib/offline/outbox';
+import { CURRENT_FORMAT } from '@buurtkracht/protocol/command-formats';
+import { recordLocally, upcast } from '$lib/offline/outbox';
 
 let counter = 0;
 const dbs: Db[] = [];

@@ -5,11 +5,12 @@
  * and the days someone confirmed counting on (a day that is not today) are remembered in
  * localStorage.
  */
+import { areaCm2Of, CM2_PER_M2, nkTilesOf, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import { v7 as uuidv7 } from 'uuid';
 import { t } from '$lib/i18n/i18n.svelte';
 import { fieldApp } from '$lib/offline/field-app.svelte';
 import { deviceTallyTotals, lastUndoableEntry, type DeviceTallyTotals } from '$lib/offline/tally-totals';
-import { areaOf, nkTiles, TILE_SIZES, type TileSizeCode } from './tile-sizes';
+import { TILE_SIZES } from './tile-sizes';
 import { defaultDayId, type ActionDay } from './action-day';
 
 const PLACE_KEY = 'buurtkracht.counter.place';
@@ -19,14 +20,14 @@ export const MAX_COUNT = 5000;
 export const MAX_SIDE_CM = 2000;
 
 export function describeEntry(sizeCode: string, count: number): string {
-  if (sizeCode === 'AREA') return `${(count / 10_000).toLocaleString('nl-NL', { maximumFractionDigits: 2 })} m² gemeten`;
+  if (sizeCode === 'AREA') return `${(count / CM2_PER_M2).toLocaleString('nl-NL', { maximumFractionDigits: 2 })} m² gemeten`;
   const size = TILE_SIZES.find((s) => s.code === sizeCode);
   return `${count} × ${size?.label ?? sizeCode}`;
 }
 
 /** An area as a number of NK tiles (30×30), in words. */
 export function describeNk(areaCm2: number): string {
-  const nk = nkTiles(areaCm2);
+  const nk = nkTilesOf(areaCm2);
   return nk === 1 ? t('count.nkOne', { nk: 1 }) : t('count.nk', { nk });
 }
 
@@ -84,14 +85,14 @@ export class TileCounter {
     this.undoable = last ? { id: last.record.id, sizeCode: String(last.record.data.sizeCode), remaining: last.remaining } : null;
   }
 
-  async add(sizeCode: TileSizeCode, count: number): Promise<void> {
+  async add(sizeCode: SizeCode, count: number): Promise<void> {
     if (!this.dayId || !this.streetId) return;
     const id = uuidv7();
     const args = { id, campaignId: this.campaignId, actionDayId: this.dayId, streetId: this.streetId, houseNumber: this.houseNumber.trim() || null, sizeCode, count };
     await fieldApp.write({
       name: 'recordTallyEvent',
       args,
-      record: { id, type: 'tally', campaignId: this.campaignId, data: { sizeCode, count, areaCm2: areaOf(sizeCode, count), streetId: this.streetId, dayId: this.dayId } },
+      record: { id, type: 'tally', campaignId: this.campaignId, data: { sizeCode, count, areaCm2: areaCm2Of(sizeCode, count), streetId: this.streetId, dayId: this.dayId } },
     });
     // The page refreshes the totals when fieldApp.version moves; no second read here.
     this.announcement = describeEntry(sizeCode, count);
@@ -106,12 +107,12 @@ export class TileCounter {
     const last = await lastUndoableEntry(fieldApp.db, this.campaignId);
     if (!last) return null;
     const { record, remaining } = last;
-    const sizeCode = String(record.data.sizeCode) as TileSizeCode;
+    const sizeCode = String(record.data.sizeCode) as SizeCode;
     const id = uuidv7();
     await fieldApp.write({
       name: 'correctTallyEvent',
       args: { id, correctsEventId: record.id, count: remaining },
-      record: { id, type: 'tally', campaignId: this.campaignId, data: { sizeCode, count: -remaining, areaCm2: -areaOf(sizeCode, remaining), streetId: record.data.streetId, correctsEventId: record.id } },
+      record: { id, type: 'tally', campaignId: this.campaignId, data: { sizeCode, count: -remaining, areaCm2: -areaCm2Of(sizeCode, remaining), streetId: record.data.streetId, correctsEventId: record.id } },
     });
     const what = describeEntry(sizeCode, remaining);
     this.announcement = what;

@@ -1,26 +1,25 @@
 /**
- * Tile sizes as the counter shows them. The areas must match the server's size codes
- * (server/src/modules/tally/size-codes.ts); the server computes the stored area itself,
- * these are only for the running totals shown before the server confirms.
+ * Tile sizes as the counter shows them. The codes and their areas are the protocol's
+ * (@buurtkracht/protocol/tile-sizes), which the server counts with too; only the words
+ * are the web's. The server computes the stored area itself; the counter's areas are for
+ * the running totals shown before the server confirms.
  */
-export const TILE_SIZES = [
-  { code: 'TEGEL_30X30', areaCm2: 900, label: '30×30' },
-  { code: 'TEGEL_40X40', areaCm2: 1600, label: '40×40' },
-  { code: 'TEGEL_50X50', areaCm2: 2500, label: '50×50' },
-  { code: 'TEGEL_40X60', areaCm2: 2400, label: '40×60' },
-  { code: 'TEGEL_60X60', areaCm2: 3600, label: '60×60' },
-  { code: 'KLINKER_20X10', areaCm2: 200, label: 'klinker 20×10' },
-  { code: 'KLINKER_20X5', areaCm2: 100, label: 'klinker 20×5' },
-] as const;
+import { CM2_PER_M2, PIECE_SIZE_CODES, SIZE_CODE_AREA_CM2, type PieceSizeCode } from '@buurtkracht/protocol/tile-sizes';
 
-export type TileSizeCode = (typeof TILE_SIZES)[number]['code'] | 'AREA';
+/** A size code without words here fails the type check. */
+const LABELS: Record<PieceSizeCode, string> = {
+  TEGEL_30X30: '30×30',
+  TEGEL_40X40: '40×40',
+  TEGEL_50X50: '50×50',
+  TEGEL_40X60: '40×60',
+  TEGEL_60X60: '60×60',
+  KLINKER_20X10: 'klinker 20×10',
+  KLINKER_20X5: 'klinker 20×5',
+};
 
-export const areaOf = (code: TileSizeCode, count: number): number =>
-  code === 'AREA' ? count : (TILE_SIZES.find((s) => s.code === code)?.areaCm2 ?? 0) * count;
-
-/** 11 NK tiles per m², rounded half up, like the server. */
-export const nkTiles = (areaCm2: number): number => Math.sign(areaCm2) * Math.floor((Math.abs(areaCm2) * 11 + 5000) / 10_000);
+/** The sizes counted in pieces, in the protocol's order, with their words. */
+export const TILE_SIZES: readonly { code: PieceSizeCode; areaCm2: number; label: string }[] = PIECE_SIZE_CODES.map((code) => ({ code, areaCm2: SIZE_CODE_AREA_CM2[code], label: LABELS[code] }));
 
 /** "12,34" for Dutch readers. */
 export const formatM2 = (areaCm2: number, locale = 'nl-NL'): string =>
-  (areaCm2 / 10_000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  (areaCm2 / CM2_PER_M2).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });

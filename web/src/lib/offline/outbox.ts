@@ -1,51 +1,16 @@
 /**
  * Writing field work on the device: the local record and its outbox entry are stored in
  * one IndexedDB transaction, so there is never one without the other. Entries carry a
- * format version; entries stored by an older app are upcast before they are sent.
+ * format version; entries stored by an older app are upcast before they are sent, with the
+ * protocol's steps (@buurtkracht/protocol/command-formats, which the server applies too).
  */
+import { CURRENT_FORMAT, upcastArgs } from '@buurtkracht/protocol/command-formats';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, LocalRecord, OutboxEntry } from './idb';
 import { channelKey } from './membership';
 
-/** The format the server expects now, per command. */
-export const CURRENT_FORMAT: Record<string, number> = {
-  recordTallyEvent: 2,
-  correctTallyEvent: 1,
-  // Format 2 may name the answer (observation) the finding follows up.
-  recordFinding: 2,
-  recordObservation: 1,
-  // No longer written (answers are recordObservation now); unsent entries of older app
-  // versions are sent as they are and the server upcasts them.
-  answerChecklistItem: 1,
-  editFinding: 1,
-};
-
-type Upcaster = (args: Record<string, unknown>) => Record<string, unknown>;
-
-/** name → from version → the step to the next version. */
-const upcasters: Record<string, Record<number, Upcaster>> = {
-  recordTallyEvent: {
-    // Format 1 (the first field-app build) called the count `pieces`.
-    1: ({ pieces, ...rest }) => ({ ...rest, count: pieces }),
-  },
-  recordFinding: {
-    // Format 1 had no observationId: such a finding follows up no answer.
-    1: (args) => args,
-  },
-};
-
 /** Brings an entry stored in an older format to the current one; unknown steps leave it as is. */
-export function upcast(entry: OutboxEntry): OutboxEntry {
-  const target = CURRENT_FORMAT[entry.name] ?? entry.formatVersion;
-  let { args, formatVersion } = entry;
-  while (formatVersion < target) {
-    const step = upcasters[entry.name]?.[formatVersion];
-    if (!step) break;
-    args = step(args);
-    formatVersion++;
-  }
-  return { ...entry, args, formatVersion };
-}
+export const upcast = (entry: OutboxEntry): OutboxEntry => ({ ...entry, ...upcastArgs(entry.name, entry.formatVersion, entry.args) });
 
 export function kindOf(name: string): 'tally' | 'finding' {
   return name.endsWith('TallyEvent') ? 'tally' : 'finding';

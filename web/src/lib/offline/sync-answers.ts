@@ -7,7 +7,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, OutboxEntry } from './idb';
 import { channelKey } from './membership';
-import type { SyncResponse } from './sync-protocol';
+import type { SyncResponse } from '@buurtkracht/protocol/sync-protocol';
 
 /**
  * How long confirmed entries stay on the device, whole, after the server confirmed them

@@ -13,7 +13,7 @@ import { channelKey, ONLY_CHANNEL, type SyncChannel } from './membership';
 import { upcast } from './outbox';
 import { applyAnswers, startOverAsNewDevice } from './sync-answers';
 import type { SyncStatus } from './sync-status.svelte';
-import type { SyncResponse } from './sync-protocol';
+import type { SyncResponse } from '@buurtkracht/protocol/sync-protocol';
 import { localLocks, type LockLike } from './sync-locks';
 import { nextBatch, SyncError, type Transport } from './transport';
 

@@ -4,7 +4,7 @@
  * or try again later. Nothing here decides to drop data.
  */
 import type { OutboxEntry } from './idb';
-import { MAX_BATCH_BYTES, MAX_BATCH_ENTRIES, MAX_ENTRY_BYTES, SYNC_MUTATION, type PushedMutation, type SyncRequest, type SyncResponse } from './sync-protocol';
+import { MAX_BATCH_BYTES, MAX_BATCH_ENTRIES, MAX_ENTRY_BYTES, SYNC_MUTATION, type PushedMutation, type SyncRequest, type SyncResponse } from '@buurtkracht/protocol/sync-protocol';
 
 export class SyncError extends Error {
   constructor(

@@ -5,9 +5,6 @@ import type { MyObservation } from '$lib/offline/findings-store';
 export type Spot = CampaignSnapshot['neighbourhood']['spots']['edges'][number]['node'];
 export type ChecklistItem = NonNullable<CampaignSnapshot['checklist']>['sections'][number]['items'][number] & { theme: string; sectionTitle: string };
 
-export const RATINGS = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT'] as const;
-export const THEMES = ['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN'] as const;
-
 export function spotsByStreet(campaign: CampaignSnapshot): { streetId: string; streetName: string; spots: Spot[] }[] {
   const spots = campaign.neighbourhood.spots.edges.map((e) => e.node);
   return campaign.neighbourhood.streets.edges
