@@ -3,12 +3,12 @@
  * any size, over-corrections that must be refused), every aggregate the dashboard shows
  * equals a recomputation from the raw events, and no entry or street ever goes below zero.
  */
+import { nkTilesOf, SIZE_CODES, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../server/src/auth/viewer.js';
 import { eventsOfCampaign } from '../../server/src/modules/tally/tally.repo.js';
-import { nkTilesOf, SIZE_CODES, type SizeCode } from '../../server/src/modules/tally/size-codes.js';
 import { tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.service.js';
 import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { tallyFixture } from '../support/tally-fixture.js';

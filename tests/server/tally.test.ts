@@ -1,36 +1,11 @@
 /** The tegelwip ledger over real SQLite: units, NK tiles, corrections, idempotency, ranking. */
+import { nkTilesOf, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { areaCm2Of, nkTilesOf, SIZE_CODE_AREA_CM2, type SizeCode } from '../../server/src/modules/tally/size-codes.js';
 import { publicProgress, tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.service.js';
 import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { changeCampaignStatus } from '../../server/src/modules/campaign/campaign.service.js';
 import { tallyFixture, type TallyFixture } from '../support/tally-fixture.js';
-
-describe('tile sizes and NK tiles', () => {
-  it.each([
-    ['TEGEL_30X30', 900],
-    ['TEGEL_40X40', 1600],
-    ['TEGEL_50X50', 2500],
-    ['TEGEL_40X60', 2400],
-    ['TEGEL_60X60', 3600],
-    ['KLINKER_20X10', 200],
-    ['KLINKER_20X5', 100],
-    ['AREA', 1],
-  ] as const)('%s is %i cm² per piece', (code, cm2) => {
-    expect(SIZE_CODE_AREA_CM2[code]).toBe(cm2);
-    expect(areaCm2Of(code, 7)).toBe(7 * cm2);
-  });
-
-  it('counts 11 NK tiles per m², rounded half up', () => {
-    expect(nkTilesOf(10_000)).toBe(11);
-    expect(nkTilesOf(900)).toBe(1); // one 30×30 tile: 0.99 → 1
-    expect(nkTilesOf(454)).toBe(0); // 0.4994 → 0
-    expect(nkTilesOf(455)).toBe(1); // 0.5005 → 1
-    expect(nkTilesOf(5_000_000)).toBe(5_500); // the 500 m² target
-    expect(nkTilesOf(0)).toBe(0);
-  });
-});
 
 describe('tally ledger', () => {
   let fx: TallyFixture;

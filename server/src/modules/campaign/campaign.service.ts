@@ -3,6 +3,7 @@
  * Coordinators manage the campaigns of their own neighbourhoods; participants see only
  * the campaign they joined; partners see campaigns (names and status, nothing personal).
  */
+import { CM2_PER_M2, DEFAULT_TARGET_M2 } from '@buurtkracht/protocol/tile-sizes';
 import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
@@ -12,7 +13,6 @@ import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.j
 import { recordAudit } from '../audit/audit.service.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './campaign.repo.js';
-import { CM2_PER_M2, DEFAULT_TARGET_M2 } from '../tally/size-codes.js';
 import type { CampaignDayRow, CampaignKind, CampaignRow, CampaignStatus } from './campaign.table.js';
 
 export type { CampaignKind, CampaignStatus };

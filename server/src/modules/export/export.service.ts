@@ -6,12 +6,12 @@
  * their pseudonym. Each CSV comes for people (Dutch words, local time) and raw (codes,
  * UTC) for integrations.
  */
+import { CM2_PER_M2, nkTilesOf } from '@buurtkracht/protocol/tile-sizes';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
-import { CM2_PER_M2, nkTilesOf } from '../tally/size-codes.js';
 import { progressOf } from '../tally/tally-aggregates.service.js';
 import { csvChunks, Fixed, toCsv, type Separator } from './csv.js';
 import { amsterdamTime, answerWord, ratingWord, sizeWord, spotTypeWord, statusWord, themeWord } from './dutch-words.js';

@@ -10,6 +10,7 @@
  * app group costs one computation, not hundreds; whether the page is on is checked on
  * every request, so switching it off takes effect at once.
  */
+import { isHandledStatus } from '@buurtkracht/protocol/finding-statuses';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -23,9 +24,6 @@ import { recorderOwner } from '../media/media.service.js';
 import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import * as repo from './public-results.repo.js';
 import * as scores from './scores.service.js';
-
-/** Findings whose follow-up is over: done, or not something anyone will take up (with the reason told). */
-export const HANDLED_STATUSES: readonly FindingStatus[] = ['AFGEHANDELD', 'NIET_OPPAKBAAR'];
 
 export interface PublicSchouwResults {
   campaignId: string;
@@ -107,7 +105,7 @@ async function computeResults(db: DbOrTrx, campaign: Campaign): Promise<PublicSc
       .sort((a, b) => a.streetName.localeCompare(b.streetName, 'nl')),
     findings: {
       total: counts.reduce((sum, c) => sum + c.count, 0),
-      handled: counts.filter((c) => HANDLED_STATUSES.includes(c.status)).reduce((sum, c) => sum + c.count, 0),
+      handled: counts.filter((c) => isHandledStatus(c.status)).reduce((sum, c) => sum + c.count, 0),
       byStatus: counts.sort((a, b) => a.status.localeCompare(b.status)),
     },
     actionItems: items.map((i) => ({ id: i.id, title: i.title, status: i.status, publicMessage: i.public_message, organisationName: i.organisation_name, dueDate: i.due_date, updatedAt: i.updated_at ?? i.created_at })),

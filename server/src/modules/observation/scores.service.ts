@@ -14,6 +14,7 @@
  * of each walker counts (superseded_by IS NULL), so a walker who changed their mind counts
  * once; several walkers at the same spot each count.
  */
+import { LEVELS, type Level } from '@buurtkracht/protocol/rating-scale';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { notFound } from '../../domain-error.js';
@@ -23,9 +24,7 @@ import { RATINGS, type Rating } from '../finding/finding.table.js';
 import { spotsByIds } from '../spot/spot.service.js';
 import * as repo from './scores.repo.js';
 
-/** The CROW levels from best to worst; NVT is not one of them. */
-export const LEVELS = ['A_PLUS', 'A', 'B', 'C', 'D'] as const satisfies readonly Rating[];
-export type Level = (typeof LEVELS)[number];
+export type { Level };
 export type ScoreChange = 'UP' | 'DOWN' | 'SAME';
 export type RatingCounts = Partial<Record<Rating, number>>;
 

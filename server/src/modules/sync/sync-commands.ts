@@ -6,7 +6,7 @@
  * again as the current one, so an app that has not updated yet still syncs. Arguments are
  * validated here, rules in the domain services.
  */
-import { CURRENT_FORMAT, upcastArgs, type CommandArgs, type CommandName } from '@buurtkracht/protocol/command-formats';
+import { upcastArgs, type CommandArgs, type CommandName } from '@buurtkracht/protocol/command-formats';
 import { RATINGS } from '@buurtkracht/protocol/rating-scale';
 import { THEMES } from '@buurtkracht/protocol/themes';
 import { SIZE_CODES } from '@buurtkracht/protocol/tile-sizes';
@@ -103,9 +103,6 @@ interface Command {
   formats: Record<number, z.ZodType<unknown>>;
   apply(args: any, ctx: CommandContext): Promise<{ entityId: string; photoIds?: readonly string[] }>;
 }
-
-// Until sync-entries.ts reads it from the protocol itself.
-export { CURRENT_FORMAT };
 
 /** Every command the protocol names; any other name a device sends finds none. */
 export const commands: { readonly [N in CommandName]: Command } & { readonly [name: string]: Command | undefined } = {

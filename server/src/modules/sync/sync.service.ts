@@ -14,7 +14,7 @@ import type { Logger } from '../../logger.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { pullChanges, type PullResult } from './sync-pull.service.js';
 import { applyInOrder, NO_FLAGS, yieldToEventLoop } from './sync-entries.js';
-import { MAX_BATCH_ENTRIES } from '../../../../web/src/lib/offline/sync-protocol.js';
+import { MAX_BATCH_ENTRIES } from '@buurtkracht/protocol/sync-protocol';
 import * as repo from './sync.repo.js';
 import type { PushedMutation, SyncInput } from './sync-request.js';
 import type { SyncMutationRow, SyncStatus } from './sync.table.js';

@@ -5,12 +5,12 @@
  * the rollups. The console's dashboard and the volunteers' standings on the counter
  * screen are the same `tallyDashboard`.
  */
+import { nkTilesOf } from '@buurtkracht/protocol/tile-sizes';
 import { isParticipantOf, managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { notFound } from '../../domain-error.js';
 import { daysOfCampaigns, loadCampaign, type Campaign, type CampaignDay } from '../campaign/campaign.service.js';
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
-import { nkTilesOf } from './size-codes.js';
 import * as repo from './tally.repo.js';
 
 export interface AreaTotal {

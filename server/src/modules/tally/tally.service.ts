@@ -3,13 +3,13 @@
  * events. Each event moves its rollups (campaign total, street, day, participant) in the
  * same transaction, so totals are always the sum of the ledger and can be recomputed.
  */
+import { areaCm2Of, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import type { Viewer } from '../../auth/viewer.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { badInput, DomainError, ErrorCode, idAlreadyUsed, notFound } from '../../domain-error.js';
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
-import { areaCm2Of, type SizeCode } from './size-codes.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './tally.repo.js';
 import type { RollupDimension, TallyEventRow, TallyRollupRow } from './tally.table.js';
