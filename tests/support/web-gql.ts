@@ -1,20 +1,14 @@
 /**
  * The web client's `gql` (web/src/lib/graphql/client.ts) against a test server: the
  * offline layer's functions take it as an argument, and outside a browser a relative
- * /graphql has no server to go to. Errors become the same GraphQLRequestError.
+ * /graphql has no server to go to. It sends what the app sends (the document's text) and
+ * fails with the same GraphQLRequestError. `baseUrl` may be a function for a server that
+ * starts after the client is made (in beforeAll).
  */
-import { GraphQLRequestError, type gql as gqlFunction } from '../../web/src/lib/graphql/client.js';
+import { postDocument, type Gql } from '../../web/src/lib/graphql/client.js';
+import type { ResultOf } from '../../web/src/lib/graphql/graphql.js';
 
-export function gqlAgainst(baseUrl: string): typeof gqlFunction {
-  return (async (query: string, variables: Record<string, unknown> = {}, token?: string | null) => {
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
-    const error = body.errors?.[0];
-    if (error || !body.data) throw new GraphQLRequestError(error?.message ?? '', error?.extensions?.code ?? 'UNKNOWN', response.status);
-    return body.data;
-  }) as typeof gqlFunction;
+export function gqlAgainst(baseUrl: string | (() => string)): Gql {
+  return (document, ...[variables, token]) =>
+    postDocument(`${typeof baseUrl === 'string' ? baseUrl : baseUrl()}/graphql`, document, variables, token) as Promise<ResultOf<typeof document>>;
 }

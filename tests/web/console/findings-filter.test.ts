@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_RATING, NOT_ROUTED, countTable, emptyFilter, isFiltered, itemPrompts, positionOf, toFilterInput } from '$lib/console/findings-filter';
-import type { ChecklistVersion, Finding, ThemeRatingCount } from '$lib/console/operations';
+import type { ChecklistVersion } from '$lib/graphql/console/campaign-operations';
+import type { Finding, ThemeRatingCount } from '$lib/graphql/console/finding-operations';
 
 const checklist: ChecklistVersion = {
   id: 'v1',
@@ -30,6 +31,7 @@ function finding(over: Partial<Finding> = {}): Finding {
     street: null,
     routedTo: null,
     recorderName: null,
+    recorderAcceptsContact: null,
     serverTime: '2027-05-16T09:00:00.000Z',
     version: 1,
     nextStatuses: [],

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PagedList, type PageArguments } from '$lib/console/paged-list.svelte';
-import type { CountedConnection } from '$lib/console/operations';
+import type { CountedConnection } from '$lib/graphql/console/paging';
 
 /** A server over `items` (in list order) with cursors = the index, as the API's keyset pages behave. */
 function server(items: string[]) {

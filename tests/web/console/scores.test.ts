@@ -4,7 +4,7 @@
  * a sign. (Its operations are checked against the schema in operations.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import type { Score } from '$lib/console/operations';
+import type { Score } from '$lib/graphql/console/score-operations';
 import { changeSign, changeWord, levelShort, levelWords, scoreSentence, sortSpots } from '$lib/console/scores';
 
 const spot = (name: string, level: Score['level'], change: Score['change']) => ({

@@ -4,7 +4,7 @@
  * (which cap a page at MAX_PAGE_SIZE), against the real server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLRequestError, type gql as gqlFunction } from '$lib/graphql/client';
+import { GraphQLRequestError, type Gql } from '$lib/graphql/client';
 import { fetchCampaignSnapshot } from '$lib/graphql/campaign-snapshot';
 import { SNAPSHOT_PAGE_SIZE } from '$lib/graphql/field-operations';
 import { MAX_PAGE_SIZE } from '../../../server/src/graphql/limits.js';
@@ -12,24 +12,19 @@ import { addStreet } from '../../../server/src/modules/neighbourhood/neighbourho
 import { createSpot } from '../../../server/src/modules/spot/spot.service.js';
 import { accessFixture, type AccessFixture } from '../../support/access-fixtures.js';
 import { databaseFile } from '../../support/test-app.js';
+import { gqlAgainst } from '../../support/web-gql.js';
 
 describe('the campaign snapshot for offline use', () => {
   const file = databaseFile();
   let fx: AccessFixture;
   let token: string;
   let requests = 0;
-  /** The field app's gql, against the test server. */
-  const gql = (async (query: string, variables: Record<string, unknown> = {}, bearer?: string | null) => {
+  /** The field app's gql against the test server, counting requests. */
+  const server = gqlAgainst(() => fx.t.url);
+  const gql: Gql = (document, ...rest) => {
     requests++;
-    const response = await fetch(`${fx.t.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (body.errors?.[0] || !body.data) throw new GraphQLRequestError(body.errors?.[0]?.message ?? 'no data', body.errors?.[0]?.extensions?.code ?? 'UNKNOWN', response.status);
-    return body.data;
-  }) as typeof gqlFunction;
+    return server(document, ...rest);
+  };
 
   beforeAll(async () => {
     fx = await accessFixture(file.env);

@@ -23,7 +23,7 @@ describe('follow-up links of a phone', () => {
   });
   afterAll(() => fx.t.close());
 
-  const gqlAt = <T,>(query: string, variables?: Record<string, unknown>, token?: string | null) => gqlAgainst(fx.t.url)<T>(query, variables, token);
+  const gqlAt = gqlAgainst(() => fx.t.url);
 
   const membership = (id: string, kind: CampaignSnapshot['kind'], p: { id: string; token: string }, extra: Partial<JoinedCampaign> = {}): JoinedCampaign => ({
     token: p.token,

@@ -1,10 +1,10 @@
 /** The walk: items per spot grouped by section, the walker's current answers and how far they are per spot. */
 import { describe, expect, it } from 'vitest';
-import type { CampaignSnapshot } from '$lib/graphql/field-operations';
+import type { CampaignSnapshot, ChecklistItemSnapshot } from '$lib/graphql/field-operations';
 import type { MyObservation } from '$lib/offline/findings-store';
 import { bySection, currentAnswers, itemsFor, spotState } from '$lib/walk/walk';
 
-const item = (id: string, type: string, spotTypes: string[] = []) => ({ id, prompt: id, help: null, type, choices: [], spotTypes, signalAnswers: [] });
+const item = (id: string, type: ChecklistItemSnapshot['type'], spotTypes: ChecklistItemSnapshot['spotTypes'] = []) => ({ id, prompt: id, help: null, type, choices: [], spotTypes, signalAnswers: [] });
 const checklist: CampaignSnapshot['checklist'] = {
   id: 'cl',
   version: 1,

@@ -1,6 +1,6 @@
 /** How the console names things of the action plan. */
 import { findingStatusLabel, themeLabel } from './labels';
-import type { FindingChoice } from './operations';
+import type { FindingChoice } from '$lib/graphql/console/action-plan-operations';
 
 /** "Heel · Speeltuin, Troelstrastraat · nieuw": what a coordinator recognises a finding by; "Bevinding 2" while unknown. */
 export function findingLabel(finding: FindingChoice | undefined, n: number): string {

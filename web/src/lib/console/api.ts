@@ -4,14 +4,15 @@
  * afterwards), and a short list can be read to its end page by page.
  */
 import { goto } from '$app/navigation';
-import { gql, GraphQLRequestError } from '$lib/graphql/client';
-import { nodes, type Connection } from './operations';
+import { gql, GraphQLRequestError, type AnyDocument, type Gql } from '$lib/graphql/client';
+import { nodes, type Connection } from '$lib/graphql/console/paging';
+import type { ResultOf, VariablesOf } from '$lib/graphql/graphql';
 
 export { GraphQLRequestError };
 
-export async function staffGql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export const staffGql: Gql = async (document, ...rest) => {
   try {
-    return await gql<T>(query, variables);
+    return await gql(document, ...rest);
   } catch (error) {
     if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') {
       const back = location.pathname + location.search;
@@ -19,7 +20,7 @@ export async function staffGql<T>(query: string, variables: Record<string, unkno
     }
     throw error;
   }
-}
+};
 
 /** A list that is longer than a screen may load whole: said in words, never cut short silently. */
 export class ListTooLongError extends Error {
@@ -33,16 +34,16 @@ export class ListTooLongError extends Error {
  * staff, organisations, the streets of one neighbourhood). Long lists page on the server
  * instead (PagedList). Past `maxItems` it throws ListTooLongError, which the page shows.
  */
-export async function fetchAll<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  pick: (data: any) => Connection<T> | null | undefined,
+export async function fetchAll<Document extends AnyDocument, T>(
+  document: Document,
+  variables: Omit<VariablesOf<Document>, 'after'>,
+  pick: (data: ResultOf<Document>) => Connection<T> | null | undefined,
   { maxItems = 5000 }: { maxItems?: number } = {},
 ): Promise<T[]> {
   const all: T[] = [];
   let after: string | null = null;
   for (;;) {
-    const connection = pick(await staffGql<unknown>(query, { ...variables, after }));
+    const connection = pick(await staffGql(document, { ...variables, after } as VariablesOf<Document>));
     if (!connection) return all;
     all.push(...nodes(connection));
     if (all.length > maxItems) throw new ListTooLongError(maxItems);

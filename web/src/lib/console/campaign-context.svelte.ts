@@ -4,7 +4,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { staffGql } from './api';
-import { CAMPAIGN, type CampaignDetail } from './operations';
+import { CAMPAIGN, type CampaignDetail } from '$lib/graphql/console/campaign-operations';
 
 const KEY = Symbol('campaign');
 
@@ -15,7 +15,7 @@ export class CampaignState {
   constructor(readonly id: string) {}
 
   async reload(): Promise<void> {
-    const { campaign } = await staffGql<{ campaign: CampaignDetail | null }>(CAMPAIGN, { id: this.id });
+    const { campaign } = await staffGql(CAMPAIGN, { id: this.id });
     this.campaign = campaign;
     this.notFound = campaign === null;
   }

@@ -4,7 +4,8 @@
  * publishChecklist input. Publishing always makes a new version; running schouws keep the
  * version they started with.
  */
-import type { ChecklistItem, ChecklistTemplate } from './operations';
+import type { ChecklistItem, ChecklistTemplate } from '$lib/graphql/console/campaign-operations';
+import type { SpotType, Theme } from '$lib/graphql/schema-types';
 
 export interface ItemDraft {
   prompt: string;
@@ -12,14 +13,14 @@ export interface ItemDraft {
   type: ChecklistItem['type'];
   /** One choice per line, as typed. */
   choicesText: string;
-  spotTypes: string[];
+  spotTypes: SpotType[];
   /** Answers that ask for follow-up: JA/NEE for a yes/no item, typed choices for a choice item. */
   signalAnswers: string[];
 }
 
 export interface SectionDraft {
   title: string;
-  theme: string;
+  theme: Theme;
   items: ItemDraft[];
 }
 

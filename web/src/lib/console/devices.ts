@@ -3,7 +3,8 @@
  * latest walk or action day so far. The field app syncs shortly after every write when it
  * has signal, so a device used that day and online at any point has synced since.
  */
-import type { CampaignDay, SyncDevice } from './operations';
+import type { CampaignDay } from '$lib/graphql/console/campaign-operations';
+import type { SyncDevice } from '$lib/graphql/console/participant-operations';
 
 /** Midnight at the start of a calendar date, in the console's own (Dutch) time zone. */
 const startOfDay = (ymd: string): Date => new Date(`${ymd}T00:00:00`);
@@ -15,6 +16,6 @@ export function latestDayBegun(days: CampaignDay[], now: Date): CampaignDay | nu
   return latest;
 }
 
-export function isBehind(device: SyncDevice, day: CampaignDay | null): boolean {
+export function isBehind(device: Pick<SyncDevice, 'lastSyncAt'>, day: CampaignDay | null): boolean {
   return day !== null && new Date(device.lastSyncAt) < startOfDay(day.date);
 }

@@ -5,7 +5,8 @@
  * the map always mean the same "filtered findings". Findings count under the theme their
  * recorder chose (Finding.category), not under their checklist item's section.
  */
-import type { ChecklistVersion, Finding, FindingFilterInput, ThemeRatingCount } from './operations';
+import type { ChecklistVersion } from '$lib/graphql/console/campaign-operations';
+import type { Finding, FindingFilterInput } from '$lib/graphql/console/finding-operations';
 import { THEMES } from './labels';
 
 /** Findings with no rating are counted, and filtered, under this key. */
@@ -29,14 +30,17 @@ export const emptyFilter = (): FindingFilter => ({ streetId: '', spotType: '', t
 
 export const isFiltered = (filter: FindingFilter): boolean => Object.values(filter).some(Boolean);
 
-/** The form's filter as the API takes it. */
+/**
+ * The form's filter as the API takes it. The form's choices are the schema's values (its
+ * selects list them); the server refuses any other.
+ */
 export function toFilterInput(filter: FindingFilter): FindingFilterInput {
   const input: FindingFilterInput = {};
   if (filter.streetId) input.streetId = filter.streetId;
-  if (filter.spotType) input.spotType = filter.spotType;
-  if (filter.theme) input.theme = filter.theme;
+  if (filter.spotType) input.spotType = filter.spotType as FindingFilterInput['spotType'];
+  if (filter.theme) input.theme = filter.theme as FindingFilterInput['theme'];
   if (filter.rating === NO_RATING) input.unrated = true;
-  else if (filter.rating) input.rating = filter.rating;
+  else if (filter.rating) input.rating = filter.rating as FindingFilterInput['rating'];
   if (filter.status) input.status = filter.status as FindingFilterInput['status'];
   if (filter.partnerId === NOT_ROUTED) input.notRouted = true;
   else if (filter.partnerId) input.routedTo = filter.partnerId;
@@ -57,8 +61,11 @@ export interface ThemeCounts {
   byRating: Record<string, number>;
 }
 
-/** The server's counts as rows of the table: themes in their usual order, empty ones left out. */
-export function countTable(rows: readonly ThemeRatingCount[]): ThemeCounts[] {
+/**
+ * The server's counts as rows of the table: themes in their usual order, empty ones left
+ * out; a theme the console does not know yet still counts, at the end.
+ */
+export function countTable(rows: readonly { theme: string; rating: string | null; count: number }[]): ThemeCounts[] {
   const order = [...THEMES, ...rows.map((r) => r.theme).filter((t) => !(THEMES as readonly string[]).includes(t))];
   const table = new Map<string, ThemeCounts>(order.map((theme) => [theme, { theme, total: 0, byRating: {} }]));
   for (const row of rows) {

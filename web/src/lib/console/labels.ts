@@ -5,7 +5,7 @@
  * coordinators read the same thing (in Dutch, whatever language the device's field app uses).
  */
 import { nl, type MessageKey } from '$lib/i18n/nl';
-import type { ActionItemStatus, CampaignKind, CampaignStatus, FindingStatus, StaffRole } from './operations';
+import type { ActionItemStatus, CampaignKind, CampaignStatus, FindingStatus, StaffRole } from '$lib/graphql/schema-types';
 
 export const FINDING_STATUSES: FindingStatus[] = ['NIEUW', 'IN_BEHANDELING', 'INGEPLAND', 'AFGEHANDELD', 'NIET_OPPAKBAAR', 'HEROPEND'];
 export const RATINGS = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT'] as const;

@@ -5,7 +5,7 @@
  * page is always whole rows in the list's own order; the last page is asked for as "the
  * last n" (n = what is left over), so it lines up with the pages before it.
  */
-import type { CountedConnection } from './operations';
+import type { CountedConnection } from '$lib/graphql/console/paging';
 
 export interface PageArguments {
   first?: number;

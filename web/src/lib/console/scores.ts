@@ -5,7 +5,8 @@
  * the server (Campaign.scores); nothing here computes one.
  */
 import { ratingLabel } from './labels';
-import type { Score, ScoreChange, ScoreLevel } from './operations';
+import type { Score } from '$lib/graphql/console/score-operations';
+import type { ScoreChange, ScoreLevel } from '$lib/graphql/schema-types';
 
 export const LEVELS: ScoreLevel[] = ['A_PLUS', 'A', 'B', 'C', 'D'];
 
@@ -47,7 +48,7 @@ function sortKey(item: { spot: { name: string; street: { name: string } }; score
     case 'street':
       return item.spot.street.name;
     case 'score':
-      return item.score.level ? LEVELS.indexOf(item.score.level) : null;
+      return item.score.level ? (LEVELS as readonly string[]).indexOf(item.score.level) : null;
     case 'change':
       return item.score.change ? ['DOWN', 'SAME', 'UP'].indexOf(item.score.change) : null;
   }

@@ -3,7 +3,8 @@
  * is an HttpOnly cookie the page never sees.
  */
 import { gql } from '$lib/graphql/client';
-import { LOGOUT, NEIGHBOURHOODS, VIEWER, nodes, type Connection, type Viewer } from './operations';
+import { LOGOUT, NEIGHBOURHOODS, VIEWER, type Viewer } from '$lib/graphql/console/session-operations';
+import { nodes, type Connection } from '$lib/graphql/console/paging';
 
 type NeighbourhoodRef = Viewer['coordinatedNeighbourhoods'][number];
 
@@ -27,11 +28,11 @@ class StaffSession {
   }
 
   async load(): Promise<Viewer> {
-    const { viewer } = await gql<{ viewer: Viewer }>(VIEWER);
+    const { viewer } = await gql(VIEWER);
     this.viewer = viewer;
     this.neighbourhoods =
       viewer.staffAccount?.role === 'ADMIN'
-        ? nodes((await gql<{ neighbourhoods: Connection<NeighbourhoodRef> }>(NEIGHBOURHOODS)).neighbourhoods)
+        ? nodes((await gql(NEIGHBOURHOODS)).neighbourhoods)
         : viewer.coordinatedNeighbourhoods;
     this.loaded = true;
     return viewer;

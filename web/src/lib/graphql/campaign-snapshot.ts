@@ -4,17 +4,13 @@
  * rest is fetched page by page (following endCursor while hasNextPage). The result has
  * the shape stored on the device (CampaignSnapshot, edges only).
  */
-import { GraphQLRequestError, type gql as gqlFunction } from './client';
-import { CAMPAIGN_SNAPSHOT, CAMPAIGN_SPOTS_PAGE, CAMPAIGN_STREETS_PAGE, type CampaignSnapshot } from './field-operations';
+import { GraphQLRequestError, type Gql } from './client';
+import { CAMPAIGN_SNAPSHOT, CAMPAIGN_SPOTS_PAGE, CAMPAIGN_STREETS_PAGE, SNAPSHOT_PAGE_SIZE, type CampaignSnapshot } from './field-operations';
 
-type Neighbourhood = CampaignSnapshot['neighbourhood'];
 interface Page<Edge> {
   edges: Edge[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
-type FirstPage = Omit<CampaignSnapshot, 'neighbourhood'> & {
-  neighbourhood: { name: string; streets: Page<Neighbourhood['streets']['edges'][number]>; spots: Page<Neighbourhood['spots']['edges'][number]> };
-};
 
 const notVisible = () => new GraphQLRequestError('Deze actie is niet (meer) te zien. Meld je opnieuw aan met een uitnodiging.', 'NOT_FOUND', 200);
 
@@ -33,18 +29,13 @@ async function allEdges<Edge>(first: Page<Edge>, next: (after: string) => Promis
   return edges;
 }
 
-export async function fetchCampaignSnapshot(gql: typeof gqlFunction, campaignId: string, token: string | null): Promise<CampaignSnapshot> {
-  const { campaign } = await gql<{ campaign: FirstPage | null }>(CAMPAIGN_SNAPSHOT, { id: campaignId }, token);
+export async function fetchCampaignSnapshot(gql: Gql, campaignId: string, token: string | null): Promise<CampaignSnapshot> {
+  const first = SNAPSHOT_PAGE_SIZE;
+  const { campaign } = await gql(CAMPAIGN_SNAPSHOT, { id: campaignId, first }, token);
   if (!campaign) throw notVisible();
   const [streets, spots] = await Promise.all([
-    allEdges(campaign.neighbourhood.streets, async (after) => {
-      const page = await gql<{ campaign: { neighbourhood: { streets: FirstPage['neighbourhood']['streets'] } } | null }>(CAMPAIGN_STREETS_PAGE, { id: campaignId, after }, token);
-      return page.campaign?.neighbourhood.streets ?? null;
-    }),
-    allEdges(campaign.neighbourhood.spots, async (after) => {
-      const page = await gql<{ campaign: { neighbourhood: { spots: FirstPage['neighbourhood']['spots'] } } | null }>(CAMPAIGN_SPOTS_PAGE, { id: campaignId, after }, token);
-      return page.campaign?.neighbourhood.spots ?? null;
-    }),
+    allEdges(campaign.neighbourhood.streets, async (after) => (await gql(CAMPAIGN_STREETS_PAGE, { id: campaignId, first, after }, token)).campaign?.neighbourhood.streets ?? null),
+    allEdges(campaign.neighbourhood.spots, async (after) => (await gql(CAMPAIGN_SPOTS_PAGE, { id: campaignId, first, after }, token)).campaign?.neighbourhood.spots ?? null),
   ]);
   return { ...campaign, neighbourhood: { name: campaign.neighbourhood.name, streets: { edges: streets }, spots: { edges: spots } } };
 }

@@ -1,7 +1,10 @@
 /**
  * A thin GraphQL client: POST /graphql with JSON, a device token when there is one, and
- * errors turned into one type that carries the server's Dutch message and code.
+ * errors turned into one type that carries the server's Dutch message and code. The
+ * document (from graphql()) gives the types: variables are checked, the answer needs no cast.
  */
+import { documentText, type ResultOf, type TadaDocumentNode, type VariablesOf } from './graphql';
+
 /** One input field a validation error is about (the API's extensions.fields): its path and what to do. */
 export interface FieldProblem {
   path: string[];
@@ -19,18 +22,34 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
+export type AnyDocument = TadaDocumentNode<any, any>;
+
+/** The variables (left out when the operation has none that are required) and the device's token. */
+export type GqlArguments<Document extends AnyDocument> = {} extends VariablesOf<Document>
+  ? [variables?: VariablesOf<Document>, token?: string | null]
+  : [variables: VariablesOf<Document>, token?: string | null];
+
+/** Sends one operation. The offline layer takes it as an argument, so tests can point it at a test server. */
+export type Gql = <Document extends AnyDocument>(document: Document, ...rest: GqlArguments<Document>) => Promise<ResultOf<Document>>;
+
+interface Answer {
+  data?: unknown;
+  errors?: { message: string; extensions?: { code?: string; fields?: FieldProblem[] } }[];
+}
+
+/** Posts a document to `url` and returns its data, or throws the first error as a GraphQLRequestError. */
+export async function postDocument(url: string, document: AnyDocument, variables: object = {}, token?: string | null): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch('/graphql', {
+    response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: documentText(document), variables }),
     });
   } catch {
     throw new GraphQLRequestError('Geen verbinding. Probeer het opnieuw als je internet hebt.', 'OFFLINE', 0);
   }
-  const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string; fields?: FieldProblem[] } }[] } | null;
+  const body = (await response.json().catch(() => null)) as Answer | null;
   const error = body?.errors?.[0];
   if (error || !body?.data) {
     const fields = Array.isArray(error?.extensions?.fields) ? error.extensions.fields : [];
@@ -38,3 +57,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
   return body.data;
 }
+
+// The server answers exactly the document's shape (it validates every operation), so the
+// data is the document's result type.
+export const gql: Gql = (document, ...[variables, token]) => postDocument('/graphql', document, variables, token) as Promise<ResultOf<typeof document>>;

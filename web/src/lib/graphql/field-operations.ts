@@ -1,10 +1,13 @@
-/** The GraphQL operations of the field app. */
+/** The GraphQL operations of the field app: joining, the campaign kept offline, public progress. */
+import { graphql, type ResultOf } from './graphql';
 
-export const INVITE_PREVIEW = `query InvitePreview($code: String!) { invitePreview(code: $code) { code campaignName campaignKind } }`;
+export const INVITE_PREVIEW = graphql(`query InvitePreview($code: String!) { invitePreview(code: $code) { code campaignName campaignKind } }`);
 
-export const JOIN_CAMPAIGN = `mutation Join($input: JoinCampaignInput!) {
+export type InvitePreview = NonNullable<ResultOf<typeof INVITE_PREVIEW>['invitePreview']>;
+
+export const JOIN_CAMPAIGN = graphql(`mutation Join($input: JoinCampaignInput!) {
   joinCampaign(input: $input) { token followUpKey participant { id displayName pseudonym } campaign { id } }
-}`;
+}`);
 
 /**
  * Streets and spots per request of the campaign snapshot: the server's largest page
@@ -13,80 +16,80 @@ export const JOIN_CAMPAIGN = `mutation Join($input: JoinCampaignInput!) {
  */
 export const SNAPSHOT_PAGE_SIZE = 100;
 
-const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
-const STREET_FIELDS = 'id name';
-const SPOT_FIELDS = 'id name type street { id } previousRating(campaignId: $id) { rating photoId recordedAt campaignName }';
+const SNAPSHOT_STREETS = graphql(`fragment SnapshotStreets on StreetConnection {
+  edges { node { id name } } pageInfo { hasNextPage endCursor }
+}`);
+
+// $id is the campaign's: a spot's previous rating is the one before this campaign.
+const SNAPSHOT_SPOTS = graphql(`fragment SnapshotSpots on SpotConnection {
+  edges { node { id name type street { id } previousRating(campaignId: $id) { rating photoId recordedAt campaignName } } }
+  pageInfo { hasNextPage endCursor }
+}`);
 
 /**
  * Everything a campaign needs offline, fetched when joining and refreshed by sync, with
  * the first page of streets and spots; use fetchCampaignSnapshot for all of them.
  */
-export const CAMPAIGN_SNAPSHOT = `query CampaignSnapshot($id: ID!) {
-  campaign(id: $id) {
-    id name kind status targetAreaM2
-    days { id date label }
-    neighbourhood {
-      name
-      streets(first: ${SNAPSHOT_PAGE_SIZE}) { edges { node { ${STREET_FIELDS} } } ${PAGE_INFO} }
-      spots(first: ${SNAPSHOT_PAGE_SIZE}) { edges { node { ${SPOT_FIELDS} } } ${PAGE_INFO} }
+export const CAMPAIGN_SNAPSHOT = graphql(
+  `query CampaignSnapshot($id: ID!, $first: Int!) {
+    campaign(id: $id) {
+      id name kind status targetAreaM2
+      days { id date label }
+      neighbourhood { name streets(first: $first) { ...SnapshotStreets } spots(first: $first) { ...SnapshotSpots } }
+      checklist { id version sections { id theme title items { id prompt help type choices spotTypes signalAnswers } } }
     }
-    checklist { id version sections { id theme title items { id prompt help type choices spotTypes signalAnswers } } }
-  }
-}`;
+  }`,
+  [SNAPSHOT_STREETS, SNAPSHOT_SPOTS],
+);
 
 /** The next page of the campaign's streets. */
-export const CAMPAIGN_STREETS_PAGE = `query CampaignStreetsPage($id: ID!, $after: String!) {
-  campaign(id: $id) { neighbourhood { streets(first: ${SNAPSHOT_PAGE_SIZE}, after: $after) { edges { node { ${STREET_FIELDS} } } ${PAGE_INFO} } } }
-}`;
+export const CAMPAIGN_STREETS_PAGE = graphql(
+  `query CampaignStreetsPage($id: ID!, $first: Int!, $after: String!) {
+    campaign(id: $id) { neighbourhood { streets(first: $first, after: $after) { ...SnapshotStreets } } }
+  }`,
+  [SNAPSHOT_STREETS],
+);
 
 /** The next page of the campaign's spots. */
-export const CAMPAIGN_SPOTS_PAGE = `query CampaignSpotsPage($id: ID!, $after: String!) {
-  campaign(id: $id) { neighbourhood { spots(first: ${SNAPSHOT_PAGE_SIZE}, after: $after) { edges { node { ${SPOT_FIELDS} } } ${PAGE_INFO} } } }
-}`;
+export const CAMPAIGN_SPOTS_PAGE = graphql(
+  `query CampaignSpotsPage($id: ID!, $first: Int!, $after: String!) {
+    campaign(id: $id) { neighbourhood { spots(first: $first, after: $after) { ...SnapshotSpots } } }
+  }`,
+  [SNAPSHOT_SPOTS],
+);
 
-export interface ChecklistItemSnapshot {
-  id: string;
-  prompt: string;
-  help: string | null;
-  type: string;
-  choices: string[];
-  spotTypes: string[];
+/** One page of streets or spots as the server answers it. */
+export type SnapshotStreetsPage = ResultOf<typeof SNAPSHOT_STREETS>;
+export type SnapshotSpotsPage = ResultOf<typeof SNAPSHOT_SPOTS>;
+type SnapshotAnswer = NonNullable<ResultOf<typeof CAMPAIGN_SNAPSHOT>['campaign']>;
+type ChecklistAnswer = NonNullable<SnapshotAnswer['checklist']>;
+type ChecklistItemAnswer = ChecklistAnswer['sections'][number]['items'][number];
+
+export type ChecklistItemSnapshot = Omit<ChecklistItemAnswer, 'signalAnswers'> & {
   /**
    * Answers that ask whether someone should follow them up ('JA' to "Blijft hier water
    * staan?"). Absent in a snapshot kept by an app version from before it.
    */
-  signalAnswers?: string[];
-}
+  signalAnswers?: ChecklistItemAnswer['signalAnswers'];
+};
 
-export interface CampaignSnapshot {
-  id: string;
-  name: string;
-  kind: 'SCHOUW' | 'TEGELWIPPEN';
-  status: 'DRAFT' | 'OPEN' | 'CLOSED';
-  targetAreaM2: number | null;
-  days: { id: string; date: string; label: string | null }[];
+/** A campaign as the phone keeps it (IndexedDB): every street and spot, no paging details. */
+export type CampaignSnapshot = Omit<SnapshotAnswer, 'neighbourhood' | 'checklist'> & {
   neighbourhood: {
     name: string;
-    streets: { edges: { node: { id: string; name: string } }[] };
-    spots: { edges: { node: { id: string; name: string; type: string; street: { id: string }; previousRating: { rating: string; photoId: string | null; recordedAt: string; campaignName: string } | null } }[] };
+    streets: { edges: SnapshotStreetsPage['edges'] };
+    spots: { edges: SnapshotSpotsPage['edges'] };
   };
-  checklist: { id: string; version: number; sections: { id: string; theme: string; title: string; items: ChecklistItemSnapshot[] }[] } | null;
-}
+  checklist: (Omit<ChecklistAnswer, 'sections'> & { sections: (Omit<ChecklistAnswer['sections'][number], 'items'> & { items: ChecklistItemSnapshot[] })[] }) | null;
+};
 
-export const PUBLIC_PROGRESS = `query PublicProgress($id: ID!) {
+export const PUBLIC_PROGRESS = graphql(`query PublicProgress($id: ID!) {
   publicProgress(campaignId: $id) {
     campaignName targetAreaM2 progressPercent
     total { areaCm2 nkTiles }
     streets { streetId streetName total { areaCm2 } }
     days { day { id date label } total { areaCm2 } }
   }
-}`;
+}`);
 
-export interface PublicProgress {
-  campaignName: string;
-  targetAreaM2: number;
-  progressPercent: number;
-  total: { areaCm2: number; nkTiles: number };
-  streets: { streetId: string; streetName: string; total: { areaCm2: number } }[];
-  days: { day: { id: string; date: string; label: string | null }; total: { areaCm2: number } }[];
-}
+export type PublicProgress = NonNullable<ResultOf<typeof PUBLIC_PROGRESS>['publicProgress']>;

@@ -1,47 +1,42 @@
 /**
  * The GraphQL operations of a resident's own controls (Mijn gegevens: what is stored,
  * changing consent, erasing it) and of the standings on the counter screen. Each is sent
- * with the token of the activity it is about. tests/web/graphql validates them against
- * schema.graphql.
+ * with the token of the activity it is about.
  */
+import { graphql, type ResultOf, type VariablesOf } from './graphql';
 
-export const MY_DATA = `query MyData {
-  myData {
-    participant { id displayName pseudonym contact contactConsentAt showNameInRankings joinedAt }
-    campaign { id name kind status }
-  }
-}`;
+const ABOUT_ME = graphql(`fragment AboutMe on Participant { id displayName pseudonym contact contactConsentAt showNameInRankings joinedAt }`);
 
-export interface StoredAboutMe {
-  participant: { id: string; displayName: string | null; pseudonym: string; contact: string | null; contactConsentAt: string | null; showNameInRankings: boolean; joinedAt: string };
-  campaign: { id: string; name: string; kind: 'SCHOUW' | 'TEGELWIPPEN'; status: 'DRAFT' | 'OPEN' | 'CLOSED' };
-}
+export const MY_DATA = graphql(
+  `query MyData {
+    myData { participant { ...AboutMe } campaign { id name kind status } }
+  }`,
+  [ABOUT_ME],
+);
 
-export const UPDATE_MY_CONSENT = `mutation UpdateMyConsent($input: UpdateMyConsentInput!) {
-  updateMyConsent(input: $input) { id displayName pseudonym contact contactConsentAt showNameInRankings joinedAt }
-}`;
+export type StoredAboutMe = NonNullable<ResultOf<typeof MY_DATA>['myData']>;
 
-export interface ConsentChoice {
-  contact: string | null;
-  contactConsent: boolean;
-  showNameInRankings: boolean;
-}
+export const UPDATE_MY_CONSENT = graphql(
+  `mutation UpdateMyConsent($input: UpdateMyConsentInput!) {
+    updateMyConsent(input: $input) { ...AboutMe }
+  }`,
+  [ABOUT_ME],
+);
 
-export const DELETE_MY_DATA = `mutation DeleteMyData { deleteMyData }`;
+export type ConsentChoice = VariablesOf<typeof UPDATE_MY_CONSENT>['input'];
+
+export const DELETE_MY_DATA = graphql(`mutation DeleteMyData { deleteMyData }`);
 
 /** The standings of a tegelwip action: the console's dashboard, as a volunteer may see it. */
-export const COUNTER_STANDINGS = `query CounterStandings($id: ID!, $top: Int) {
+export const COUNTER_STANDINGS = graphql(`query CounterStandings($id: ID!, $top: Int) {
   tallyDashboard(campaignId: $id, top: $top) {
     streets { place streetId streetName householdCount areaM2PerHousehold total { areaCm2 } }
     topParticipants { rank name isPseudonym participantId total { areaCm2 } }
   }
-}`;
+}`);
 
 /** How many participants the counter screen lists. */
 export const STANDINGS_TOP = 5;
 
-export interface Standings {
-  streets: { place: number; streetId: string; streetName: string; householdCount: number | null; areaM2PerHousehold: number | null; total: { areaCm2: number } }[];
-  /** participantId is set only on the line of the volunteer asking. */
-  topParticipants: { rank: number; name: string; isPseudonym: boolean; participantId: string | null; total: { areaCm2: number } }[];
-}
+/** participantId is set only on the line of the volunteer asking. */
+export type Standings = ResultOf<typeof COUNTER_STANDINGS>['tallyDashboard'];

@@ -6,9 +6,10 @@
  * stop working then.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { gql as gqlFunction } from '../graphql/client';
+import type { Gql } from '../graphql/client';
 import type { CampaignSnapshot } from '../graphql/field-operations';
-import { COMPLETE_DEVICE_TRANSFER, START_DEVICE_TRANSFER, type DeviceTransferCode, type TransferredMemberships } from '../graphql/follow-up-operations';
+import type { ResultOf } from '../graphql/graphql';
+import { COMPLETE_DEVICE_TRANSFER, START_DEVICE_TRANSFER, type DeviceTransferCode } from '../graphql/follow-up-operations';
 import { isListed, loadMemberships, saveJoined, saveMembership, updateMembership, type JoinedCampaign } from './field-store';
 import { followUpKeys, keepFollowUpKey } from './follow-up';
 import { getMeta, setMeta, type Db } from './idb';
@@ -20,7 +21,7 @@ export async function unsentOnDevice(db: Db): Promise<number> {
 }
 
 /** Asks for a transfer code for every activity whose token still works. */
-export async function startTransfer(db: Db, gql: typeof gqlFunction): Promise<DeviceTransferCode> {
+export async function startTransfer(db: Db, gql: Gql): Promise<DeviceTransferCode> {
   const [followUpKey] = await followUpKeys(db);
   if (!followUpKey) throw new Error('claim a follow-up key first');
   const memberships = [];
@@ -35,13 +36,13 @@ export async function startTransfer(db: Db, gql: typeof gqlFunction): Promise<De
     const nextSeq = (await getMeta<number>(db, channelKey(id, 'nextSeq'))) ?? 1;
     memberships.push({ token: m.token, deviceId, lastSeq: nextSeq - 1 });
   }
-  const { startDeviceTransfer } = await gql<{ startDeviceTransfer: DeviceTransferCode }>(START_DEVICE_TRANSFER, { input: { followUpKey, memberships } });
+  const { startDeviceTransfer } = await gql(START_DEVICE_TRANSFER, { input: { followUpKey, memberships } });
   return startDeviceTransfer;
 }
 
 /** What the server handed over, kept until every activity's campaign is on the phone. */
 const RECEIVED = 'receivedTransfer';
-type Received = TransferredMemberships['completeDeviceTransfer'] & { at: string };
+type Received = ResultOf<typeof COMPLETE_DEVICE_TRANSFER>['completeDeviceTransfer'] & { at: string };
 
 /** Whether activities received by transfer still wait to be kept (their campaigns not fetched yet). */
 export const hasReceived = async (db: Db): Promise<boolean> => (await getMeta<Received>(db, RECEIVED)) !== undefined;
@@ -51,8 +52,8 @@ export const hasReceived = async (db: Db): Promise<boolean> => (await getMeta<Re
  * and the old phone's tokens stop working, so a connection lost while the campaigns are
  * fetched must not lose the tokens. Then `adoptReceived` finishes the job.
  */
-export async function completeTransfer(db: Db, gql: typeof gqlFunction, code: string, now = new Date()): Promise<void> {
-  const { completeDeviceTransfer } = await gql<TransferredMemberships>(COMPLETE_DEVICE_TRANSFER, { code });
+export async function completeTransfer(db: Db, gql: Gql, code: string, now = new Date()): Promise<void> {
+  const { completeDeviceTransfer } = await gql(COMPLETE_DEVICE_TRANSFER, { code });
   await setMeta(db, RECEIVED, { ...completeDeviceTransfer, at: now.toISOString() } satisfies Received);
   await keepFollowUpKey(db, completeDeviceTransfer.followUpKey);
   // This phone's own activities are linked to the received key with the next sync round.
@@ -63,7 +64,7 @@ export async function completeTransfer(db: Db, gql: typeof gqlFunction, code: st
  * Keeps each activity received in a transfer (its campaign fetched for offline use) and
  * shows the newest open one. Safe to run again after a failure: what is kept stays.
  */
-export async function adoptReceived(db: Db, gql: typeof gqlFunction, fetchSnapshot: (gql: typeof gqlFunction, id: string, token: string) => Promise<CampaignSnapshot>): Promise<JoinedCampaign[]> {
+export async function adoptReceived(db: Db, gql: Gql, fetchSnapshot: (gql: Gql, id: string, token: string) => Promise<CampaignSnapshot>): Promise<JoinedCampaign[]> {
   const received = await getMeta<Received>(db, RECEIVED);
   if (!received) return [];
   const adopted: JoinedCampaign[] = [];

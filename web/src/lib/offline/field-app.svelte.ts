@@ -96,12 +96,14 @@ class FieldApp {
     const { JOIN_CAMPAIGN } = await import('../graphql/field-operations');
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
     const [followUpKey] = await followUpKeys(this.db);
-    const { joinCampaign } = await gql<{ joinCampaign: { token: string; followUpKey: string; participant: JoinedCampaign['participant']; campaign: { id: string } } }>(JOIN_CAMPAIGN, {
+    const { joinCampaign } = await gql(JOIN_CAMPAIGN, {
       input: { ...form, followUpKey: followUpKey ?? null },
     });
     await keepFollowUpKey(this.db, joinCampaign.followUpKey);
     const campaign = await fetchCampaignSnapshot(gql, joinCampaign.campaign.id, joinCampaign.token);
-    const joined: JoinedCampaign = { token: joinCampaign.token, participant: joinCampaign.participant, campaign, joinedAt: new Date().toISOString(), followUpLinked: true };
+    const { participant: p } = joinCampaign;
+    const participant = { id: p.id, displayName: p.displayName ?? p.pseudonym, pseudonym: p.pseudonym };
+    const joined: JoinedCampaign = { token: joinCampaign.token, participant, campaign, joinedAt: new Date().toISOString(), followUpLinked: true };
     await saveJoined(this.db, joined);
     await this.#reload();
     // Ask the browser not to clear this site's storage under pressure (Safari after 7 days).

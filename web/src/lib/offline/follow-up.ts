@@ -6,8 +6,9 @@
  * Usually there is one key; a phone that received another phone's activities (a transfer)
  * while it had its own keeps both. Kept in meta.
  */
-import { GraphQLRequestError, type gql as gqlFunction } from '../graphql/client';
-import { CLAIM_FOLLOW_UP_KEY, FOLLOW_UP, UNLINK_FOLLOW_UP_KEY, type FollowedFinding, type FollowUpPage } from '../graphql/follow-up-operations';
+import { GraphQLRequestError, type Gql } from '../graphql/client';
+import type { ResultOf } from '../graphql/graphql';
+import { CLAIM_FOLLOW_UP_KEY, FOLLOW_UP, FOLLOW_UP_PAGE_SIZE, UNLINK_FOLLOW_UP_KEY, type FollowedFinding } from '../graphql/follow-up-operations';
 import { isListed, loadMemberships, updateMembership } from './field-store';
 import { getMeta, setMeta, type Db } from './idb';
 
@@ -36,9 +37,9 @@ const conflict = (error: unknown) => error instanceof GraphQLRequestError && err
  * moves by naming that key too. Answers the key to keep; CONFLICT when the server keeps
  * the membership where it is.
  */
-export async function claimFollowUpKey(db: Db, gql: typeof gqlFunction, token: string): Promise<string> {
+export async function claimFollowUpKey(db: Db, gql: Gql, token: string): Promise<string> {
   const [current, ...others] = await followUpKeys(db);
-  const claim = async (previous: string | null) => (await gql<{ claimFollowUpKey: string }>(CLAIM_FOLLOW_UP_KEY, { key: current ?? null, current: previous }, token)).claimFollowUpKey;
+  const claim = async (previous: string | null) => (await gql(CLAIM_FOLLOW_UP_KEY, { key: current ?? null, current: previous }, token)).claimFollowUpKey;
   let key: string | undefined;
   try {
     key = await claim(null);
@@ -59,7 +60,7 @@ export async function claimFollowUpKey(db: Db, gql: typeof gqlFunction, token: s
  * asked again after a failure): activities on the phone are linked to its key, and those
  * taken off it are unlinked, so a transfer presents exactly what the phone holds.
  */
-export async function linkMembershipsToKey(db: Db, gql: typeof gqlFunction): Promise<void> {
+export async function linkMembershipsToKey(db: Db, gql: Gql): Promise<void> {
   for (const m of await loadMemberships(db)) {
     if (m.revokedAt) continue;
     if (!isListed(m)) {
@@ -97,7 +98,7 @@ let askedAt = 0;
  * whether it asked. A key the server no longer knows (moved to another phone) is
  * dropped: asking again would only count against this address.
  */
-export async function refreshFollowedFindings(db: Db, gql: typeof gqlFunction, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
+export async function refreshFollowedFindings(db: Db, gql: Gql, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
   const now = options.now ?? new Date();
   if (!options.force && now.getTime() - askedAt < FOLLOW_UP_INTERVAL_MS) return false;
   askedAt = now.getTime();
@@ -108,7 +109,7 @@ export async function refreshFollowedFindings(db: Db, gql: typeof gqlFunction, o
     let after: string | null = null;
     try {
       for (let page = 0; page < MAX_PAGES; page++) {
-        const { followUp }: FollowUpPage = await gql<FollowUpPage>(FOLLOW_UP, { key, after });
+        const { followUp }: ResultOf<typeof FOLLOW_UP> = await gql(FOLLOW_UP, { key, first: FOLLOW_UP_PAGE_SIZE, after });
         findings.push(...followUp.edges.map((e) => e.node));
         if (!followUp.pageInfo.hasNextPage || !followUp.pageInfo.endCursor) break;
         after = followUp.pageInfo.endCursor;

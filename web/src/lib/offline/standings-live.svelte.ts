@@ -103,7 +103,7 @@ export class CounterStandings {
 }
 
 const fetchStandings = async (campaignId: string, token: string): Promise<Standings> =>
-  (await gql<{ tallyDashboard: Standings }>(COUNTER_STANDINGS, { id: campaignId, top: STANDINGS_TOP }, token)).tallyDashboard;
+  (await gql(COUNTER_STANDINGS, { id: campaignId, top: STANDINGS_TOP }, token)).tallyDashboard;
 
 /** The standings of an activity on this phone, asked with that activity's token. */
 export const counterStandings = (campaignId: string): CounterStandings =>

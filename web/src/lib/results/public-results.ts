@@ -1,45 +1,10 @@
 /**
- * The public results of a schouw (/uitslag/{id}): the query, the shape of its answer,
- * and the few sums the page shows. Asked without a token: the page is for anyone.
+ * The few sums the public results of a schouw (/uitslag/{id}) show; the query and the
+ * shape of its answer are in lib/graphql/public-results-operations.ts.
  */
-export type Level = 'A_PLUS' | 'A' | 'B' | 'C' | 'D';
-export type ScoreChange = 'UP' | 'DOWN' | 'SAME';
+import type { PublicScore } from '$lib/graphql/public-results-operations';
 
-export interface PublicScore {
-  level: Level | null;
-  observationCount: number;
-  previousLevel: Level | null;
-  change: ScoreChange | null;
-  distribution: { rating: Level | 'NVT'; count: number }[];
-}
-
-export interface PublicResults {
-  campaignName: string;
-  campaignStatus: 'OPEN' | 'CLOSED' | 'DRAFT';
-  previousSchouwName: string | null;
-  days: { date: string }[];
-  /** Null while the schouw still runs. */
-  overall: PublicScore | null;
-  themes: { theme: string; score: PublicScore }[];
-  streets: { streetName: string; score: PublicScore }[];
-  findings: { total: number; handled: number; byStatus: { status: string; count: number }[] };
-  actionItems: { id: string; title: string; status: 'OPEN' | 'BEZIG' | 'KLAAR'; publicMessage: string | null; organisationName: string | null; dueDate: string | null }[];
-  photos: { id: string; theme: string; streetName: string | null; findingStatus: string }[];
-}
-
-const SCORE = 'level observationCount previousLevel change distribution { rating count }';
-
-export const PUBLIC_RESULTS = `query PublicSchouwResults($id: ID!) {
-  publicSchouwResults(campaignId: $id) {
-    campaignName campaignStatus previousSchouwName days { date }
-    overall { ${SCORE} }
-    themes { theme score { ${SCORE} } }
-    streets { streetName score { ${SCORE} } }
-    findings { total handled byStatus { status count } }
-    actionItems { id title status publicMessage organisationName dueDate }
-    photos { id theme streetName findingStatus }
-  }
-}`;
+export type { PublicResults, PublicScore } from '$lib/graphql/public-results-operations';
 
 /** The share of a group's ratings at each level (A+ … D and n.v.t.), in percent of all its ratings; zeros left out. */
 export function shares(score: PublicScore): { rating: PublicScore['distribution'][number]['rating']; count: number; percent: number }[] {

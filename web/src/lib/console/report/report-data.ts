@@ -4,54 +4,20 @@
  * and the action plan; plus the pure groupings the report prints.
  */
 import { staffGql } from '../api';
-import type { ActionItem, CampaignDetail, Finding } from '../operations';
-import { ACTION_PLAN, CAMPAIGN } from '../operations';
+import type { ResultOf } from '$lib/graphql/graphql';
+import { ACTION_PLAN, type ActionItem } from '$lib/graphql/console/action-plan-operations';
+import { CAMPAIGN, type CampaignDetail } from '$lib/graphql/console/campaign-operations';
+import type { Finding } from '$lib/graphql/console/finding-operations';
+import { REPORT_FINDINGS, REPORT_SCORES, type ReportFinding, type ReportScore, type ReportScores } from '$lib/graphql/console/report-operations';
 import { THEMES } from '../labels';
 
-export type ScoreChange = 'UP' | 'DOWN' | 'SAME';
-
-export interface Score {
-  level: string | null;
-  previousLevel: string | null;
-  change: ScoreChange | null;
-  observationCount: number;
-  distribution: { rating: string; count: number }[];
-}
-
-export interface ReportScores {
-  previousSchouw: { name: string } | null;
-  overall: Score;
-  themes: { theme: string; score: Score }[];
-  streets: { street: { id: string; name: string }; score: Score }[];
-  spots: { spot: { id: string; name: string; type: string; street: { name: string } | null }; score: Score }[];
-}
-
-const SCORE = 'level previousLevel change observationCount distribution { rating count }';
-export const REPORT_SCORES = `query ReportScores($id: ID!) { campaign(id: $id) { id scores {
-  previousSchouw { name } overall { ${SCORE} } themes { theme score { ${SCORE} } }
-  streets { street { id name } score { ${SCORE} } } spots { spot { id name type street { name } } score { ${SCORE} } } } } }`;
-
-// 50 per page keeps a page with photos and messages under the query cost limit.
-export const REPORT_FINDINGS = `query ReportFindings($id: ID!, $after: String) { campaign(id: $id) { id findings(first: 50, after: $after) { totalCount
-  edges { node { id status category rating answer text suggestion checklistItemId photoIds location { lat lon accuracyM }
-  spot { id name type lat lon } street { id name } routedTo { id name } serverTime statusHistory { at toStatus publicMessage } } }
-  pageInfo { hasNextPage endCursor } } } }`;
-
-/** A finding as the report prints it (no follow-up controls). */
-export type ReportFinding = Pick<
-  Finding,
-  'id' | 'status' | 'category' | 'rating' | 'answer' | 'text' | 'suggestion' | 'checklistItemId' | 'photoIds' | 'location' | 'spot' | 'street' | 'routedTo' | 'serverTime'
-> & { statusHistory: Pick<Finding['statusHistory'][number], 'at' | 'toStatus' | 'publicMessage'>[] };
+export type { ReportFinding, ReportScores, ReportScore as Score } from '$lib/graphql/console/report-operations';
 
 export interface ReportData {
   campaign: CampaignDetail;
   scores: ReportScores | null;
   findings: ReportFinding[];
   actionPlan: ActionItem[];
-}
-
-interface FindingsPage {
-  campaign: { findings: { totalCount: number; edges: { node: ReportFinding }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null;
 }
 
 /**
@@ -75,7 +41,7 @@ async function readAllFindings(id: string, onProgress: (loaded: number, total: n
   let after: string | null = null;
   let total = 0;
   for (;;) {
-    const page: FindingsPage = await staffGql<FindingsPage>(REPORT_FINDINGS, { id, after });
+    const page: ResultOf<typeof REPORT_FINDINGS> = await staffGql(REPORT_FINDINGS, { id, after });
     const connection = page.campaign?.findings;
     if (!connection) break;
     total = connection.totalCount;
@@ -90,17 +56,17 @@ async function readAllFindings(id: string, onProgress: (loaded: number, total: n
 
 export async function loadReport(id: string, onProgress?: (loaded: number, total: number) => void): Promise<ReportData | null> {
   const [c, scores, findings, plan] = await Promise.all([
-    staffGql<{ campaign: CampaignDetail | null }>(CAMPAIGN, { id }),
-    staffGql<{ campaign: { scores: ReportScores | null } | null }>(REPORT_SCORES, { id }),
+    staffGql(CAMPAIGN, { id }),
+    staffGql(REPORT_SCORES, { id }),
     allFindings(id, onProgress),
-    staffGql<{ campaign: { actionPlan: ActionItem[] } | null }>(ACTION_PLAN, { id }),
+    staffGql(ACTION_PLAN, { id }),
   ]);
   if (!c.campaign) return null;
   return { campaign: c.campaign, scores: scores.campaign?.scores ?? null, findings, actionPlan: plan.campaign?.actionPlan ?? [] };
 }
 
 /** Findings by the theme their recorder chose (in the plan's order), then by street name. */
-export function findingsByThemeAndStreet<F extends Pick<Finding, 'category' | 'street'>>(findings: F[]): { theme: string; streets: { street: string; findings: F[] }[] }[] {
+export function findingsByThemeAndStreet<F extends { category: string; street: Pick<NonNullable<Finding['street']>, 'name'> | null }>(findings: F[]): { theme: string; streets: { street: string; findings: F[] }[] }[] {
   return THEMES.map((theme) => {
     const streets = new Map<string, F[]>();
     for (const f of findings.filter((x) => x.category === theme)) {
@@ -114,10 +80,12 @@ export function findingsByThemeAndStreet<F extends Pick<Finding, 'category' | 's
   }).filter((group) => group.streets.length > 0);
 }
 
+type LevelChange = { level: string | null; previousLevel: string | null; change: ReportScore['change'] };
+
 /** Spots whose score went down since the previous schouw, the biggest drop first. */
-export function spotsGotWorse(scores: ReportScores | null): ReportScores['spots'] {
+export function spotsGotWorse<SpotScore extends { spot: { name: string }; score: LevelChange }>(scores: { spots: SpotScore[] } | null): SpotScore[] {
   const order = ['A_PLUS', 'A', 'B', 'C', 'D'];
-  const drop = (s: Score) => order.indexOf(s.level!) - order.indexOf(s.previousLevel!);
+  const drop = (s: LevelChange) => order.indexOf(s.level!) - order.indexOf(s.previousLevel!);
   return (scores?.spots ?? [])
     .filter((s) => s.score.change === 'DOWN')
     .sort((a, b) => drop(b.score) - drop(a.score) || a.spot.name.localeCompare(b.spot.name, 'nl'));

@@ -19,7 +19,7 @@ export type Stored =
 
 export async function fetchStored(token: string): Promise<Stored> {
   try {
-    return { state: 'loaded', data: (await gql<{ myData: StoredAboutMe }>(MY_DATA, {}, token)).myData };
+    return { state: 'loaded', data: (await gql(MY_DATA, {}, token)).myData };
   } catch (error) {
     if (error instanceof GraphQLRequestError && error.code === 'OFFLINE') return { state: 'offline' };
     if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') return { state: 'revoked' };
@@ -48,7 +48,7 @@ export const consentChoice = (fields: ConsentFields): ConsentChoice => ({
 });
 
 export async function saveConsent(token: string, fields: ConsentFields): Promise<StoredAboutMe['participant']> {
-  return (await gql<{ updateMyConsent: StoredAboutMe['participant'] }>(UPDATE_MY_CONSENT, { input: consentChoice(fields) }, token)).updateMyConsent;
+  return (await gql(UPDATE_MY_CONSENT, { input: consentChoice(fields) }, token)).updateMyConsent;
 }
 
 /**

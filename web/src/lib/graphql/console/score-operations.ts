@@ -1,0 +1,44 @@
+/**
+ * A schouw's scores (the Scores tab) and a tegelwip action's dashboard: the server
+ * computes every level and total; the console only shows them.
+ */
+import { graphql, type ResultOf } from '../graphql';
+
+const SCORE = graphql(`fragment ScoreFields on Score { level observationCount previousLevel change distribution { rating count } }`);
+
+export const SCHOUW_SCORES = graphql(
+  `query SchouwScores($id: ID!) { campaign(id: $id) { id scores {
+    previousSchouw { id name }
+    overall { ...ScoreFields }
+    themes { theme score { ...ScoreFields } }
+    streets { street { id name } score { ...ScoreFields } }
+    spots { spot { id name lat lon street { id name } } score { ...ScoreFields } }
+    cells { theme street { id } score { level observationCount previousLevel change } }
+  } } }`,
+  [SCORE],
+);
+export type SchouwScores = NonNullable<NonNullable<ResultOf<typeof SCHOUW_SCORES>['campaign']>['scores']>;
+/** A score; the cells of the heat table come without their distribution. */
+export type Score = Omit<ResultOf<typeof SCORE>, 'distribution'> & { distribution?: ResultOf<typeof SCORE>['distribution'] };
+
+export const SPOT_OBSERVATIONS = graphql(`query SpotObservations($id: ID!, $spotId: ID!, $after: String) {
+  campaign(id: $id) { id observations(spotId: $spotId, currentOnly: true, first: 100, after: $after) {
+    edges { node { id checklistItemId theme rating answer note recorderName serverTime findingId } } pageInfo { hasNextPage endCursor }
+  } }
+}`);
+export type SpotObservation = NonNullable<ResultOf<typeof SPOT_OBSERVATIONS>['campaign']>['observations']['edges'][number]['node'];
+export const PROMOTE_OBSERVATION = graphql(`mutation PromoteObservation($input: PromoteObservationInput!) { promoteObservation(input: $input) { id } }`);
+
+const TOTAL = graphql(`fragment AreaTotal on AreaTotal { areaCm2 areaM2 nkTiles entries }`);
+export type AreaTotal = ResultOf<typeof TOTAL>;
+
+export const TALLY_DASHBOARD = graphql(
+  `query TallyDashboard($id: ID!, $top: Int) { tallyDashboard(campaignId: $id, top: $top) {
+    campaign { name } targetAreaM2 progressPercent total { ...AreaTotal }
+    streets { streetId streetName householdCount areaM2PerHousehold total { ...AreaTotal } }
+    days { day { id date label } total { ...AreaTotal } }
+    topParticipants { rank name isPseudonym total { ...AreaTotal } }
+  } }`,
+  [TOTAL],
+);
+export type TallyDashboard = ResultOf<typeof TALLY_DASHBOARD>['tallyDashboard'];
