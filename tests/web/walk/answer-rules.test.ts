@@ -1,7 +1,8 @@
 /** Rules of a checklist answer on the phone: counts, texts, which answers ask for follow-up. */
 import { describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n/i18n.svelte';
-import { answerWords, asksFollowUp, checkCount, checkText, MAX_TEXT } from '$lib/walk/answer-rules';
+import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
+import { answerWords, asksFollowUp, checkCount, checkText } from '$lib/walk/answer-rules';
 
 describe('a count (NUMBER question)', () => {
   it('takes a whole number from 0 to 100000, as digits without leading zeros', () => {

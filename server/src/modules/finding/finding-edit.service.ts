@@ -4,6 +4,7 @@
  * and the device's value is kept as a conflict for a coordinator to decide. Fields that
  * did not change meanwhile are applied, so edits of different fields all survive.
  */
+import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
@@ -11,7 +12,7 @@ import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.j
 import { loadCampaign } from '../campaign/campaign.service.js';
 import { THEMES } from '../checklist/checklist.table.js';
 import { recordChange } from '../sync/change-log.repo.js';
-import { findFinding, MAX_TEXT, toFinding, type Finding } from './finding.service.js';
+import { findFinding, toFinding, type Finding } from './finding.service.js';
 import type { FindingConflictRow, FindingRow } from './finding.table.js';
 import { RATINGS } from './finding.table.js';
 import * as repo from './finding.repo.js';

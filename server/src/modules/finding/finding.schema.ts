@@ -1,4 +1,5 @@
 /** GraphQL types and operations for findings: recording, reading, status and routing. */
+import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { z } from 'zod';
 import { builder, type InputFieldBuilder } from '../../graphql/builder.js';
 import { OrganisationRef } from '../account/account.schema.js';
@@ -121,7 +122,7 @@ export const FindingRef = builder.objectRef<service.Finding>('Finding').implemen
 });
 
 const uuid = z.uuid('Gebruik een geldig id (UUID).');
-const longText = z.string().trim().max(service.MAX_TEXT, `Gebruik hoogstens ${service.MAX_TEXT} tekens.`).nullish();
+const longText = z.string().trim().max(MAX_TEXT, `Gebruik hoogstens ${MAX_TEXT} tekens.`).nullish();
 
 export const LocationInput = builder.inputType('LocationInput', {
   fields: (t) => ({

@@ -5,6 +5,7 @@
  * messages that the residents see. Field commands take a transaction so the sync protocol
  * can apply them.
  */
+import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { badInput, DomainError, ErrorCode, idAlreadyUsed, notFound } from '../../domain-error.js';
@@ -75,7 +76,6 @@ export function findingAccess(viewer: Viewer, campaign: Pick<Campaign, 'id' | 'n
 }
 
 export const MAX_PHOTOS = 10;
-export const MAX_TEXT = 2000;
 
 interface CommonFieldInput {
   id: string;

@@ -1,4 +1,5 @@
 /** GraphQL types and operations for observations: the walkers' answers to checklist items. */
+import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
@@ -6,7 +7,6 @@ import { CampaignRef } from '../campaign/campaign.schema.js';
 import { ThemeEnum } from '../checklist/checklist.schema.js';
 import * as details from '../finding/finding-details.service.js';
 import { FindingRef, LocationInput, LocationRef, RatingEnum, str } from '../finding/finding.schema.js';
-import { MAX_TEXT } from '../finding/finding.service.js';
 import { StreetRef } from '../neighbourhood/neighbourhood.schema.js';
 import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import { SpotRef } from '../spot/spot.schema.js';

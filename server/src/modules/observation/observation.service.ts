@@ -3,6 +3,7 @@
  * the scores and have no follow-up; what needs follow-up becomes a finding, made by the
  * walker right after answering or promoted later by a coordinator.
  */
+import { MAX_NUMBER_ANSWER, MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
@@ -14,7 +15,6 @@ import type { ItemType, Theme } from '../checklist/checklist.table.js';
 import {
   checkCommon,
   insertFinding,
-  MAX_TEXT,
   recordedBy,
   recorderColumns,
   recordFinding,
@@ -64,9 +64,6 @@ export const toObservation = (row: ObservationRow): Observation => ({
   current: row.superseded_by === null,
 });
 
-/** The highest count a NUMBER item accepts; a walker counts things at one spot. */
-export const MAX_COUNT = 100_000;
-
 export interface RecordObservationInput {
   id: string;
   campaignId: string;
@@ -94,7 +91,7 @@ export function checkAnswer(type: ItemType, choices: readonly string[], rating: 
     case 'NUMBER': {
       if (!/^\d+$/.test(value)) throw badInput('Vul een heel getal in: 0 of meer, zonder komma of min-teken.');
       const count = Number(value);
-      if (count > MAX_COUNT) throw badInput(`Vul een aantal in van hoogstens ${MAX_COUNT.toLocaleString('nl-NL')}.`);
+      if (count > MAX_NUMBER_ANSWER) throw badInput(`Vul een aantal in van hoogstens ${MAX_NUMBER_ANSWER.toLocaleString('nl-NL')}.`);
       return { rating: null, answer: String(count) };
     }
     case 'CHOICE':

@@ -7,6 +7,7 @@
  * validated here, rules in the domain services.
  */
 import { upcastArgs, type CommandArgs, type CommandName } from '@buurtkracht/protocol/command-formats';
+import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { RATINGS } from '@buurtkracht/protocol/rating-scale';
 import { THEMES } from '@buurtkracht/protocol/themes';
 import { SIZE_CODES } from '@buurtkracht/protocol/tile-sizes';
@@ -20,7 +21,7 @@ import { correctTallyEvent, recordTallyEvent } from '../tally/tally.service.js';
 
 const id = z.string().min(1).max(64);
 const uuid = z.uuid();
-const text = z.string().max(2000).nullish();
+const text = z.string().max(MAX_TEXT).nullish();
 const location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), accuracyM: z.number().min(0).max(100_000).nullish() }).nullish();
 
 const recordTallyV2 = z.object({
@@ -62,7 +63,7 @@ const recordObservationArgs = z.object({
   spotId: id,
   checklistItemId: id,
   rating: z.enum(RATINGS).nullish(),
-  answer: z.string().max(2000).nullish(),
+  answer: z.string().max(MAX_TEXT).nullish(),
   location,
 });
 
@@ -87,7 +88,7 @@ const legacyAnswerArgs = z.object({
 const editArgs = z.object({
   findingId: id,
   baseVersion: z.number().int().min(1),
-  changes: z.partialRecord(z.enum(EDITABLE_FIELDS), z.string().max(2000).nullable()),
+  changes: z.partialRecord(z.enum(EDITABLE_FIELDS), z.string().max(MAX_TEXT).nullable()),
 });
 
 export interface CommandContext {

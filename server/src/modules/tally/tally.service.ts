@@ -3,6 +3,7 @@
  * events. Each event moves its rollups (campaign total, street, day, participant) in the
  * same transaction, so totals are always the sum of the ledger and can be recomputed.
  */
+import { MAX_AREA_CM2_PER_ENTRY, MAX_PIECES_PER_ENTRY } from '@buurtkracht/protocol/input-limits';
 import { areaCm2Of, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import type { Viewer } from '../../auth/viewer.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
@@ -45,11 +46,6 @@ export const toTallyEvent = (row: TallyEventRow): TallyEvent => ({
   clientTime: row.client_time,
   serverTime: row.server_time,
 });
-
-/** Most units one entry may hold; a larger number is almost certainly a typo. */
-export const MAX_COUNT_PER_ENTRY = 5_000;
-/** A measured area may be up to 200 m² in one entry. */
-export const MAX_AREA_CM2_PER_ENTRY = 2_000_000;
 
 /** Who may write to this campaign's ledger: its participants and its coordinators. */
 function requireRecorder(viewer: Viewer, campaign: Campaign | null): Campaign {
@@ -124,9 +120,9 @@ export interface RecordTallyInput {
 export type TallyOutcome = { event: TallyEvent; error?: undefined } | { event?: undefined; error: DomainError };
 
 function checkCount(input: RecordTallyInput): void {
-  const limit = input.sizeCode === 'AREA' ? MAX_AREA_CM2_PER_ENTRY : MAX_COUNT_PER_ENTRY;
+  const limit = input.sizeCode === 'AREA' ? MAX_AREA_CM2_PER_ENTRY : MAX_PIECES_PER_ENTRY;
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > limit) {
-    throw badInput(input.sizeCode === 'AREA' ? 'Vul een oppervlakte in tussen 1 cm² en 200 m².' : `Vul een aantal in tussen 1 en ${MAX_COUNT_PER_ENTRY}.`);
+    throw badInput(input.sizeCode === 'AREA' ? 'Vul een oppervlakte in tussen 1 cm² en 200 m².' : `Vul een aantal in tussen 1 en ${MAX_PIECES_PER_ENTRY}.`);
   }
 }
 

@@ -16,7 +16,6 @@ import { defaultDayId, type ActionDay } from './action-day';
 const PLACE_KEY = 'buurtkracht.counter.place';
 const CONFIRMED_DAYS_KEY = 'buurtkracht.counter.confirmedDays';
 
-export const MAX_COUNT = 5000;
 export const MAX_SIDE_CM = 2000;
 
 export function describeEntry(sizeCode: string, count: number): string {

@@ -1,15 +1,11 @@
 /**
  * Rules of a checklist answer on the phone, kept out of the components so they can be
  * tested without a browser: what a number or text field may hold (the server checks the
- * same: observation.service.ts checkAnswer), which answers ask for follow-up, and how an
- * answer reads back to the walker.
+ * same limits, @buurtkracht/protocol/input-limits, in observation.service.ts checkAnswer),
+ * which answers ask for follow-up, and how an answer reads back to the walker.
  */
+import { MAX_NUMBER_ANSWER, MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import type { MessageKey } from '$lib/i18n/nl';
-
-/** The highest count a NUMBER item takes (the server's MAX_COUNT). */
-export const MAX_COUNT = 100_000;
-/** The longest text answer (the server's MAX_TEXT). */
-export const MAX_TEXT = 2000;
 
 /** Ratings that always ask whether someone should do something (CROW: matig, slecht). */
 export const SIGNAL_RATINGS: readonly string[] = ['C', 'D'];
@@ -22,7 +18,7 @@ export interface AnswerValue {
 export type Checked = { ok: true; answer: string } | { ok: false; problem: MessageKey };
 
 /**
- * A count as typed: a whole number 0..MAX_COUNT, digits only ("12", " 12 "); no sign,
+ * A count as typed: a whole number 0..MAX_NUMBER_ANSWER, digits only ("12", " 12 "); no sign,
  * comma, point or exponent. The answer is sent as digits without leading zeros.
  */
 export function checkCount(typed: string): Checked {
@@ -30,7 +26,7 @@ export function checkCount(typed: string): Checked {
   if (value === '') return { ok: false, problem: 'spot.countEmpty' };
   if (!/^\d+$/.test(value)) return { ok: false, problem: 'spot.countWhole' };
   const count = Number(value);
-  if (count > MAX_COUNT) return { ok: false, problem: 'spot.countTooHigh' };
+  if (count > MAX_NUMBER_ANSWER) return { ok: false, problem: 'spot.countTooHigh' };
   return { ok: true, answer: String(count) };
 }
 
