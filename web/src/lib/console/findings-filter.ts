@@ -7,7 +7,7 @@
  */
 import type { ChecklistVersion } from '$lib/graphql/console/campaign-operations';
 import type { Finding, FindingFilterInput } from '$lib/graphql/console/finding-operations';
-import { THEMES } from './labels';
+import { THEMES } from '@buurtkracht/protocol/themes';
 
 /** Findings with no rating are counted, and filtered, under this key. */
 export const NO_RATING = 'GEEN';

@@ -3,16 +3,20 @@
  * the Buurtkracht team and partners in Alblasserdam and speaks Dutch only; ratings,
  * themes and finding statuses share the field app's words (lib/i18n) so residents and
  * coordinators read the same thing (in Dutch, whatever language the device's field app uses).
+ * The lists of codes are the protocol's (@buurtkracht/protocol); only the words are here.
  */
-import { nl, type MessageKey } from '$lib/i18n/nl';
+import type { FindingStatus as ProtocolFindingStatus } from '@buurtkracht/protocol/finding-statuses';
+import type { Rating } from '@buurtkracht/protocol/rating-scale';
+import type { Theme } from '@buurtkracht/protocol/themes';
+import { nl } from '$lib/i18n/nl';
 import type { ActionItemStatus, CampaignKind, CampaignStatus, FindingStatus, StaffRole } from '$lib/graphql/schema-types';
 
-export const FINDING_STATUSES: FindingStatus[] = ['NIEUW', 'IN_BEHANDELING', 'INGEPLAND', 'AFGEHANDELD', 'NIET_OPPAKBAAR', 'HEROPEND'];
-export const RATINGS = ['A_PLUS', 'A', 'B', 'C', 'D', 'NVT'] as const;
-export const THEMES = ['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN'] as const;
+// Every status, rating and theme the protocol lists has its Dutch word in lib/i18n/nl.ts (and
+// so in en.ts): a new code without one fails the type check here, naming the missing key.
+const codeWords: Record<`status.${ProtocolFindingStatus}` | `rating.${Rating}` | `theme.${Theme}`, string> = nl;
 
 // Always the Dutch words, even on a device where the field app was switched to English.
-const dutch = (key: string): string => nl[key as MessageKey] ?? key;
+const dutch = (key: string): string => (codeWords as Record<string, string>)[key] ?? key;
 export const findingStatusLabel = (status: FindingStatus): string => dutch(`status.${status}`);
 export const ratingLabel = (rating: string | null): string => (rating ? dutch(`rating.${rating}`) : 'Geen oordeel');
 export const themeLabel = (theme: string): string => dutch(`theme.${theme}`);

@@ -4,11 +4,10 @@
  * letter, never alone), and the orders of the spot list. The levels themselves come from
  * the server (Campaign.scores); nothing here computes one.
  */
+import { LEVELS } from '@buurtkracht/protocol/rating-scale';
 import { ratingLabel } from './labels';
 import type { Score } from '$lib/graphql/console/score-operations';
-import type { ScoreChange, ScoreLevel } from '$lib/graphql/schema-types';
-
-export const LEVELS: ScoreLevel[] = ['A_PLUS', 'A', 'B', 'C', 'D'];
+import type { ScoreChange } from '$lib/graphql/schema-types';
 
 /** "A+", "A" … "D"; a dash without a score. */
 export const levelShort = (level: string | null): string => (level === 'A_PLUS' ? 'A+' : level === 'NVT' ? 'n.v.t.' : (level ?? '–'));

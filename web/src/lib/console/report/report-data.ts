@@ -9,7 +9,9 @@ import { ACTION_PLAN, type ActionItem } from '$lib/graphql/console/action-plan-o
 import { CAMPAIGN, type CampaignDetail } from '$lib/graphql/console/campaign-operations';
 import type { Finding } from '$lib/graphql/console/finding-operations';
 import { REPORT_FINDINGS, REPORT_SCORES, type ReportFinding, type ReportScore, type ReportScores } from '$lib/graphql/console/report-operations';
-import { THEMES } from '../labels';
+import { isHandledStatus } from '@buurtkracht/protocol/finding-statuses';
+import { LEVELS } from '@buurtkracht/protocol/rating-scale';
+import { THEMES } from '@buurtkracht/protocol/themes';
 
 export type { ReportFinding, ReportScores, ReportScore as Score } from '$lib/graphql/console/report-operations';
 
@@ -84,7 +86,7 @@ type LevelChange = { level: string | null; previousLevel: string | null; change:
 
 /** Spots whose score went down since the previous schouw, the biggest drop first. */
 export function spotsGotWorse<SpotScore extends { spot: { name: string }; score: LevelChange }>(scores: { spots: SpotScore[] } | null): SpotScore[] {
-  const order = ['A_PLUS', 'A', 'B', 'C', 'D'];
+  const order: readonly string[] = LEVELS;
   const drop = (s: LevelChange) => order.indexOf(s.level!) - order.indexOf(s.previousLevel!);
   return (scores?.spots ?? [])
     .filter((s) => s.score.change === 'DOWN')
@@ -92,4 +94,4 @@ export function spotsGotWorse<SpotScore extends { spot: { name: string }; score:
 }
 
 /** Findings handled (afgehandeld, or niet oppakbaar with a reason given). */
-export const isHandled = (f: Pick<Finding, 'status'>): boolean => f.status === 'AFGEHANDELD' || f.status === 'NIET_OPPAKBAAR';
+export const isHandled = (f: Pick<Finding, 'status'>): boolean => isHandledStatus(f.status);
