@@ -3,7 +3,7 @@
  * errors turned into one type that carries the server's Dutch message and code. The
  * document (from graphql()) gives the types: variables are checked, the answer needs no cast.
  */
-import { documentText, type ResultOf, type TadaDocumentNode, type VariablesOf } from './graphql';
+import { documentText, type ResultOf, type TadaDocumentNode, type VariablesOf } from './graphql.js';
 
 /** One input field a validation error is about (the API's extensions.fields): its path and what to do. */
 export interface FieldProblem {
