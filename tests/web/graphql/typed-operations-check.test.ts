@@ -37,6 +37,14 @@ const gqlTadaCheck = (tsconfig: string) => run([cli, 'check', '--fail-on-warn', 
 const operationModule = (text: string) => `import { graphql } from '$lib/graphql/graphql';\nexport const OPERATION = graphql(\`${text}\`);\n`;
 
 describe('the check of typed operations', { timeout: 180_000 }, () => {
+  it('is part of npm run check (root → web → graphql:check)', () => {
+    const rootScripts = (JSON.parse(fs.readFileSync(path.resolve(web, '../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const webScripts = (JSON.parse(fs.readFileSync(path.join(web, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(rootScripts.check).toContain('npm run check -w web');
+    expect(webScripts.check).toMatch(/&& npm run graphql:check$/);
+    expect(webScripts['graphql:check']).toBe('node scripts/check-graphql-env.js && gql-tada check --fail-on-warn --tsconfig src/lib/graphql/tsconfig.check.json');
+  });
+
   it('passes on the app’s own operations', () => {
     const { status, output } = gqlTadaCheck(path.join(webGraphqlFolder, 'tsconfig.check.json'));
     expect(output).toContain('No problems found');
