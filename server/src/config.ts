@@ -60,7 +60,7 @@ const envSchema = z.object({
   // Behind a reverse proxy: which hops to believe about the client's address (X-Forwarded-For).
   TRUST_PROXY: z
     .string()
-    .regex(/^(?:\d{1,2}|(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?))*)$/, 'the number of proxies in front of the app (e.g. 1), or their addresses: loopback, 10.0.0.0/8, 192.168.1.5 (comma-separated)')
+    .regex(/^(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]*[.:][0-9a-fA-F.:]*(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]*[.:][0-9a-fA-F.:]*(?:\/\d{1,3})?))*$/, 'the addresses of the proxies in front of the app: loopback, 10.0.0.0/8, 192.168.1.5 (comma-separated)')
     .optional(),
   // Readiness (GET /readyz) fails when the database's disk has less free space than this.
   READY_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(1_000_000).default(200),
@@ -111,10 +111,10 @@ export interface Config {
   readonly readyMinFreeDiskBytes: number;
   /**
    * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): false (the socket's
-   * address is the client), a hop count, or proxy addresses. Never "all": anyone could then
-   * name their own address and escape the per-IP limits.
+   * address is the client) or the proxies' addresses. Never "all", nor a hop count: a client
+   * could then name its own address and escape the per-IP limits.
    */
-  readonly trustProxy: false | number | readonly string[];
+  readonly trustProxy: false | readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -175,6 +175,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backup: e.BACKUP_DIR ? Object.freeze({ dir: resolveFromRoot(e.BACKUP_DIR), intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP }) : null,
     metrics: e.METRICS_PORT ? Object.freeze({ port: e.METRICS_PORT, token: null }) : e.METRICS_TOKEN ? Object.freeze({ port: null, token: e.METRICS_TOKEN }) : null,
     readyMinFreeDiskBytes: e.READY_MIN_FREE_DISK_MB * 1024 * 1024,
-    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : Object.freeze(e.TRUST_PROXY.split(',').map((part) => part.trim())),
+    trustProxy: e.TRUST_PROXY === undefined ? false : Object.freeze(e.TRUST_PROXY.split(',').map((part) => part.trim())),
   });
 }

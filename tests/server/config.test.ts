@@ -107,9 +107,8 @@ describe('config', () => {
 
     it('believes X-Forwarded-For only from the proxies named in TRUST_PROXY, never from anyone', () => {
       expect(loadConfig({}).trustProxy).toBe(false);
-      expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
       expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
-      for (const value of ['true', '*', 'iedereen']) expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY=/);
+      for (const value of ['true', '*', 'iedereen', '1']) expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY=/);
     });
 
     it('refuses a short metrics token without printing it', () => {

@@ -54,7 +54,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
     // request.ip (per-IP limits, the log) is the client's address behind the proxies named in TRUST_PROXY.
-    trustProxy: typeof deps.config.trustProxy === 'object' ? [...deps.config.trustProxy] : deps.config.trustProxy,
+    trustProxy: deps.config.trustProxy === false ? false : [...deps.config.trustProxy],
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
