@@ -101,12 +101,15 @@ describe('domain errors reach GraphQL clients as before', () => {
     const device = new TestDevice();
     const wrongDay = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: 'geen-dag', streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 });
     const unknown = device.entry('teleporteer', {});
+    // A name an object has of itself is no command either (not an internal error).
+    const inherited = device.entry('toString', {});
     const good = device.tally(fx.campaignA.id, fx.dayA, fx.streetA, 2);
-    const { body } = await graphql(fx.t.url, SYNC, device.input([wrongDay, unknown, good]), fx.headers.participant);
+    const { body } = await graphql(fx.t.url, SYNC, device.input([wrongDay, unknown, inherited, good]), fx.headers.participant);
     expect(body.errors).toBeUndefined();
     expect(body.data.sync.results.map((r: { status: string; code: string | null; message: string | null }) => [r.status, r.code, r.message])).toEqual([
       ['REJECTED', 'BAD_USER_INPUT', 'Deze actiedag hoort niet bij deze actie.'],
       ['REJECTED', 'BAD_USER_INPUT', 'Onbekende opdracht "teleporteer". Werk de app bij.'],
+      ['REJECTED', 'BAD_USER_INPUT', 'Onbekende opdracht "toString". Werk de app bij.'],
       ['APPLIED', null, null],
     ]);
   });

@@ -11,7 +11,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { Logger } from '../../logger.js';
 import { recordTallyEvents, type RecordTallyInput } from '../tally/tally.service.js';
-import { CURRENT_FORMAT } from '@buurtkracht/protocol/command-formats';
+import { CURRENT_FORMAT, isCommandName } from '@buurtkracht/protocol/command-formats';
 import { MAX_ENTRY_BYTES } from '@buurtkracht/protocol/sync-protocol';
 import { commands } from './sync-commands.js';
 import type { PushedMutation } from './sync-request.js';
@@ -41,7 +41,8 @@ function parseEntry(mutation: PushedMutation): { name: string; args: unknown } {
     const kb = (bytes: number) => Math.ceil(bytes / 1024);
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `Dit is te groot om te versturen (${kb(mutation.argsOmittedBytes)} kB, de grens is ${kb(MAX_ENTRY_BYTES)} kB). Gooi het weg en voer het opnieuw in, met minder tekst.`);
   }
-  const command = commands[mutation.name];
+  // Object.hasOwn, not the lookup alone: "toString" must be an unknown command, not a crash.
+  const command = isCommandName(mutation.name) ? commands[mutation.name] : undefined;
   if (!command) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
   const format = command.formats[mutation.formatVersion];
   if (!format) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${CURRENT_FORMAT[mutation.name]}). Werk de app bij.`);
