@@ -1,7 +1,9 @@
 /**
- * When one entry is large enough to be a typing slip (2000 instead of 200), the counter
- * asks "klopt dit?" before saving it. Tapping +1 never reaches these numbers.
+ * Checks on one large entry before it is saved. When it is large enough to be a typing
+ * slip (2000 instead of 200), the counter asks "klopt dit?"; a measured area larger than
+ * the server takes is refused on the spot. Tapping +1 never reaches these numbers.
  */
+import { MAX_AREA_CM2_PER_ENTRY } from '@buurtkracht/protocol/input-limits';
 import { areaCm2Of, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 
 /** More tiles or bricks than this in one entry asks for a check. */
@@ -11,4 +13,18 @@ export const BIG_ENTRY_CM2 = 200_000;
 
 export function isBigEntry(sizeCode: SizeCode, count: number): boolean {
   return (sizeCode !== 'AREA' && count > BIG_ENTRY_COUNT) || areaCm2Of(sizeCode, count) > BIG_ENTRY_CM2;
+}
+
+/** The longest side the measure form takes, in cm (20 m: a front garden is smaller). */
+export const MAX_SIDE_CM = 2000;
+
+/**
+ * What is wrong with a measured length × width, or null. The server takes at most
+ * MAX_AREA_CM2_PER_ENTRY in one entry: a larger area must be caught here, while the person
+ * can still split it, not refused after the phone has synced.
+ */
+export function measureProblem(lengthCm: number, widthCm: number): 'invalid' | 'tooLarge' | null {
+  const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_SIDE_CM;
+  if (!valid(lengthCm) || !valid(widthCm)) return 'invalid';
+  return lengthCm * widthCm > MAX_AREA_CM2_PER_ENTRY ? 'tooLarge' : null;
 }

@@ -16,8 +16,6 @@ import { defaultDayId, type ActionDay } from './action-day';
 const PLACE_KEY = 'buurtkracht.counter.place';
 const CONFIRMED_DAYS_KEY = 'buurtkracht.counter.confirmedDays';
 
-export const MAX_SIDE_CM = 2000;
-
 export function describeEntry(sizeCode: string, count: number): string {
   if (sizeCode === 'AREA') return `${(count / CM2_PER_M2).toLocaleString('nl-NL', { maximumFractionDigits: 2 })} m² gemeten`;
   const size = TILE_SIZES.find((s) => s.code === sizeCode);

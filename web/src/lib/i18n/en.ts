@@ -228,6 +228,7 @@ export const en: Messages = {
   'count.pending': 'Not yet sent: {m2} m²',
   'count.invalidNumber': 'Enter a whole number from 1 to 5000.',
   'count.invalidMeasure': 'Enter length and width in whole centimetres (1 to 2000).',
+  'count.measureTooLarge': 'That is more than 200 m² at once. Measure and count it in parts, for example per part of the garden.',
   'count.place.legend': 'Where are you counting?',
   'count.place.chooseStreet': 'Choose a street',
   'count.place.start': 'Start counting',

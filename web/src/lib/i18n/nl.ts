@@ -227,6 +227,7 @@ export const nl = {
   'count.pending': 'Waarvan nog niet verstuurd: {m2} m²',
   'count.invalidNumber': 'Vul een heel getal in van 1 tot en met 5000.',
   'count.invalidMeasure': 'Vul lengte en breedte in hele centimeters in (1 tot 2000).',
+  'count.measureTooLarge': 'Dat is meer dan 200 m² in één keer. Meet en tel het in delen, bijvoorbeeld per stuk tuin.',
   'count.place.legend': 'Waar tel je?',
   'count.place.chooseStreet': 'Kies een straat',
   'count.place.start': 'Begin met tellen',
