@@ -22,10 +22,16 @@ const FORMATS = {
 export type CommandName = keyof typeof FORMATS;
 export const COMMAND_NAMES = Object.keys(FORMATS) as CommandName[];
 
-/** The format the server expects now, per command; looked up by any name a device sends (undefined for one it does not know). */
-export const CURRENT_FORMAT: Readonly<Record<CommandName, number> & Partial<Record<string, number>>> = FORMATS;
+/** The format the server expects now, per command. */
+export const CURRENT_FORMAT: Readonly<Record<CommandName, number>> = FORMATS;
 
 export const isCommandName = (name: string): name is CommandName => Object.hasOwn(FORMATS, name);
+
+/**
+ * The current format of any name a device or a test sends: undefined for one the protocol
+ * does not know, also for names every object has ("toString"), which a plain lookup finds.
+ */
+export const currentFormatOf = (name: string): number | undefined => (isCommandName(name) ? CURRENT_FORMAT[name] : undefined);
 
 export type CommandArgs = Record<string, unknown>;
 type Upcast = (args: CommandArgs) => CommandArgs;
@@ -48,7 +54,7 @@ const UPCASTS: { readonly [N in CommandName]?: Readonly<Record<number, Upcast>> 
  * then reads that format itself or refuses it by name).
  */
 export function upcastArgs(name: string, formatVersion: number, args: CommandArgs): { formatVersion: number; args: CommandArgs } {
-  const target = isCommandName(name) ? CURRENT_FORMAT[name] : formatVersion;
+  const target = currentFormatOf(name) ?? formatVersion;
   let version = formatVersion;
   let upcast = args;
   while (version < target) {

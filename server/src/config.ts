@@ -3,6 +3,7 @@
  * Values are validated once at start-up; an invalid value stops the process with a
  * message that names the variable. The result is frozen so nothing can change it later.
  */
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,21 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+/**
+ * One TRUST_PROXY entry: a named range of proxy-addr, or an address with an optional prefix.
+ * Wide networks are refused: "0.0.0.0/1,128.0.0.0/1" would trust every client's own
+ * X-Forwarded-For and undo the per-IP limits.
+ */
+function isProxyAddress(entry: string): boolean {
+  if (entry === 'loopback' || entry === 'linklocal' || entry === 'uniquelocal') return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && (family === 4 ? bits >= 8 && bits <= 32 : bits >= 32 && bits <= 128);
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -60,7 +76,8 @@ const envSchema = z.object({
   // Behind a reverse proxy: which hops to believe about the client's address (X-Forwarded-For).
   TRUST_PROXY: z
     .string()
-    .regex(/^(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]*[.:][0-9a-fA-F.:]*(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]*[.:][0-9a-fA-F.:]*(?:\/\d{1,3})?))*$/, 'the addresses of the proxies in front of the app: loopback, 10.0.0.0/8, 192.168.1.5 (comma-separated)')
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .refine((parts) => parts.every(isProxyAddress), 'the addresses of the proxies in front of the app: loopback, 10.0.0.0/8, 192.168.1.5 (comma-separated; networks no wider than /8, or /32 for IPv6)')
     .optional(),
   // Readiness (GET /readyz) fails when the database's disk has less free space than this.
   READY_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(1_000_000).default(200),
@@ -175,6 +192,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backup: e.BACKUP_DIR ? Object.freeze({ dir: resolveFromRoot(e.BACKUP_DIR), intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP }) : null,
     metrics: e.METRICS_PORT ? Object.freeze({ port: e.METRICS_PORT, token: null }) : e.METRICS_TOKEN ? Object.freeze({ port: null, token: e.METRICS_TOKEN }) : null,
     readyMinFreeDiskBytes: e.READY_MIN_FREE_DISK_MB * 1024 * 1024,
-    trustProxy: e.TRUST_PROXY === undefined ? false : Object.freeze(e.TRUST_PROXY.split(',').map((part) => part.trim())),
+    trustProxy: e.TRUST_PROXY === undefined ? false : Object.freeze(e.TRUST_PROXY),
   });
 }

@@ -23,6 +23,8 @@ import { publishChecklistVersion } from '../../server/src/modules/checklist/chec
 import { createNeighbourhood } from '../../server/src/modules/neighbourhood/neighbourhood.service.js';
 import { createSpot } from '../../server/src/modules/spot/spot.service.js';
 import { percentile, report, round, startChildServer } from './support/measure.js';
+import { SCHOUW_SCORES } from '../../web/src/lib/graphql/console/score-operations.js';
+import { documentText } from '../../web/src/lib/graphql/graphql.js';
 
 const SPOTS = 40;
 const ITEMS = 15;
@@ -133,16 +135,8 @@ async function buildDatabase(file: string): Promise<Built> {
   return { campaignId: thisYear, previousId: campaignIds[YEARS - 2]!, sessionId, observations };
 }
 
-/** The console's scores screen asks this (web/src/lib/console/operations.ts, SCHOUW_SCORES). */
-const SCORE = 'level observationCount previousLevel change distribution { rating count }';
-const SCORES_QUERY = `query SchouwScores($id: ID!) { campaign(id: $id) { id scores {
-  previousSchouw { id name }
-  overall { ${SCORE} }
-  themes { theme score { ${SCORE} } }
-  streets { street { id name } score { ${SCORE} } }
-  spots { spot { id name lat lon street { id name } } score { ${SCORE} } }
-  cells { theme street { id } score { level observationCount } }
-} } }`;
+/** The console's scores screen asks exactly this. */
+const SCORES_QUERY = documentText(SCHOUW_SCORES);
 const FINDINGS_QUERY = 'query($id: ID!) { campaign(id: $id) { findings(first: 50) { totalCount edges { node { id status category rating } } } } }';
 
 /** The same counts the scores come from, by direct SQL: this year's and last year's ratings per spot, theme and rating, and the spots' streets and names. */

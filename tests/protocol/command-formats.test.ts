@@ -1,6 +1,6 @@
 /** Command names, current formats and upcasting, as field app and server both apply them. */
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, CURRENT_FORMAT, isCommandName, upcastArgs } from '@buurtkracht/protocol/command-formats';
+import { COMMAND_NAMES, CURRENT_FORMAT, currentFormatOf, isCommandName, upcastArgs } from '@buurtkracht/protocol/command-formats';
 
 describe('command formats', () => {
   it('names every command a device may push, with its current format', () => {
@@ -9,6 +9,10 @@ describe('command formats', () => {
     expect(isCommandName('recordFinding')).toBe(true);
     expect(isCommandName('toString')).toBe(false);
     expect(isCommandName('deleteEverything')).toBe(false);
+    expect(currentFormatOf('recordFinding')).toBe(2);
+    // A name every object has finds no format (a plain lookup would find a function).
+    expect(currentFormatOf('toString')).toBeUndefined();
+    expect(currentFormatOf('constructor')).toBeUndefined();
   });
 
   it('has a step from every older format to the next, so nothing old stays behind', () => {

@@ -102,7 +102,7 @@ describe('domain errors reach GraphQL clients as before', () => {
     const wrongDay = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: 'geen-dag', streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 });
     const unknown = device.entry('teleporteer', {});
     // A name an object has of itself is no command either (not an internal error).
-    const inherited = device.entry('toString', {}, 1);
+    const inherited = device.entry('toString', {});
     const good = device.tally(fx.campaignA.id, fx.dayA, fx.streetA, 2);
     const { body } = await graphql(fx.t.url, SYNC, device.input([wrongDay, unknown, inherited, good]), fx.headers.participant);
     expect(body.errors).toBeUndefined();

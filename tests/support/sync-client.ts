@@ -1,5 +1,5 @@
 /** Builds sync batches the way a device does, for tests and benchmarks. */
-import { CURRENT_FORMAT } from '@buurtkracht/protocol/command-formats';
+import { currentFormatOf } from '@buurtkracht/protocol/command-formats';
 import type { PushedMutation } from '@buurtkracht/protocol/sync-protocol';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -20,7 +20,7 @@ export class TestDevice {
   readonly id = uuidv7();
   #seq = 0;
 
-  entry(name: string, args: unknown, formatVersion = CURRENT_FORMAT[name] ?? 1, clientTime = new Date().toISOString()): OutboxEntry {
+  entry(name: string, args: unknown, formatVersion = currentFormatOf(name) ?? 1, clientTime = new Date().toISOString()): OutboxEntry {
     return { mutationId: uuidv7(), seq: ++this.#seq, name, args, clientTime, formatVersion };
   }
 

@@ -6,7 +6,7 @@
  * again as the current one, so an app that has not updated yet still syncs. Arguments are
  * validated here, rules in the domain services.
  */
-import { upcastArgs, type CommandArgs, type CommandName } from '@buurtkracht/protocol/command-formats';
+import { CURRENT_FORMAT, upcastArgs, type CommandArgs, type CommandName } from '@buurtkracht/protocol/command-formats';
 import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { RATINGS } from '@buurtkracht/protocol/rating-scale';
 import { THEMES } from '@buurtkracht/protocol/themes';
@@ -36,9 +36,23 @@ const recordTallyV2 = z.object({
 /** Format 1 (the first field-app build) called the count `pieces`. */
 const recordTallyV1 = recordTallyV2.omit({ count: true }).extend({ pieces: z.number().int() });
 
-/** An older format: checked as sent, brought to the current format by the protocol's steps, checked again. */
-const upcastFrom = (name: CommandName, version: number, older: z.ZodType<CommandArgs>, current: z.ZodType<unknown, any>) =>
-  older.transform((args) => upcastArgs(name, version, args).args).pipe(current);
+/**
+ * A command's schemas per format version, as the server reads them: the current one as it
+ * is; every older one checked as sent, brought to the current format by the protocol's
+ * steps and checked again against the current schema (taken here, so a new format cannot
+ * leave an older one piping into a schema in between).
+ */
+function formatsOf(name: CommandName, schemas: Record<number, z.ZodType<CommandArgs, any>>): Record<number, z.ZodType<unknown>> {
+  const currentVersion = CURRENT_FORMAT[name];
+  const current = schemas[currentVersion];
+  if (!current) throw new Error(`sync-commands: no schema for ${name} format ${currentVersion}`);
+  return Object.fromEntries(
+    Object.entries(schemas).map(([key, schema]) => {
+      const version = Number(key);
+      return [version, version === currentVersion ? schema : schema.transform((args) => upcastArgs(name, version, args).args).pipe(current)];
+    }),
+  );
+}
 
 const correctTally = z.object({ id: uuid, correctsEventId: id, count: z.number().int() });
 
@@ -108,10 +122,7 @@ interface Command {
 /** Every command the protocol names; any other name a device sends finds none. */
 export const commands: { readonly [N in CommandName]: Command } & { readonly [name: string]: Command | undefined } = {
   recordTallyEvent: {
-    formats: {
-      1: upcastFrom('recordTallyEvent', 1, recordTallyV1, recordTallyV2),
-      2: recordTallyV2,
-    },
+    formats: formatsOf('recordTallyEvent', { 1: recordTallyV1, 2: recordTallyV2 }),
     apply: async (args: z.infer<typeof recordTallyV2>, ctx) => {
       const event = await recordTallyEvent(ctx.trx, ctx.viewer, { ...args, deviceId: ctx.deviceId, clientTime: ctx.clientTime }, ctx.now);
       return { entityId: event.id };
@@ -125,7 +136,7 @@ export const commands: { readonly [N in CommandName]: Command } & { readonly [na
     },
   },
   recordFinding: {
-    formats: { 1: upcastFrom('recordFinding', 1, recordFindingV1, recordFindingV2), 2: recordFindingV2 },
+    formats: formatsOf('recordFinding', { 1: recordFindingV1, 2: recordFindingV2 }),
     apply: async (args: z.infer<typeof recordFindingV2>, ctx) => {
       const finding = await recordFinding(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
       return { entityId: finding.id, photoIds: args.photoIds ?? [] };

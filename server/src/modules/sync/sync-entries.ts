@@ -11,7 +11,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import type { Logger } from '../../logger.js';
 import { recordTallyEvents, type RecordTallyInput } from '../tally/tally.service.js';
-import { CURRENT_FORMAT, isCommandName } from '@buurtkracht/protocol/command-formats';
+import { currentFormatOf, isCommandName } from '@buurtkracht/protocol/command-formats';
 import { MAX_ENTRY_BYTES } from '@buurtkracht/protocol/sync-protocol';
 import { commands } from './sync-commands.js';
 import type { PushedMutation } from './sync-request.js';
@@ -45,7 +45,7 @@ function parseEntry(mutation: PushedMutation): { name: string; args: unknown } {
   const command = isCommandName(mutation.name) ? commands[mutation.name] : undefined;
   if (!command) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Onbekende opdracht "${mutation.name}". Werk de app bij.`);
   const format = command.formats[mutation.formatVersion];
-  if (!format) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${CURRENT_FORMAT[mutation.name]}). Werk de app bij.`);
+  if (!format) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Onbekend formaat ${mutation.formatVersion} voor ${mutation.name} (nu ${currentFormatOf(mutation.name)}). Werk de app bij.`);
   const parsed = format.safeParse(mutation.args);
   if (!parsed.success) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Ongeldige gegevens: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return { name: mutation.name, args: parsed.data };

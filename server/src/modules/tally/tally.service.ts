@@ -4,7 +4,7 @@
  * same transaction, so totals are always the sum of the ledger and can be recomputed.
  */
 import { MAX_AREA_CM2_PER_ENTRY, MAX_PIECES_PER_ENTRY } from '@buurtkracht/protocol/input-limits';
-import { areaCm2Of, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
+import { areaCm2Of, CM2_PER_M2, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import type { Viewer } from '../../auth/viewer.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
@@ -122,7 +122,7 @@ export type TallyOutcome = { event: TallyEvent; error?: undefined } | { event?: 
 function checkCount(input: RecordTallyInput): void {
   const limit = input.sizeCode === 'AREA' ? MAX_AREA_CM2_PER_ENTRY : MAX_PIECES_PER_ENTRY;
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > limit) {
-    throw badInput(input.sizeCode === 'AREA' ? 'Vul een oppervlakte in tussen 1 cm² en 200 m².' : `Vul een aantal in tussen 1 en ${MAX_PIECES_PER_ENTRY}.`);
+    throw badInput(input.sizeCode === 'AREA' ? `Vul een oppervlakte in tussen 1 cm² en ${MAX_AREA_CM2_PER_ENTRY / CM2_PER_M2} m².` : `Vul een aantal in tussen 1 en ${MAX_PIECES_PER_ENTRY}.`);
   }
 }
 

@@ -1,5 +1,5 @@
 /** The GraphQL operations of the field app: joining, the campaign kept offline, public progress. */
-import { graphql, type ResultOf } from './graphql';
+import { graphql, type ResultOf } from './graphql.js';
 
 export const INVITE_PREVIEW = graphql(`query InvitePreview($code: String!) { invitePreview(code: $code) { code campaignName campaignKind } }`);
 

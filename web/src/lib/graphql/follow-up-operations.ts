@@ -3,7 +3,7 @@
  * in every activity, also after a campaign's personal data was erased) and of moving to
  * a new phone. The key and the codes are secrets: they travel only in these requests.
  */
-import { graphql, type ResultOf } from './graphql';
+import { graphql, type ResultOf } from './graphql.js';
 
 /** `current`: the key the membership is on now, to move it to `key` (a phone that received another phone's activities). */
 export const CLAIM_FOLLOW_UP_KEY = graphql(`mutation ClaimFollowUpKey($key: String, $current: String) { claimFollowUpKey(followUpKey: $key, currentKey: $current) }`);

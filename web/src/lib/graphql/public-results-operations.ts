@@ -2,7 +2,7 @@
  * The public results of a schouw (/uitslag/{id}) and the shape of its answer. Asked
  * without a token: the page is for anyone.
  */
-import { graphql, type ResultOf } from './graphql';
+import { graphql, type ResultOf } from './graphql.js';
 
 const PUBLIC_SCORE = graphql(`fragment PublicScoreFields on PublicScore { level observationCount previousLevel change distribution { rating count } }`);
 

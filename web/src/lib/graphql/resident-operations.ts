@@ -3,7 +3,7 @@
  * changing consent, erasing it) and of the standings on the counter screen. Each is sent
  * with the token of the activity it is about.
  */
-import { graphql, type ResultOf, type VariablesOf } from './graphql';
+import { graphql, type ResultOf, type VariablesOf } from './graphql.js';
 
 const ABOUT_ME = graphql(`fragment AboutMe on Participant { id displayName pseudonym contact contactConsentAt showNameInRankings joinedAt }`);
 

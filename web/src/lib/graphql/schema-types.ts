@@ -1,5 +1,5 @@
 /** The schema's enums as the web app uses them, typed from schema.graphql. */
-import type { SchemaType } from './graphql';
+import type { SchemaType } from './graphql.js';
 
 export type CampaignKind = SchemaType<'CampaignKind'>;
 export type CampaignStatus = SchemaType<'CampaignStatus'>;

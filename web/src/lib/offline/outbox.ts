@@ -4,7 +4,7 @@
  * format version; entries stored by an older app are upcast before they are sent, with the
  * protocol's steps (@buurtkracht/protocol/command-formats, which the server applies too).
  */
-import { CURRENT_FORMAT, upcastArgs } from '@buurtkracht/protocol/command-formats';
+import { currentFormatOf, upcastArgs } from '@buurtkracht/protocol/command-formats';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, LocalRecord, OutboxEntry } from './idb';
 import { channelKey } from './membership';
@@ -38,7 +38,7 @@ export async function recordLocally(db: Db, write: FieldWrite, now = new Date())
     name: write.name,
     args: write.args,
     clientTime: now.toISOString(),
-    formatVersion: CURRENT_FORMAT[write.name] ?? 1,
+    formatVersion: currentFormatOf(write.name) ?? 1,
     state: 'PENDING',
     photoIds: write.photoIds ?? [],
     createdAt: now.toISOString(),

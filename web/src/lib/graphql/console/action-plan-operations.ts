@@ -2,7 +2,7 @@
  * A schouw's action plan. Coordinators change everything; partners the status and the
  * message of their organisation's items.
  */
-import { graphql, type ResultOf } from '../graphql';
+import { graphql, type ResultOf } from '../graphql.js';
 
 export const ACTION_PLAN = graphql(`query ActionPlan($id: ID!) { campaign(id: $id) { id actionPlan { id title owner dueDate status findingIds createdAt } } }`);
 export type ActionItem = NonNullable<ResultOf<typeof ACTION_PLAN>['campaign']>['actionPlan'][number];

@@ -1,5 +1,5 @@
 /** Campaigns, their days and checklists, as the console reads and changes them. */
-import { graphql, type ResultOf } from '../graphql';
+import { graphql, type ResultOf } from '../graphql.js';
 
 const CAMPAIGN_SUMMARY = graphql(`fragment CampaignSummary on Campaign {
   id name kind status targetAreaM2 publicProgress days { id date label } neighbourhood { id name }

@@ -1,5 +1,5 @@
 /** A schouw's findings as the console lists, counts, maps and follows them up. */
-import { graphql, type ResultOf, type VariablesOf } from '../graphql';
+import { graphql, type ResultOf, type VariablesOf } from '../graphql.js';
 import { FULL_PAGE_INFO } from './paging';
 
 /** What a row of a findings table shows: no history, no contact, conflicts only counted. */

@@ -1,5 +1,5 @@
 /** A neighbourhood's streets and spots, as coordinators keep them. */
-import { graphql, type ResultOf } from '../graphql';
+import { graphql, type ResultOf } from '../graphql.js';
 import { FULL_PAGE_INFO } from './paging';
 
 export const STREETS = graphql(`query Streets($slug: String!, $after: String) {

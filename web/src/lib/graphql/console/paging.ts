@@ -3,7 +3,7 @@
  * FULL_PAGE_INFO), a short one whole (fetchAll). The staff session travels as an HttpOnly
  * cookie, so console operations never carry a token.
  */
-import { graphql } from '../graphql';
+import { graphql } from '../graphql.js';
 
 /** Goes with every paged query: where the page is, so the pager can move both ways. */
 export const FULL_PAGE_INFO = graphql(`fragment FullPageInfo on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }`);

@@ -1,5 +1,5 @@
 /** A campaign's invites, participants and the devices that synced, as the console shows them. */
-import { graphql, type ResultOf } from '../graphql';
+import { graphql, type ResultOf } from '../graphql.js';
 import { FULL_PAGE_INFO } from './paging';
 
 const INVITE_FIELDS = graphql(`fragment InviteFields on ParticipantInvite { id code link label expiresAt maxUses useCount usable revokedAt createdAt }`);

@@ -1,5 +1,5 @@
 /** What the printed schouw report (verslag met bevindingen) reads besides the campaign and its plan. */
-import { graphql, type ResultOf } from '../graphql';
+import { graphql, type ResultOf } from '../graphql.js';
 
 const REPORT_SCORE = graphql(`fragment ReportScore on Score { level previousLevel change observationCount distribution { rating count } }`);
 

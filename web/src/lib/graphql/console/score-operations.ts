@@ -2,7 +2,7 @@
  * A schouw's scores (the Scores tab) and a tegelwip action's dashboard: the server
  * computes every level and total; the console only shows them.
  */
-import { graphql, type ResultOf } from '../graphql';
+import { graphql, type ResultOf } from '../graphql.js';
 
 const SCORE = graphql(`fragment ScoreFields on Score { level observationCount previousLevel change distribution { rating count } }`);
 

@@ -1,5 +1,5 @@
 /** Signing in and out, the signed-in staff member, and what the server says about itself. */
-import { graphql, type ResultOf } from '../graphql';
+import { graphql, type ResultOf } from '../graphql.js';
 
 export const VIEWER = graphql(`query ConsoleViewer { viewer { kind staffAccount { id displayName email role organisation { id name } } coordinatedNeighbourhoods { id name slug } } }`);
 export type Viewer = ResultOf<typeof VIEWER>['viewer'];

@@ -1,5 +1,5 @@
 /** The staff accounts, their invites and who may do what (admins only). */
-import { graphql, type ResultOf } from '../graphql';
+import { graphql, type ResultOf } from '../graphql.js';
 
 export const STAFF_ACCOUNTS = graphql(`query StaffAccounts($after: String) {
   staffAccounts(first: 100, after: $after) { edges { node { id displayName email role organisation { id name } disabledAt createdAt } } pageInfo { hasNextPage endCursor } }
