@@ -29,9 +29,7 @@ export interface Connection {
 /** `reader: false` skips the second connection (the sync worker only writes). */
 export function openDatabase(databasePath: string, options: { reader?: boolean } = {}): Connection {
   if (databasePath !== ':memory:') fs.mkdirSync(path.dirname(databasePath), { recursive: true });
-  const sqlite = new SQLite(databasePath);
-  // WAL lets readers (dashboards) run while a sync batch is being written.
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = databasePath === ':memory:' ? new SQLite(databasePath) : openWriter(databasePath);
   sqlite.pragma('foreign_keys = ON');
   // Wait instead of failing with SQLITE_BUSY when a second connection (db:migrate, an
   // admin command) holds the write lock for a moment.
@@ -52,4 +50,40 @@ export function openDatabase(databasePath: string, options: { reader?: boolean }
   reader.pragma('busy_timeout = 5000');
   const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
   return { db, readDb, sqlite };
+}
+
+const MAX_OPEN_ATTEMPTS = 3;
+const inodeOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.ino ?? null;
+
+/**
+ * The write connection, on the file DATABASE_PATH names once the connection holds its
+ * first lock. A restore (modules/backup/restore.service.ts) holds SQLite's lock on the old
+ * file while it renames the restored one into place; a connection opened just before that
+ * waits on the lock and would then carry on with the old file, while SQLite names its WAL
+ * after the path: that WAL would later be replayed into the restored database. So the
+ * path's inode before opening must still be the path's inode after the first statement
+ * (the one that waited); if not, or if SQLite itself saw the file move (it refuses to
+ * write to a moved file in rollback mode, the mode restore leaves the old file in), the
+ * connection is closed before it wrote anything and the path opened again. A path that did
+ * not exist yet counts as moved once: the second open finds the file the first one created.
+ */
+function openWriter(databasePath: string): SQLite.Database {
+  for (let attempt = 1; attempt <= MAX_OPEN_ATTEMPTS; attempt++) {
+    const before = inodeOf(databasePath);
+    const sqlite = new SQLite(databasePath);
+    let moved = false;
+    try {
+      // WAL lets readers (dashboards) run while a sync batch is being written.
+      sqlite.pragma('journal_mode = WAL');
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_READONLY_DBMOVED') {
+        sqlite.close();
+        throw error;
+      }
+      moved = true;
+    }
+    if (!moved && before !== null && inodeOf(databasePath) === before) return sqlite;
+    sqlite.close();
+  }
+  throw new Error(`${databasePath} was replaced while it was being opened, ${MAX_OPEN_ATTEMPTS} times (is a restore running?). Start again once it is done.`);
 }

@@ -15,7 +15,10 @@
  * of a file drops all of the process's POSIX locks on it, SQLite's included.
  *
  * The lock is kept until release(), so a server that starts while a restore runs waits
- * and then fails instead of opening a file that is being replaced.
+ * for it (and fails after its busy timeout); one that gets the lock after the swap notices
+ * that its file was replaced (db/connect.ts) and opens the restored one. Holding the lock
+ * for longer than that timeout after the swap would only turn that second server into a
+ * failed one, and would not stop a process paused between opening and its first read.
  */
 import SQLite from 'better-sqlite3';
 import { BackupError } from './backup-manifest.js';
@@ -25,18 +28,36 @@ export class DatabaseInUseError extends BackupError {
 }
 
 export interface DatabaseLock {
-  /** Folds the WAL into the file and leaves WAL mode, so the file alone holds everything. */
+  /**
+   * Folds the WAL into the file and leaves WAL mode, so the file alone holds everything.
+   * SQLite will not write to a file in rollback mode once it has been moved
+   * (SQLITE_READONLY_DBMOVED), so a connection still waiting on it when the restore is
+   * done cannot give it a WAL; db/connect.ts then opens the restored file instead.
+   */
   makeSelfContained(): void;
   release(): void;
 }
 
-/** Takes the exclusive lock on an existing database, or throws DatabaseInUseError; null for a file SQLite cannot read. */
-export function lockUnusedDatabase(databasePath: string): DatabaseLock | null {
+const codeOf = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
+/** A file that is no SQLite database: nothing can be using it as one. */
+const isNoDatabase = (code: string) => code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
+
+function cannotCheck(databasePath: string, error: unknown): BackupError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new BackupError(`Cannot check whether the database ${databasePath} is in use (${codeOf(error) || 'error'}: ${reason}); nothing was replaced. Check that the path is a database file this user may write to.`);
+}
+
+/**
+ * Takes the exclusive lock on the database, or throws DatabaseInUseError; null only for a
+ * file that is no SQLite database. Any other failure is a BackupError: not knowing is no
+ * reason to go ahead. With `create`, makes an empty database first (its folder must exist).
+ */
+export function lockUnusedDatabase(databasePath: string, options: { create?: boolean } = {}): DatabaseLock | null {
   let db: SQLite.Database;
   try {
-    db = new SQLite(databasePath, { fileMustExist: true, timeout: 0 });
-  } catch {
-    return null;
+    db = new SQLite(databasePath, { fileMustExist: options.create !== true, timeout: 0 });
+  } catch (error) {
+    throw cannotCheck(databasePath, error);
   }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
@@ -45,17 +66,20 @@ export function lockUnusedDatabase(databasePath: string): DatabaseLock | null {
     db.exec('COMMIT');
   } catch (error) {
     db.close();
-    const code = (error as { code?: string }).code ?? '';
+    const code = codeOf(error);
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
       throw new DatabaseInUseError(`The database ${databasePath} is in use: stop the Buurtkracht server (and any backup or other command using it) before restoring.`);
     }
-    // Not a database SQLite can read (damaged, or another kind of file): nothing can be using it as one.
-    return null;
+    if (isNoDatabase(code)) return null;
+    throw cannotCheck(databasePath, error);
   }
   return {
     makeSelfContained() {
       db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode = DELETE');
+      // PERSIST, not DELETE: in exclusive mode this connection keeps its journal open until
+      // release(), and closing it in DELETE mode deletes `<path>-journal` by name, which by
+      // then belongs to the restored database.
+      db.pragma('journal_mode = PERSIST');
     },
     release() {
       db.close();
