@@ -50,6 +50,7 @@ try {
   if (restored.previousMedia) console.log(`The replaced photos are kept at ${restored.previousMedia}.`);
   if (restored.previousDatabase || restored.previousMedia) console.log('Remove them once the restored server works as it should.');
   console.log('Start the server (npm start); it applies any newer migrations. Phones that synced after the backup send their work again by themselves.');
+  console.warn(`Warning: personal data that people erased after ${restored.manifest.startedAt} (their own data, consent, mail) is back and must be erased again; retention erases closed activities again by itself. See docs/operations.md, "Restoring a backup".`);
 } catch (error) {
   fail(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
 }

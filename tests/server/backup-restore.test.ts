@@ -160,6 +160,7 @@ describe('npm run restore', () => {
     const env = { DATABASE_PATH: target.databasePath, MEDIA_DIR: target.mediaDir };
     const restored = await runCli('restore-cli', [backup.path], env);
     expect(restored).toMatchObject({ code: 0, stdout: expect.stringContaining('every file matched its checksum') });
+    expect(restored.stderr).toContain(`Warning: personal data that people erased after ${backup.manifest.startedAt} (their own data, consent, mail) is back`);
     expect(sha256Of(target.databasePath)).toBe(backup.manifest.files.find((f) => f.path === 'buurtkracht.db')!.sha256);
 
     const again = await runCli('restore-cli', [backup.path], env);
