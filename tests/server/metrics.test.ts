@@ -2,7 +2,8 @@
  * What /metrics reports, scraped over HTTP from an app on a database file with the sync
  * worker: GraphQL requests and sync batches move the counters by exactly what was sent,
  * with the right labels; mail, database size and backup age are read at scrape time; and
- * random operation names cannot add label values without end.
+ * random operation names cannot add label values without end, nor, from a caller who is
+ * not signed in, take the slots of real ones.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupName, MANIFEST_FILE } from '../../server/src/modules/backup/backup-status.js';
 import { insertOutboxMail } from '../../server/src/modules/mail/mail.repo.js';
-import { MAX_OPERATION_NAMES } from '../../server/src/modules/metrics/operation-names.js';
+import { MAX_OPERATION_NAMES, NOT_SIGNED_IN_OPERATION, OTHER_OPERATION } from '../../server/src/modules/metrics/operation-names.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
 import { graphql } from '../support/test-app.js';
@@ -84,7 +85,7 @@ describe('metrics', () => {
         ['buurtkracht_graphql_requests_total', { operation: 'Broken', outcome: 'GRAPHQL_VALIDATION_FAILED' }],
       ],
       async () => {
-        for (let i = 0; i < 3; i++) expect((await graphql(url, 'query MetricsProbe { __typename }')).body.data).toEqual({ __typename: 'Query' });
+        for (let i = 0; i < 3; i++) expect((await graphql(url, 'query MetricsProbe { __typename }', {}, fx.headers.admin)).body.data).toEqual({ __typename: 'Query' });
         await graphql(url, '{ __typename }');
         expect((await graphql(url, 'query Broken { noSuchField }')).body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       },
@@ -168,19 +169,35 @@ describe('metrics', () => {
   });
 
   // Last: it fills the operation names an app admits.
-  it('gives no more than a bounded number of operation names a label, however many a client makes up', async () => {
+  it('gives names of callers who are not signed in no label of their own, and signed-in callers a bounded number', async () => {
     const random = () => Math.random().toString(36).slice(2);
-    const send = (count: number, query: (i: number) => string) => Promise.all(Array.from({ length: count }, (_, i) => graphql(url, query(i))));
+    const send = (count: number, query: (i: number) => string, headers: Record<string, string> = {}) =>
+      Promise.all(Array.from({ length: count }, (_, i) => graphql(url, query(i), {}, headers)));
+    const labels = async () => new Set(samples(await scrape()).filter((s) => s.name === 'buurtkracht_graphql_requests_total').map((s) => s.labels.operation!));
+    const requestsOf = async (operation: string) => valueOf(await scrape(), 'buurtkracht_graphql_requests_total', { operation, outcome: 'ok' }) ?? 0;
+
+    // Someone who is not signed in makes up more names than there are slots: one label for all.
+    const before = await labels();
     for (let round = 0; round < 5; round++) await send(50, () => `query R${random()} { __typename }`);
-    await send(20, () => `query Bad${random()} { nope }`);
-    await send(1, () => `query ${'L'.repeat(100)} { __typename }`);
-    const operations = new Set(samples(await scrape()).filter((s) => s.name === 'buurtkracht_graphql_requests_total').map((s) => s.labels.operation));
-    expect(operations.size).toBeLessThanOrEqual(MAX_OPERATION_NAMES + 3);
-    expect([...operations].filter((name) => name!.startsWith('Bad') || name!.startsWith('LLL'))).toEqual([]);
-    expect(operations).toContain('other');
+    expect([...(await labels())].filter((name) => !before.has(name))).toEqual([NOT_SIGNED_IN_OPERATION]);
+    expect(await requestsOf(NOT_SIGNED_IN_OPERATION)).toBeGreaterThanOrEqual(250);
+    // So a signed-in caller's new operation still gets its own label, which then counts everyone's.
+    await graphql(url, 'query AfterTheFlood { __typename }', {}, fx.headers.participant);
+    expect(await requestsOf('AfterTheFlood')).toBe(1);
+    await graphql(url, 'query AfterTheFlood { __typename }');
+    expect(await requestsOf('AfterTheFlood')).toBe(2);
+
+    // Signed-in callers admit no more than MAX_OPERATION_NAMES; invalid or overlong names none.
+    for (let round = 0; round < 5; round++) await send(50, () => `query S${random()} { __typename }`, fx.headers.admin);
+    await send(20, () => `query Bad${random()} { nope }`, fx.headers.admin);
+    await send(1, () => `query ${'L'.repeat(100)} { __typename }`, fx.headers.admin);
+    const operations = await labels();
+    expect(operations.size).toBeLessThanOrEqual(MAX_OPERATION_NAMES + 4); // + anonymous, invalid, other, not_signed_in
+    expect([...operations].filter((name) => name.startsWith('Bad') || name.startsWith('LLL'))).toEqual([]);
+    expect(operations).toContain(OTHER_OPERATION);
     // A name admitted before the cap keeps its label.
-    const before = valueOf(await scrape(), 'buurtkracht_graphql_requests_total', { operation: 'MetricsProbe', outcome: 'ok' })!;
+    const probes = await requestsOf('MetricsProbe');
     await graphql(url, 'query MetricsProbe { __typename }');
-    expect(valueOf(await scrape(), 'buurtkracht_graphql_requests_total', { operation: 'MetricsProbe', outcome: 'ok' })).toBe(before + 1);
+    expect(await requestsOf('MetricsProbe')).toBe(probes + 1);
   });
 });

@@ -4,7 +4,8 @@
  * sync batch, by wrapping the sync runner the `sync` resolver calls, so a batch is counted
  * with the answer that resolver returns. Outcomes are "ok" or an error code from the
  * closed list (graphql/errors.ts); anything else counts as INTERNAL_SERVER_ERROR, so no
- * label value comes from the caller but the operation name, which operation-names.ts caps.
+ * label value comes from the caller but the operation name, which operation-names.ts caps
+ * (only signed-in callers add names).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../graphql/context.js';
@@ -22,8 +23,8 @@ export function graphqlMetricsPlugin(metrics: AppMetrics): ApolloServerPlugin<Co
       // Until the operation has parsed and validated, its name is only what the client sent.
       let operation = INVALID_OPERATION;
       return {
-        async didResolveOperation({ operation: resolved }) {
-          operation = metrics.operationNames.labelOf(resolved?.name?.value);
+        async didResolveOperation({ operation: resolved, contextValue }) {
+          operation = metrics.operationNames.labelOf(resolved?.name?.value, { signedIn: contextValue.viewer.kind !== 'anonymous' });
         },
         async willSendResponse({ response }) {
           const firstError = response.body.kind === 'single' ? response.body.singleResult.errors?.[0] : undefined;
