@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { AppMetrics } from '../modules/metrics/app-metrics.js';
+import { perIpRateLimit } from './per-ip-rate-limit.js';
 import { OneLinePerRequest } from './request-log.js';
 
 export const METRICS_PATH = '/metrics';
@@ -28,7 +29,8 @@ function hasToken(request: FastifyRequest, token: string): boolean {
 }
 
 function registerTokenRoute(app: FastifyInstance, metrics: AppMetrics, token: string): void {
-  app.get(METRICS_PATH, async (request, reply) => {
+  // Only refused requests count against the caller's IP: a scrape with the token never waits.
+  app.get(METRICS_PATH, { config: { rateLimit: perIpRateLimit((request) => hasToken(request, token)) } }, async (request, reply) => {
     if (!hasToken(request, token)) {
       return reply.code(401).header('WWW-Authenticate', 'Bearer').header('Cache-Control', 'no-store').send({ error: 'UNAUTHENTICATED', message: 'Geen toegang.' });
     }
