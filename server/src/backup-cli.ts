@@ -3,40 +3,13 @@
  * folder, or into BACKUP_DIR. Safe while the server runs (see modules/backup/backup.service.ts).
  * It removes no older backups: the server's schedule keeps BACKUP_KEEP of them.
  */
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
+import { fail, readArgs, readConfig } from './command-line.js';
 import { createBackup } from './modules/backup/backup.service.js';
 
 const USAGE = 'Usage: npm run backup [-- <folder>]   (without a folder: into BACKUP_DIR)';
 
-function fail(message: string, exitCode = 1): never {
-  console.error(message);
-  process.exit(exitCode);
-}
-
-function readArgs() {
-  try {
-    return parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`, 2);
-  }
-}
-
-const args = readArgs();
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = readArgs(USAGE);
 if (args.positionals.length > 1) fail(USAGE, 2);
-
-function readConfig() {
-  try {
-    return loadConfig();
-  } catch (error) {
-    fail(error instanceof ConfigError ? error.message : String(error));
-  }
-}
-
 const config = readConfig();
 const folder = args.positionals[0] ?? config.backup?.dir;
 if (!folder) fail(`Where to? Set BACKUP_DIR or name a folder.\n${USAGE}`, 2);

@@ -5,40 +5,13 @@
  * already. Replaced ones are kept beside the new ones (see modules/backup/restore.service.ts).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
+import { fail, readArgs, readConfig } from './command-line.js';
 import { restoreBackup } from './modules/backup/restore.service.js';
 
 const USAGE = 'Usage: npm run restore -- <backup folder> [--force]';
 
-function fail(message: string, exitCode = 1): never {
-  console.error(message);
-  process.exit(exitCode);
-}
-
-function readArgs() {
-  try {
-    return parseArgs({ allowPositionals: true, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`, 2);
-  }
-}
-
-const args = readArgs();
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = readArgs(USAGE, { force: { type: 'boolean' } });
 if (args.positionals.length !== 1) fail(USAGE, 2);
-
-function readConfig() {
-  try {
-    return loadConfig();
-  } catch (error) {
-    fail(error instanceof ConfigError ? error.message : String(error));
-  }
-}
-
 const config = readConfig();
 
 try {

@@ -1,0 +1,36 @@
+/**
+ * What the operator commands `npm run backup` and `npm run restore` (backup-cli.ts,
+ * restore-cli.ts) share: reading their arguments and the configuration, and stopping with
+ * one clear line. Exit codes: 0 done (also for --help), 1 failed, 2 wrong arguments.
+ */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+
+export function fail(message: string, exitCode = 1): never {
+  console.error(message);
+  process.exit(exitCode);
+}
+
+/** The arguments; prints `usage` and exits for --help (0) or arguments it does not know (2). */
+export function readArgs(usage: string, options: ParseArgsOptionsConfig = {}): { values: Record<string, unknown>; positionals: string[] } {
+  let args: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    args = parseArgs({ allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${usage}`, 2);
+  }
+  if (args.values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return args;
+}
+
+/** The configuration from the environment; a setting that is wrong ends the command with its message. */
+export function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
+}
