@@ -1,21 +1,18 @@
-/** English, the second language. Every key of nl.ts must be here (the type checks it). */
+/** English, the second language. Every key of nl.ts must be here (the type checks it); the sections have their own en-*.ts. */
 import { enActivities } from './en-activities.js';
 import { enStandings } from './en-standings.js';
-import { enMyData } from './en-my-data.js';
-import { enTransfer } from './en-transfer.js';
-import type { Messages } from './nl';
+import type { CoreMessages } from './nl';
 
-export const en: Messages = {
+export const en: CoreMessages = {
   ...enActivities,
   ...enStandings,
-  ...enMyData,
-  ...enTransfer,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Neighbourhood inspections and tile removal',
   'nav.skip': 'Skip to content',
   'nav.main': 'Main menu',
   'nav.home': 'Home',
   'nav.about': 'About and privacy',
+  'myData.title': 'My data',
   'lang.switch': 'Nederlands',
   'lang.switchLabel': 'Schakel naar Nederlands',
   'status.online': 'Online',
@@ -26,33 +23,6 @@ export const en: Messages = {
   'update.available': 'A new version of the app is available.',
   'update.apply': 'Update now',
   'update.later': 'Later',
-  'about.title': 'About the app and your privacy',
-  'about.what.title': 'What is Buurtkracht?',
-  'about.what.body':
-    'Buurtkracht is the app of the residents’ programme in the Staatsliedenbuurt in Alblasserdam. Residents, the Buurtkracht team, the municipality and partners use it to make the neighbourhood greener, cleaner and safer together.',
-  'about.data.title': 'What data do we keep?',
-  'about.data.body':
-    'Only what is needed: the name you choose, what you record and when. Your email address or phone number only if you want us to tell you what happens with your report. House numbers and names are never public.',
-  'about.photos.title': 'Photos',
-  'about.photos.body':
-    'Do not photograph faces or number plates. The app removes hidden data (such as the GPS location and the phone model) from every photo before it is stored.',
-  'about.rights.title': 'Your rights',
-  'about.rights.body':
-    'You can always see what you recorded and have it deleted. After an action ends, personal data is erased after a fixed period; only the totals are kept.',
-  'about.device.title': 'Data on your phone',
-  'about.device.body':
-    'The app keeps your work on your phone until the server has received it. So do not delete the app or its website data while something is still waiting to be sent.',
-  'about.back': 'Back to home',
-  'progress.title': "This many tiles have been lifted",
-  'progress.total': "{m2} m² of {target} m²",
-  'progress.nk': "{nk} NK tiles (30×30)",
-  'progress.percent': "{percent}% of the goal",
-  'progress.streets': "Per street",
-  'progress.days': "Per action day",
-  'progress.updated': "Updated at {time}",
-  'progress.stale': "No connection: this is the state of {time}.",
-  'progress.notFound': "This progress page is not (or no longer) public.",
-  'progress.loading': "Loading progress…",
   'nav.walk': "Inspection",
   'walk.title': "Inspection",
   'walk.notJoined': "First join with the invitation code.",
@@ -174,29 +144,6 @@ export const en: Messages = {
   'nav.count': 'Count tiles',
   'nav.sync': 'Sending',
   'nav.join': 'Join',
-  'join.title': 'Join',
-  'join.codeLabel': 'Invitation code',
-  'join.codeHelp': 'It is on the poster or the invitation: 10 letters and digits, for example K7PM3QXWRT.',
-  'join.codeSubmit': 'Next',
-  'join.loading': 'Looking up the action for this code…',
-  'join.invalid': 'We do not know this code, or it is no longer valid.',
-  'join.offline': 'To join you need internet once. After that the app also works without.',
-  'join.campaign': 'You are joining: {campaign}',
-  'join.nameLabel': 'Your name in the app',
-  'join.nameHelp': 'Your first name or a nickname is enough.',
-  'join.rankingLabel': 'My name may appear in the ranking',
-  'join.rankingHelp': 'Without this, a pseudonym is shown, like \'Buurtgenoot 7F3K\'.',
-  'join.contactConsentLabel': 'I want to hear what happens with my reports',
-  'join.contactLabel': 'Email address or phone number',
-  'join.contactHelp': 'Only the Buurtkracht team sees this. You can have it deleted later.',
-  'join.submit': 'Join',
-  'join.submitting': 'Signing you up…',
-  'join.iosHint': 'Tip: add the app to your home screen (Share → Add to Home Screen). Your data then stays safely stored.',
-  'join.done': 'Done! You are taking part.',
-  'join.nameMissing': "Enter a name. Your first name or a nickname is enough.",
-  'join.contactMissing': "Enter your e-mail address or phone number. Or untick the box.",
-  'join.contactInvalid': "This is not an e-mail address or phone number. Check for a typo.",
-  'join.codeMissing': "Enter the code. It is on the poster or the invitation.",
   'count.title': 'Count tiles',
   'count.notJoined': 'First join with the invitation code.',
   'count.notTegelwippen': 'Tiles are not counted in this action.',

@@ -1,6 +1,5 @@
 /** Dutch strings of Mijn gegevens: what is stored per activity, consent, and erasing it. */
 export const nlMyData = {
-  'myData.title': 'Mijn gegevens',
   'myData.intro': 'Dit bewaart Buurtkracht over jou, per activiteit op deze telefoon. Hier kun je je toestemming wijzigen of je gegevens laten verwijderen.',
   'myData.none': 'Op deze telefoon doe je nog niet mee aan een activiteit. Er is dus ook niets over je bewaard.',
   'myData.offline': 'Zonder internet kunnen we niet ophalen wat er over je bewaard is. Hieronder staat wat deze telefoon zelf weet. Wijzigen en verwijderen kan weer als je internet hebt.',

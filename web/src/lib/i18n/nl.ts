@@ -1,20 +1,22 @@
-/** Dutch (B1, plain language): the default and leading language of every screen. */
+/**
+ * Dutch (B1, plain language): the default and leading language of every screen. These
+ * are the words of the field app's core, always in the bundle; the words of screens that
+ * few open load with their route (sections.ts).
+ */
 import { nlActivities } from './nl-activities.js';
 import { nlStandings } from './nl-standings.js';
-import { nlMyData } from './nl-my-data.js';
-import { nlTransfer } from './nl-transfer.js';
+import type { SectionKey } from './sections.js';
 
 export const nl = {
   ...nlActivities,
   ...nlStandings,
-  ...nlMyData,
-  ...nlTransfer,
   'app.name': 'Buurtkracht',
   'app.tagline': 'Schouwen en tegelwippen in je buurt',
   'nav.skip': 'Naar de inhoud',
   'nav.main': 'Hoofdmenu',
   'nav.home': 'Start',
   'nav.about': 'Over de app en privacy',
+  'myData.title': 'Mijn gegevens',
   'lang.switch': 'English',
   'lang.switchLabel': 'Switch to English',
   'status.online': 'Online',
@@ -25,33 +27,6 @@ export const nl = {
   'update.available': 'Er is een nieuwe versie van de app.',
   'update.apply': 'Nu bijwerken',
   'update.later': 'Later',
-  'about.title': 'Over de app en je privacy',
-  'about.what.title': 'Wat is Buurtkracht?',
-  'about.what.body':
-    'Buurtkracht is de app van het bewonersprogramma in de Staatsliedenbuurt in Alblasserdam. Bewoners, het Buurtkracht-team, de gemeente en partners gebruiken hem om de buurt samen groener, schoner en veiliger te maken.',
-  'about.data.title': 'Welke gegevens bewaren we?',
-  'about.data.body':
-    'Alleen wat nodig is: de naam die je zelf kiest, wat je vastlegt en wanneer. Je e-mailadres of telefoonnummer alleen als je dat zelf wilt, zodat we je kunnen laten weten wat er met je melding gebeurt. Huisnummers en namen zijn nooit openbaar.',
-  'about.photos.title': "Foto's",
-  'about.photos.body':
-    "Maak geen foto's van gezichten of kentekens. De app haalt verborgen gegevens (zoals de GPS-plek en het type telefoon) uit elke foto voordat die wordt bewaard.",
-  'about.rights.title': 'Jouw rechten',
-  'about.rights.body':
-    'Je kunt altijd zien wat je hebt vastgelegd en het laten verwijderen. Na afloop van een actie wissen we de persoonlijke gegevens na een vaste termijn; alleen de totalen blijven bewaard.',
-  'about.device.title': 'Gegevens op je telefoon',
-  'about.device.body':
-    'De app bewaart je werk op je telefoon tot de server het heeft ontvangen. Verwijder de app of de websitegegevens dus niet terwijl er nog iets wacht om verstuurd te worden.',
-  'about.back': 'Terug naar start',
-  'progress.title': "Zoveel tegels zijn er al gewipt",
-  'progress.total': "{m2} m² van {target} m²",
-  'progress.nk': "{nk} NK-tegels (30×30)",
-  'progress.percent': "{percent}% van het doel",
-  'progress.streets': "Per straat",
-  'progress.days': "Per actiedag",
-  'progress.updated': "Bijgewerkt om {time}",
-  'progress.stale': "Geen verbinding: dit is de stand van {time}.",
-  'progress.notFound': "Deze voortgang is niet (meer) openbaar.",
-  'progress.loading': "Voortgang laden…",
   'nav.walk': "Schouw",
   'walk.title': "Schouw",
   'walk.notJoined': "Meld je eerst aan met de code van de uitnodiging.",
@@ -173,29 +148,6 @@ export const nl = {
   'nav.count': 'Tegels tellen',
   'nav.sync': 'Versturen',
   'nav.join': 'Meedoen',
-  'join.title': 'Meedoen',
-  'join.codeLabel': 'Code van de uitnodiging',
-  'join.codeHelp': 'Staat op de poster of de uitnodiging: 10 letters en cijfers, bijvoorbeeld K7PM3QXWRT.',
-  'join.codeSubmit': 'Verder',
-  'join.loading': 'Even kijken welke actie bij deze code hoort…',
-  'join.invalid': 'Deze code kennen we niet of hij is niet meer geldig.',
-  'join.offline': 'Om mee te doen heb je één keer internet nodig. Daarna werkt de app ook zonder.',
-  'join.campaign': 'Je doet mee aan: {campaign}',
-  'join.nameLabel': 'Jouw naam in de app',
-  'join.nameHelp': 'Je voornaam of een bijnaam is genoeg.',
-  'join.rankingLabel': 'Mijn naam mag in de ranglijst staan',
-  'join.rankingHelp': 'Zonder vinkje staat er een schuilnaam, zoals \'Buurtgenoot 7F3K\'.',
-  'join.contactConsentLabel': 'Ik wil horen wat er met mijn meldingen gebeurt',
-  'join.contactLabel': 'E-mailadres of telefoonnummer',
-  'join.contactHelp': 'Alleen het Buurtkracht-team ziet dit. Je kunt het later laten verwijderen.',
-  'join.submit': 'Meedoen',
-  'join.submitting': 'Bezig met aanmelden…',
-  'join.iosHint': 'Tip: zet de app op je beginscherm (Delen → Zet op beginscherm). Dan blijven je gegevens veilig bewaard.',
-  'join.done': 'Gelukt! Je doet mee.',
-  'join.nameMissing': "Vul een naam in. Je voornaam of een bijnaam is genoeg.",
-  'join.contactMissing': "Vul je e-mailadres of telefoonnummer in. Of haal het vinkje weg.",
-  'join.contactInvalid': "Dit is geen e-mailadres of telefoonnummer. Kijk of er een typfout in zit.",
-  'join.codeMissing': "Vul de code in. Die staat op de poster of de uitnodiging.",
   'count.title': 'Tegels tellen',
   'count.notJoined': 'Meld je eerst aan met de code van de uitnodiging.',
   'count.notTegelwippen': 'Bij deze actie worden geen tegels geteld.',
@@ -282,5 +234,8 @@ export const nl = {
   'update.waitingForSync': 'De nieuwe versie wordt geladen zodra alles verstuurd is.',
 } as const;
 
-export type MessageKey = keyof typeof nl;
+/** The words that are always there. */
+export type CoreMessages = Record<keyof typeof nl, string>;
+/** Every word a screen can show: the core and the sections. */
+export type MessageKey = keyof typeof nl | SectionKey;
 export type Messages = Record<MessageKey, string>;
