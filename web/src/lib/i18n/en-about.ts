@@ -1,5 +1,5 @@
 /** English strings of About (see nl-about.ts). */
-import type { nlAbout } from './nl-about';
+import type { nlAbout } from './nl-about.js';
 
 export const enAbout: Record<keyof typeof nlAbout, string> = {
   'about.title': 'About the app and your privacy',

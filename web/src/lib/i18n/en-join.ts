@@ -1,5 +1,5 @@
 /** English strings of Meedoen (see nl-join.ts). */
-import type { nlJoin } from './nl-join';
+import type { nlJoin } from './nl-join.js';
 
 export const enJoin: Record<keyof typeof nlJoin, string> = {
   'join.title': 'Join',

@@ -1,5 +1,5 @@
 /** English strings of My data (see nl-my-data.ts). */
-import type { nlMyData } from './nl-my-data';
+import type { nlMyData } from './nl-my-data.js';
 
 export const enMyData: Record<keyof typeof nlMyData, string> = {
   'myData.intro': 'This is what Buurtkracht keeps about you, for each activity on this phone. Here you can change your consent or have your data erased.',

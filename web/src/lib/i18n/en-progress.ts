@@ -1,5 +1,5 @@
 /** English strings of the progress page (see nl-progress.ts). */
-import type { nlProgress } from './nl-progress';
+import type { nlProgress } from './nl-progress.js';
 
 export const enProgress: Record<keyof typeof nlProgress, string> = {
   'progress.title': "This many tiles have been lifted",

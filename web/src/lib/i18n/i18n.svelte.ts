@@ -6,7 +6,7 @@
  * from nl*.ts / en*.ts.
  */
 import { nl, type CoreMessages, type MessageKey, type Messages } from './nl';
-import { sections, type Section } from './sections';
+import type { Section } from './sections';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -27,12 +27,14 @@ export function format(template: string, params?: Record<string, string | number
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
+const wordsOf = async (section: Section, locale: Locale) => (locale === 'en' ? await section.en() : section.nl);
+
 class I18n {
   locale = $state<Locale>(DEFAULT_LOCALE);
   /** The core and every section asked for so far, in the current language. */
   #messages = $state.raw<Partial<Messages>>(nl);
-  /** Sections routes asked for: a change of language loads them again, in the new one. */
-  #sections = new Set<Section>();
+  /** Sections routes asked for, by name: a change of language loads them again, in the new one. */
+  #sections = new Map<string, Section>();
   /** One change at a time: a section asked for while the language changes arrives in the new language. */
   #changes: Promise<void> = Promise.resolve();
 
@@ -54,19 +56,19 @@ class I18n {
   }
 
   /** Loads the words of these sections; a route awaits it in its load, so its page can use t() at once. */
-  need(...names: Section[]): Promise<void> {
+  need(...wanted: Section[]): Promise<void> {
     return this.#queue(async () => {
-      const missing = names.filter((name) => !this.#sections.has(name));
+      const missing = wanted.filter((section) => !this.#sections.has(section.name));
       if (missing.length === 0) return;
-      const words = await Promise.all(missing.map((name) => sections[name][this.locale]()));
-      for (const name of missing) this.#sections.add(name);
+      const words = await Promise.all(missing.map((section) => wordsOf(section, this.locale)));
+      for (const section of missing) this.#sections.set(section.name, section);
       this.#messages = Object.assign({}, this.#messages, ...words);
     });
   }
 
   #use(locale: Locale): Promise<void> {
     return this.#queue(async () => {
-      const [core, ...words] = await Promise.all([loadMessages(locale), ...[...this.#sections].map((name) => sections[name][locale]())]);
+      const [core, ...words] = await Promise.all([loadMessages(locale), ...[...this.#sections.values()].map((section) => wordsOf(section, locale))]);
       this.#messages = Object.assign({}, core, ...words);
       this.locale = locale;
     });

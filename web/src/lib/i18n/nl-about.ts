@@ -1,4 +1,6 @@
 /** Dutch strings of Over de app: what Buurtkracht is and what it keeps about you. */
+import type { Section } from './sections.js';
+
 export const nlAbout = {
   'about.title': 'Over de app en je privacy',
   'about.what.title': 'Wat is Buurtkracht?',
@@ -18,3 +20,6 @@ export const nlAbout = {
     'De app bewaart je werk op je telefoon tot de server het heeft ontvangen. Verwijder de app of de websitegegevens dus niet terwijl er nog iets wacht om verstuurd te worden.',
   'about.back': 'Terug naar start',
 } as const;
+
+/** Over de app's words, for `i18n.need` in the route's load; English loads when chosen. */
+export const aboutSection: Section = { name: 'about', nl: nlAbout, en: async () => (await import('./en-about.js')).enAbout };

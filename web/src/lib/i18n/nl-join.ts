@@ -1,4 +1,6 @@
 /** Dutch strings of Meedoen: the invite code and the join form (Mijn gegevens checks contact details with the same words). */
+import type { Section } from './sections.js';
+
 export const nlJoin = {
   'join.title': 'Meedoen',
   'join.codeLabel': 'Code van de uitnodiging',
@@ -24,3 +26,6 @@ export const nlJoin = {
   'join.contactInvalid': "Dit is geen e-mailadres of telefoonnummer. Kijk of er een typfout in zit.",
   'join.codeMissing': "Vul de code in. Die staat op de poster of de uitnodiging.",
 } as const;
+
+/** Meedoen's words, for `i18n.need` in the route's load; English loads when chosen. */
+export const joinSection: Section = { name: 'join', nl: nlJoin, en: async () => (await import('./en-join.js')).enJoin };

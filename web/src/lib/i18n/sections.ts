@@ -1,30 +1,24 @@
 /**
- * The words of screens that few people open, or open once: each section loads with its
- * route (the route's +page.ts or +layout.ts awaits `i18n.need(...)` before the page
- * shows), so they are not in the bundle of every field screen. The service worker
- * precaches every built chunk (globPatterns in web/vite.config.ts), so they load
- * offline too. Each nl-*.ts has its en-*.ts with the same keys (the types check it).
+ * The words of screens outside the field app's core. A route imports its sections (the
+ * Dutch words travel in the route's own chunks, fetched together with its code) and its
+ * `load` awaits `i18n.need(...)`, so its page uses t() at once; English loads when
+ * chosen. So these words are not in the bundle every field screen carries. The service
+ * worker precaches every built chunk (globPatterns in web/vite.config.ts), so they are
+ * there offline too. Each nl-*.ts has its en-*.ts with the same keys (the types check it).
  */
 import type { nlAbout } from './nl-about.js';
+import type { nlHome } from './nl-home.js';
 import type { nlJoin } from './nl-join.js';
 import type { nlMyData } from './nl-my-data.js';
 import type { nlProgress } from './nl-progress.js';
 import type { nlTransfer } from './nl-transfer.js';
+import type { nlWalk } from './nl-walk.js';
 
-type Load = () => Promise<Record<string, string>>;
+export interface Section {
+  /** One name per section: a section is added once, and changes language with the rest. */
+  name: string;
+  nl: Readonly<Record<string, string>>;
+  en: () => Promise<Readonly<Record<string, string>>>;
+}
 
-export const sections = {
-  /** Over de app en privacy (/over). */
-  about: { nl: () => import('./nl-about.js').then((m) => m.nlAbout), en: () => import('./en-about.js').then((m) => m.enAbout) },
-  /** Meedoen with an invite code (/meedoen), and the contact checks of Mijn gegevens. */
-  join: { nl: () => import('./nl-join.js').then((m) => m.nlJoin), en: () => import('./en-join.js').then((m) => m.enJoin) },
-  /** Mijn gegevens (/mijn-gegevens). */
-  myData: { nl: () => import('./nl-my-data.js').then((m) => m.nlMyData), en: () => import('./en-my-data.js').then((m) => m.enMyData) },
-  /** The public progress of a tegelwip action (/voortgang). */
-  progress: { nl: () => import('./nl-progress.js').then((m) => m.nlProgress), en: () => import('./en-progress.js').then((m) => m.enProgress) },
-  /** Overzetten to a new phone (/overzetten). */
-  transfer: { nl: () => import('./nl-transfer.js').then((m) => m.nlTransfer), en: () => import('./en-transfer.js').then((m) => m.enTransfer) },
-} satisfies Record<string, { nl: Load; en: Load }>;
-
-export type Section = keyof typeof sections;
-export type SectionKey = keyof typeof nlAbout | keyof typeof nlJoin | keyof typeof nlMyData | keyof typeof nlProgress | keyof typeof nlTransfer;
+export type SectionKey = keyof typeof nlAbout | keyof typeof nlHome | keyof typeof nlJoin | keyof typeof nlMyData | keyof typeof nlProgress | keyof typeof nlTransfer | keyof typeof nlWalk;
