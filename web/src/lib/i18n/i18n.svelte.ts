@@ -1,7 +1,7 @@
 /**
  * The current language and the translate function. Dutch is the default and its core is
- * always in the bundle; English is loaded when someone chooses it, and the words of a few
- * screens load with their route (sections.ts); the service worker keeps all of it for
+ * always in the bundle; English is loaded when someone chooses it, and the other screens'
+ * words travel with their route (sections.ts); the service worker keeps all of it for
  * offline use. A person's choice is remembered on the device. All user-facing text comes
  * from nl*.ts / en*.ts.
  */

@@ -1,7 +1,7 @@
 /**
  * Dutch (B1, plain language): the default and leading language of every screen. These
- * are the words of the field app's core, always in the bundle; the words of screens that
- * few open load with their route (sections.ts).
+ * are the words of the field app's core (its frame, the counter, sending), always in the
+ * bundle; the other screens' words travel with their route (sections.ts).
  */
 import { nlActivities } from './nl-activities.js';
 import { nlStandings } from './nl-standings.js';
