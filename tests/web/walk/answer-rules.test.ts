@@ -1,8 +1,12 @@
 /** Rules of a checklist answer on the phone: counts, texts, which answers ask for follow-up. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n/i18n.svelte';
+import { walkSection } from '$lib/i18n/nl-walk';
 import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { answerWords, asksFollowUp, checkCount, checkText } from '$lib/walk/answer-rules';
+
+// The schouw's words load with its routes (lib/i18n/sections.ts), as the app does.
+beforeAll(() => i18n.need(walkSection));
 
 describe('a count (NUMBER question)', () => {
   it('takes a whole number from 0 to 100000, as digits without leading zeros', () => {

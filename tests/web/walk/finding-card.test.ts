@@ -1,7 +1,8 @@
 /** What a card on Mijn bevindingen says: place, theme, date, status, latest message, action plan item. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignSnapshot } from '$lib/graphql/field-operations';
 import { i18n } from '$lib/i18n/i18n.svelte';
+import { walkSection } from '$lib/i18n/nl-walk';
 import type { MyFinding, MyObservation } from '$lib/offline/findings-store';
 import { findingCard, formatDateTime } from '$lib/walk/finding-card';
 
@@ -32,6 +33,9 @@ const finding = (over: Partial<MyFinding> & { data?: MyFinding['data'] }): MyFin
   followsUp: null,
   ...over,
 });
+
+// The schouw's words load with its routes (lib/i18n/sections.ts), as the app does.
+beforeAll(() => i18n.need(walkSection));
 
 describe('a card on Mijn bevindingen', () => {
   it('names the spot, the theme, the date, the status in words and the photos', () => {

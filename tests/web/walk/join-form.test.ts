@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asksAboutRanking, joinProblems, looksLikeContact } from '../../../web/src/routes/(field)/meedoen/[code]/join-form';
-import { nl } from '$lib/i18n/nl';
+import { nlJoin } from '$lib/i18n/nl-join';
 
 describe('join form rules', () => {
   it('asks about the ranking only for a tegelwip action', () => {
@@ -22,7 +22,7 @@ describe('join form rules', () => {
   });
 
   it('has a code hint that looks like a real code: 10 characters from the invite alphabet', () => {
-    const example = nl['join.codeHelp'].match(/\b[A-Z0-9]{6,}\b/)?.[0] ?? '';
+    const example = nlJoin['join.codeHelp'].match(/\b[A-Z0-9]{6,}\b/)?.[0] ?? '';
     expect(example).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/);
   });
 });

@@ -1,8 +1,7 @@
 /** English strings of My data (see nl-my-data.ts). */
-import type { nlMyData } from './nl-my-data';
+import type { nlMyData } from './nl-my-data.js';
 
 export const enMyData: Record<keyof typeof nlMyData, string> = {
-  'myData.title': 'My data',
   'myData.intro': 'This is what Buurtkracht keeps about you, for each activity on this phone. Here you can change your consent or have your data erased.',
   'myData.none': 'You are not taking part in any activity on this phone yet. So nothing is kept about you.',
   'myData.offline': 'Without internet we cannot fetch what is kept about you. Below is what this phone itself knows. Changing and erasing work again once you are online.',

@@ -1,5 +1,5 @@
 /** English strings of Overzetten (see nl-transfer.ts). */
-import type { nlTransfer } from './nl-transfer';
+import type { nlTransfer } from './nl-transfer.js';
 
 export const enTransfer: Record<keyof typeof nlTransfer, string> = {
   'transfer.title': 'Move to another phone',

@@ -1,6 +1,7 @@
 /** Dutch strings of Mijn gegevens: what is stored per activity, consent, and erasing it. */
+import type { Section } from './sections.js';
+
 export const nlMyData = {
-  'myData.title': 'Mijn gegevens',
   'myData.intro': 'Dit bewaart Buurtkracht over jou, per activiteit op deze telefoon. Hier kun je je toestemming wijzigen of je gegevens laten verwijderen.',
   'myData.none': 'Op deze telefoon doe je nog niet mee aan een activiteit. Er is dus ook niets over je bewaard.',
   'myData.offline': 'Zonder internet kunnen we niet ophalen wat er over je bewaard is. Hieronder staat wat deze telefoon zelf weet. Wijzigen en verwijderen kan weer als je internet hebt.',
@@ -56,3 +57,6 @@ export const nlMyData = {
   'myData.delete.erasedNotLeft': 'Je gegevens zijn verwijderd. Deze activiteit staat nog op je telefoon, omdat er net iets van is vastgelegd dat niet meer verstuurd kan worden. Op de startpagina kun je hem weghalen.',
   'myData.delete.done': 'Je gegevens bij {campaign} zijn verwijderd. Deze activiteit staat niet meer op deze telefoon.',
 } as const;
+
+/** The words of Mijn gegevens, for `i18n.need` in the route's load; English loads when chosen. */
+export const myDataSection: Section = { name: 'myData', nl: nlMyData, en: async () => (await import('./en-my-data.js')).enMyData };

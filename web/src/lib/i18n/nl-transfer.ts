@@ -1,4 +1,6 @@
 /** Dutch strings of Overzetten: moving this phone's activities to a new phone, and receiving them there. */
+import type { Section } from './sections.js';
+
 export const nlTransfer = {
   'transfer.title': 'Overzetten',
   'transfer.intro': 'Heb je een nieuwe telefoon? Zet je activiteiten er met een code op.',
@@ -44,3 +46,6 @@ export const nlTransfer = {
   'transfer.receive.oldPhone': 'Je oude telefoon heeft nu geen toegang meer tot deze activiteiten.',
   'transfer.receive.toStart': 'Naar de startpagina',
 } as const;
+
+/** The words of Overzetten, for `i18n.need` in the route's load; English loads when chosen. */
+export const transferSection: Section = { name: 'transfer', nl: nlTransfer, en: async () => (await import('./en-transfer.js')).enTransfer };

@@ -10,7 +10,7 @@ import type { Gql } from '../graphql/client';
 import type { CampaignSnapshot } from '../graphql/field-operations';
 import type { ResultOf } from '../graphql/graphql';
 import { COMPLETE_DEVICE_TRANSFER, START_DEVICE_TRANSFER, type DeviceTransferCode } from '../graphql/follow-up-operations';
-import { isListed, loadMemberships, saveJoined, saveMembership, updateMembership, type JoinedCampaign } from './field-store';
+import { isListed, loadMemberships, RECEIVED_TRANSFER as RECEIVED, saveJoined, saveMembership, updateMembership, type JoinedCampaign } from './field-store';
 import { followUpKeys, keepFollowUpKey } from './follow-up';
 import { getMeta, setMeta, type Db } from './idb';
 import { channelKey } from './membership';
@@ -41,11 +41,7 @@ export async function startTransfer(db: Db, gql: Gql): Promise<DeviceTransferCod
 }
 
 /** What the server handed over, kept until every activity's campaign is on the phone. */
-const RECEIVED = 'receivedTransfer';
 type Received = ResultOf<typeof COMPLETE_DEVICE_TRANSFER>['completeDeviceTransfer'] & { at: string };
-
-/** Whether activities received by transfer still wait to be kept (their campaigns not fetched yet). */
-export const hasReceived = async (db: Db): Promise<boolean> => (await getMeta<Received>(db, RECEIVED)) !== undefined;
 
 /**
  * Redeems a code on the new phone. The answer is kept at once: the code works only once

@@ -4,15 +4,24 @@
  * `write`, which stores it on the device first, under the shown activity, and lets the
  * engine send it.
  */
-import { gql } from '../graphql/client';
-import { isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, type JoinedCampaign } from './field-store';
+import { hasReceivedTransfer, isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, type JoinedCampaign } from './field-store';
 import { getMeta, openDatabase, setMeta, type Db } from './idb';
-import { adoptReceived, completeTransfer, hasReceived, startTransfer, unsentOnDevice } from './device-transfer';
-import { followUpKeys, keepFollowUpKey, linkMembershipsToKey, loadFollowedFindings, refreshFollowedFindings } from './follow-up';
-import { forgetFinishedActivities, leaveActivity, unsentOf, UnsentWorkError } from './leave-activity';
-import { discardRejected, dropPhoto, recordLocally, retryPhoto, retryRejected, storePhoto, type FieldWrite } from './outbox';
+import type { FieldWrite } from './outbox';
 import type { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
+
+/*
+ * What no field screen needs to open (moving phones, follow-up, leaving an activity,
+ * writing work, the GraphQL client) loads on first use, each in a chunk of its own: every field screen carries
+ * this class, and the counter should open with as little JavaScript as it can. The service
+ * worker precaches every built chunk (globPatterns in web/vite.config.ts), so they load
+ * offline just the same.
+ */
+const deviceTransfer = () => import('./device-transfer');
+const followUp = () => import('./follow-up');
+const leaving = () => import('./leave-activity');
+const outbox = () => import('./outbox');
+const graphqlClient = async () => (await import('../graphql/client')).gql;
 
 export interface JoinForm {
   code: string;
@@ -49,7 +58,7 @@ class FieldApp {
       this.ready = true;
       // Activities received by transfer whose campaigns could not be fetched yet count too:
       // the engine's rounds are what fetch them (see #afterRound).
-      if (this.memberships.length > 0 || (await hasReceived(this.#db))) await this.#startEngine();
+      if (this.memberships.length > 0 || (await hasReceivedTransfer(this.#db))) await this.#startEngine();
     })();
     return this.#init;
   }
@@ -93,8 +102,10 @@ class FieldApp {
    */
   async join(form: JoinForm): Promise<JoinedCampaign> {
     await this.init();
+    const gql = await graphqlClient();
     const { JOIN_CAMPAIGN } = await import('../graphql/field-operations');
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
+    const { followUpKeys, keepFollowUpKey } = await followUp();
     const [followUpKey] = await followUpKeys(this.db);
     const { joinCampaign } = await gql(JOIN_CAMPAIGN, {
       input: { ...form, followUpKey: followUpKey ?? null },
@@ -117,7 +128,7 @@ class FieldApp {
     const current = (await loadMemberships(this.db)).find((m) => m.campaign.id === membership);
     if (!current || !isListed(current) || current.revokedAt) return;
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
-    const campaign = await fetchCampaignSnapshot(gql, membership, current.token);
+    const campaign = await fetchCampaignSnapshot(await graphqlClient(), membership, current.token);
     await updateMembership(this.db, membership, (latest) => ({ ...latest, campaign }));
     await this.#reload();
   }
@@ -136,6 +147,7 @@ class FieldApp {
   #afterRounds: Promise<void> = Promise.resolve();
 
   async #afterRound(): Promise<void> {
+    const [{ forgetFinishedActivities }, { linkMembershipsToKey }, gql] = await Promise.all([leaving(), followUp(), graphqlClient()]);
     await forgetFinishedActivities(this.db);
     // Work of the network that may fail offline: each is tried again after the next round.
     await this.#adoptReceived().catch(() => undefined);
@@ -146,18 +158,19 @@ class FieldApp {
   }
 
   async #adoptReceived(): Promise<void> {
-    const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
+    const [{ fetchCampaignSnapshot }, { adoptReceived }, gql] = await Promise.all([import('../graphql/campaign-snapshot'), deviceTransfer(), graphqlClient()]);
     if ((await adoptReceived(this.db, gql, fetchCampaignSnapshot)).length > 0) await this.#reload();
   }
 
   /** Asks what happened with this phone's findings (follow-up.ts), at most every few minutes unless `force`d. */
   async refreshFollowUp(force = false): Promise<void> {
+    const [{ refreshFollowedFindings }, gql] = await Promise.all([followUp(), graphqlClient()]);
     if (await refreshFollowedFindings(this.db, gql, { force })) this.version++;
   }
 
   /** What the follow-up keys last told, for Mijn bevindingen. */
-  followedFindings() {
-    return loadFollowedFindings(this.db);
+  async followedFindings() {
+    return (await followUp()).loadFollowedFindings(this.db);
   }
 
   /**
@@ -165,6 +178,7 @@ class FieldApp {
    * (UnsentWorkError) while anything on this phone has not reached the server.
    */
   async startTransfer() {
+    const [{ startTransfer, unsentOnDevice }, { linkMembershipsToKey }, { UnsentWorkError }, gql] = await Promise.all([deviceTransfer(), followUp(), leaving(), graphqlClient()]);
     const unsent = await unsentOnDevice(this.db);
     if (unsent > 0) throw new UnsentWorkError(unsent);
     await linkMembershipsToKey(this.db, gql);
@@ -199,6 +213,7 @@ class FieldApp {
   /** Redeems a transfer code on this (new) phone; answers the activities received. */
   async completeTransfer(code: string): Promise<JoinedCampaign[]> {
     await this.init();
+    const [{ adoptReceived, completeTransfer }, gql] = await Promise.all([deviceTransfer(), graphqlClient()]);
     await completeTransfer(this.db, gql, code);
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
     const received = await adoptReceived(this.db, gql, fetchCampaignSnapshot).catch(() => []);
@@ -229,8 +244,8 @@ class FieldApp {
   }
 
   /** Entries and photos of an activity that have not reached the server (waiting or refused). */
-  unsentCount(campaignId: string): Promise<number> {
-    return unsentOf(this.db, campaignId);
+  async unsentCount(campaignId: string): Promise<number> {
+    return (await leaving()).unsentOf(this.db, campaignId);
   }
 
   /**
@@ -238,7 +253,7 @@ class FieldApp {
    * reached the server, unless the person chose to throw that much work away.
    */
   async leave(campaignId: string, options: { discardUnsent?: number } = {}): Promise<void> {
-    await leaveActivity(this.db, campaignId, options);
+    await (await leaving()).leaveActivity(this.db, campaignId, options);
     await this.#reload();
     this.version++;
     await this.status.refresh(this.db);
@@ -253,7 +268,7 @@ class FieldApp {
   async write(write: FieldWrite): Promise<void> {
     if (this.recordingBlocked) throw new Error(`recording blocked: ${this.recordingBlocked}`);
     // Pages pass reactive state; IndexedDB can store only plain data.
-    await recordLocally(this.db, { ...($state.snapshot(write) as FieldWrite), membership: this.#membership() });
+    await (await outbox()).recordLocally(this.db, { ...($state.snapshot(write) as FieldWrite), membership: this.#membership() });
     this.version++;
     if (this.#engine) this.#engine.notifyLocalWrite();
     else await this.status.refresh(this.db);
@@ -262,34 +277,34 @@ class FieldApp {
   /** Keeps a photo's bytes on the device until the server has them; returns its id. */
   async addPhoto(bytes: ArrayBuffer): Promise<string> {
     if (this.recordingBlocked) throw new Error(`recording blocked: ${this.recordingBlocked}`);
-    const id = await storePhoto(this.db, bytes, this.#membership());
+    const id = await (await outbox()).storePhoto(this.db, bytes, this.#membership());
     await this.status.refresh(this.db);
     return id;
   }
 
   /** A refused entry back in line, by its mutationId. */
   async retry(mutationId: string): Promise<void> {
-    await retryRejected(this.db, mutationId);
+    await (await outbox()).retryRejected(this.db, mutationId);
     this.version++;
     void this.#engine?.syncNow();
   }
 
   /** A refused entry thrown away, as the person chose. */
   async discard(mutationId: string): Promise<void> {
-    await discardRejected(this.db, mutationId);
+    await (await outbox()).discardRejected(this.db, mutationId);
     this.version++;
     await this.status.refresh(this.db);
   }
 
   /** A refused photo sent again with the next round. */
   async retryPhoto(id: string): Promise<void> {
-    await retryPhoto(this.db, id);
+    await (await outbox()).retryPhoto(this.db, id);
     void this.#engine?.syncNow();
   }
 
   /** A refused photo left out: its finding goes without it. */
   async dropPhoto(id: string): Promise<void> {
-    await dropPhoto(this.db, id);
+    await (await outbox()).dropPhoto(this.db, id);
     await this.status.refresh(this.db);
   }
 

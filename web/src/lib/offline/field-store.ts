@@ -55,6 +55,15 @@ export async function markOutdatedSnapshots(db: Db): Promise<void> {
 /** The activity the device shows now. */
 export const loadJoined = (db: Db) => getMeta<JoinedCampaign>(db, 'joined');
 
+/** Meta key of what a device transfer handed over, kept until its activities are (device-transfer.ts). */
+export const RECEIVED_TRANSFER = 'receivedTransfer';
+
+/**
+ * Whether activities received by transfer still wait to be kept (their campaigns not
+ * fetched yet). Here and not in device-transfer.ts: the field app asks it at every start.
+ */
+export const hasReceivedTransfer = async (db: Db): Promise<boolean> => (await getMeta(db, RECEIVED_TRANSFER)) !== undefined;
+
 /** Whether the person still has the activity on this phone (it has not been left). */
 export const isListed = (membership: JoinedCampaign): boolean => !membership.leftAt;
 

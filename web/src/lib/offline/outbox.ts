@@ -12,10 +12,6 @@ import { channelKey } from './membership';
 /** Brings an entry stored in an older format to the current one; unknown steps leave it as is. */
 export const upcast = (entry: OutboxEntry): OutboxEntry => ({ ...entry, ...upcastArgs(entry.name, entry.formatVersion, entry.args) });
 
-export function kindOf(name: string): 'tally' | 'finding' {
-  return name.endsWith('TallyEvent') ? 'tally' : 'finding';
-}
-
 export interface FieldWrite {
   name: string;
   args: Record<string, unknown>;

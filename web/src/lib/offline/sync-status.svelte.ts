@@ -5,10 +5,14 @@
  */
 import type { Db, OutboxEntry } from './idb';
 import { getMeta } from './idb';
-import { kindOf } from './outbox';
 
 /** Safari may wipe a site's storage after 7 days unused: warn well before that. */
 export const STALE_AFTER_MS = 3 * 86_400_000;
+
+/** What an entry counts as in the pending numbers, by its command name. */
+export function kindOf(name: string): 'tally' | 'finding' {
+  return name.endsWith('TallyEvent') ? 'tally' : 'finding';
+}
 
 export class SyncStatus {
   /** False until the first count from the device database: until then nothing is known. */

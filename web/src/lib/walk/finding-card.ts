@@ -5,6 +5,7 @@
  */
 import type { CampaignSnapshot } from '$lib/graphql/field-operations';
 import { nl, type MessageKey } from '$lib/i18n/nl';
+import { nlWalk } from '$lib/i18n/nl-walk';
 import type { Delivery, MyActionItem, MyFinding } from '$lib/offline/findings-store';
 import { answerWords } from './answer-rules';
 import { photoIdsOf } from './finding-draft';
@@ -32,7 +33,7 @@ export const formatDateTime = (iso: string): string => new Date(iso).toLocaleStr
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
 /** A status or theme word the app knows, else the server's own word (a newer server may send new ones). */
-const known = (t: Translate, key: string, fallback: string): string => (key in nl ? t(key as MessageKey) : fallback);
+const known = (t: Translate, key: string, fallback: string): string => (key in nl || key in nlWalk ? t(key as MessageKey) : fallback);
 
 /** The spot's name, else the street's, else "Ergens in de buurt". */
 function placeOf(finding: MyFinding, campaign: CampaignSnapshot | null, t: Translate): string {

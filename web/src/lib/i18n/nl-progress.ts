@@ -1,0 +1,18 @@
+/** Dutch strings of the public progress page of a tegelwip action (/voortgang). */
+import type { Section } from './sections.js';
+
+export const nlProgress = {
+  'progress.title': "Zoveel tegels zijn er al gewipt",
+  'progress.total': "{m2} m² van {target} m²",
+  'progress.nk': "{nk} NK-tegels (30×30)",
+  'progress.percent': "{percent}% van het doel",
+  'progress.streets': "Per straat",
+  'progress.days': "Per actiedag",
+  'progress.updated': "Bijgewerkt om {time}",
+  'progress.stale': "Geen verbinding: dit is de stand van {time}.",
+  'progress.notFound': "Deze voortgang is niet (meer) openbaar.",
+  'progress.loading': "Voortgang laden…",
+} as const;
+
+/** The progress page's words, for `i18n.need` in the route's load; English loads when chosen. */
+export const progressSection: Section = { name: 'progress', nl: nlProgress, en: async () => (await import('./en-progress.js')).enProgress };

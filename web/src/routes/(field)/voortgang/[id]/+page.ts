@@ -1,0 +1,6 @@
+// This screen's words load with it (lib/i18n/sections.ts), before it shows.
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { progressSection } from '$lib/i18n/nl-progress';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = () => i18n.need(progressSection);
