@@ -140,6 +140,8 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
   });
 
   it('turns every checklist answer into an observation with the same values, and keeps answers that were followed up as findings', () => {
+    // The migration runs on the file; the data as it was before is only read back from the
+    // dump for comparison, so a scratch copy in memory is enough.
     const was = new SQLite(':memory:');
     const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
     try {

@@ -5,14 +5,16 @@
  * engine send it.
  */
 import { hasReceivedTransfer, isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, type JoinedCampaign } from './field-store';
-import { getMeta, openDatabase, setMeta, type Db } from './idb';
+import { openDatabase, type Db } from './idb';
+import type { JoinForm } from './join-online';
 import type { FieldWrite } from './outbox';
 import type { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
+import { TransferWindow } from './transfer-window.svelte';
 
 /*
- * What no field screen needs to open (moving phones, follow-up, leaving an activity,
- * writing work, the GraphQL client) loads on first use, each in a chunk of its own: every field screen carries
+ * What no field screen needs to open (joining, moving phones, follow-up, leaving an
+ * activity, writing work, the GraphQL client) loads on first use, each in a chunk of its own: every field screen carries
  * this class, and the counter should open with as little JavaScript as it can. The service
  * worker precaches every built chunk (globPatterns in web/vite.config.ts), so they load
  * offline just the same.
@@ -22,17 +24,6 @@ const followUp = () => import('./follow-up');
 const leaving = () => import('./leave-activity');
 const outbox = () => import('./outbox');
 const graphqlClient = async () => (await import('../graphql/client')).gql;
-
-export interface JoinForm {
-  code: string;
-  displayName: string;
-  contact: string | null;
-  contactConsent: boolean;
-  showNameInRankings: boolean;
-}
-
-/** Meta key: until when an open transfer code keeps this phone from recording. */
-const TRANSFER_OPEN = 'transferOpenUntil';
 
 class FieldApp {
   status = new SyncStatus();
@@ -47,13 +38,14 @@ class FieldApp {
   #engine: SyncEngine | null = null;
   #stopEngine: (() => void) | null = null;
   #init: Promise<void> | null = null;
+  #transferWindow = new TransferWindow();
 
   init(): Promise<void> {
     this.#init ??= (async () => {
       this.#db = await openDatabase();
       await markOutdatedSnapshots(this.#db);
       await this.#reload();
-      this.#keepTransferOpenUntil((await getMeta<string>(this.#db, TRANSFER_OPEN)) ?? null);
+      await this.#transferWindow.restore(this.#db);
       await this.status.refresh(this.#db);
       this.ready = true;
       // Activities received by transfer whose campaigns could not be fetched yet count too:
@@ -95,27 +87,10 @@ class FieldApp {
     this.#stopEngine = this.#engine.start();
   }
 
-  /**
-   * Joins online: the invite gives a device token, then the campaign is kept for offline use.
-   * The queries for this (and for refreshing the campaign) load only when needed: every
-   * field screen carries this class, and they are rarely used.
-   */
+  /** Joins online with an invite (join-online.ts) and shows the activity joined. */
   async join(form: JoinForm): Promise<JoinedCampaign> {
     await this.init();
-    const gql = await graphqlClient();
-    const { JOIN_CAMPAIGN } = await import('../graphql/field-operations');
-    const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
-    const { followUpKeys, keepFollowUpKey } = await followUp();
-    const [followUpKey] = await followUpKeys(this.db);
-    const { joinCampaign } = await gql(JOIN_CAMPAIGN, {
-      input: { ...form, followUpKey: followUpKey ?? null },
-    });
-    await keepFollowUpKey(this.db, joinCampaign.followUpKey);
-    const campaign = await fetchCampaignSnapshot(gql, joinCampaign.campaign.id, joinCampaign.token);
-    const { participant: p } = joinCampaign;
-    const participant = { id: p.id, displayName: p.displayName ?? p.pseudonym, pseudonym: p.pseudonym };
-    const joined: JoinedCampaign = { token: joinCampaign.token, participant, campaign, joinedAt: new Date().toISOString(), followUpLinked: true };
-    await saveJoined(this.db, joined);
+    const joined = await (await import('./join-online')).joinOnline(this.db, form);
     await this.#reload();
     // Ask the browser not to clear this site's storage under pressure (Safari after 7 days).
     await navigator.storage?.persist?.().catch(() => false);
@@ -183,22 +158,13 @@ class FieldApp {
     if (unsent > 0) throw new UnsentWorkError(unsent);
     await linkMembershipsToKey(this.db, gql);
     const code = await startTransfer(this.db, gql);
-    // What is recorded while the code is open might never be sent: its token ends when
-    // the new phone redeems it. So nothing is recorded until it expires.
-    await setMeta(this.db, TRANSFER_OPEN, code.expiresAt);
-    this.#keepTransferOpenUntil(code.expiresAt);
+    await this.#transferWindow.open(this.db, code.expiresAt);
     return code;
   }
 
   /** Until when an open transfer code keeps this phone from recording (null: none open). */
-  transferOpenUntil = $state<string | null>(null);
-  #transferTimer: ReturnType<typeof setTimeout> | undefined;
-
-  #keepTransferOpenUntil(until: string | null): void {
-    clearTimeout(this.#transferTimer);
-    const left = until ? Date.parse(until) - Date.now() : 0;
-    this.transferOpenUntil = left > 0 ? until : null;
-    if (left > 0) this.#transferTimer = setTimeout(() => (this.transferOpenUntil = null), left);
+  get transferOpenUntil(): string | null {
+    return this.#transferWindow.openUntil;
   }
 
   /**
