@@ -166,7 +166,7 @@ describe('rate limiting on /graphql', () => {
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
-      expect(limited.body.errors[0].message).toMatch(/Te veel verzoeken/);
+      expect(limited.body.errors[0].message).toMatch(/^Te veel verzoeken achter elkaar\. Probeer het over \d+ (seconden?|minuut|minuten) opnieuw\.$/);
       // A made-up device token buys no budget of its own: it counts against its IP
       // (a token that checks out does have its own: rate-limit-credentials.test.ts).
       const withToken = await graphql(t.url, '{ serverInfo { apiVersion } }', undefined, { authorization: `Bearer ${'a'.repeat(43)}` });

@@ -5,11 +5,10 @@
  * what an orchestrator or Prometheus sends (a probe every few seconds) and far below a
  * flood; behind a reverse proxy the IP is the client's when TRUST_PROXY names the proxy.
  * Each route counts on its own (@fastify/rate-limit keeps a store per route). The 429
- * looks like every other one here (see security.ts): a GraphQL-shaped body with
- * RATE_LIMITED and Retry-After.
+ * is security.ts's, like every other one here.
  */
 import type { FastifyRequest } from 'fastify';
-import { ErrorCode } from '../domain-error.js';
+import { rateLimitedResponse } from './security.js';
 
 export const PROBE_RATE_LIMIT_PER_MINUTE = 120;
 
@@ -20,14 +19,6 @@ export function perIpRateLimit(exempt?: (request: FastifyRequest) => boolean) {
     timeWindow: 60_000,
     keyGenerator: (request: FastifyRequest) => `ip:${request.ip}`,
     ...(exempt ? { allowList: (request: FastifyRequest) => exempt(request) } : {}),
-    errorResponseBuilder: (_request: FastifyRequest, context: { after: string; ttl: number }) => ({
-      statusCode: 429,
-      errors: [
-        {
-          message: `Te veel verzoeken achter elkaar. Probeer het over ${context.after} opnieuw.`,
-          extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: Math.ceil(context.ttl / 1000) },
-        },
-      ],
-    }),
+    errorResponseBuilder: rateLimitedResponse,
   };
 }

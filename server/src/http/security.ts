@@ -61,14 +61,19 @@ export function graphqlRateLimit(config: Config, viewerOf: (request: FastifyRequ
     max: config.graphqlRateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: async (request: FastifyRequest) => rateLimitKey(request, await viewerOf(request)),
-    errorResponseBuilder: (_request: FastifyRequest, context: { after: string; ttl: number }) => ({
-      statusCode: 429,
-      errors: [
-        {
-          message: `Te veel verzoeken achter elkaar. Probeer het over ${context.after} opnieuw.`,
-          extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: Math.ceil(context.ttl / 1000) },
-        },
-      ],
-    }),
+    errorResponseBuilder: rateLimitedResponse,
+  };
+}
+
+/**
+ * Every 429 of this server: a GraphQL-shaped body with RATE_LIMITED and the wait in plain
+ * Dutch (the limiter's own `after` is English: "1 minute").
+ */
+export function rateLimitedResponse(_request: FastifyRequest, context: { ttl: number }) {
+  const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+  const wait = seconds < 60 ? `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}` : `${Math.ceil(seconds / 60)} ${Math.ceil(seconds / 60) === 1 ? 'minuut' : 'minuten'}`;
+  return {
+    statusCode: 429,
+    errors: [{ message: `Te veel verzoeken achter elkaar. Probeer het over ${wait} opnieuw.`, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: seconds } }],
   };
 }
