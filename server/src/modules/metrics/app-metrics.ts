@@ -17,6 +17,7 @@ import { newestBackupAt } from '../backup/backup-status.js';
 import type { SyncResult } from '../sync/sync.service.js';
 import { pendingMailCount } from './metrics.repo.js';
 import { MAX_OPERATION_NAMES, OperationNames } from './operation-names.js';
+import { SYNC_STATUSES } from '@buurtkracht/protocol/sync-protocol';
 
 export const METRICS_PREFIX = 'buurtkracht_';
 
@@ -69,7 +70,7 @@ export function createAppMetrics(sources: MetricsSources): AppMetrics {
   });
   // Present from the start at 0, so that the first batch shows as an increase.
   syncBatches.inc({ outcome: 'ok' }, 0);
-  for (const status of ['APPLIED', 'DUPLICATE', 'REJECTED'] as const satisfies readonly SyncResult['results'][number]['status'][]) syncEntries.inc({ status }, 0);
+  for (const status of SYNC_STATUSES) syncEntries.inc({ status }, 0);
 
   /** A gauge read at scrape time; one that cannot be read is left out of that scrape and logged. */
   const readAtScrape = <L extends string>(name: string, help: string, labelNames: readonly L[], read: (gauge: Gauge<L>) => Promise<void>) =>
