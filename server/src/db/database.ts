@@ -23,6 +23,8 @@ import type { NeighbourhoodTable, StreetTable } from '../modules/neighbourhood/n
 import type { ParticipantInviteTable, ParticipantTable } from '../modules/participant/participant.table.js';
 import type { DeviceTransferParticipantTable, DeviceTransferTable, FollowUpKeyTable } from '../modules/participant/follow-up.table.js';
 import type { MailOutboxTable, MailUnsubscribeTokenTable } from '../modules/mail/mail.table.js';
+import type { CampaignToolTable, SignupDayTable, SignupTable, SignupToolTable } from '../modules/signup/signup.table.js';
+import type { TeamMemberTable, TeamPlanTable, TeamSpotTable, TeamTable } from '../modules/team/team.table.js';
 
 export interface Database {
   neighbourhood: NeighbourhoodTable;
@@ -60,6 +62,14 @@ export interface Database {
   device_transfer_participant: DeviceTransferParticipantTable;
   mail_outbox: MailOutboxTable;
   mail_unsubscribe_token: MailUnsubscribeTokenTable;
+  campaign_tool: CampaignToolTable;
+  signup: SignupTable;
+  signup_day: SignupDayTable;
+  signup_tool: SignupToolTable;
+  team: TeamTable;
+  team_member: TeamMemberTable;
+  team_spot: TeamSpotTable;
+  team_plan: TeamPlanTable;
 }
 
 export type Db = Kysely<Database>;

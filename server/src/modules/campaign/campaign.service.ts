@@ -122,10 +122,11 @@ export async function createCampaign(db: DbOrTrx, viewer: Viewer, input: NewCamp
     public_progress: input.publicProgress ? 1 : 0,
     public_results: 0,
     checklist_version_id: input.kind === 'SCHOUW' ? (input.checklistVersionId ?? null) : null,
+    signup_open: 0,
   };
   await inTransaction(db, async (trx) => {
     await repo.insertCampaign(trx, row);
-    await repo.insertDays(trx, (input.days ?? []).map((d) => ({ id: uuidv7(), campaign_id: row.id, date: d.date, label: d.label?.trim() || null })));
+    await repo.insertDays(trx, (input.days ?? []).map((d) => ({ id: uuidv7(), campaign_id: row.id, date: d.date, label: d.label?.trim() || null, capacity: null })));
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'campaign.created', subjectType: 'campaign', subjectId: row.id, requestId: input.requestId }, now);
   });
   return toCampaign(row);
@@ -204,7 +205,7 @@ export async function addCampaignDay(db: Db, viewer: Viewer, input: { campaignId
     if (campaign.status === 'CLOSED') throw new DomainError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
     const existing = await repo.daysOfCampaigns(trx, [campaign.id]);
     if (existing.some((d) => d.date === input.date)) throw badInput('Deze datum staat er al in.');
-    const row = { id: uuidv7(), campaign_id: campaign.id, date: input.date, label: input.label?.trim() || null };
+    const row = { id: uuidv7(), campaign_id: campaign.id, date: input.date, label: input.label?.trim() || null, capacity: null };
     await repo.insertDays(trx, [row]);
     await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });
     return toCampaignDay(row);

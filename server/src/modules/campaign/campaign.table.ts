@@ -22,6 +22,8 @@ export interface CampaignTable {
   public_results: number;
   /** The checklist version a schouw walks with; pinned, so later edits do not change it. */
   checklist_version_id: string | null;
+  /** 0 or 1: whether the public sign-up form takes sign-ups. */
+  signup_open: number;
 }
 
 /** Walk dates of a schouw, action days of a tegelwip campaign. */
@@ -31,6 +33,8 @@ export interface CampaignDayTable {
   /** YYYY-MM-DD, local date in the Netherlands. */
   date: string;
   label: string | null;
+  /** How many people the date takes (sign-ups); null = no limit. */
+  capacity: number | null;
 }
 
 export type CampaignRow = Selectable<CampaignTable>;
