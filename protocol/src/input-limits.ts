@@ -15,3 +15,31 @@ export const MAX_PIECES_PER_ENTRY = 5_000;
 
 /** A measured area may be up to 200 m² in one tally entry. */
 export const MAX_AREA_CM2_PER_ENTRY = 2_000_000;
+
+/*
+ * The public sign-up form (issue 16). The web form checks these before sending, so a
+ * person hears what to change next to the field before anything leaves the phone; the
+ * server refuses anything beyond them all the same.
+ */
+
+/** The longest name on a sign-up. */
+export const SIGNUP_NAME_MAX = 60;
+
+/** The longest e-mail address or phone number a person leaves (as when joining). */
+export const SIGNUP_CONTACT_MAX = 200;
+
+/** The longest organisation name of a professional walker. */
+export const SIGNUP_ORGANISATION_MAX = 100;
+
+/** The longest "what helps you take part" text. */
+export const SIGNUP_NEEDS_MAX = 300;
+
+/** The longest house number with its addition ("12a", "12-2", "140 bis"). */
+export const SIGNUP_HOUSE_NUMBER_MAX = 10;
+
+/** A garden's estimate: at most this many m², or this many tiles. */
+export const SIGNUP_ESTIMATE_M2_MAX = 200;
+export const SIGNUP_ESTIMATE_TILES_MAX = 2000;
+
+/** Most of one tool a person may ask for. */
+export const SIGNUP_TOOL_QUANTITY_MAX = 10;
