@@ -15,6 +15,8 @@ import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.j
 import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
 import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import { DEMO_CHECKLIST } from '../../server/src/seed/demo-checklist.js';
+import { setDayCapacity, setSignupOpen } from '../../server/src/modules/signup/signup-planning.service.js';
+import { signUp } from '../../server/src/modules/signup/signup.service.js';
 import { editFinding } from '../../server/src/modules/finding/finding-edit.service.js';
 import { accessFixture, PASSWORD, roles, type AccessFixture, type Role } from '../support/access-fixtures.js';
 
@@ -113,6 +115,28 @@ async function linkCallerToKey(fx: AccessFixture, headers: Record<string, string
   const keyId = key === null ? null : (await db.selectFrom('follow_up_key').select('id').where('key_hash', '=', hashSecret(key)).executeTakeFirstOrThrow()).id;
   await db.updateTable('participant').set({ follow_up_key_id: keyId }).where('token_hash', '=', hashSecret(token)).execute();
 }
+
+/** Opens campaignA's sign-up (once is enough; opening again changes nothing). */
+const signupOpenOnA = (fx: AccessFixture) => setSignupOpen(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.campaignA.id, open: true, requestId: 't' });
+
+/** A new sign-up for campaignA's action day, made through the service: its personal link's secret and id. */
+async function newSignup(fx: AccessFixture, dayId = fx.dayA): Promise<{ token: string; id: string }> {
+  await signupOpenOnA(fx);
+  const input = { campaignId: fx.campaignA.id, dayIds: [dayId], displayName: 'Aanmelder', contact: 'aanmelder@test.example', contactConsent: true, streetId: fx.streetA, houseNumber: String(nextNumber()) };
+  const receipt = await signUp(fx.t.app.connection.db, fx.auth, input, `192.0.2.${nextNumber() % 250}`);
+  return { token: receipt.token, id: receipt.signup.id };
+}
+
+/** Someone on the waiting list of a new action day of campaignA with one place. */
+async function waitingSignup(fx: AccessFixture): Promise<{ signupId: string; dayId: string }> {
+  const db = fx.t.app.connection.db;
+  const dayId = (await addCampaignDay(db, fx.asViewer('admin'), { campaignId: fx.campaignA.id, date: nextDate() })).id;
+  await setDayCapacity(db, fx.asViewer('admin'), { dayId, capacity: 1, requestId: 't' });
+  await newSignup(fx, dayId);
+  return { signupId: (await newSignup(fx, dayId)).id, dayId };
+}
+
+const SIGNUP_FIELDS = 'id displayName contact days { status waitingPosition day { date full } } street { name } tools { quantity }';
 
 const operations: Operation[] = [
   { name: 'viewer', field: 'viewer', query: '{ viewer { kind } }', allowed: everyone },
@@ -563,6 +587,123 @@ const operations: Operation[] = [
     query: 'mutation($code: String!) { completeDeviceTransfer(code: $code) { followUpKey memberships { token participant { pseudonym } campaign { name } } } }',
     variables: async (fx) => ({ code: await transferCode(fx) }),
     allowed: everyone,
+  },
+  {
+    name: 'signupForm',
+    field: 'signupForm',
+    query: 'query($id: ID!) { signupForm(campaignId: $id) { campaignName days { date full } streets { name } tools { name } } }',
+    variables: async (fx) => {
+      await signupOpenOnA(fx);
+      return { id: fx.campaignA.id };
+    },
+    allowed: everyone,
+  },
+  {
+    name: 'mySignup',
+    field: 'mySignup',
+    query: `query($token: String!) { mySignup(token: $token) { ${SIGNUP_FIELDS} } }`,
+    variables: async (fx) => ({ token: (await newSignup(fx)).token }),
+    allowed: everyone,
+  },
+  {
+    name: 'signUp',
+    field: 'signUp',
+    query: `mutation($input: SignUpInput!) { signUp(input: $input) { token signup { ${SIGNUP_FIELDS} } } }`,
+    variables: async (fx) => {
+      await signupOpenOnA(fx);
+      return { input: { campaignId: fx.campaignA.id, dayIds: [fx.dayA], displayName: 'Nieuw', contactConsent: false, streetId: fx.streetA, houseNumber: String(nextNumber()) } };
+    },
+    allowed: everyone,
+  },
+  {
+    name: 'updateMySignup',
+    field: 'updateMySignup',
+    query: `mutation($token: String!, $input: UpdateMySignupInput!) { updateMySignup(token: $token, input: $input) { ${SIGNUP_FIELDS} } }`,
+    variables: async (fx) => ({
+      token: (await newSignup(fx)).token,
+      input: { dayIds: [fx.dayA], displayName: `Gewijzigd ${nextNumber()}`, contactConsent: false, streetId: fx.streetA, houseNumber: '1' },
+    }),
+    allowed: everyone,
+  },
+  {
+    name: 'cancelMySignup',
+    field: 'cancelMySignup',
+    query: 'mutation($token: String!) { cancelMySignup(token: $token) { cancelledAt days { status } } }',
+    variables: async (fx) => ({ token: (await newSignup(fx)).token }),
+    allowed: everyone,
+  },
+  {
+    name: 'joinWithSignup',
+    field: 'joinWithSignup',
+    query: 'mutation($input: JoinWithSignupInput!) { joinWithSignup(input: $input) { token participant { displayName } campaign { name } } }',
+    variables: async (fx) => ({ input: { token: (await newSignup(fx)).token, showNameInRankings: false } }),
+    allowed: everyone,
+  },
+  {
+    name: 'dayPlanning',
+    field: 'dayPlanning',
+    query:
+      'query($dayId: ID!) { dayPlanning(dayId: $dayId) { capacity confirmedCount waitingCount day { date capacity } confirmed { ...planned } waiting { ...planned } tools { tool { name stock } requested short } helpRequests pickupRequests streets { street { name } signups lat lon } } } fragment planned on PlannedSignup { id displayName contact walkerKind organisation needs street { name } houseNumber estimateM2 estimateTiles tools { tool { name } quantity } wantsHelp wantsPickup status waitingPosition signedUpAt joined }',
+    variables: async (fx) => ({ dayId: (await waitingSignup(fx)).dayId }),
+    allowed: managersOfA,
+    refusedAsNull: true,
+  },
+  {
+    name: 'pickupList',
+    field: 'pickupList',
+    query: 'query($dayId: ID!) { pickupList(dayId: $dayId) { street { name } houseNumber estimatedM2 countedM2 wantsPickup } }',
+    variables: async (fx) => {
+      await newSignup(fx);
+      return { dayId: fx.dayA };
+    },
+    allowed: managersOfA,
+  },
+  {
+    name: 'campaign.signupOpen and tools, day capacity',
+    field: 'campaign',
+    query: 'query($id: ID!) { campaign(id: $id) { signupOpen tools { id name stock } days { date capacity } } }',
+    variables: (fx) => ({ id: fx.campaignA.id }),
+    allowed: managersOfA,
+    refusedAsNull: true,
+  },
+  {
+    name: 'campaign.signupOpen',
+    field: 'campaign',
+    query: 'query($id: ID!) { campaign(id: $id) { signupOpen days { capacity } } }',
+    variables: (fx) => ({ id: fx.campaignA.id }),
+    allowed: ['admin', 'coordinator', 'partner'],
+    refusedAsNull: true,
+  },
+  {
+    name: 'setSignupOpen',
+    field: 'setSignupOpen',
+    query: 'mutation($id: ID!) { setSignupOpen(campaignId: $id, open: true) { signupOpen } }',
+    variables: async (fx) => ({ id: (await createCampaign(fx.t.app.connection.db, fx.asViewer('admin'), { neighbourhoodId: fx.neighbourhoodA, kind: 'TEGELWIPPEN', name: 'Aanmelden', requestId: 't' })).id }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'setCampaignDayCapacity',
+    field: 'setCampaignDayCapacity',
+    query: 'mutation($dayId: ID!, $capacity: Int) { setCampaignDayCapacity(dayId: $dayId, capacity: $capacity) { capacity } }',
+    variables: (fx) => ({ dayId: fx.dayA, capacity: (nextNumber() % 400) + 100 }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'saveCampaignTools',
+    field: 'saveCampaignTools',
+    query: 'mutation($id: ID!, $tools: [CampaignToolInput!]!) { saveCampaignTools(campaignId: $id, tools: $tools) { id name stock } }',
+    variables: async (fx) => {
+      const tools = await fx.t.app.connection.db.selectFrom('campaign_tool').select(['id', 'name', 'stock']).where('campaign_id', '=', fx.campaignA.id).orderBy('position').execute();
+      return { id: fx.campaignA.id, tools: [...tools, { name: `schep ${nextNumber()}`, stock: 2 }] };
+    },
+    allowed: managersOfA,
+  },
+  {
+    name: 'promoteSignup',
+    field: 'promoteSignup',
+    query: 'mutation($signupId: ID!, $dayId: ID!) { promoteSignup(signupId: $signupId, dayId: $dayId) { confirmedCount waitingCount } }',
+    variables: (fx) => waitingSignup(fx),
+    allowed: managersOfA,
   },
   {
     name: 'changePassword',

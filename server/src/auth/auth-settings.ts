@@ -6,10 +6,16 @@ import type { Config } from '../config.js';
 import { AttemptLimiter } from './attempt-limiter.js';
 import { PasswordHasher } from './password.js';
 
+/** Enough for a household signing up its members, far too few for a flood. */
+const SIGNUPS_PER_IP = 10;
+const SIGNUP_WINDOW_MS = 10 * 60_000;
+
 export interface AuthSettings {
   hasher: PasswordHasher;
   loginLimiterPerIp: AttemptLimiter;
   loginLimiterPerAccount: AttemptLimiter;
+  /** Public sign-ups per IP (signup.service.ts): counted whether they succeed or not. */
+  signupLimiterPerIp: AttemptLimiter;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   publicUrl: string;
@@ -21,6 +27,7 @@ export function createAuthSettings(config: Config): AuthSettings {
     hasher: new PasswordHasher(config.argon2MaxConcurrent),
     loginLimiterPerIp: new AttemptLimiter(config.loginMaxAttemptsPerIp, config.loginWindowMs),
     loginLimiterPerAccount: new AttemptLimiter(config.loginMaxAttemptsPerAccount, config.loginWindowMs),
+    signupLimiterPerIp: new AttemptLimiter(SIGNUPS_PER_IP, SIGNUP_WINDOW_MS),
     sessionIdleMs: config.sessionIdleMs,
     sessionAbsoluteMs: config.sessionAbsoluteMs,
     publicUrl: config.publicUrl,

@@ -8,6 +8,8 @@ import '../modules/participant/participant.schema.js';
 import '../modules/participant/follow-up.schema.js';
 import '../modules/participant/device-transfer.schema.js';
 import '../modules/participant/consent.schema.js';
+import '../modules/signup/signup.schema.js';
+import '../modules/signup/signup-planning.schema.js';
 import '../modules/audit/audit.schema.js';
 import '../modules/tally/tally.schema.js';
 import '../modules/spot/spot.schema.js';

@@ -36,7 +36,13 @@ export type AuditAction =
   | 'action_item.findings_changed'
   | 'action_item.deleted'
   | 'finding_photo.public_changed'
-  | 'campaign.exported';
+  | 'campaign.exported'
+  | 'campaign.signup_opened'
+  | 'campaign.signup_closed'
+  | 'campaign.tools_saved'
+  | 'campaign_day.capacity_changed'
+  | 'signup.promoted'
+  | 'signup.contacts_viewed';
 
 export interface AuditEvent {
   id: string;

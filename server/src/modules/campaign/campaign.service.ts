@@ -11,6 +11,8 @@ import type { KeysetPage } from '../../db/keyset.js';
 import { inTransaction } from '../../db/transaction.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { insertDefaultTools } from '../signup/campaign-tools.repo.js';
+import { dayHasSignups } from '../signup/signup.repo.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import * as repo from './campaign.repo.js';
 import type { CampaignDayRow, CampaignKind, CampaignRow, CampaignStatus } from './campaign.table.js';
@@ -31,6 +33,8 @@ export interface Campaign {
   /** Schouw: whether the public results page is on. */
   publicResults: boolean;
   checklistVersionId: string | null;
+  /** Whether the public sign-up form takes sign-ups. */
+  signupOpen: boolean;
 }
 
 export interface CampaignDay {
@@ -38,9 +42,11 @@ export interface CampaignDay {
   campaignId: string;
   date: string;
   label: string | null;
+  /** How many people the date takes (sign-ups); null = no limit. */
+  capacity: number | null;
 }
 
-export const toCampaignDay = (row: CampaignDayRow): CampaignDay => ({ id: row.id, campaignId: row.campaign_id, date: row.date, label: row.label });
+export const toCampaignDay = (row: CampaignDayRow): CampaignDay => ({ id: row.id, campaignId: row.campaign_id, date: row.date, label: row.label, capacity: row.capacity });
 
 export const toCampaign = (row: CampaignRow): Campaign => ({
   id: row.id,
@@ -55,6 +61,7 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
   publicProgress: row.public_progress === 1,
   publicResults: row.public_results === 1,
   checklistVersionId: row.checklist_version_id,
+  signupOpen: row.signup_open === 1,
 });
 
 export function canSeeCampaign(viewer: Viewer, campaign: Pick<Campaign, 'id' | 'neighbourhoodId'>): boolean {
@@ -127,6 +134,7 @@ export async function createCampaign(db: DbOrTrx, viewer: Viewer, input: NewCamp
   await inTransaction(db, async (trx) => {
     await repo.insertCampaign(trx, row);
     await repo.insertDays(trx, (input.days ?? []).map((d) => ({ id: uuidv7(), campaign_id: row.id, date: d.date, label: d.label?.trim() || null, capacity: null })));
+    await insertDefaultTools(trx, row.id, row.kind);
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'campaign.created', subjectType: 'campaign', subjectId: row.id, requestId: input.requestId }, now);
   });
   return toCampaign(row);
@@ -221,6 +229,7 @@ export async function removeCampaignDay(db: Db, viewer: Viewer, dayId: string): 
     if (campaign.status === 'CLOSED') throw new DomainError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
     if ((await repo.daysOfCampaigns(trx, [campaign.id])).length === 1) throw new DomainError(ErrorCode.CONFLICT, 'Een actie heeft minstens één dag. Voeg eerst de goede datum toe.');
     if (await repo.dayHasTallyEvents(trx, day.id)) throw new DomainError(ErrorCode.CONFLICT, 'Op deze dag is al geteld; die tellingen horen bij deze dag, dus hij blijft staan.');
+    if (await dayHasSignups(trx, day.id)) throw new DomainError(ErrorCode.CONFLICT, 'Voor deze dag hebben mensen zich aangemeld, dus hij blijft staan.');
     await repo.deleteDay(trx, day.id);
     await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });
     return campaign;

@@ -88,7 +88,7 @@ const InvitePreviewRef = builder.objectRef<service.InvitePreview>('InvitePreview
   }),
 });
 
-const JoinResultRef = builder.objectRef<Awaited<ReturnType<typeof service.joinCampaign>>>('JoinResult').implement({
+export const JoinResultRef = builder.objectRef<Awaited<ReturnType<typeof service.joinCampaign>>>('JoinResult').implement({
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Bearer token for this device. Keep it; it is shown only in this answer.' }),
     followUpKey: t.exposeString('followUpKey', {

@@ -93,32 +93,44 @@ export async function joinCampaign(db: Db, settings: AuthSettings, input: JoinIn
     throw badInput(CONTACT_WITHOUT_CONSENT, { fields: [{ path: ['input', 'contact'], message: CONTACT_WITHOUT_CONSENT }] });
   }
   const { code } = await previewInvite(db, settings, input.code, input.clientIp, now);
-  const token = randomToken(32);
   return db.transaction().execute(async (trx) => {
     const invite = await findUsableInvite(trx, code, now);
     if (!invite || !(await repo.claimInviteUse(trx, invite.id, now.toISOString()))) throw invalidInvite();
-    const id = uuidv7();
-    const followUpKey = await keyForDevice(trx, input.followUpKey, now);
-    const row: ParticipantRow = {
-      id,
-      campaign_id: invite.campaignId,
-      invite_id: invite.id,
-      token_hash: hashSecret(token),
-      display_name: input.displayName.trim(),
-      contact,
-      contact_consent_at: contact ? now.toISOString() : null,
-      pseudonym: pseudonymFor(id),
-      show_name_in_rankings: input.showNameInRankings ? 1 : 0,
-      joined_at: now.toISOString(),
-      revoked_at: null,
-      erased_at: null,
-      follow_up_key_id: followUpKey.id,
-    };
-    await repo.insertParticipant(trx, row);
-    const campaign = toCampaign((await findCampaignRow(trx, invite.campaignId))!);
-    // The token and a new key leave the server only in this answer; the device keeps them.
-    return { token, followUpKey: followUpKey.key, participant: toParticipant(row), campaign };
+    return insertJoinedParticipant(trx, { campaignId: invite.campaignId, inviteId: invite.id, displayName: input.displayName, contact, showNameInRankings: input.showNameInRankings, followUpKey: input.followUpKey }, now);
   });
+}
+
+/**
+ * Makes the membership of a device that joins (with an invite code, or with a sign-up's
+ * link): a new device token, the device's follow-up key. Call inside the join's transaction.
+ */
+export async function insertJoinedParticipant(
+  trx: DbOrTrx,
+  input: { campaignId: string; inviteId: string; displayName: string; contact: string | null; showNameInRankings: boolean; followUpKey?: string | null },
+  now: Date,
+) {
+  const token = randomToken(32);
+  const id = uuidv7();
+  const followUpKey = await keyForDevice(trx, input.followUpKey, now);
+  const row: ParticipantRow = {
+    id,
+    campaign_id: input.campaignId,
+    invite_id: input.inviteId,
+    token_hash: hashSecret(token),
+    display_name: input.displayName.trim(),
+    contact: input.contact,
+    contact_consent_at: input.contact ? now.toISOString() : null,
+    pseudonym: pseudonymFor(id),
+    show_name_in_rankings: input.showNameInRankings ? 1 : 0,
+    joined_at: now.toISOString(),
+    revoked_at: null,
+    erased_at: null,
+    follow_up_key_id: followUpKey.id,
+  };
+  await repo.insertParticipant(trx, row);
+  const campaign = toCampaign((await findCampaignRow(trx, input.campaignId))!);
+  // The token and a new key leave the server only in this answer; the device keeps them.
+  return { token, followUpKey: followUpKey.key, participant: toParticipant(row), campaign };
 }
 
 /** The participant viewer for a bearer token, or an anonymous viewer that says why not. */

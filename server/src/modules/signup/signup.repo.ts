@@ -1,0 +1,126 @@
+/** Every SQL statement about sign-ups (signup), their dates (signup_day) and their tools (signup_tool). */
+import type { DbOrTrx } from '../../db/database.js';
+import type { ParticipantInviteRow } from '../participant/participant.table.js';
+import type { SignupDayRow, SignupRow, SignupToolRow } from './signup.table.js';
+
+export async function insertSignup(db: DbOrTrx, row: SignupRow): Promise<void> {
+  await db.insertInto('signup').values(row).execute();
+}
+
+export async function findSignup(db: DbOrTrx, id: string): Promise<SignupRow | undefined> {
+  return db.selectFrom('signup').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findSignupByTokenHash(db: DbOrTrx, tokenHash: string): Promise<SignupRow | undefined> {
+  return db.selectFrom('signup').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function findSignupsByIds(db: DbOrTrx, ids: readonly string[]): Promise<SignupRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('signup').selectAll().where('id', 'in', ids).execute();
+}
+
+export type SignupDetails = Omit<SignupRow, 'id' | 'campaign_id' | 'token_hash' | 'participant_id' | 'created_at' | 'cancelled_at' | 'erased_at'>;
+
+export async function updateSignupDetails(db: DbOrTrx, id: string, set: SignupDetails): Promise<void> {
+  await db.updateTable('signup').set(set).where('id', '=', id).execute();
+}
+
+export async function markCancelled(db: DbOrTrx, id: string, at: string): Promise<void> {
+  await db.updateTable('signup').set({ cancelled_at: at, updated_at: at }).where('id', '=', id).execute();
+}
+
+export async function linkParticipant(db: DbOrTrx, id: string, participantId: string): Promise<void> {
+  await db.updateTable('signup').set({ participant_id: participantId }).where('id', '=', id).execute();
+}
+
+export async function insertSignupDays(db: DbOrTrx, rows: SignupDayRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('signup_day').values(rows).execute();
+}
+
+export async function deleteSignupDays(db: DbOrTrx, signupId: string, dayIds: readonly string[]): Promise<void> {
+  if (dayIds.length > 0) await db.deleteFrom('signup_day').where('signup_id', '=', signupId).where('day_id', 'in', dayIds).execute();
+}
+
+export async function daysOfSignups(db: DbOrTrx, signupIds: readonly string[]): Promise<SignupDayRow[]> {
+  if (signupIds.length === 0) return [];
+  return db.selectFrom('signup_day').selectAll().where('signup_id', 'in', signupIds).execute();
+}
+
+export async function confirmSignupDay(db: DbOrTrx, signupId: string, dayId: string): Promise<void> {
+  await db.updateTable('signup_day').set({ status: 'CONFIRMED', waiting_since: null }).where('signup_id', '=', signupId).where('day_id', '=', dayId).execute();
+}
+
+/** Per day: how many are confirmed and how many wait. */
+export async function countsOfDays(db: DbOrTrx, dayIds: readonly string[]): Promise<Map<string, { confirmed: number; waiting: number }>> {
+  const counts = new Map(dayIds.map((id) => [id, { confirmed: 0, waiting: 0 }]));
+  if (dayIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('signup_day')
+    .select((eb) => ['day_id', 'status', eb.fn.countAll<number | string>().as('count')])
+    .where('day_id', 'in', dayIds)
+    .groupBy(['day_id', 'status'])
+    .execute();
+  for (const row of rows) {
+    const entry = counts.get(row.day_id)!;
+    if (row.status === 'CONFIRMED') entry.confirmed = Number(row.count);
+    else entry.waiting = Number(row.count);
+  }
+  return counts;
+}
+
+/** The day's sign-up rows of one status: confirmed in signed-up order, waiting in waiting-list order. */
+export async function signupDaysOfDay(db: DbOrTrx, dayId: string, status: 'CONFIRMED' | 'WAITING', limit?: number): Promise<SignupDayRow[]> {
+  let query = db.selectFrom('signup_day').selectAll().where('day_id', '=', dayId).where('status', '=', status);
+  query = status === 'WAITING' ? query.orderBy('waiting_since').orderBy('signup_id') : query.orderBy('created_at').orderBy('signup_id');
+  if (limit !== undefined) query = query.limit(limit);
+  return query.execute();
+}
+
+/** How many wait before this row on its day (the waiting list is in waiting_since, then id order). */
+export async function waitingAhead(db: DbOrTrx, row: Pick<SignupDayRow, 'day_id' | 'signup_id' | 'waiting_since'>): Promise<number> {
+  const since = row.waiting_since ?? '';
+  const result = await db
+    .selectFrom('signup_day')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('day_id', '=', row.day_id)
+    .where('status', '=', 'WAITING')
+    .where((eb) => eb.or([eb('waiting_since', '<', since), eb.and([eb('waiting_since', '=', since), eb('signup_id', '<', row.signup_id)])]))
+    .executeTakeFirstOrThrow();
+  return Number(result.count);
+}
+
+export async function replaceSignupTools(db: DbOrTrx, signupId: string, rows: SignupToolRow[]): Promise<void> {
+  await db.deleteFrom('signup_tool').where('signup_id', '=', signupId).execute();
+  if (rows.length > 0) await db.insertInto('signup_tool').values(rows).execute();
+}
+
+export async function toolsOfSignups(db: DbOrTrx, signupIds: readonly string[]): Promise<SignupToolRow[]> {
+  if (signupIds.length === 0) return [];
+  return db.selectFrom('signup_tool').selectAll().where('signup_id', 'in', signupIds).execute();
+}
+
+/** Whether anyone is signed up for the day (confirmed or waiting). */
+export async function dayHasSignups(db: DbOrTrx, dayId: string): Promise<boolean> {
+  return (await db.selectFrom('signup_day').select('signup_id').where('day_id', '=', dayId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Retention: a campaign's sign-ups keep no name, contact, house number or needs. */
+export async function eraseSignupsOfCampaign(db: DbOrTrx, campaignId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('signup')
+    .set({ display_name: null, contact: null, contact_consent_at: null, house_number: null, needs: null, erased_at: at, updated_at: at })
+    .where('campaign_id', '=', campaignId)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * The campaign's invite behind participants who joined with their sign-up link (the
+ * participant table needs one): it takes no code (max_uses 0), which no coordinator's
+ * invite has (those take at least one use).
+ */
+export async function findSignupInvite(db: DbOrTrx, campaignId: string): Promise<ParticipantInviteRow | undefined> {
+  return db.selectFrom('participant_invite').selectAll().where('campaign_id', '=', campaignId).where('max_uses', '=', 0).executeTakeFirst();
+}
