@@ -19,6 +19,7 @@ import { setDayCapacity, setSignupOpen } from '../../server/src/modules/signup/s
 import { signUp } from '../../server/src/modules/signup/signup.service.js';
 import { editFinding } from '../../server/src/modules/finding/finding-edit.service.js';
 import { accessFixture, PASSWORD, roles, type AccessFixture, type Role } from '../support/access-fixtures.js';
+import { composedDay, confirmedSignup, newSchouwDay, putCallerInTeam } from '../support/team-fixture.js';
 
 interface Operation {
   name: string;
@@ -206,6 +207,62 @@ const operations: Operation[] = [
   },
   { name: 'invitePreview', field: 'invitePreview', query: 'query($code: String!) { invitePreview(code: $code) { campaignName } }', variables: (fx) => ({ code: fx.inviteCodeA }), allowed: everyone },
   { name: 'myData', field: 'myData', query: '{ myData { participant { displayName contact } campaign { name } } }', allowed: participants },
+  {
+    name: 'dayTeams',
+    field: 'dayTeams',
+    query: 'query($dayId: ID!) { dayTeams(dayId: $dayId) { teamSize repeatedPairs teams { number members { displayName walkerKind } spots { name } } unassigned { displayName } unassignedSpots { name } } }',
+    variables: async (fx) => ({ dayId: (await composedDay(fx)).dayId }),
+    allowed: managersOfA,
+    refusedAsNull: true,
+  },
+  {
+    name: 'myTeam',
+    field: 'myTeam',
+    query: '{ myTeam { number mates spots { spot { name } walked } walkedCount spotCount } }',
+    consumesCaller: true,
+    prepareCaller: (fx, headers) => putCallerInTeam(fx, headers),
+    // Participants of the tegelwip actions have no team: null, as for a walker not (yet) in one.
+    allowed: ['schouwer'],
+    refusedAsNull: true,
+  },
+  {
+    name: 'composeTeams',
+    field: 'composeTeams',
+    query: 'mutation($dayId: ID!) { composeTeams(dayId: $dayId, teamSize: 2) { teams { number } } }',
+    variables: async (fx) => {
+      const dayId = await newSchouwDay(fx);
+      for (const name of ['Anna', 'Bram']) await confirmedSignup(fx, dayId, name);
+      return { dayId };
+    },
+    allowed: managersOfA,
+  },
+  {
+    name: 'moveTeamMember',
+    field: 'moveTeamMember',
+    query: 'mutation($dayId: ID!, $signupId: ID!, $to: ID!) { moveTeamMember(dayId: $dayId, signupId: $signupId, toTeamId: $to) { teams { number } } }',
+    variables: async (fx) => {
+      const { dayId, teams } = await composedDay(fx);
+      return { dayId, signupId: teams[0]!.members[0]!.signupId, to: teams[1]!.id };
+    },
+    allowed: managersOfA,
+  },
+  {
+    name: 'moveTeamSpot',
+    field: 'moveTeamSpot',
+    query: 'mutation($dayId: ID!, $spotId: ID!, $to: ID!) { moveTeamSpot(dayId: $dayId, spotId: $spotId, toTeamId: $to, position: 0) { teams { number } } }',
+    variables: async (fx) => {
+      const { dayId, teams } = await composedDay(fx);
+      return { dayId, spotId: fx.spotA.id, to: teams.find((t) => !t.spots.some((s) => s.id === fx.spotA.id))!.id };
+    },
+    allowed: managersOfA,
+  },
+  {
+    name: 'setTeamsLocked',
+    field: 'setTeamsLocked',
+    query: 'mutation($dayId: ID!) { setTeamsLocked(dayId: $dayId, locked: true) { lockedAt } }',
+    variables: async (fx) => ({ dayId: (await composedDay(fx)).dayId }),
+    allowed: managersOfA,
+  },
   {
     name: 'updateMyConsent',
     field: 'updateMyConsent',

@@ -13,6 +13,7 @@ import '../modules/signup/signup-planning.schema.js';
 import '../modules/audit/audit.schema.js';
 import '../modules/tally/tally.schema.js';
 import '../modules/spot/spot.schema.js';
+import '../modules/team/team.schema.js';
 import '../modules/checklist/checklist.schema.js';
 import '../modules/finding/finding.schema.js';
 import '../modules/finding/finding-list.schema.js';
