@@ -85,6 +85,16 @@ export const nlWalk = {
   'activities.filter': 'Activiteit',
   'activities.filterAll': 'Alle activiteiten',
   'mine.linkedMissing': 'Deze melding staat niet op deze telefoon. Open de link op de telefoon waarmee je de melding hebt gedaan.',
+  'walk.team.title': "Jouw team: team {number}",
+  'walk.team.mates': "Je loopt met {names}.",
+  'walk.team.alone': "Er staat nog niemand anders in je team.",
+  'walk.team.and': "en",
+  'walk.team.progress': "{walked} van {total} plekken gelopen door jullie team",
+  'walk.team.route': "Jullie route",
+  'walk.team.walked': "gelopen",
+  'walk.team.others': "Andere plekken",
+  'walk.team.offline': "Geen verbinding. Wat je teamgenoten liepen, zie je weer als je online bent.",
+  'walk.team.failed': "Je team kon niet worden bijgewerkt. De app probeert het zo opnieuw.",
 } as const;
 
 /** The schouw's words, for `i18n.need` in the route's load; English loads when chosen. */

@@ -5,6 +5,7 @@
  */
 import type { CampaignSnapshot } from '../graphql/field-operations';
 import type { Db, LocalRecord, OutboxEntry, ServerSnapshot } from './idb';
+import type { KeptTeam } from './team-store';
 import { getMeta, setMeta } from './idb';
 import { channelKey } from './membership';
 
@@ -29,6 +30,8 @@ export interface JoinedCampaign {
   followUpLinked?: boolean;
   /** A left membership the server no longer links to the key (it no longer counts for a transfer). */
   unlinked?: boolean;
+  /** A schouw walker's team as last fetched (team-store.ts). */
+  team?: KeptTeam;
 }
 
 /**
