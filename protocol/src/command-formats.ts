@@ -8,7 +8,8 @@
  */
 
 const FORMATS = {
-  recordTallyEvent: 2,
+  // Format 3 may say where the tiles came from (origin, @buurtkracht/protocol/tile-origins).
+  recordTallyEvent: 3,
   correctTallyEvent: 1,
   // Format 2 may name the answer (observation) the finding follows up.
   recordFinding: 2,
@@ -41,6 +42,8 @@ const UPCASTS: { readonly [N in CommandName]?: Readonly<Record<number, Upcast>> 
   recordTallyEvent: {
     // Format 1 (the first field-app build) called the count `pieces`.
     1: ({ pieces, ...rest }) => ({ ...rest, count: pieces }),
+    // Format 2 did not say where the tiles came from.
+    2: (args) => ({ ...args, origin: null }),
   },
   recordFinding: {
     // Format 1 had no observationId: such a finding follows up no answer.

@@ -203,6 +203,43 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
     }
   });
 
+  it('keeps the tally events it held, each with origin null (not said), and counts the gardens their house numbers name', async () => {
+    const copy = loadFixture(dump);
+    try {
+      const sqlite = new SQLite(copy.env.DATABASE_PATH!);
+      let before: Record<string, unknown>[];
+      try {
+        // Entries of an older app version that named a house number, typed two ways for one garden.
+        const entries = sqlite.prepare('select id, street_id from tally_event where campaign_id = ? and corrects_event_id is null order by id').all(facts.tegelwipCampaignId) as { id: string; street_id: string }[];
+        expect(entries.length).toBeGreaterThanOrEqual(2);
+        sqlite.prepare("update tally_event set house_number = '7 K' where id = ?").run(entries[0]!.id);
+        sqlite.prepare("update tally_event set house_number = '7k', street_id = ? where id = ?").run(entries[0]!.street_id, entries[1]!.id);
+        sqlite.prepare('update tally_event set house_number = (select house_number from tally_event e where e.id = tally_event.corrects_event_id) where corrects_event_id is not null').run();
+        before = sqlite.prepare('select * from tally_event order by id').all() as Record<string, unknown>[];
+      } finally {
+        sqlite.close();
+      }
+      const { db } = openDatabase(copy.env.DATABASE_PATH!, { reader: false });
+      try {
+        await migrateToLatest(db);
+      } finally {
+        await db.destroy();
+      }
+      const after = new SQLite(copy.env.DATABASE_PATH!, { readonly: true });
+      try {
+        // Every column it had, as it was (a later migration may add more), and origin null.
+        expect(after.prepare('select * from tally_event order by id').all()).toEqual(before.map((event) => expect.objectContaining({ ...event, origin: null })));
+        const gardens = after.prepare("select key, area_cm2 from tally_rollup where campaign_id = ? and dimension = 'GARDEN'").all(facts.tegelwipCampaignId) as { key: string; area_cm2: number }[];
+        const named = before.filter((e) => e.house_number !== null);
+        expect(gardens).toEqual([{ key: `${String(named[0]!.street_id)}|7k`, area_cm2: named.reduce((sum, e) => sum + Number(e.area_cm2), 0) }]);
+      } finally {
+        after.close();
+      }
+    } finally {
+      copy.remove();
+    }
+  });
+
   it('starts the app on it (migrating at start): staff sign in, and totals, findings and device state are as they were', async () => {
     const copy = loadFixture(dump);
     try {

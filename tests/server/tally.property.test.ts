@@ -1,8 +1,10 @@
 /**
- * Property: whatever ledger is written (entries of any size by anyone, corrections of
- * any size, over-corrections that must be refused), every aggregate the dashboard shows
+ * Property: whatever ledger is written (entries of any size by anyone, from a garden, the
+ * public space or not said, at house numbers written in several ways, corrections of any
+ * size, over-corrections that must be refused), every aggregate the dashboard shows
  * equals a recomputation from the raw events, and no entry or street ever goes below zero.
  */
+import { TILE_ORIGINS, type TileOrigin } from '@buurtkracht/protocol/tile-origins';
 import { nkTilesOf, SIZE_CODES, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,12 +15,15 @@ import { tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.
 import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { tallyFixture } from '../support/tally-fixture.js';
 
+/** House numbers as people type them, with the garden each one names (none for no number). */
+const HOUSE_NUMBERS: [string | null, string | null][] = [[null, null], ['1', '1'], [' 1 ', '1'], ['1 A', '1a'], ['1a', '1a'], ['1-a', '1a'], ['2', '2'], ['  ', null]];
+
 type Command =
-  | { kind: 'record'; who: number; size: SizeCode; count: number; street: number; day: number }
+  | { kind: 'record'; who: number; size: SizeCode; count: number; street: number; day: number; origin: TileOrigin | null; house: number }
   | { kind: 'correct'; target: number; count: number; byCoordinator: boolean };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('record' as const), who: fc.integer({ min: -1, max: 3 }), size: fc.constantFrom(...SIZE_CODES), count: fc.integer({ min: 1, max: 60 }), street: fc.nat(3), day: fc.nat(2) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('record' as const), who: fc.integer({ min: -1, max: 3 }), size: fc.constantFrom(...SIZE_CODES), count: fc.integer({ min: 1, max: 60 }), street: fc.nat(3), day: fc.nat(2), origin: fc.constantFrom(null, ...TILE_ORIGINS), house: fc.nat(HOUSE_NUMBERS.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('correct' as const), target: fc.nat(), count: fc.integer({ min: 1, max: 70 }), byCoordinator: fc.boolean() }) },
 );
 
@@ -35,14 +40,15 @@ describe('tally aggregates (property)', () => {
         const fx = await tallyFixture({ streets: 4, days: 3 });
         try {
           const people = [await fx.participant('Anna', true), await fx.participant('Bram', false), await fx.participant('Cem', true), await fx.participant('Dewi', false)];
-          const entries: { id: string; remaining: number; owner: Viewer }[] = [];
+          const entries: { id: string; remaining: number; owner: Viewer; garden: string | null }[] = [];
           for (const c of commands) {
             if (c.kind === 'record') {
               const viewer = c.who < 0 ? fx.coordinator : people[c.who]!;
               const event = await fx.db.transaction().execute((trx) =>
-                recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[c.day]!, streetId: fx.streetIds[c.street]!, sizeCode: c.size, count: c.count }),
+                recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[c.day]!, streetId: fx.streetIds[c.street]!, sizeCode: c.size, count: c.count, origin: c.origin, houseNumber: HOUSE_NUMBERS[c.house]![0] }),
               );
-              entries.push({ id: event.id, remaining: c.count, owner: viewer });
+              const garden = HOUSE_NUMBERS[c.house]![1];
+              entries.push({ id: event.id, remaining: c.count, owner: viewer, garden: garden && c.origin !== 'PUBLIC' ? `${c.street}/${garden}` : null });
             } else if (entries.length > 0) {
               const target = entries[c.target % entries.length]!;
               const viewer = c.byCoordinator ? fx.coordinator : target.owner;
@@ -72,6 +78,17 @@ describe('tally aggregates (property)', () => {
           const perParticipant = sumBy(ledger.filter((e) => e.participant_id), (e) => e.participant_id!, (e) => e.area_cm2);
           const expectedRanking = [...perParticipant.entries()].filter(([, area]) => area > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
           expect(dashboard.topParticipants.map((r) => [r.participantId, r.areaCm2])).toEqual(expectedRanking);
+
+          const perOrigin = sumBy(ledger, (e) => e.origin ?? 'none', (e) => e.area_cm2);
+          const entriesPerOrigin = sumBy(ledger, (e) => e.origin ?? 'none', () => 1);
+          expect(dashboard.byOrigin).toEqual({
+            garden: { areaCm2: perOrigin.get('GARDEN') ?? 0, nkTiles: nkTilesOf(perOrigin.get('GARDEN') ?? 0), entries: entriesPerOrigin.get('GARDEN') ?? 0 },
+            publicSpace: { areaCm2: perOrigin.get('PUBLIC') ?? 0, nkTiles: nkTilesOf(perOrigin.get('PUBLIC') ?? 0), entries: entriesPerOrigin.get('PUBLIC') ?? 0 },
+            notSaid: { areaCm2: perOrigin.get('none') ?? 0, nkTiles: nkTilesOf(perOrigin.get('none') ?? 0), entries: entriesPerOrigin.get('none') ?? 0 },
+          });
+          // A garden is greened while something is left of the entries that name it (every size has an area).
+          const perGarden = sumBy(entries.filter((e) => e.garden), (e) => e.garden!, (e) => e.remaining);
+          expect(dashboard.gardensGreened).toBe([...perGarden.values()].filter((left) => left > 0).length);
 
           // Per entry: what is left of it equals the model, never negative.
           const perEntry = sumBy(ledger, (e) => e.corrects_event_id ?? e.id, (e) => e.count);

@@ -121,11 +121,12 @@ describe('tally ledger', () => {
   it('publishes progress without personal data, only when the public page is on', async () => {
     const p = await fx.participant('Anna', true);
     await fx.db.transaction().execute((trx) =>
-      recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[0]!, streetId: fx.streetIds[0]!, houseNumber: '12a', sizeCode: 'TEGEL_30X30', count: 2 }),
+      recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[0]!, streetId: fx.streetIds[0]!, houseNumber: '12x', sizeCode: 'TEGEL_30X30', count: 2 }),
     );
     const progress = await publicProgress(fx.db, fx.campaign.id);
     expect(progress.total.areaCm2).toBe(1800);
-    expect(JSON.stringify(progress)).not.toMatch(/Anna|12a|participant/i);
+    // 12x, not 12a: a UUIDv7 (hex, from the clock) may hold "12a" for a minute at a time.
+    expect(JSON.stringify(progress)).not.toMatch(/Anna|12x|participant/i);
     await fx.db.updateTable('campaign').set({ public_progress: 0 }).execute();
     await expect(publicProgress(fx.db, fx.campaign.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

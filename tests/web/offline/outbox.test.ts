@@ -41,7 +41,7 @@ describe('outbox', () => {
 
   it('upcasts an entry stored by an older app to the current format', () => {
     const old = { seq: 1, mutationId: 'm', name: 'recordTallyEvent', args: { id: 'e', pieces: 4, sizeCode: 'TEGEL_30X30' }, clientTime: '', formatVersion: 1, state: 'PENDING' as const, photoIds: [], createdAt: '', membership: '' };
-    expect(upcast(old)).toMatchObject({ formatVersion: 2, args: { id: 'e', count: 4, sizeCode: 'TEGEL_30X30' } });
+    expect(upcast(old)).toMatchObject({ formatVersion: 3, args: { id: 'e', count: 4, sizeCode: 'TEGEL_30X30', origin: null } });
     expect(upcast(old).args).not.toHaveProperty('pieces');
   });
 

@@ -18,6 +18,9 @@ export const spotTypeWord = (type: string | null): string | null => (type === nu
 export const answerWord = (answer: string | null): string | null =>
   answer === 'JA' ? word('answer.yes', answer) : answer === 'NEE' ? word('answer.no', answer) : answer;
 
+/** "Tuin" or "Openbare ruimte", as the counter offers them; nothing when the entry did not say. */
+export const originWord = (origin: string | null): string | null => (origin === null ? null : word(`count.origin.${origin}`, origin));
+
 export function sizeWord(code: string): string {
   if (code === 'AREA') return 'Gemeten oppervlakte';
   const label = TILE_SIZES.find((s) => s.code === code)?.label;

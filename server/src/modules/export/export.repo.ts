@@ -101,6 +101,7 @@ export async function ledgerRows(db: DbOrTrx, campaignId: string) {
       'tally_event.house_number',
       'participant.pseudonym',
       'tally_event.size_code',
+      'tally_event.origin',
       'tally_event.count',
       'tally_event.area_cm2',
       'tally_event.corrects_event_id',

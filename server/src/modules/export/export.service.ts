@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { progressOf } from '../tally/tally-aggregates.service.js';
 import { csvChunks, Fixed, toCsv, type Separator } from './csv.js';
-import { amsterdamTime, answerWord, ratingWord, sizeWord, spotTypeWord, statusWord, themeWord } from './dutch-words.js';
+import { amsterdamTime, answerWord, originWord, ratingWord, sizeWord, spotTypeWord, statusWord, themeWord } from './dutch-words.js';
 import * as repo from './export.repo.js';
 
 export type ExportKind = 'findings.csv' | 'findings.geojson' | 'answers.csv' | 'tally-ledger.csv' | 'nk-summary.csv';
@@ -158,19 +158,20 @@ export async function exportLedgerCsv(db: Db, viewer: Viewer, campaignId: string
   if (options.format === 'raw') {
     return csvOf(
       options,
-      ['id', 'vastgelegd_op', 'apparaattijd', 'actiedag', 'straat', 'huisnummer', 'deelnemer', 'soort', 'aantal', 'oppervlakte_cm2', 'corrigeert', 'apparaat'],
-      rows.map((r) => [r.id, r.server_time, r.client_time, r.day, r.street_name, r.house_number, r.pseudonym, r.size_code, r.count, r.area_cm2, r.corrects_event_id, r.device_id]),
+      ['id', 'vastgelegd_op', 'apparaattijd', 'actiedag', 'straat', 'huisnummer', 'deelnemer', 'soort', 'aantal', 'oppervlakte_cm2', 'corrigeert', 'apparaat', 'herkomst'],
+      rows.map((r) => [r.id, r.server_time, r.client_time, r.day, r.street_name, r.house_number, r.pseudonym, r.size_code, r.count, r.area_cm2, r.corrects_event_id, r.device_id, r.origin]),
     );
   }
   return csvOf(
     options,
-    ['Vastgelegd op', 'Tijd op het apparaat', 'Actiedag', 'Straat', 'Huisnummer', 'Deelnemer', 'Soort', 'Aantal', 'Oppervlakte (m²)', 'Correctie van', 'Apparaat', 'Kenmerk'],
+    ['Vastgelegd op', 'Tijd op het apparaat', 'Actiedag', 'Straat', 'Huisnummer', 'Herkomst', 'Deelnemer', 'Soort', 'Aantal', 'Oppervlakte (m²)', 'Correctie van', 'Apparaat', 'Kenmerk'],
     rows.map((r) => [
       amsterdamTime(r.server_time),
       amsterdamTime(r.client_time),
       r.day,
       r.street_name,
       r.house_number,
+      originWord(r.origin),
       r.pseudonym,
       sizeWord(r.size_code),
       r.count,
@@ -182,13 +183,22 @@ export async function exportLedgerCsv(db: Db, viewer: Viewer, campaignId: string
   );
 }
 
+/**
+ * Per action day its m² and NK tiles; the total row also splits the campaign by where the
+ * tiles came from and gives the gardens greened (campaign figures: a garden counts once,
+ * whichever day it was), so those cells stay empty on the day rows.
+ */
 export async function exportNkSummaryCsv(db: Db, viewer: Viewer, campaignId: string, options: CsvOptions, requestId: string): Promise<string> {
   const campaign = await managedCampaign(db, viewer, campaignId, 'nk-summary.csv', requestId);
   const progress = await progressOf(db, campaign);
-  const rows = progress.days.map((d) => [d.day.date, d.day.label, m2(d.areaCm2), nkTilesOf(d.areaCm2)]);
+  const { garden, publicSpace, notSaid } = progress.byOrigin;
+  const rows: unknown[][] = progress.days.map((d) => [d.day.date, d.day.label, m2(d.areaCm2), nkTilesOf(d.areaCm2), null, null, null, null]);
   const people = options.format === 'people';
-  rows.push([people ? 'Totaal' : 'totaal', campaign.name, m2(progress.total.areaCm2), nkTilesOf(progress.total.areaCm2)]);
-  return csvOf(options, people ? ['Actiedag', 'Omschrijving', 'Vierkante meters', 'NK-tegels (30×30)'] : ['actiedag', 'omschrijving', 'vierkante_meters', 'nk_tegels_30x30'], rows);
+  rows.push([people ? 'Totaal' : 'totaal', campaign.name, m2(progress.total.areaCm2), nkTilesOf(progress.total.areaCm2), m2(garden.areaCm2), m2(publicSpace.areaCm2), m2(notSaid.areaCm2), progress.gardensGreened]);
+  const header = people
+    ? ['Actiedag', 'Omschrijving', 'Vierkante meters', 'NK-tegels (30×30)', 'Uit tuinen (m²)', 'Uit openbare ruimte (m²)', 'Herkomst niet gezegd (m²)', 'Tuinen vergroend']
+    : ['actiedag', 'omschrijving', 'vierkante_meters', 'nk_tegels_30x30', 'uit_tuinen_m2', 'uit_openbare_ruimte_m2', 'herkomst_niet_gezegd_m2', 'tuinen_vergroend'];
+  return csvOf(options, header, rows);
 }
 
 interface Feature {

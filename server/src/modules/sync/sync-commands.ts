@@ -10,6 +10,7 @@ import { CURRENT_FORMAT, upcastArgs, type CommandArgs, type CommandName } from '
 import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
 import { RATINGS } from '@buurtkracht/protocol/rating-scale';
 import { THEMES } from '@buurtkracht/protocol/themes';
+import { TILE_ORIGINS } from '@buurtkracht/protocol/tile-origins';
 import { SIZE_CODES } from '@buurtkracht/protocol/tile-sizes';
 import { z } from 'zod';
 import type { Viewer } from '../../auth/viewer.js';
@@ -35,6 +36,8 @@ const recordTallyV2 = z.object({
 });
 /** Format 1 (the first field-app build) called the count `pieces`. */
 const recordTallyV1 = recordTallyV2.omit({ count: true }).extend({ pieces: z.number().int() });
+/** Format 3 may say where the tiles came from; format 2 is read as saying nothing. */
+const recordTallyV3 = recordTallyV2.extend({ origin: z.enum(TILE_ORIGINS).nullish() });
 
 /**
  * A command's schemas per format version, as the server reads them: the current one as it
@@ -122,8 +125,8 @@ interface Command {
 /** Every command the protocol names; any other name a device sends finds none. */
 export const commands: { readonly [N in CommandName]: Command } & { readonly [name: string]: Command | undefined } = {
   recordTallyEvent: {
-    formats: formatsOf('recordTallyEvent', { 1: recordTallyV1, 2: recordTallyV2 }),
-    apply: async (args: z.infer<typeof recordTallyV2>, ctx) => {
+    formats: formatsOf('recordTallyEvent', { 1: recordTallyV1, 2: recordTallyV2, 3: recordTallyV3 }),
+    apply: async (args: z.infer<typeof recordTallyV3>, ctx) => {
       const event = await recordTallyEvent(ctx.trx, ctx.viewer, { ...args, deviceId: ctx.deviceId, clientTime: ctx.clientTime }, ctx.now);
       return { entityId: event.id };
     },

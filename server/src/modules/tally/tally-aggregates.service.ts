@@ -1,5 +1,6 @@
 /**
- * What the ledger adds up to: the campaign total against its target, per street (also
+ * What the ledger adds up to: the campaign total against its target, split by where the
+ * tiles came from, the gardens greened, per street (also
  * per household where known, and each street's place), per action day, and a ranking of
  * participants that shows a name only with its owner's consent. Everything is read from
  * the rollups. The console's dashboard and the volunteers' standings on the counter
@@ -42,9 +43,19 @@ export interface RankedParticipant extends AreaTotal {
   participantId: string | null;
 }
 
+/** The total split by where the tiles came from; together they are the total. */
+export interface OriginTotals {
+  garden: AreaTotal;
+  publicSpace: AreaTotal;
+  notSaid: AreaTotal;
+}
+
 export interface TallyProgress {
   campaign: Campaign;
   total: AreaTotal;
+  byOrigin: OriginTotals;
+  /** Addresses where tiles not from the public space were counted (net above zero). */
+  gardensGreened: number;
   targetAreaCm2: number;
   streets: StreetTotal[];
   days: DayTotal[];
@@ -69,13 +80,18 @@ export function placesByArea(areasMostFirst: readonly number[]): number[] {
 
 /** Totals without participants; callers check who may see them. */
 export async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<TallyProgress> {
-  const [rows, streets, days] = await Promise.all([
-    repo.rollups(db, campaign.id, ['TOTAL', 'STREET', 'DAY']),
+  const [rows, streets, days, gardensGreened] = await Promise.all([
+    repo.rollups(db, campaign.id, ['TOTAL', 'STREET', 'DAY', 'ORIGIN']),
     allStreets(db, campaign.neighbourhoodId),
     daysOfCampaigns(db, [campaign.id]),
+    repo.countGardensGreened(db, campaign.id),
   ]);
   const byKey = new Map(rows.map((r) => [`${r.dimension}:${r.key}`, r]));
   const total = byKey.get('TOTAL:');
+  const garden = byKey.get('ORIGIN:GARDEN');
+  const publicSpace = byKey.get('ORIGIN:PUBLIC');
+  // Events that say no origin have no rollup of their own: they are what the others leave.
+  const unsaid = (of: 'area_cm2' | 'event_count') => (total?.[of] ?? 0) - (garden?.[of] ?? 0) - (publicSpace?.[of] ?? 0);
   const sorted = streets
     .map((street): Omit<StreetTotal, 'place'> => {
       const r = byKey.get(`STREET:${street.id}`);
@@ -98,6 +114,12 @@ export async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<Tally
   return {
     campaign,
     total: areaTotal(total?.area_cm2 ?? 0, total?.event_count ?? 0),
+    byOrigin: {
+      garden: areaTotal(garden?.area_cm2 ?? 0, garden?.event_count ?? 0),
+      publicSpace: areaTotal(publicSpace?.area_cm2 ?? 0, publicSpace?.event_count ?? 0),
+      notSaid: areaTotal(unsaid('area_cm2'), unsaid('event_count')),
+    },
+    gardensGreened,
     targetAreaCm2: campaign.targetAreaCm2 ?? 0,
     streets: streetTotals,
     days: dayTotals,

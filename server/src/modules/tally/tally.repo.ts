@@ -23,7 +23,7 @@ export async function remainingCount(db: DbOrTrx, eventId: string): Promise<numb
 }
 
 /** Inserts events, many per statement (SQLite allows about 32k bound values). */
-const EVENT_COLUMNS = ['id', 'campaign_id', 'action_day_id', 'street_id', 'house_number', 'participant_id', 'staff_account_id', 'size_code', 'count', 'area_cm2', 'corrects_event_id', 'device_id', 'client_time', 'server_time'] as const;
+const EVENT_COLUMNS = ['id', 'campaign_id', 'action_day_id', 'street_id', 'house_number', 'participant_id', 'staff_account_id', 'size_code', 'origin', 'count', 'area_cm2', 'corrects_event_id', 'device_id', 'client_time', 'server_time'] as const;
 
 export async function insertEvents(db: DbOrTrx, rows: TallyEventRow[]): Promise<void> {
   await bulkInsert(db, 'tally_event', EVENT_COLUMNS, rows);
@@ -93,10 +93,44 @@ export async function eventsOfCampaign(db: DbOrTrx, campaignId: string): Promise
   return db.selectFrom('tally_event').selectAll().where('campaign_id', '=', campaignId).orderBy('server_time').orderBy('id').execute();
 }
 
+/** Addresses where tiles that may green a garden add up to more than nothing. */
+export async function countGardensGreened(db: DbOrTrx, campaignId: string): Promise<number> {
+  const row = await db
+    .selectFrom('tally_rollup')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('campaign_id', '=', campaignId)
+    .where('dimension', '=', 'GARDEN')
+    .where('area_cm2', '>', 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /**
- * Privacy erasure after the retention period: house numbers go, counts and areas stay.
- * The only statement that touches a stored event, and it never changes what it counts.
+ * Retention: the GARDEN rollups are keyed by address (street and house number). Their keys
+ * become numbers (most area first), so the count of gardens greened survives the house
+ * numbers; gardens at zero go, as nothing can correct them any more. Running it again
+ * numbers the same gardens again.
+ */
+export async function anonymiseGardenRollups(db: DbOrTrx, campaignId: string): Promise<void> {
+  const gardens = await db
+    .selectFrom('tally_rollup')
+    .select(['area_cm2', 'event_count'])
+    .where('campaign_id', '=', campaignId)
+    .where('dimension', '=', 'GARDEN')
+    .orderBy('area_cm2', 'desc')
+    .orderBy('key')
+    .execute();
+  await db.deleteFrom('tally_rollup').where('campaign_id', '=', campaignId).where('dimension', '=', 'GARDEN').execute();
+  const kept = gardens.filter((g) => g.area_cm2 > 0).map((g, i): TallyRollupRow => ({ campaign_id: campaignId, dimension: 'GARDEN', key: `#${i + 1}`, area_cm2: g.area_cm2, event_count: g.event_count }));
+  for (let i = 0; i < kept.length; i += 500) await db.insertInto('tally_rollup').values(kept.slice(i, i + 500)).execute();
+}
+
+/**
+ * Privacy erasure after the retention period: house numbers go, from the ledger and from
+ * the garden rollups' keys; counts, areas and the number of gardens greened stay. The only
+ * statement that touches a stored event, and it never changes what it counts.
  */
 export async function eraseHouseNumbers(db: DbOrTrx, campaignId: string): Promise<void> {
   await db.updateTable('tally_event').set({ house_number: null }).where('campaign_id', '=', campaignId).where('house_number', 'is not', null).execute();
+  await anonymiseGardenRollups(db, campaignId);
 }

@@ -1,4 +1,5 @@
 /** GraphQL types and operations of the tegelwip ledger and its aggregates. */
+import { TILE_ORIGINS, type TileOrigin } from '@buurtkracht/protocol/tile-origins';
 import { CM2_PER_M2, SIZE_CODE_AREA_CM2, SIZE_CODES } from '@buurtkracht/protocol/tile-sizes';
 import { z } from 'zod';
 import { managesNeighbourhood } from '../../auth/viewer.js';
@@ -16,6 +17,16 @@ export const TileSizeEnum = builder.enumType('TileSize', {
   >,
 });
 
+const ORIGIN_DESCRIPTIONS: Record<TileOrigin, string> = {
+  GARDEN: "from a resident's garden",
+  PUBLIC: 'from the public space (pavement, square, verge)',
+};
+
+export const TileOriginEnum = builder.enumType('TileOrigin', {
+  description: 'Where counted tiles came from. An entry may leave it out (null): not said.',
+  values: Object.fromEntries(TILE_ORIGINS.map((origin) => [origin, { description: ORIGIN_DESCRIPTIONS[origin] }])) as Record<TileOrigin, { description: string }>,
+});
+
 const m2 = (cm2: number) => cm2 / CM2_PER_M2;
 
 const AreaTotalRef = builder.objectRef<aggregates.AreaTotal>('AreaTotal').implement({
@@ -25,6 +36,15 @@ const AreaTotalRef = builder.objectRef<aggregates.AreaTotal>('AreaTotal').implem
     areaM2: t.float({ resolve: (a) => m2(a.areaCm2) }),
     nkTiles: t.exposeInt('nkTiles', { description: '30×30 tile equivalents, 11 per m² (NK Tegelwippen convention).' }),
     entries: t.exposeInt('entries', { description: 'Ledger events behind this total (corrections included).' }),
+  }),
+});
+
+const OriginTotalsRef = builder.objectRef<aggregates.OriginTotals>('OriginTotals').implement({
+  description: 'A total split by where the tiles came from; the three add up to the total.',
+  fields: (t) => ({
+    garden: t.field({ type: AreaTotalRef, description: 'Entries that said the tiles came from a garden.', resolve: (o) => o.garden }),
+    publicSpace: t.field({ type: AreaTotalRef, description: 'Entries that said the tiles came from the public space.', resolve: (o) => o.publicSpace }),
+    notSaid: t.field({ type: AreaTotalRef, description: 'Entries that did not say where the tiles came from.', resolve: (o) => o.notSaid }),
   }),
 });
 
@@ -59,6 +79,11 @@ const ParticipantRankRef = builder.objectRef<aggregates.RankedParticipant>('Part
 
 const progressFields = <T extends aggregates.TallyProgress>(t: PothosSchemaTypes.ObjectFieldBuilder<any, T>) => ({
   total: t.field({ type: AreaTotalRef, resolve: (p: T) => p.total }),
+  byOrigin: t.field({ type: OriginTotalsRef, description: 'The total split by where the tiles came from (garden, public space, not said).', resolve: (p: T) => p.byOrigin }),
+  gardensGreened: t.int({
+    description: 'Gardens greened: addresses (street and house number) where tiles not from the public space were counted, each once per campaign. Kept when house numbers are erased.',
+    resolve: (p: T) => p.gardensGreened,
+  }),
   targetAreaCm2: t.int({ resolve: (p: T) => p.targetAreaCm2 }),
   targetAreaM2: t.float({ resolve: (p: T) => m2(p.targetAreaCm2) }),
   progressPercent: t.float({ resolve: (p: T) => (p.targetAreaCm2 > 0 ? Math.round((p.total.areaCm2 / p.targetAreaCm2) * 1000) / 10 : 0) }),
@@ -100,6 +125,7 @@ export const TallyEventRef = builder.objectRef<service.TallyEvent>('TallyEvent')
       },
     }),
     sizeCode: t.expose('sizeCode', { type: TileSizeEnum }),
+    origin: t.expose('origin', { type: TileOriginEnum, nullable: true, description: 'Where the tiles came from; null when not said. A correction has its entry’s origin.' }),
     count: t.exposeInt('count'),
     areaCm2: t.exposeInt('areaCm2'),
     correctsEventId: t.exposeID('correctsEventId', { nullable: true }),
@@ -119,6 +145,7 @@ export const RecordTallyEventInput = builder.inputType('RecordTallyEventInput', 
     houseNumber: t.string({ required: false, validate: z.string().trim().max(12, 'Een huisnummer heeft hoogstens 12 tekens.').nullish() }),
     sizeCode: t.field({ type: TileSizeEnum }),
     count: t.int({ description: 'Pieces of the size; for AREA the measured cm².' }),
+    origin: t.field({ type: TileOriginEnum, required: false, description: 'Where the tiles came from; leave out when not said.' }),
     deviceId: t.string({ required: false, validate: z.string().max(64).nullish() }),
     clientTime: t.field({ type: 'DateTime', required: false }),
   }),

@@ -1,9 +1,11 @@
 /**
  * The tegelwip ledger: recording removed tiles and correcting mistakes, as append-only
- * events. Each event moves its rollups (campaign total, street, day, participant) in the
- * same transaction, so totals are always the sum of the ledger and can be recomputed.
+ * events. Each event moves its rollups (campaign total, street, day, participant, said
+ * origin, garden) in the same transaction, so totals are always the sum of the ledger and
+ * can be recomputed.
  */
 import { MAX_AREA_CM2_PER_ENTRY, MAX_PIECES_PER_ENTRY } from '@buurtkracht/protocol/input-limits';
+import { mayGreenGarden, type TileOrigin } from '@buurtkracht/protocol/tile-origins';
 import { areaCm2Of, CM2_PER_M2, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import type { Viewer } from '../../auth/viewer.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
@@ -12,6 +14,7 @@ import { badInput, DomainError, ErrorCode, idAlreadyUsed, notFound } from '../..
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { recordChange } from '../sync/change-log.repo.js';
+import { gardenKeyOf } from './garden-address.js';
 import * as repo from './tally.repo.js';
 import type { RollupDimension, TallyEventRow, TallyRollupRow } from './tally.table.js';
 
@@ -23,6 +26,8 @@ export interface TallyEvent {
   houseNumber: string | null;
   participantId: string | null;
   sizeCode: SizeCode;
+  /** Where the tiles came from; null when not said. */
+  origin: TileOrigin | null;
   count: number;
   areaCm2: number;
   correctsEventId: string | null;
@@ -39,6 +44,7 @@ export const toTallyEvent = (row: TallyEventRow): TallyEvent => ({
   houseNumber: row.house_number,
   participantId: row.participant_id,
   sizeCode: row.size_code,
+  origin: row.origin,
   count: row.count,
   areaCm2: row.area_cm2,
   correctsEventId: row.corrects_event_id,
@@ -87,7 +93,14 @@ async function append(trx: DbOrTrx, campaign: Campaign, rows: TallyEventRow[], n
   // Let other requests in between the two larger statements of a sync batch.
   await new Promise<void>((resolve) => setImmediate(resolve));
   // One map per dimension, so a batch of 500 events builds no key strings.
-  const deltas = { TOTAL: new Map<string, TallyRollupRow>(), STREET: new Map<string, TallyRollupRow>(), DAY: new Map<string, TallyRollupRow>(), PARTICIPANT: new Map<string, TallyRollupRow>() } satisfies Record<RollupDimension, unknown>;
+  const deltas = {
+    TOTAL: new Map<string, TallyRollupRow>(),
+    STREET: new Map<string, TallyRollupRow>(),
+    DAY: new Map<string, TallyRollupRow>(),
+    PARTICIPANT: new Map<string, TallyRollupRow>(),
+    ORIGIN: new Map<string, TallyRollupRow>(),
+    GARDEN: new Map<string, TallyRollupRow>(),
+  } satisfies Record<RollupDimension, unknown>;
   const add = (dimension: RollupDimension, key: string, row: TallyEventRow) => {
     let delta = deltas[dimension].get(key);
     if (!delta) deltas[dimension].set(key, (delta = { campaign_id: campaign.id, dimension, key, area_cm2: 0, event_count: 0 }));
@@ -99,6 +112,10 @@ async function append(trx: DbOrTrx, campaign: Campaign, rows: TallyEventRow[], n
     add('STREET', row.street_id, row);
     add('DAY', row.action_day_id, row);
     if (row.participant_id) add('PARTICIPANT', row.participant_id, row);
+    if (row.origin) add('ORIGIN', row.origin, row);
+    // A correction has its entry's street, house number and origin, so it moves the same garden.
+    const garden = mayGreenGarden(row.origin) ? gardenKeyOf(row.street_id, row.house_number) : null;
+    if (garden) add('GARDEN', garden, row);
   }
   await repo.addToRollups(trx, Object.values(deltas).flatMap((byKey) => [...byKey.values()]));
   await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'TALLY_TOTALS', entityId: campaign.id }, now);
@@ -113,6 +130,8 @@ export interface RecordTallyInput {
   sizeCode: SizeCode;
   /** Units of the size code; for AREA the measured cm². */
   count: number;
+  /** Where the tiles came from; absent or null when not said. */
+  origin?: TileOrigin | null;
   deviceId?: string | null;
   clientTime?: string | null;
 }
@@ -175,6 +194,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
           participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
           staff_account_id: staffAccountOf(viewer),
           size_code: input.sizeCode,
+          origin: input.origin ?? null,
           count: input.count,
           area_cm2: areaCm2Of(input.sizeCode, input.count),
           corrects_event_id: null,
@@ -248,6 +268,8 @@ export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Cor
   if (((await repo.rollupRow(trx, campaign.id, 'STREET', original.street_id))?.area_cm2 ?? 0) + area < 0) {
     throw new DomainError(ErrorCode.CONFLICT, 'Dan zou de straat onder nul komen.');
   }
+  // The spread keeps the entry's street, house number and origin: a correction takes back
+  // tiles from where they were counted.
   const row: TallyEventRow = {
     ...original,
     id: input.id,

@@ -1,4 +1,5 @@
 /** Table shapes of the tegelwip ledger (append-only) and its rollups. */
+import type { TileOrigin } from '@buurtkracht/protocol/tile-origins';
 import type { SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import type { Selectable } from 'kysely';
 
@@ -14,6 +15,8 @@ export interface TallyEventTable {
   /** The staff account that recorded it; null for participants' events and events from before this was kept. */
   staff_account_id: string | null;
   size_code: SizeCode;
+  /** Where the tiles came from; null when not said. A correction has its entry's origin. */
+  origin: TileOrigin | null;
   /** Negative for a correction. */
   count: number;
   area_cm2: number;
@@ -23,12 +26,17 @@ export interface TallyEventTable {
   server_time: string;
 }
 
-export type RollupDimension = 'TOTAL' | 'STREET' | 'DAY' | 'PARTICIPANT';
+/**
+ * ORIGIN: per said origin (events that say none are the total minus these). GARDEN: per
+ * address (garden-address.ts), the tiles that may green a garden; a garden is greened
+ * while its area is above zero. After retention a GARDEN key is a number, no address.
+ */
+export type RollupDimension = 'TOTAL' | 'STREET' | 'DAY' | 'PARTICIPANT' | 'ORIGIN' | 'GARDEN';
 
 export interface TallyRollupTable {
   campaign_id: string;
   dimension: RollupDimension;
-  /** '' for TOTAL, else the street, day or participant id. */
+  /** '' for TOTAL, else the street, day or participant id, the origin or the garden. */
   key: string;
   area_cm2: number;
   event_count: number;
