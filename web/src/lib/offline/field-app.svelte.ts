@@ -6,7 +6,7 @@
  */
 import { hasReceivedTransfer, isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
-import type { JoinForm } from './join-online';
+import type { JoinForm, SignupJoin } from './join-online';
 import type { FieldWrite } from './outbox';
 import type { SyncEngine } from './sync';
 import { SyncStatus } from './sync-status.svelte';
@@ -90,7 +90,16 @@ class FieldApp {
   /** Joins online with an invite (join-online.ts) and shows the activity joined. */
   async join(form: JoinForm): Promise<JoinedCampaign> {
     await this.init();
-    const joined = await (await import('./join-online')).joinOnline(this.db, form);
+    return this.#joined(await (await import('./join-online')).joinOnline(this.db, form));
+  }
+
+  /** Joins online with a sign-up's personal link, as `join` does with an invite. */
+  async joinWithSignup(join: SignupJoin): Promise<JoinedCampaign> {
+    await this.init();
+    return this.#joined(await (await import('./join-online')).joinWithSignupOnline(this.db, join));
+  }
+
+  async #joined(joined: JoinedCampaign): Promise<JoinedCampaign> {
     await this.#reload();
     // Ask the browser not to clear this site's storage under pressure (Safari after 7 days).
     await navigator.storage?.persist?.().catch(() => false);

@@ -1,11 +1,14 @@
 /**
- * Joining an activity with an invite, online: the invite gives a device token and links the
- * phone's follow-up key, then the campaign is kept on the device for offline use. Loaded
- * only when someone joins (field-app.svelte.ts imports it on use).
+ * Joining an activity online, with an invite or with a sign-up's personal link: either
+ * gives a device token and links the phone's follow-up key, then the campaign is kept on
+ * the device for offline use. Loaded only when someone joins (field-app.svelte.ts imports
+ * it on use).
  */
 import { fetchCampaignSnapshot } from '../graphql/campaign-snapshot';
 import { gql } from '../graphql/client';
 import { JOIN_CAMPAIGN } from '../graphql/field-operations';
+import type { ResultOf } from '../graphql/graphql';
+import { JOIN_WITH_SIGNUP } from '../graphql/signup-operations';
 import { saveJoined, type JoinedCampaign } from './field-store';
 import { followUpKeys, keepFollowUpKey } from './follow-up';
 import type { Db } from './idb';
@@ -18,15 +21,35 @@ export interface JoinForm {
   showNameInRankings: boolean;
 }
 
+/** Joining with a sign-up's personal link: the sign-up already knows the name and contact. */
+export interface SignupJoin {
+  token: string;
+  showNameInRankings: boolean;
+}
+
+/** What both joins answer (the same JoinResult fields), stored the same way. */
+type JoinAnswer = ResultOf<typeof JOIN_CAMPAIGN>['joinCampaign'];
+
 /** Joins with the form's invite code and stores the activity as the one shown. */
 export async function joinOnline(db: Db, form: JoinForm): Promise<JoinedCampaign> {
   const [followUpKey] = await followUpKeys(db);
   const { joinCampaign } = await gql(JOIN_CAMPAIGN, { input: { ...form, followUpKey: followUpKey ?? null } });
-  await keepFollowUpKey(db, joinCampaign.followUpKey);
-  const campaign = await fetchCampaignSnapshot(gql, joinCampaign.campaign.id, joinCampaign.token);
-  const { participant: p } = joinCampaign;
+  return keepJoined(db, joinCampaign);
+}
+
+/** Joins with a sign-up's personal link and stores the activity exactly as an invite join does. */
+export async function joinWithSignupOnline(db: Db, join: SignupJoin): Promise<JoinedCampaign> {
+  const [followUpKey] = await followUpKeys(db);
+  const { joinWithSignup } = await gql(JOIN_WITH_SIGNUP, { input: { ...join, followUpKey: followUpKey ?? null } });
+  return keepJoined(db, joinWithSignup);
+}
+
+async function keepJoined(db: Db, answer: JoinAnswer): Promise<JoinedCampaign> {
+  await keepFollowUpKey(db, answer.followUpKey);
+  const campaign = await fetchCampaignSnapshot(gql, answer.campaign.id, answer.token);
+  const { participant: p } = answer;
   const participant = { id: p.id, displayName: p.displayName ?? p.pseudonym, pseudonym: p.pseudonym };
-  const joined: JoinedCampaign = { token: joinCampaign.token, participant, campaign, joinedAt: new Date().toISOString(), followUpLinked: true };
+  const joined: JoinedCampaign = { token: answer.token, participant, campaign, joinedAt: new Date().toISOString(), followUpLinked: true };
   await saveJoined(db, joined);
   return joined;
 }
