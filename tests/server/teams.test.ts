@@ -13,6 +13,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { changeCampaignStatus, createCampaign, daysOfCampaigns, type Campaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood.repo.js';
 import { createSpot } from '../../server/src/modules/spot/spot.service.js';
+import { teamForToday } from '../../server/src/modules/team/my-team.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 
 const MEMBER = 'signupId displayName walkerKind organisation';
@@ -180,6 +181,7 @@ describe('schouw teams', () => {
 
   it('refuses composing and moving while the teams are locked, and allows them again once unlocked', async () => {
     const dayId = await newDay();
+    expect(await errorCode(COMPOSE, { dayId, size: 2 })).toBe('CONFLICT'); // nobody to put in a team yet
     const ids = await Promise.all(['Ans', 'Ben', 'Cas', 'Daan'].map((name) => signUp(dayId, fx.schouwA, name, 'RESIDENT')));
     expect(await errorCode(LOCK, { dayId, locked: true })).toBe('CONFLICT'); // nothing to lock yet
     const composed = await compose(dayId, 2);
@@ -243,6 +245,15 @@ describe('schouw teams', () => {
     // A walker outside any team, and staff, have no team here.
     expect((await fx.query(loner.headers, MY_TEAM)).body.data.myTeam).toBeNull();
     expect((await fx.query('coordinator', MY_TEAM)).body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('shows a walker signed up for several dates the team of today, else of the next walk, else of the last one', () => {
+    const teams = [{ date: '2027-05-01' }, { date: '2027-04-01' }, { date: '2027-06-01' }];
+    expect(teamForToday(teams, '2027-05-01')).toEqual({ date: '2027-05-01' });
+    expect(teamForToday(teams, '2027-03-15')).toEqual({ date: '2027-04-01' });
+    expect(teamForToday(teams, '2027-05-02')).toEqual({ date: '2027-06-01' });
+    expect(teamForToday(teams, '2027-07-01')).toEqual({ date: '2027-06-01' });
+    expect(teamForToday([], '2027-07-01')).toBeUndefined();
   });
 
   it('shows coordinators of another neighbourhood nothing and lets them change nothing', async () => {

@@ -126,10 +126,11 @@ export async function composeDayTeams(trx: DbOrTrx, viewer: Viewer, input: { day
   if (!Number.isInteger(input.teamSize) || input.teamSize < TEAM_SIZE_MIN || input.teamSize > TEAM_SIZE_MAX) throw badInput(`Kies een teamgrootte van ${TEAM_SIZE_MIN} tot ${TEAM_SIZE_MAX}.`);
   const day = await changeableDay(trx, viewer, input.dayId);
   const walkers = await repo.confirmedWalkers(trx, day.dayId);
+  if (walkers.length === 0) throw new DomainError(ErrorCode.CONFLICT, 'Voor deze datum is nog niemand bevestigd aangemeld. Teams maken kan zodra er lopers zijn.');
   const { composerWalkers, pastTeams } = await walkersAndHistory(trx, day, walkers);
-  const composed = compose({ walkers: composerWalkers, teamSize: input.teamSize, pastTeams, seed: seedOf(day.dayId) }).teams.filter((t) => t.length > 0);
+  const composed = compose({ walkers: composerWalkers, teamSize: input.teamSize, pastTeams, seed: seedOf(day.dayId) }).teams;
   const spots = await repo.neighbourhoodSpots(trx, day.neighbourhoodId);
-  const routes = composed.length > 0 ? splitSpots(spots.map((s) => ({ id: s.id, streetId: s.street_id, streetName: s.street_name, lat: s.lat, lon: s.lon, name: s.name })), composed.length) : [];
+  const routes = splitSpots(spots.map((s) => ({ id: s.id, streetId: s.street_id, streetName: s.street_name, lat: s.lat, lon: s.lon, name: s.name })), composed.length);
   await repo.deleteTeamsOfDay(trx, day.dayId);
   await repo.insertTeams(
     trx,

@@ -5,7 +5,6 @@
  * mate's walked spots show) and when the phone comes back online. A failed or impossible
  * refresh keeps the last answer and says why.
  */
-import { gql, GraphQLRequestError } from '../graphql/client';
 import { MY_TEAM, type MyTeam } from '../graphql/my-team-operations';
 import { fieldApp } from './field-app.svelte';
 import type { Db } from './idb';
@@ -65,7 +64,8 @@ export class TeamWalk {
       this.kept = kept;
       this.problem = null;
     } catch (error) {
-      this.problem = error instanceof GraphQLRequestError && error.code === 'OFFLINE' ? 'offline' : 'failed';
+      // Read by its code: the GraphQL client loads only when the team is asked for.
+      this.problem = (error as { code?: unknown } | null)?.code === 'OFFLINE' ? 'offline' : 'failed';
     }
   }
 
@@ -102,6 +102,7 @@ export const teamWalk = (campaignId: string): TeamWalk =>
   new TeamWalk(campaignId, {
     db: () => fieldApp.db,
     token: () => fieldApp.memberships.find((m) => m.campaign.id === campaignId && !m.revokedAt)?.token ?? null,
-    fetch: async (token) => (await gql(MY_TEAM, {}, token)).myTeam,
+    // The client loads on first use, as the field app's other network work does (field-app.svelte.ts).
+    fetch: async (token) => (await (await import('../graphql/client')).gql(MY_TEAM, {}, token)).myTeam,
     online: () => onlineStatus.online,
   });
