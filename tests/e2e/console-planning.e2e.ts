@@ -1,0 +1,175 @@
+/// <reference lib="dom" />
+/**
+ * Planning an action day in the console, in real Chromium at 1440×900: the coordinator
+ * opens sign-up, gives the date a capacity and the tools a stock; people sign up through
+ * the public API (one more than there is room for); the planning shows who comes, the
+ * waiting list, tools short and the streets; promoting moves the waiting person up; the
+ * pickup list shows the addresses and its CSV holds the same rows; the poster carries the
+ * sign-up QR code beside the join code.
+ */
+import fs from 'node:fs';
+import jsqrModule from 'jsqr';
+import sharp from 'sharp';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, screenshot } from './support/screens.js';
+import { consoleTestBed, signInToConsole } from './support/console.js';
+import { demoCoordinator, gqlAt } from './support/staff-api.js';
+
+// jsqr is CommonJS declaring `export default`; under Node's interop the default import is the function itself.
+const jsQR = jsqrModule as unknown as typeof jsqrModule.default;
+
+async function readQrCode(page: Page, index: number): Promise<string | null> {
+  const png = await page.getByTestId('qr-code').nth(index).screenshot();
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? null;
+}
+
+const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { token signup { days { status waitingPosition } } } }';
+const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+describe('console: planning and pickup list (Chromium, 1440×900)', () => {
+  const bed = consoleTestBed('console-planning');
+
+  it('opens sign-up, plans a full date with a waiting list and tools short, promotes, and prints the pickup list', async () => {
+    const { server, browser } = bed;
+    const coordinator = await demoCoordinator(server);
+    const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => {
+      const { body } = await gqlAt(server.url, query, variables, { cookie: coordinator.cookie });
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.data;
+    };
+
+    // A tegelwip campaign with one action day a month ahead, and a street without spots (so not on the map).
+    const demo = await asCoordinator('query($id: ID!) { campaign(id: $id) { neighbourhood { id } } }', { id: coordinator.tegelwippen.id });
+    const neighbourhoodId = demo.campaign.neighbourhood.id as string;
+    const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const made = await asCoordinator('mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id days { id } } }', {
+      input: { neighbourhoodId, kind: 'TEGELWIPPEN', name: 'Tegelwippen planning (e2e)', targetAreaM2: 300, days: [{ date, label: 'Wipdag' }] },
+    });
+    const campaignId = made.createCampaign.id as string;
+    const dayId = made.createCampaign.days[0].id as string;
+    await asCoordinator('mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId, name: 'Molenstraat (e2e)' } });
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
+    const page = await context.newPage();
+    await signInToConsole(page, server);
+    await page.goto(`${server.url}/beheer/campagnes/${campaignId}`);
+
+    // Sign-up opens and its link is the public form's.
+    await expect.poll(() => text(page, 'signup-state')).toBe('Aanmelden staat dicht');
+    await page.getByRole('button', { name: 'Aanmelden openen' }).click();
+    await expect.poll(() => text(page, 'signup-state')).toBe('Aanmelden staat open');
+    expect(await page.getByLabel('Aanmeldlink').inputValue()).toBe(`${server.url}/aanmelden/${campaignId}`);
+
+    // Two places on the date; a wrong stock is refused next to its field, then one kruiwagen and five tegellichters.
+    await page.getByLabel(/^Plekken op/).fill('2');
+    await page.getByRole('button', { name: 'Plekken opslaan' }).click();
+    await expect.poll(() => page.getByText('Het aantal plekken is opgeslagen.').count()).toBe(1);
+    await page.getByLabel('Voorraad kruiwagen').fill('-1');
+    await page.getByRole('button', { name: 'Gereedschap opslaan' }).click();
+    await expect.poll(() => page.getByText(/Vul een heel aantal in, van 0 tot en met 10\.000/).count()).toBe(1);
+    expect(await page.getByLabel('Voorraad kruiwagen').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Voorraad kruiwagen').fill('1');
+    await page.getByLabel('Voorraad tegellichter').fill('5');
+    await page.getByRole('button', { name: 'Gereedschap opslaan' }).click();
+    await expect.poll(() => page.getByText('Het gereedschap is opgeslagen.').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Voorraad kruiwagen').inputValue()).toBe('1');
+    expect(await page.getByLabel(/^Plekken op/).inputValue()).toBe('2');
+    await page.getByRole('heading', { name: 'Aanmelden vooraf' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-signup-settings');
+    await expectAccessible(page, 'console-signup-settings');
+
+    // Three people sign up through the public form's API; the third finds the date full.
+    const form = (await gqlAt(server.url, 'query($id: ID!) { signupForm(campaignId: $id) { days { id } streets { id name } tools { id name } } }', { id: campaignId })).body.data.signupForm;
+    const street = (name: string) => form.streets.find((s: any) => s.name === name).id as string;
+    const tool = (name: string) => form.tools.find((t: any) => t.name === name).id as string;
+    const signUp = async (input: Record<string, unknown>) => {
+      const { body } = await gqlAt(server.url, SIGN_UP, { input: { campaignId, dayIds: [dayId], contactConsent: false, ...input } });
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.data.signUp.signup.days[0];
+    };
+    expect(
+      await signUp({
+        displayName: 'Ans',
+        contact: 'ans@example.org',
+        contactConsent: true,
+        streetId: street('Troelstrastraat'),
+        houseNumber: '12',
+        estimateM2: 12,
+        tools: [{ toolId: tool('kruiwagen'), quantity: 2 }, { toolId: tool('tegellichter'), quantity: 1 }],
+        wantsHelp: true,
+        wantsPickup: true,
+      }),
+    ).toEqual({ status: 'CONFIRMED', waitingPosition: null });
+    expect(await signUp({ displayName: 'Bram', streetId: street('Molenstraat (e2e)'), houseNumber: '3', estimateTiles: 80, tools: [{ toolId: tool('kruiwagen'), quantity: 1 }], wantsPickup: false })).toEqual({
+      status: 'CONFIRMED',
+      waitingPosition: null,
+    });
+    expect(await signUp({ displayName: 'Carla', streetId: street('Johan de Wittstraat'), houseNumber: '5a', estimateM2: 8, tools: [{ toolId: tool('kruiwagen'), quantity: 1 }], wantsPickup: true })).toEqual({
+      status: 'WAITING',
+      waitingPosition: 1,
+    });
+
+    // The planning: places against capacity, the waiting list, tools short in words, the streets.
+    await page.getByRole('link', { name: 'Planning', exact: true }).click();
+    await expect.poll(() => text(page, 'planning-places')).toBe('2 van 2 plekken bezet');
+    expect(await text(page, 'planning-waiting-count')).toBe('1 persoon op de wachtlijst');
+    expect(await text(page, 'planning-help')).toBe('1 adres wil hulp bij het wippen');
+    expect(await text(page, 'planning-pickup')).toBe('1 adres wil dat de tegels worden opgehaald');
+    const rows = await page.getByTestId('planning-confirmed').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())));
+    expect(rows).toEqual([
+      ['1', 'Ans', 'Troelstrastraat 12', '12 m²', '1× tegellichter, 2× kruiwagen', 'Ja', 'Ja', 'ans@example.org'],
+      ['2', 'Bram', 'Molenstraat (e2e) 3', '80 tegels', '1× kruiwagen', 'Nee', 'Nee', '–'],
+    ]);
+    expect(await text(page, 'planning-waiting')).toContain('Carla');
+    const tools = await text(page, 'planning-tools');
+    expect(tools).toContain('Kruiwagen: 3 gevraagd, 1 beschikbaar — 2 te kort');
+    expect(tools).toContain('Tegellichter: 1 gevraagd, 5 beschikbaar — genoeg');
+    await expect.poll(() => page.locator('.street-signups-marker').count()).toBeGreaterThan(0);
+    expect(await text(page, 'planning-unplaced')).toContain('Niet op de kaart');
+    expect(await page.getByText('Molenstraat (e2e): 1 aanmelding').count()).toBe(1);
+    await screenshot(page, 'planning');
+    await expectAccessible(page, 'planning');
+
+    // Promote: Carla comes after all, beyond the capacity, and her kruiwagen counts.
+    await page.getByRole('button', { name: 'Toelaten Carla' }).click();
+    await expect.poll(() => text(page, 'planning-places')).toBe('3 van 2 plekken bezet, 1 meer dan het maximum');
+    expect(await page.getByText('Niemand op de wachtlijst.').count()).toBe(1);
+    expect(await page.getByTestId('planning-confirmed').locator('tbody tr').count()).toBe(3);
+    expect(await text(page, 'planning-tools')).toContain('Kruiwagen: 4 gevraagd, 1 beschikbaar — 3 te kort');
+
+    // The pickup list for the groenbedrijf, printable, and its CSV with the same addresses.
+    await page.getByRole('link', { name: 'Ophaallijst voor het groenbedrijf' }).click();
+    await page.waitForURL(/\/ophaallijst\?dag=/);
+    await expect.poll(() => page.getByTestId('pickup-street').count()).toBe(3);
+    const addresses = await page.locator('[data-testid="pickup-street"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())));
+    expect(addresses).toEqual([
+      ['Johan de Wittstraat 5a', '8,0 m²', 'nog niet geteld', '✓ Ja, ophalen'],
+      ['Molenstraat (e2e) 3', expect.any(String), 'nog niet geteld', 'Nee'],
+      ['Troelstrastraat 12', '12,0 m²', 'nog niet geteld', '✓ Ja, ophalen'],
+    ]);
+    expect(await text(page, 'pickup-summary')).toContain('3 adressen, waarvan 2 de tegels laten ophalen.');
+    await screenshot(page, 'pickup-list');
+    await expectAccessible(page, 'pickup-list');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Straat;Huisnummer;Geschat (m²);Geteld (m²);Ophalen');
+    expect(lines.slice(1).map((line) => line.split(';').slice(0, 2).join(' '))).toEqual(['Johan de Wittstraat 5a', 'Molenstraat (e2e) 3', 'Troelstrastraat 12']);
+
+    // The poster: beside the join code, the sign-up QR code while sign-up is open.
+    const invite = await asCoordinator('mutation($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { id link } }', { input: { campaignId } });
+    await page.goto(`${server.url}/beheer/campagnes/${campaignId}/uitnodigingen/${invite.createParticipantInvite.id}`);
+    await expect.poll(() => page.getByTestId('qr-code').count()).toBe(2);
+    const signupLink = `${new URL(invite.createParticipantInvite.link).origin}/aanmelden/${campaignId}`;
+    expect(await readQrCode(page, 0)).toBe(signupLink);
+    expect(await readQrCode(page, 1)).toBe(invite.createParticipantInvite.link);
+    expect(await page.getByRole('heading', { name: 'Aanmelden voor een datum' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Meedoen op de dag' }).count()).toBe(1);
+    await screenshot(page, 'console-poster-signup');
+    await expectAccessible(page, 'console-poster-signup');
+    await context.close();
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The planning's sentences: places against capacity, tools against stock (a shortage in
+ * words and with a warning sign, never only in colour), who or where a person is, and the
+ * date a planning opens on.
+ */
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import ToolDemandList from '../../../web/src/routes/beheer/campagnes/[id]/planning/ToolDemandList.svelte';
+import {
+  areaText,
+  byStreet,
+  dayText,
+  estimateText,
+  nextDayId,
+  placesText,
+  toolLine,
+  toolsText,
+  whoOrWhere,
+} from '../../../web/src/routes/beheer/campagnes/[id]/planning/planning-text';
+
+const tool = (name: string, stock: number | null) => ({ id: name, name, stock });
+
+describe('planning sentences', () => {
+  it('says places against capacity, and by how many a date is over it', () => {
+    expect(placesText(18, 20)).toBe('18 van 20 plekken bezet');
+    expect(placesText(1, 1)).toBe('1 van 1 plek bezet');
+    expect(placesText(22, 20)).toBe('22 van 20 plekken bezet, 2 meer dan het maximum');
+    expect(placesText(3, null)).toBe('3 aanmeldingen (geen maximum)');
+    expect(placesText(1, null)).toBe('1 aanmelding (geen maximum)');
+  });
+
+  it('says a tool shortage in words, enough stock as enough, and a stock not entered as such', () => {
+    expect(toolLine({ tool: tool('kruiwagen', 6), requested: 9, short: 3 })).toEqual({ text: 'Kruiwagen: 9 gevraagd, 6 beschikbaar', verdict: '3 te kort', short: true });
+    expect(toolLine({ tool: tool('bigbag', 10), requested: 4, short: 0 })).toEqual({ text: 'Bigbag: 4 gevraagd, 10 beschikbaar', verdict: 'genoeg', short: false });
+    expect(toolLine({ tool: tool('tegellichter', null), requested: 2, short: 0 })).toEqual({ text: 'Tegellichter: 2 gevraagd', verdict: 'voorraad niet ingevuld', short: false });
+  });
+
+  it('marks a shortage with a warning sign and the words, enough with a check mark', () => {
+    const { body } = render(ToolDemandList, {
+      props: {
+        tools: [
+          { tool: tool('kruiwagen', 6), requested: 9, short: 3 },
+          { tool: tool('bigbag', 10), requested: 4, short: 0 },
+        ],
+      },
+    });
+    const text = body.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain('⚠ Kruiwagen: 9 gevraagd, 6 beschikbaar — 3 te kort');
+    expect(text).toContain('✓ Bigbag: 4 gevraagd, 10 beschikbaar — genoeg');
+    expect(body.match(/<li class="[^"]*\bshort\b/g)).toHaveLength(1);
+  });
+
+  it('lists tools, addresses, schouw walkers and estimates', () => {
+    expect(toolsText([])).toBe('–');
+    expect(toolsText([{ tool: { name: 'kruiwagen' }, quantity: 2 }, { tool: { name: 'tegellichter' }, quantity: 1 }])).toBe('2× kruiwagen, 1× tegellichter');
+    const person = { walkerKind: null, organisation: null, street: null, houseNumber: null };
+    expect(whoOrWhere({ ...person, street: { name: 'Dorpsstraat' }, houseNumber: '12a' })).toBe('Dorpsstraat 12a');
+    expect(whoOrWhere({ ...person, walkerKind: 'RESIDENT' })).toBe('Bewoner');
+    expect(whoOrWhere({ ...person, walkerKind: 'PROFESSIONAL', organisation: 'Woonvisie' })).toBe('Namens Woonvisie');
+    expect(whoOrWhere(person)).toBe('–');
+    expect(estimateText({ estimateM2: 12, estimateTiles: null })).toBe('12 m²');
+    expect(estimateText({ estimateM2: null, estimateTiles: 1 })).toBe('1 tegel');
+    expect(estimateText({ estimateM2: 5, estimateTiles: 40 })).toBe('5 m² of 40 tegels');
+    expect(estimateText({ estimateM2: null, estimateTiles: null })).toBe('–');
+    expect(areaText(12.25, '–')).toBe('12,3 m²');
+    expect(areaText(null, 'nog niet geteld')).toBe('nog niet geteld');
+  });
+
+  it('opens on the next date from today, or the last when all have passed', () => {
+    const days = [
+      { id: 'c', date: '2027-05-01' },
+      { id: 'a', date: '2027-03-20' },
+      { id: 'b', date: '2027-04-10' },
+    ];
+    expect(nextDayId(days, '2027-01-01')).toBe('a');
+    expect(nextDayId(days, '2027-04-10')).toBe('b');
+    expect(nextDayId(days, '2027-04-11')).toBe('c');
+    expect(nextDayId(days, '2028-01-01')).toBe('c');
+    expect(nextDayId([], '2027-01-01')).toBeNull();
+    expect(dayText('2027-03-20')).toBe('za 20 maart 2027');
+  });
+
+  it('groups pickup rows by street in the order they come', () => {
+    const a = { id: '1', name: 'Anjerstraat' };
+    const b = { id: '2', name: 'Beukenlaan' };
+    const groups = byStreet([
+      { street: a, houseNumber: '2' },
+      { street: a, houseNumber: '4' },
+      { street: b, houseNumber: '1' },
+    ]);
+    expect(groups.map((g) => [g.street.name, g.rows.map((r) => r.houseNumber)])).toEqual([
+      ['Anjerstraat', ['2', '4']],
+      ['Beukenlaan', ['1']],
+    ]);
+  });
+});

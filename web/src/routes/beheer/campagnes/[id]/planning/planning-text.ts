@@ -1,0 +1,96 @@
+/**
+ * The sentences of the planning and the pickup list: places against capacity, tools against
+ * stock, who a person is or where they live. Every shortage is said in words, so a
+ * coordinator who prints the page in black and white, or cannot tell red from green, reads
+ * the same as anyone else.
+ */
+
+const nl = (n: number) => n.toLocaleString('nl-NL');
+const plural = (n: number, one: string, more: string) => `${nl(n)} ${n === 1 ? one : more}`;
+
+/** "18 van 20 plekken bezet"; without a maximum only the count; over it, by how many. */
+export function placesText(confirmed: number, capacity: number | null): string {
+  if (capacity === null) return `${plural(confirmed, 'aanmelding', 'aanmeldingen')} (geen maximum)`;
+  const text = `${nl(confirmed)} van ${plural(capacity, 'plek', 'plekken')} bezet`;
+  return confirmed > capacity ? `${text}, ${nl(confirmed - capacity)} meer dan het maximum` : text;
+}
+
+/** The tool's name as a heading word: "kruiwagen" → "Kruiwagen". */
+export const toolName = (name: string): string => name.charAt(0).toLocaleUpperCase('nl-NL') + name.slice(1);
+
+export interface ToolLine {
+  /** "Kruiwagen: 9 gevraagd, 6 beschikbaar" */
+  text: string;
+  /** "3 te kort", "genoeg" or "voorraad niet ingevuld". */
+  verdict: string;
+  short: boolean;
+}
+
+/** One tool asked for on a date against the stock the coordinator entered (null: not entered). */
+export function toolLine(demand: { tool: { name: string; stock: number | null }; requested: number; short: number }): ToolLine {
+  const { tool, requested, short } = demand;
+  const asked = `${toolName(tool.name)}: ${nl(requested)} gevraagd`;
+  if (tool.stock === null) return { text: asked, verdict: 'voorraad niet ingevuld', short: false };
+  const text = `${asked}, ${nl(tool.stock)} beschikbaar`;
+  return short > 0 ? { text, verdict: `${nl(short)} te kort`, short: true } : { text, verdict: 'genoeg', short: false };
+}
+
+/** "2× kruiwagen, 1× tegellichter", or "–" when nothing was asked for. */
+export const toolsText = (tools: readonly { tool: { name: string }; quantity: number }[]): string =>
+  tools.length === 0 ? '–' : tools.map((t) => `${nl(t.quantity)}× ${t.tool.name}`).join(', ');
+
+interface Person {
+  walkerKind: 'RESIDENT' | 'PROFESSIONAL' | null;
+  organisation: string | null;
+  street: { name: string } | null;
+  houseNumber: string | null;
+}
+
+/** Where a tegelwipper lives ("Dorpsstraat 12"), or who a schouw walker is ("Bewoner", "Namens Woonvisie"). */
+export function whoOrWhere(person: Person): string {
+  if (person.street) return [person.street.name, person.houseNumber].filter(Boolean).join(' ');
+  if (person.walkerKind === 'PROFESSIONAL') return person.organisation ? `Namens ${person.organisation}` : 'Namens een organisatie';
+  if (person.walkerKind === 'RESIDENT') return 'Bewoner';
+  return '–';
+}
+
+/** The garden's estimate as the person gave it: m² or a number of tiles. */
+export function estimateText(signup: { estimateM2: number | null; estimateTiles: number | null }): string {
+  const parts = [signup.estimateM2 !== null ? `${nl(signup.estimateM2)} m²` : null, signup.estimateTiles !== null ? plural(signup.estimateTiles, 'tegel', 'tegels') : null];
+  return parts.filter(Boolean).join(' of ') || '–';
+}
+
+/** An area in m² with one decimal, "12,5 m²"; null: not known (yet). */
+export const areaText = (m2: number | null, unknown: string): string =>
+  m2 === null ? unknown : `${m2.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} m²`;
+
+/**
+ * The date a planning opens on: the first one today or later (the next action day), else
+ * the last one. `today` is a local YYYY-MM-DD, as the days' dates are.
+ */
+export function nextDayId(days: readonly { id: string; date: string }[], today: string): string | null {
+  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
+  return (sorted.find((d) => d.date >= today) ?? sorted.at(-1))?.id ?? null;
+}
+
+/** Today as a local YYYY-MM-DD (the days' dates are local dates). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Rows grouped by street in the order they come (the server sorts by street, then number). */
+export function byStreet<Row extends { street: { id: string; name: string } }>(rows: readonly Row[]): { street: Row['street']; rows: Row[] }[] {
+  const groups = new Map<string, { street: Row['street']; rows: Row[] }>();
+  for (const row of rows) {
+    const group = groups.get(row.street.id) ?? { street: row.street, rows: [] as Row[] };
+    group.rows.push(row);
+    groups.set(row.street.id, group);
+  }
+  return [...groups.values()];
+}
+
+const weekdayDate = new Intl.DateTimeFormat('nl-NL', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar date (YYYY-MM-DD) with its weekday, as a date tab says it: "za 21 maart 2027". */
+export const dayText = (ymd: string): string => weekdayDate.format(new Date(`${ymd}T00:00:00Z`));
