@@ -5,6 +5,9 @@
  * default (Dutch words, local time); `?separator=semicolon` writes `;` and decimal commas
  * for Dutch Excel; `?format=raw` writes codes, UTC times and decimal points for
  * integrations (with either separator).
+ *
+ * GET /exports/days/:dayId/ophaallijst.csv: a day's pickup list for the groenbedrijf
+ * (pickup-list.service.ts), always for Dutch Excel.
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -12,12 +15,21 @@ import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Db } from '../db/database.js';
 import * as exports from '../modules/export/export.service.js';
 import type { ExportFormat } from '../modules/export/export.service.js';
+import { pickupListCsv } from '../modules/signup/pickup-list.service.js';
 import { resolveViewer } from './viewer-resolver.js';
 
+const notSignedIn = { errors: [{ message: 'Log in om te exporteren.', extensions: { code: 'UNAUTHENTICATED' } }] };
+
 export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthSettings }): void {
+  app.get<{ Params: { dayId: string } }>('/exports/days/:dayId/ophaallijst.csv', async (request, reply) => {
+    const viewer = await resolveViewer(request, deps.db, deps.auth);
+    if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
+    const { csv, date } = await pickupListCsv(deps.db, viewer, request.params.dayId, request.id);
+    return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="ophaallijst-${date}.csv"`).header('Cache-Control', 'no-store').send(csv);
+  });
   app.get<{ Params: { id: string; file: string }; Querystring: { separator?: string; format?: string } }>('/exports/campaigns/:id/:file', async (request, reply) => {
     const viewer = await resolveViewer(request, deps.db, deps.auth);
-    if (viewer.kind !== 'staff') return reply.code(401).send({ errors: [{ message: 'Log in om te exporteren.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
     const { format = 'people' } = request.query;
     if (format !== 'people' && format !== 'raw') return reply.code(400).send({ errors: [{ message: 'Kies format=raw of laat format weg.', extensions: { code: 'BAD_USER_INPUT' } }] });
     const options = { separator: request.query.separator === 'semicolon' ? (';' as const) : (',' as const), format: format as ExportFormat };

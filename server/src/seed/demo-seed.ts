@@ -1,7 +1,8 @@
 /**
  * Demo data for a fresh database: the Staatsliedenbuurt in Alblasserdam with the streets
  * confirmed from public municipal pages, the partner organisations named in the plan, and
- * a demo coordinator, and a schouw and a tegelwip campaign, each open with a demo invite.
+ * a demo coordinator, and a schouw and a tegelwip campaign, each open with a demo invite
+ * and open for sign-up, with demo sign-ups for the first walk and action day.
  * Their days are dated from today (the counter and the walk open on a current day), so
  * someone who just ran `npm start` can try the field app at once. Runs only when the
  * database holds no neighbourhood yet, so a second start never seeds twice. Anything
@@ -23,6 +24,7 @@ import { createSpot } from '../modules/spot/spot.service.js';
 import type { SpotType } from '../modules/spot/spot.table.js';
 import { DEMO_CHECKLIST } from './demo-checklist.js';
 import { seedLastYearsSchouw } from './demo-history.js';
+import { seedDemoSignups } from './demo-signups.js';
 
 export const STAATSLIEDENBUURT_STREETS = [
   'Groen van Prinstererstraat',
@@ -157,6 +159,7 @@ export async function seedDemo(db: Db, auth: Pick<AuthSettings, 'hasher'>, logge
         revoked_at: null,
       });
     }
+    await seedDemoSignups(trx, coordinator, { schouw, tegelwippen, streetIds }, now);
     return true;
   });
   if (!seeded) return null;

@@ -1,16 +1,19 @@
 /**
  * Retention: a campaign's personal data (participant names and contact details, device
- * access, house numbers in the tally ledger) is erased a configurable number of days
- * after it closes. Aggregates stay, since they hang on the pseudonymous participant rows
- * and on counts that the erasure does not touch. The rows keep their follow-up key link
- * (follow-up.service.ts): it names no one, and lets the device that recorded the findings
- * keep seeing their status and public messages after its tokens stopped working.
+ * access, house numbers in the tally ledger, sign-ups' names, contact details, house
+ * numbers and needs, and with them their personal links) is erased a configurable
+ * number of days after it closes. Aggregates stay, since they hang on the pseudonymous
+ * participant rows and on counts that the erasure does not touch. The rows keep their
+ * follow-up key link (follow-up.service.ts): it names no one, and lets the device that
+ * recorded the findings keep seeing their status and public messages after its tokens
+ * stopped working.
  */
 import type { Db } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { campaignsClosedBefore, markPersonalDataErased } from '../campaign/campaign.repo.js';
 import { eraseHouseNumbers } from '../tally/tally.repo.js';
+import { eraseSignupsOfCampaign } from '../signup/signup.repo.js';
 import { eraseParticipants } from './participant.repo.js';
 
 export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: number, now = new Date()): Promise<number> {
@@ -21,8 +24,9 @@ export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: 
     erased += await db.transaction().execute(async (trx) => {
       const count = await eraseParticipants(trx, { campaignId: campaign.id }, now.toISOString());
       await eraseHouseNumbers(trx, campaign.id);
+      const signups = await eraseSignupsOfCampaign(trx, campaign.id, now.toISOString());
       await markPersonalDataErased(trx, campaign.id, now.toISOString());
-      await recordAudit(trx, { actorAccountId: null, action: 'campaign.personal_data_erased', subjectType: 'campaign', subjectId: campaign.id, detail: { participants: count } }, now);
+      await recordAudit(trx, { actorAccountId: null, action: 'campaign.personal_data_erased', subjectType: 'campaign', subjectId: campaign.id, detail: { participants: count, signups } }, now);
       return count;
     });
   }

@@ -117,7 +117,6 @@ export async function loadMySignup(db: DbOrTrx, row: SignupRow): Promise<MySignu
   ]);
   const days = (await daysOfCampaigns(db, [row.campaign_id])).filter((d) => signupDays.some((s) => s.day_id === d.id));
   const shown = await formDays(db, days);
-  const toolNames = new Map(campaignTools.map((t) => [t.id, t.name]));
   return {
     id: row.id,
     campaignId: row.campaign_id,
@@ -139,7 +138,7 @@ export async function loadMySignup(db: DbOrTrx, row: SignupRow): Promise<MySignu
     houseNumber: row.house_number,
     estimateM2: row.estimate_area_cm2 === null ? null : row.estimate_area_cm2 / CM2_PER_M2,
     estimateTiles: row.estimate_tiles,
-    tools: toolRows.map((t) => ({ tool: { id: t.tool_id, name: toolNames.get(t.tool_id) ?? '' }, quantity: t.quantity })),
+    tools: campaignTools.flatMap((tool) => toolRows.filter((r) => r.tool_id === tool.id).map((r) => ({ tool: { id: tool.id, name: tool.name }, quantity: r.quantity }))),
     wantsHelp: row.wants_help === 1,
     wantsPickup: row.wants_pickup === 1,
     cancelledAt: row.cancelled_at,
