@@ -3,12 +3,13 @@
  * The coordinator console for tegelwippen, in real Chromium at 1440×900: sign in, create a
  * campaign and an invite (its QR code decodes to the join link), open the campaign, and
  * watch counts synced from the street arrive on the dashboard and the big screen without
- * a reload.
+ * a reload, split by where the tiles came from, with the gardens greened.
  */
 import jsqrModule from 'jsqr';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
 import { SYNC, TestDevice } from '../support/sync-client.js';
 import { expectAccessible, screenshot } from './support/screens.js';
 import { consoleTestBed, signInToConsole } from './support/console.js';
@@ -53,7 +54,7 @@ describe('console: tegelwippen (Chromium, 1440×900)', () => {
     await expect.poll(() => page.locator('ul.days li').count()).toBe(2);
     await page.getByRole('button', { name: 'Weghalen 31 december 2026' }).click();
     await expect.poll(() => page.getByText('31 december 2026 is weggehaald.').count()).toBe(1);
-    expect(await page.getByRole('button', { name: /^Weghalen/ }).count()).toBe(0);
+    expect(await page.locator('ul.days').getByRole('button', { name: /^Weghalen/ }).count()).toBe(0);
 
     // An invite whose QR code, drawn in the browser, leads to the join link.
     await page.getByRole('link', { name: 'Uitnodigingen' }).click();
@@ -95,13 +96,21 @@ describe('console: tegelwippen (Chromium, 1440×900)', () => {
     await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
 
     const device = new TestDevice();
-    const pushed = await gqlAt(server.url, SYNC, device.input([device.tally(campaignId, dayId, first.id, 20, 'TEGEL_30X30'), device.tally(campaignId, dayId, second.id, 10, 'TEGEL_60X60')]), auth);
+    // From a garden at a house number (a garden greened) and from the public space.
+    const counted = (streetId: string, count: number, sizeCode: string, houseNumber: string, origin: string) =>
+      device.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId: dayId, streetId, houseNumber, sizeCode, count, origin });
+    const pushed = await gqlAt(server.url, SYNC, device.input([counted(first.id, 20, 'TEGEL_30X30', '3', 'GARDEN'), counted(second.id, 10, 'TEGEL_60X60', '5', 'PUBLIC')]), auth);
     expect(pushed.body.data.sync.results.map((r: any) => `${r.status} ${r.message ?? ''}`.trim())).toEqual(['APPLIED', 'APPLIED']);
 
     await expect.poll(() => page.getByTestId('dashboard-total').textContent(), { timeout: 15_000 }).toBe('5,4 m²');
     expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
     expect((await page.getByTestId('street-bars').locator('li', { hasText: second.name }).textContent())!.replace(/\s+/g, ' ').trim()).toBe(`${second.name} 3,6 m²`);
     expect(await page.getByTestId('top-participants').textContent()).toContain('Ans');
+    expect(await page.getByTestId('gardens-greened').textContent()).toBe('1');
+    const origin = (label: string) => page.getByTestId('origin-bars').locator('li', { hasText: label }).textContent().then((text) => text!.replace(/\s+/g, ' ').trim());
+    expect(await origin('Uit tuinen')).toBe('Uit tuinen 1,8 m²');
+    expect(await origin('Uit openbare ruimte')).toBe('Uit openbare ruimte 3,6 m²');
+    expect(await origin('Niet gezegd')).toBe('Niet gezegd 0,0 m²');
     await screenshot(page, 'console-dashboard');
     await expectAccessible(page, 'console-dashboard');
     // Usable on a tablet too: nothing wider than the screen.
@@ -122,6 +131,7 @@ describe('console: tegelwippen (Chromium, 1440×900)', () => {
     await expect.poll(() => page.getByTestId('big-total').textContent()).toBe('5,4 m²');
     await gqlAt(server.url, SYNC, device.input([device.tally(campaignId, dayId, first.id, 46_000, 'AREA')]), auth);
     await expect.poll(() => page.getByTestId('big-total').textContent(), { timeout: 15_000 }).toBe('10,0 m²');
+    expect(await page.getByTestId('big-gardens').textContent()).toBe('1 tuin vergroend');
     await screenshot(page, 'console-big-screen');
     await expectAccessible(page, 'console-big-screen');
 

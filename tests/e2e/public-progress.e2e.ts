@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 /**
- * The public progress page a poster QR code points to: no sign-in, no personal data, and
- * it follows new counts by itself, without a reload.
+ * The public progress page a poster QR code points to: no sign-in, no personal data (the
+ * gardens greened as a number, no house number), and it follows new counts by itself,
+ * without a reload.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
 import { launchChromium } from './browser.js';
@@ -47,12 +49,16 @@ describe('public progress page (Chromium)', () => {
 
     const device = new TestDevice();
     const street = campaign.neighbourhood.streets.edges[0].node.id;
-    await gqlAt(server.url, SYNC, device.input([device.tally(campaign.id, campaign.days[0].id, street, 10, 'TEGEL_30X30'), device.tally(campaign.id, campaign.days[0].id, street, 5, 'TEGEL_60X60')]), auth);
+    const fromGarden = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: campaign.id, actionDayId: campaign.days[0].id, streetId: street, houseNumber: '7 K', sizeCode: 'TEGEL_30X30', count: 10, origin: 'GARDEN' });
+    await gqlAt(server.url, SYNC, device.input([fromGarden, device.tally(campaign.id, campaign.days[0].id, street, 5, 'TEGEL_60X60')]), auth);
 
     await expect.poll(() => page.getByTestId('progress-total').textContent(), { timeout: 15_000 }).toBe('2,7 m² van 500 m²');
     expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true); // no reload
     expect(await page.content()).not.toContain('Geheime Naam');
     expect(await page.getByText('0,5% van het doel').count()).toBe(1);
+    expect(await page.getByTestId('progress-gardens').textContent()).toBe('1 tuin vergroend');
+    expect((await page.getByTestId('progress-origin').textContent())!.replace(/\s+/g, ' ').trim()).toBe('Uit tuinen: 0,9 m² Uit de openbare ruimte: 0,0 m² Niet gezegd: 1,8 m²');
+    expect(await page.locator('body').innerText()).not.toMatch(/7 ?K/);
     await screenshot(page, 'public-progress');
     await expectAccessible(page, 'public-progress');
 

@@ -5,8 +5,10 @@
  * network, count 30 entries with an undo, close and reopen the page, come back online and
  * sync: the server holds exactly those entries once. Meanwhile a second phone counts on
  * the same street, and the street total is the sum of both. On 390×844 and 360×740 the
- * counting buttons and the bar with the street total are on screen without scrolling, a
- * tap shows its effect there, and the header is one row.
+ * counting buttons and the bar with the street total are on screen without scrolling (with
+ * the choice of where the tiles came from above them), a tap shows its effect there, and
+ * the header is one row. Tiles counted at a house number from a garden make a garden
+ * greened on the dashboard and the public page.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -144,6 +146,12 @@ describe('tile counter (Chromium, offline)', () => {
     await expectAccessible(page, 'counter-place');
     await choosePlace(page);
     expect(await page.getByTestId('place-summary').textContent()).not.toContain('niet vandaag');
+    // Where the tiles came from: neither is chosen until someone says so.
+    const garden = page.getByRole('button', { name: 'Tuin' });
+    expect(await garden.getAttribute('aria-pressed')).toBe('false');
+    await garden.click();
+    expect(await garden.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Openbare ruimte' }).getAttribute('aria-pressed')).toBe('false');
     await expectCountingInView(page);
     expect(await page.locator('header').getByRole('button').count()).toBe(0);
     // Joining sent and fetched: the sync pill says so in words, which are also its name.
@@ -204,8 +212,9 @@ describe('tile counter (Chromium, offline)', () => {
     page = await phone.newPage();
     await page.goto(`${server.url}/tellen`);
     await expect.poll(() => page.getByTestId('mine-total').textContent()).toBe('3,32 m²');
-    // Still on the day chosen and confirmed today, not back on today's day.
+    // Still on the day chosen and confirmed today, not back on today's day, and still Tuin.
     expect(await page.getByTestId('place-summary').textContent()).toContain('niet vandaag');
+    expect(await page.getByRole('button', { name: 'Tuin' }).getAttribute('aria-pressed')).toBe('true');
     await page.goto(`${server.url}/versturen`);
     await expect.poll(() => page.getByTestId('sync-summary').textContent()).toContain('31 nog niet verstuurd');
     await screenshot(page, 'sync');
@@ -217,6 +226,9 @@ describe('tile counter (Chromium, offline)', () => {
 
     const dashboard = await coordinator.dashboard(coordinator.tegelwippen.id);
     expect(dashboard.total.areaCm2).toBe(33_200 + 16_000);
+    // Phone A said Tuin (but no house number: no garden to count); phone B said nothing.
+    const origins = await gqlAt(server.url, 'query($id: ID!) { tallyDashboard(campaignId: $id) { gardensGreened byOrigin { garden { areaCm2 } notSaid { areaCm2 } } } }', { id: coordinator.tegelwippen.id }, { cookie: coordinator.cookie });
+    expect(origins.body.data.tallyDashboard).toEqual({ gardensGreened: 0, byOrigin: { garden: { areaCm2: 33_200 }, notSaid: { areaCm2: 16_000 } } });
     const street = dashboard.streets.find((s: any) => s.total.areaCm2 > 0);
     expect(street.total.areaCm2).toBe(49_200);
     expect(dashboard.topParticipants.map((p: any) => p.total.areaCm2).sort()).toEqual([16_000, 33_200]);
@@ -233,7 +245,10 @@ describe('tile counter (Chromium, offline)', () => {
   it('offers a street and an action day added after joining, without joining again (on a 360×740 phone)', async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-NL' });
     const page = await joinAs(phone, 'Teller C');
+    // A garden: a house number, and Tuin.
+    await page.getByLabel(/^Huisnummer/).fill('21 K');
     await choosePlace(page);
+    await page.getByRole('button', { name: 'Tuin' }).click();
     await expectCountingInView(page);
     await expectTapShowsInView(page);
     await phoneScreenshot(page, 'counter-360');
@@ -249,6 +264,18 @@ describe('tile counter (Chromium, offline)', () => {
     expect(narrow.header).toBeLessThanOrEqual(64);
     await phoneScreenshot(page, 'counter-320');
     await page.setViewportSize({ width: 360, height: 740 });
+    // Synced online: one garden greened, on the dashboard and on the public page.
+    const gardens = async () => (await gqlAt(server.url, 'query($id: ID!) { tallyDashboard(campaignId: $id) { gardensGreened } }', { id: coordinator.tegelwippen.id }, { cookie: coordinator.cookie })).body.data.tallyDashboard.gardensGreened;
+    await expect.poll(gardens, { timeout: 30_000 }).toBe(1);
+    const dashboard = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
+    await dashboard.addCookies([{ name: coordinator.cookie.split('=')[0]!, value: coordinator.cookie.split('=').slice(1).join('='), url: server.url }]);
+    const coordinatorPage = await dashboard.newPage();
+    await coordinatorPage.goto(`${server.url}/beheer/campagnes/${coordinator.tegelwippen.id}/dashboard`);
+    await expect.poll(() => coordinatorPage.getByTestId('gardens-greened').textContent()).toBe('1');
+    await coordinatorPage.goto(`${server.url}/voortgang/${coordinator.tegelwippen.id}`);
+    await expect.poll(() => coordinatorPage.getByTestId('progress-gardens').textContent()).toBe('1 tuin vergroend');
+    expect(await coordinatorPage.locator('body').innerText()).not.toMatch(/21 ?K/i);
+    await dashboard.close();
     const { body } = await gqlAt(server.url, 'query($id: ID!) { campaign(id: $id) { neighbourhood { id } } }', { id: coordinator.tegelwippen.id }, { cookie: coordinator.cookie });
     const staff = { cookie: coordinator.cookie };
     const street = await gqlAt(server.url, 'mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId: body.data.campaign.neighbourhood.id, name: 'Nieuwe Steeg' } }, staff);

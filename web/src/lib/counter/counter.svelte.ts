@@ -1,10 +1,12 @@
 /**
- * The tile counter's state: the chosen action day, street and house number, the running
- * totals (confirmed by the server plus what is still on the device), and the actions:
- * add tiles, add a measured area, undo the last entry (as a correction event). The place
- * and the days someone confirmed counting on (a day that is not today) are remembered in
- * localStorage.
+ * The tile counter's state: the chosen action day, street and house number, where the
+ * tiles come from (garden or public space, or not said), the running totals (confirmed by
+ * the server plus what is still on the device), and the actions: add tiles, add a
+ * measured area, undo the last entry (as a correction event, which the server gives the
+ * entry's origin). The place with its origin, and the days someone confirmed counting on
+ * (a day that is not today), are remembered in localStorage.
  */
+import type { TileOrigin } from '@buurtkracht/protocol/tile-origins';
 import { areaCm2Of, CM2_PER_M2, nkTilesOf, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import { v7 as uuidv7 } from 'uuid';
 import { t } from '$lib/i18n/i18n.svelte';
@@ -39,14 +41,31 @@ export class TileCounter {
 
   /** "dayId@YYYY-MM-DD": counting on that day was confirmed on that date. */
   #confirmedDays: string[];
+  /** Where the tiles come from, for the street it was chosen on (#originStreetId); null: not said. */
+  #origin = $state<TileOrigin | null>(null);
+  #originStreetId = '';
 
   constructor(readonly campaignId: string) {
-    const saved = JSON.parse(globalThis.localStorage?.getItem(PLACE_KEY) ?? 'null') as { dayId: string; streetId: string } | null;
+    const saved = JSON.parse(globalThis.localStorage?.getItem(PLACE_KEY) ?? 'null') as { dayId: string; streetId: string; origin?: TileOrigin | null } | null;
     if (saved) {
       this.dayId = saved.dayId;
       this.streetId = saved.streetId;
+      this.#origin = saved.origin ?? null;
+      this.#originStreetId = saved.streetId;
     }
     this.#confirmedDays = JSON.parse(globalThis.localStorage?.getItem(CONFIRMED_DAYS_KEY) ?? '[]') as string[];
+  }
+
+  /** Where the tiles come from, as the next entries will say; null when not said. */
+  get origin(): TileOrigin | null {
+    return this.#origin && this.#originStreetId === this.streetId ? this.#origin : null;
+  }
+
+  /** Chooses where the tiles come from; the chosen one again leaves it unsaid. Kept for this street. */
+  chooseOrigin(origin: TileOrigin): void {
+    this.#origin = this.origin === origin ? null : origin;
+    this.#originStreetId = this.streetId;
+    this.rememberPlace();
   }
 
   /**
@@ -63,7 +82,7 @@ export class TileCounter {
   }
 
   rememberPlace(): void {
-    localStorage.setItem(PLACE_KEY, JSON.stringify({ dayId: this.dayId, streetId: this.streetId }));
+    localStorage.setItem(PLACE_KEY, JSON.stringify({ dayId: this.dayId, streetId: this.streetId, origin: this.origin }));
   }
 
   /** Counting on a day that is not today is asked once (per day it happens on). */
@@ -85,11 +104,12 @@ export class TileCounter {
   async add(sizeCode: SizeCode, count: number): Promise<void> {
     if (!this.dayId || !this.streetId) return;
     const id = uuidv7();
-    const args = { id, campaignId: this.campaignId, actionDayId: this.dayId, streetId: this.streetId, houseNumber: this.houseNumber.trim() || null, sizeCode, count };
+    const origin = this.origin;
+    const args = { id, campaignId: this.campaignId, actionDayId: this.dayId, streetId: this.streetId, houseNumber: this.houseNumber.trim() || null, sizeCode, count, origin };
     await fieldApp.write({
       name: 'recordTallyEvent',
       args,
-      record: { id, type: 'tally', campaignId: this.campaignId, data: { sizeCode, count, areaCm2: areaCm2Of(sizeCode, count), streetId: this.streetId, dayId: this.dayId } },
+      record: { id, type: 'tally', campaignId: this.campaignId, data: { sizeCode, count, areaCm2: areaCm2Of(sizeCode, count), streetId: this.streetId, dayId: this.dayId, origin } },
     });
     // The page refreshes the totals when fieldApp.version moves; no second read here.
     this.announcement = describeEntry(sizeCode, count);

@@ -87,6 +87,7 @@ export const PUBLIC_PROGRESS = graphql(`query PublicProgress($id: ID!) {
   publicProgress(campaignId: $id) {
     campaignName targetAreaM2 progressPercent
     total { areaCm2 nkTiles }
+    gardensGreened byOrigin { garden { areaCm2 } publicSpace { areaCm2 } notSaid { areaCm2 } }
     streets { streetId streetName total { areaCm2 } }
     days { day { id date label } total { areaCm2 } }
   }

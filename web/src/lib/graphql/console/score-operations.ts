@@ -35,6 +35,7 @@ export type AreaTotal = ResultOf<typeof TOTAL>;
 export const TALLY_DASHBOARD = graphql(
   `query TallyDashboard($id: ID!, $top: Int) { tallyDashboard(campaignId: $id, top: $top) {
     campaign { name } targetAreaM2 progressPercent total { ...AreaTotal }
+    gardensGreened byOrigin { garden { ...AreaTotal } publicSpace { ...AreaTotal } notSaid { ...AreaTotal } }
     streets { streetId streetName householdCount areaM2PerHousehold total { ...AreaTotal } }
     days { day { id date label } total { ...AreaTotal } }
     topParticipants { rank name isPseudonym total { ...AreaTotal } }
