@@ -135,6 +135,18 @@ describe('schouw teams', () => {
     const moved = await ok('coordinator', MOVE_MEMBER, { dayId, signupId: late, to: result.teams[2].id });
     expect(moved.unassigned).toEqual([]);
     expect(moved.teams[2].members.map((m: any) => m.signupId)).toContain(late);
+
+    // Someone who cancels, or is no longer confirmed for the date, drops out of their team.
+    const leaving = result.teams[0].members[0].signupId;
+    await db().updateTable('signup').set({ cancelled_at: new Date().toISOString() }).where('id', '=', leaving).execute();
+    const waitingNow = result.teams[1].members[0].signupId;
+    await db().updateTable('signup_day').set({ status: 'WAITING' }).where('signup_id', '=', waitingNow).execute();
+    const after = await ok('coordinator', READ, { dayId });
+    const stillIn = after.teams.flatMap((t: any) => t.members.map((m: any) => m.signupId));
+    expect(stillIn).not.toContain(leaving);
+    expect(stillIn).not.toContain(waitingNow);
+    expect(stillIn).toHaveLength(members.length - 1); // the late walker moved in, two left
+    expect(after.unassigned).toEqual([]);
   });
 
   it('rotates away from pairs who walked together in an earlier schouw of the neighbourhood, known then by device and now by e-mail', async () => {

@@ -80,6 +80,7 @@ export async function earlierTeamMembers(db: DbOrTrx, neighbourhoodId: string, b
     .innerJoin('signup as s', 's.id', 'm.signup_id')
     .leftJoin('participant as p', 'p.id', 's.participant_id')
     .select(['t.id as teamId', ...signupColumns])
+    .where('s.cancelled_at', 'is', null)
     .where('c.neighbourhood_id', '=', neighbourhoodId)
     .where('c.kind', '=', 'SCHOUW')
     .where('d.date', '<', beforeDate)
@@ -114,14 +115,22 @@ export async function teamsOfDay(db: DbOrTrx, dayId: string): Promise<TeamRow[]>
   return db.selectFrom('team').selectAll().where('day_id', '=', dayId).orderBy('number').execute();
 }
 
+/**
+ * The teams' members who still come: someone who cancelled, or took the date off their
+ * sign-up after the teams were made, drops out of their team without a trace.
+ */
 export async function membersOfTeams(db: DbOrTrx, teamIds: readonly string[]): Promise<(TeamSignup & { teamId: string })[]> {
   if (teamIds.length === 0) return [];
   return db
     .selectFrom('team_member as m')
+    .innerJoin('team as t', 't.id', 'm.team_id')
     .innerJoin('signup as s', 's.id', 'm.signup_id')
+    .innerJoin('signup_day as sd', (join) => join.onRef('sd.signup_id', '=', 's.id').onRef('sd.day_id', '=', 't.day_id'))
     .leftJoin('participant as p', 'p.id', 's.participant_id')
     .select(['m.team_id as teamId', ...signupColumns])
     .where('m.team_id', 'in', teamIds)
+    .where('sd.status', '=', 'CONFIRMED')
+    .where('s.cancelled_at', 'is', null)
     .orderBy('s.created_at')
     .orderBy('s.id')
     .execute();
