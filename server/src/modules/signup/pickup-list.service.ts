@@ -1,8 +1,9 @@
 /**
  * The pickup list (ophaallijst) for the groenbedrijf: per action day, the confirmed
  * tegelwip sign-ups with an address, by street and house number, with the estimate, the
- * area counted at that address on that day once counting started there, and whether the
- * tiles should be picked up. As a page (GraphQL) and as CSV for Dutch Excel.
+ * area counted at that address on that day once counting started there (addresses match
+ * as gardens do, garden-address.ts), and whether the tiles should be picked up. As a
+ * page (GraphQL) and as CSV for Dutch Excel.
  */
 import { CM2_PER_M2 } from '@buurtkracht/protocol/tile-sizes';
 import type { Viewer } from '../../auth/viewer.js';
@@ -14,7 +15,7 @@ import { loadCampaign } from '../campaign/campaign.service.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import { streetsByIds, type Street } from '../neighbourhood/neighbourhood.service.js';
 import { Fixed, toCsv } from '../export/csv.js';
-import { houseNumberKey } from './house-number.js';
+import { houseNumberKey } from '../tally/garden-address.js';
 import { countedAreaOnDay } from './signup-planning.repo.js';
 import * as repo from './signup.repo.js';
 
