@@ -8,11 +8,15 @@
  * sign-up QR code beside the join code.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import jsqrModule from 'jsqr';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot } from './support/screens.js';
+import { SYNC, TestDevice } from '../support/sync-client.js';
+import { readPdf } from './support/pdf.js';
+import { expectAccessible, screenshot, screenshotDir } from './support/screens.js';
 import { consoleTestBed, signInToConsole } from './support/console.js';
 import { demoCoordinator, gqlAt } from './support/staff-api.js';
 
@@ -26,6 +30,18 @@ async function readQrCode(page: Page, index: number): Promise<string | null> {
 }
 
 const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { token signup { days { status waitingPosition } } } }';
+/** The page as Chromium prints it on A4: the text of each sheet, and a picture of the first. */
+async function printed(page: Page, name: string): Promise<string[]> {
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const read = await readPdf(page.context().browser()!, pdf);
+  try {
+    await read.screenshot([1], path.join(screenshotDir, `${name}.png`));
+    return read.pages;
+  } finally {
+    await read.close();
+  }
+}
+
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe('console: planning and pickup list (Chromium, 1440×900)', () => {
@@ -49,6 +65,7 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     });
     const campaignId = made.createCampaign.id as string;
     const dayId = made.createCampaign.days[0].id as string;
+    await asCoordinator('mutation($input: ChangeCampaignStatusInput!) { changeCampaignStatus(input: $input) { id } }', { input: { campaignId, status: 'OPEN' } });
     await asCoordinator('mutation($input: AddStreetInput!) { addStreet(input: $input) { id } }', { input: { neighbourhoodId, name: 'Molenstraat (e2e)' } });
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
@@ -61,6 +78,8 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     await page.getByRole('button', { name: 'Aanmelden openen' }).click();
     await expect.poll(() => text(page, 'signup-state')).toBe('Aanmelden staat open');
     expect(await page.getByLabel('Aanmeldlink').inputValue()).toBe(`${server.url}/aanmelden/${campaignId}`);
+    // The test server's address is this computer's own: the page says phones cannot open it.
+    expect(await page.getByText('telefoons kunnen deze link niet openen').count()).toBe(1);
 
     // Two places on the date; a wrong stock is refused next to its field, then one kruiwagen and five tegellichters.
     await page.getByLabel(/^Plekken op/).fill('2');
@@ -140,6 +159,20 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     expect(await page.getByTestId('planning-confirmed').locator('tbody tr').count()).toBe(3);
     expect(await text(page, 'planning-tools')).toContain('Kruiwagen: 4 gevraagd, 1 beschikbaar — 3 te kort');
 
+    // On the day a counter records 4,6 m² at Troelstrastraat 12: the pickup list shows it as counted there.
+    const invite = await asCoordinator('mutation($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { id code link } }', { input: { campaignId } });
+    const joined = await gqlAt(server.url, 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { token } }', {
+      input: { code: invite.createParticipantInvite.code, displayName: 'Teller Dirk', contactConsent: false, showNameInRankings: false },
+    });
+    const device = new TestDevice();
+    const counted = await gqlAt(
+      server.url,
+      SYNC,
+      device.input([device.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId: dayId, streetId: street('Troelstrastraat'), houseNumber: '12', sizeCode: 'AREA', count: 46_000 })]),
+      { authorization: `Bearer ${joined.body.data.joinCampaign.token}` },
+    );
+    expect(counted.body.data.sync.results.map((r: any) => r.status)).toEqual(['APPLIED']);
+
     // The pickup list for the groenbedrijf, printable, and its CSV with the same addresses.
     await page.getByRole('link', { name: 'Ophaallijst voor het groenbedrijf' }).click();
     await page.waitForURL(/\/ophaallijst\?dag=/);
@@ -148,19 +181,23 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     expect(addresses).toEqual([
       ['Johan de Wittstraat 5a', '8,0 m²', 'nog niet geteld', '✓ Ja, ophalen'],
       ['Molenstraat (e2e) 3', expect.any(String), 'nog niet geteld', 'Nee'],
-      ['Troelstrastraat 12', '12,0 m²', 'nog niet geteld', '✓ Ja, ophalen'],
+      ['Troelstrastraat 12', '12,0 m²', '4,6 m²', '✓ Ja, ophalen'],
     ]);
-    expect(await text(page, 'pickup-summary')).toContain('3 adressen, waarvan 2 de tegels laten ophalen.');
+    expect(await text(page, 'pickup-summary')).toBe('3 adressen, waarvan 2 de tegels laten ophalen. Samen geschat 27,3 m²; geteld 4,6 m².');
     await screenshot(page, 'pickup-list');
     await expectAccessible(page, 'pickup-list');
+    // On paper: one A4 sheet with every address, without the buttons.
+    const pickupSheets = await printed(page, 'pickup-list-print');
+    expect(pickupSheets).toHaveLength(1);
+    for (const address of ['Johan de Wittstraat 5a', 'Molenstraat (e2e) 3', 'Troelstrastraat 12']) expect(pickupSheets[0]).toContain(address);
+    expect(pickupSheets[0]).not.toContain('Download CSV');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe('Straat;Huisnummer;Geschat (m²);Geteld (m²);Ophalen');
-    expect(lines.slice(1).map((line) => line.split(';').slice(0, 2).join(' '))).toEqual(['Johan de Wittstraat 5a', 'Molenstraat (e2e) 3', 'Troelstrastraat 12']);
+    expect(lines.slice(1)).toEqual(['Johan de Wittstraat;5a;8,00;;ja', 'Molenstraat (e2e);3;7,27;;nee', 'Troelstrastraat;12;12,00;4,60;ja']);
 
     // The poster: beside the join code, the sign-up QR code while sign-up is open.
-    const invite = await asCoordinator('mutation($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { id link } }', { input: { campaignId } });
     await page.goto(`${server.url}/beheer/campagnes/${campaignId}/uitnodigingen/${invite.createParticipantInvite.id}`);
     await expect.poll(() => page.getByTestId('qr-code').count()).toBe(2);
     const signupLink = `${new URL(invite.createParticipantInvite.link).origin}/aanmelden/${campaignId}`;
@@ -169,6 +206,10 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     expect(await page.getByRole('heading', { name: 'Aanmelden voor een datum' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Meedoen op de dag' }).count()).toBe(1);
     await screenshot(page, 'console-poster-signup');
+    // Printed, both codes and both links are on one A4 sheet.
+    const posterSheets = await printed(page, 'console-poster-signup-print');
+    expect(posterSheets).toHaveLength(1);
+    for (const words of ['Aanmelden voor een datum', 'Meedoen op de dag', `Code: ${invite.createParticipantInvite.code}`]) expect(posterSheets[0]).toContain(words);
     await expectAccessible(page, 'console-poster-signup');
     await context.close();
   });

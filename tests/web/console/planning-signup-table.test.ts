@@ -1,0 +1,67 @@
+/**
+ * The planning's list of who comes, for both kinds: a schouw shows who a walker is and
+ * what helps them take part; tegelwippen the address, tools, help and pickup. Contact
+ * details only where the person gave them.
+ */
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import SignupTable from '../../../web/src/routes/beheer/campagnes/[id]/planning/SignupTable.svelte';
+import type { PlannedSignup } from '../../../web/src/lib/graphql/console/planning-operations';
+
+const base: PlannedSignup = {
+  id: 's1',
+  displayName: 'Fatma',
+  contact: null,
+  walkerKind: null,
+  organisation: null,
+  needs: null,
+  street: null,
+  houseNumber: null,
+  estimateM2: null,
+  estimateTiles: null,
+  tools: [],
+  wantsHelp: false,
+  wantsPickup: false,
+  status: 'CONFIRMED',
+  waitingPosition: null,
+  signedUpAt: '2027-03-01T10:00:00.000Z',
+  joined: false,
+};
+
+/** Each body row as its cells' text. */
+const rows = (html: string) =>
+  [...html.split('<tbody>')[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()));
+
+describe('who comes on a date', () => {
+  it('shows schouw walkers as resident or organisation, with what helps them', () => {
+    const { body } = render(SignupTable, {
+      props: {
+        kind: 'SCHOUW',
+        signups: [
+          { ...base, walkerKind: 'RESIDENT', needs: 'Ik loop langzaam', contact: '06 12345678' },
+          { ...base, id: 's2', displayName: 'Kees', walkerKind: 'PROFESSIONAL', organisation: 'Woonkracht10', joined: true },
+        ],
+      },
+    });
+    expect(body).toContain('Wat helpt om mee te doen');
+    expect(body).not.toContain('Gereedschap');
+    expect(rows(body)).toEqual([
+      ['1', 'Fatma', 'Bewoner', 'Ik loop langzaam', '06 12345678'],
+      ['2', 'Kees in de app', 'Namens Woonkracht10', '–', '–'],
+    ]);
+  });
+
+  it('shows tegelwippers with address, estimate, tools, help and pickup', () => {
+    const { body } = render(SignupTable, {
+      props: {
+        kind: 'TEGELWIPPEN',
+        signups: [{ ...base, street: { id: 'st', name: 'Troelstrastraat' }, houseNumber: '12', estimateTiles: 40, tools: [{ tool: { id: 't', name: 'bigbag' }, quantity: 2 }], wantsHelp: true }],
+      },
+    });
+    expect(rows(body)).toEqual([['1', 'Fatma', 'Troelstrastraat 12', '40 tegels', '2× bigbag', 'Ja', 'Nee', '–']]);
+  });
+
+  it('says so when nobody signed up yet', () => {
+    expect(render(SignupTable, { props: { kind: 'SCHOUW', signups: [] } }).body).toContain('Nog niemand aangemeld voor deze datum.');
+  });
+});
