@@ -7,7 +7,8 @@
  * Reloading the link shows the sign-up and lets you change a date; a full date puts you
  * on its waiting list; a second sign-up is cancelled after a confirmation. On the day,
  * another phone opens the link and *Meedoen in de app* lands on the counter without
- * asking the name; the start screen then shows the activity.
+ * asking the name; the start screen then shows the activity. A schouw walker says
+ * whether they come as a resident or for an organisation.
  */
 import jsqrModule from 'jsqr';
 import sharp from 'sharp';
@@ -129,6 +130,11 @@ describe('public sign-up (Chromium, 390×844)', () => {
     await page.reload();
     await expect.poll(() => myDays.textContent()).toContain('bevestigd');
     expect(await page.getByText('Gelukt!').count()).toBe(0);
+    // The skip link jumps to #inhoud; the address gets the secret back, so a later reload still works.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toBe(link);
+    expect(await myDays.count()).toBe(1);
     await page.getByRole('button', { name: 'Aanmelding aanpassen' }).click();
     await expect.poll(() => page.getByRole('checkbox', { name: /Eerste actiedag/ }).isChecked()).toBe(true);
     expect(await page.getByLabel('Huisnummer').inputValue()).toBe('12a');
@@ -197,10 +203,45 @@ describe('public sign-up (Chromium, 390×844)', () => {
     await context.close();
   });
 
+  it('asks a schouw walker resident or organisation, and what helps them take part', async () => {
+    const id = app.coordinator.schouw.id;
+    await staff('mutation($id: ID!) { setSignupOpen(campaignId: $id, open: true) { id } }', { id });
+    const { context, page } = await phone();
+    await page.goto(`${app.server.url}/aanmelden/${id}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(app.coordinator.schouw.name);
+    expect(await page.getByLabel('Huisnummer').count()).toBe(0);
+    expect(await page.getByLabel('Naam van je organisatie').count()).toBe(0);
+    await page.getByRole('checkbox', { name: /Schouwwandeling/ }).first().check();
+    await page.getByRole('radio', { name: 'Ik kom namens een organisatie' }).check();
+    await page.getByLabel('Je naam').fill('Femke');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect.poll(() => page.getByTestId('error-summary').textContent()).toContain('Vul de naam van je organisatie in.');
+    const organisation = page.getByLabel('Naam van je organisatie');
+    expect(await organisation.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'signup-schouw-problem');
+    await organisation.fill('Woonstede');
+    await page.getByLabel('Wat helpt jou om mee te doen?').fill('Ik kan niet ver lopen.');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(/\/aanmelding#/);
+    const details = page.locator('dl');
+    await expect.poll(() => details.textContent()).toContain('namens Woonstede');
+    expect(await details.textContent()).toContain('Ik kan niet ver lopen.');
+    // A walk has no ranking: joining asks nothing.
+    expect(await page.getByLabel('Mijn naam mag in de ranglijst staan').count()).toBe(0);
+    await context.close();
+  });
+
   it('says so when the link misses its secret, without asking the server', async () => {
     const { context, page } = await phone();
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(request.postData() ?? ''));
     await page.goto(`${app.server.url}/aanmelding`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Deze link is niet compleet');
+    // A cut-off secret is no secret either; neither costs a failed lookup that counts against the IP.
+    await page.goto('about:blank');
+    await page.goto(`${app.server.url}/aanmelding#abc`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Deze link is niet compleet');
+    expect(asked.filter((body) => body.includes('mySignup'))).toEqual([]);
     await context.close();
   });
 });
