@@ -159,6 +159,13 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     expect(await page.getByTestId('planning-confirmed').locator('tbody tr').count()).toBe(3);
     expect(await text(page, 'planning-tools')).toContain('Kruiwagen: 4 gevraagd, 1 beschikbaar — 3 te kort');
 
+    // With sign-up closed again, the planning says why no one new arrives.
+    await asCoordinator('mutation($id: ID!) { setSignupOpen(campaignId: $id, open: false) { id } }', { id: campaignId });
+    await page.reload();
+    await expect.poll(() => text(page, 'planning-signup-closed')).toContain('Aanmelden staat dicht');
+    await expect.poll(() => page.getByTestId('planning-confirmed').locator('tbody tr').count()).toBe(3);
+    await asCoordinator('mutation($id: ID!) { setSignupOpen(campaignId: $id, open: true) { id } }', { id: campaignId });
+
     // On the day a counter records 4,6 m² at Troelstrastraat 12: the pickup list shows it as counted there.
     const invite = await asCoordinator('mutation($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { id code link } }', { input: { campaignId } });
     const joined = await gqlAt(server.url, 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { token } }', {
