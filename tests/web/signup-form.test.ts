@@ -87,7 +87,10 @@ describe('signup rules', () => {
 describe('SignupFormState', () => {
   it('sends a tegelwip sign-up with only the garden questions, trimmed, tools asked for, and the honeypot as left', () => {
     const form = filledTegelwip();
-    form.toolQuantities = { lichter: 2, kruiwagen: 0, bigbag: 1 };
+    form.setToolQuantity('lichter', 2);
+    form.setToolQuantity('kruiwagen', 1);
+    form.setToolQuantity('bigbag', 1);
+    form.setToolQuantity('kruiwagen', 0);
     form.wantsPickup = true;
     form.contact = 'not sent without consent';
     expect(form.signUpInput('campaign-1')).toEqual({

@@ -116,6 +116,7 @@ export const enSignup: Record<keyof typeof nlSignup, string> = {
   'signup.mine.joinRankingHelp': 'Without this, a pseudonym is shown, like \'Buurtgenoot 7F3K\'.',
   'signup.mine.join': 'Take part in the app',
   'signup.mine.joining': 'Joining…',
+  'signup.mine.joinChecking': 'Checking whether you already take part on this phone…',
   'signup.mine.joinedHere': 'You already take part on this phone.',
   'signup.mine.openApp': 'Go to the app',
   'signup.mine.joinedElsewhere': 'You already take part on another phone. Want to use this phone? Move your data with Move to another phone.',

@@ -116,6 +116,7 @@ export const nlSignup = {
   'signup.mine.joinRankingHelp': 'Zonder vinkje staat er een schuilnaam, zoals \'Buurtgenoot 7F3K\'.',
   'signup.mine.join': 'Meedoen in de app',
   'signup.mine.joining': 'Bezig met meedoen…',
+  'signup.mine.joinChecking': 'Even kijken of je op deze telefoon al meedoet…',
   'signup.mine.joinedHere': 'Je doet op deze telefoon al mee.',
   'signup.mine.openApp': 'Naar de app',
   'signup.mine.joinedElsewhere': 'Je doet al mee op een andere telefoon. Wil je deze telefoon gebruiken? Zet je gegevens over met Overzetten.',

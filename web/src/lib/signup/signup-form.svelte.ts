@@ -56,6 +56,10 @@ export class SignupFormState {
     this.wantsPickup = s.wantsPickup;
   }
 
+  setToolQuantity(toolId: string, quantity: number): void {
+    this.toolQuantities = { ...this.toolQuantities, [toolId]: quantity };
+  }
+
   setDay(dayId: string, chosen: boolean): void {
     const others = this.dayIds.filter((id) => id !== dayId);
     this.dayIds = chosen ? [...others, dayId] : others;
