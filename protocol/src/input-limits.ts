@@ -29,13 +29,13 @@ export const SIGNUP_NAME_MAX = 60;
 export const SIGNUP_CONTACT_MAX = 200;
 
 /** The longest organisation name of a professional walker. */
-export const SIGNUP_ORGANISATION_MAX = 100;
+export const SIGNUP_ORGANISATION_MAX = 80;
 
 /** The longest "what helps you take part" text. */
 export const SIGNUP_NEEDS_MAX = 300;
 
 /** The longest house number with its addition ("12a", "12-2", "140 bis"). */
-export const SIGNUP_HOUSE_NUMBER_MAX = 10;
+export const SIGNUP_HOUSE_NUMBER_MAX = 12;
 
 /** A garden's estimate: at most this many m², or this many tiles. */
 export const SIGNUP_ESTIMATE_M2_MAX = 200;
