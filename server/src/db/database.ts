@@ -23,7 +23,7 @@ import type { NeighbourhoodTable, StreetTable } from '../modules/neighbourhood/n
 import type { ParticipantInviteTable, ParticipantTable } from '../modules/participant/participant.table.js';
 import type { DeviceTransferParticipantTable, DeviceTransferTable, FollowUpKeyTable } from '../modules/participant/follow-up.table.js';
 import type { MailOutboxTable, MailUnsubscribeTokenTable } from '../modules/mail/mail.table.js';
-import type { CampaignToolTable, SignupDayTable, SignupTable, SignupToolTable } from '../modules/signup/signup.table.js';
+import type { CampaignToolTable, SignupDayTable, SignupMailLinkTable, SignupTable, SignupToolTable } from '../modules/signup/signup.table.js';
 import type { TeamMemberTable, TeamPlanTable, TeamSpotTable, TeamTable } from '../modules/team/team.table.js';
 
 export interface Database {
@@ -66,6 +66,7 @@ export interface Database {
   signup: SignupTable;
   signup_day: SignupDayTable;
   signup_tool: SignupToolTable;
+  signup_mail_link: SignupMailLinkTable;
   team: TeamTable;
   team_member: TeamMemberTable;
   team_spot: TeamSpotTable;

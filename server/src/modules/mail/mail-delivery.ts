@@ -2,8 +2,8 @@
  * The delivery loop: sends what the outbox holds, one mail at a time, with retries and
  * back-off, so a mail server that is down delays mail and loses none. Each attempt claims
  * its row first (mail.repo.ts claimMail), so two loops never send the same mail at once.
- * The address is read from the participant at send time: a resident who withdrew consent
- * or was erased meanwhile gets nothing.
+ * The address is read at send time (mail-jobs.ts): a resident who withdrew consent or was
+ * erased meanwhile gets nothing.
  *
  * A failed send is one of two kinds. About this mail (the server refused its recipient at
  * RCPT TO, or its content after DATA): the mail uses up a try and waits its back-off; a
@@ -13,11 +13,10 @@
  * and the loop itself waits the back-off before it tries the server again.
  */
 import type { Transporter } from 'nodemailer';
-import { hashSecret, randomToken } from '../../auth/tokens.js';
+import { randomToken } from '../../auth/tokens.js';
 import type { Db } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
-import { composeFindingStatusMail } from './mail-message.js';
-import { mayReceiveMail } from './mail-outbox.service.js';
+import { loadMailJob, type MailJob } from './mail-jobs.js';
 import * as repo from './mail.repo.js';
 
 export interface MailTuning {
@@ -47,8 +46,6 @@ export const DEFAULT_MAIL_TUNING: MailTuning = {
 };
 
 export type MailTransport = Pick<Transporter, 'sendMail'>;
-
-type MailToSend = NonNullable<Awaited<ReturnType<typeof repo.loadMailToSend>>>;
 
 interface SmtpFailure {
   code?: string;
@@ -164,14 +161,13 @@ export class MailDelivery {
       const started = now();
       if (!(await repo.claimMail(this.#db, id, started.toISOString(), new Date(started.getTime() + this.#tuning.leaseMs).toISOString()))) continue;
       let attempts = 1;
-      const outcome: Outcome = await repo
-        .loadMailToSend(this.#db, id)
-        .then(async (mail) => {
-          if (mail) {
-            attempts = mail.attempts;
-            return this.#attempt(mail, started);
+      const outcome: Outcome = await loadMailJob(this.#db, id, this.#publicUrl)
+        .then(async (job) => {
+          if (job) {
+            attempts = job.attempts;
+            return this.#attempt(job, started);
           }
-          // Its participant, finding or activity cannot be read: finish it, or every lease would claim it again.
+          // What it is about (participant, finding, activity or sign-up) cannot be read: finish it, or every lease would claim it again.
           await repo.finishMail(this.#db, id, 'CANCELLED', 'GONE');
           this.#logger.warn({ mailId: id }, 'e-mail cancelled: what it is about can no longer be read');
           return 'cancelled' as const;
@@ -193,43 +189,28 @@ export class MailDelivery {
     return sent;
   }
 
-  async #attempt(mail: MailToSend, started: Date): Promise<Outcome> {
-    const { id } = mail;
-    if (!mayReceiveMail(mail)) {
+  async #attempt(job: MailJob, started: Date): Promise<Outcome> {
+    const { id } = job;
+    if (job.to === null) {
       await repo.finishMail(this.#db, id, 'CANCELLED', 'NO_CONSENT');
       return 'cancelled';
     }
-    if (started.getTime() - Date.parse(mail.created_at) > this.#tuning.giveUpAfterMs) {
+    if (started.getTime() - Date.parse(job.createdAt) > this.#tuning.giveUpAfterMs) {
       await repo.finishMail(this.#db, id, 'FAILED', 'EXPIRED');
-      this.#logger.warn({ mailId: id, attempts: mail.attempts }, 'e-mail given up: it could not be sent in time');
+      this.#logger.warn({ mailId: id, attempts: job.attempts }, 'e-mail given up: it could not be sent in time');
       return 'failed';
     }
-    // A fresh token per attempt, stored (as a hash) before the mail leaves, so the link in
-    // every copy that may have arrived works.
+    // A fresh link secret per attempt, stored (as a hash) before the mail leaves, so the
+    // link in every copy that may have arrived works (mail-jobs.ts).
     const token = randomToken(32);
-    await repo.insertUnsubscribeToken(this.#db, hashSecret(token), mail.participant_id, started.toISOString());
-    const composed = composeFindingStatusMail(
-      {
-        mailId: mail.id,
-        findingId: mail.finding_id,
-        status: mail.finding_status,
-        publicMessage: mail.public_message,
-        category: mail.category,
-        text: mail.text,
-        recordedAt: mail.recorded_at,
-        campaignName: mail.campaign_name,
-        spotName: mail.spot_name,
-        streetName: mail.street_name,
-      },
-      this.#publicUrl,
-      token,
-    );
+    await job.keepLink(token, started.toISOString());
+    const composed = job.compose(token);
     try {
-      await this.#transport.sendMail({ from: this.#from, to: mail.contact.trim(), subject: composed.subject, text: composed.text, headers: composed.headers, messageId: composed.messageId, signal: this.#abort.signal });
+      await this.#transport.sendMail({ from: this.#from, to: job.to, subject: composed.subject, text: composed.text, headers: composed.headers, messageId: composed.messageId, signal: this.#abort.signal });
     } catch (error) {
       const code = failureCode(error);
       // This copy did not arrive, so no one will ever use its link.
-      if (!mayHaveArrived(error)) await repo.deleteUnsubscribeToken(this.#db, hashSecret(token));
+      if (!mayHaveArrived(error)) await job.forgetLink(token);
       // Stopping the server is no fault of the mail's either, and nothing to log as an error.
       if (this.#abort.signal.aborted) {
         await repo.releaseMail(this.#db, id, started.toISOString(), code);
@@ -245,7 +226,7 @@ export class MailDelivery {
         );
         return 'server-failed';
       }
-      await this.#retryOrGiveUp(id, started, code, (error as SmtpFailure).permanent === true, mail.attempts);
+      await this.#retryOrGiveUp(id, started, code, (error as SmtpFailure).permanent === true, job.attempts);
       return 'failed';
     }
     // A crash right here (the server took the mail, the row is not marked yet) sends it once

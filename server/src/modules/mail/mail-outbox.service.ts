@@ -1,7 +1,8 @@
 /**
- * Who gets e-mail about a finding, and the outbox row that promises it. The row is written
- * by the status change's own transaction (finding.service.ts), so a status change and its
- * mail stand or fall together; the delivery loop (mail-delivery.ts) sends it later.
+ * Who gets e-mail about a finding or a sign-up, and the outbox row that promises it. The
+ * row is written by the status change's or the sign-up's own transaction (finding.service.ts,
+ * signup.service.ts), so an action and its mail stand or fall together; the delivery loop
+ * (mail-delivery.ts) sends it later.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTrx } from '../../db/database.js';
@@ -43,6 +44,7 @@ export async function queueFindingStatusMail(trx: DbOrTrx, mail: FindingStatusMa
     id: uuidv7(),
     participant_id: mail.participantId,
     finding_id: mail.findingId,
+    signup_id: null,
     kind: 'FINDING_STATUS',
     finding_status: mail.status,
     public_message: mail.publicMessage,
@@ -53,6 +55,19 @@ export async function queueFindingStatusMail(trx: DbOrTrx, mail: FindingStatusMa
     sent_at: null,
     last_error: null,
   });
+  return true;
+}
+
+/**
+ * Queues the confirmation of a new sign-up (with its personal link) when the person gave an
+ * e-mail address with consent; call inside the sign-up's transaction. True when queued.
+ * Like a finding's mail it waits in the outbox while e-mail is off, and is given up after
+ * a while (tidyMailOutbox).
+ */
+export async function queueSignupConfirmationMail(trx: DbOrTrx, signup: MailRecipient & { id: string }, now = new Date()): Promise<boolean> {
+  if (!mayReceiveMail(signup)) return false;
+  const at = now.toISOString();
+  await repo.insertOutboxMail(trx, { id: uuidv7(), signup_id: signup.id, kind: 'SIGNUP_CONFIRMATION', state: 'PENDING', attempts: 0, next_attempt_at: at, created_at: at });
   return true;
 }
 

@@ -3,9 +3,9 @@
  * reads of a participant that mail needs (their address and consent, read at send time).
  * Unsubscribing withdraws consent through participant/consent.repo.ts, as the app does.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { MailOutboxRow, MailState } from './mail.table.js';
+import type { MailKind, MailOutboxTable, MailState } from './mail.table.js';
 
 export interface MailRecipient {
   contact: string | null;
@@ -17,8 +17,24 @@ export async function findRecipient(db: DbOrTrx, participantId: string): Promise
   return db.selectFrom('participant').select(['contact', 'contact_consent_at', 'erased_at']).where('id', '=', participantId).executeTakeFirst();
 }
 
-export async function insertOutboxMail(db: DbOrTrx, row: MailOutboxRow): Promise<void> {
+/** A row of one kind leaves the other kind's columns out. */
+export async function insertOutboxMail(db: DbOrTrx, row: Insertable<MailOutboxTable>): Promise<void> {
   await db.insertInto('mail_outbox').values(row).execute();
+}
+
+export async function mailKindOf(db: DbOrTrx, id: string): Promise<MailKind | undefined> {
+  return (await db.selectFrom('mail_outbox').select('kind').where('id', '=', id).executeTakeFirst())?.kind;
+}
+
+/** A claimed sign-up mail: the sign-up it confirms (its address and consent are read from there). */
+export async function loadSignupMail(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom('mail_outbox')
+    .innerJoin('signup', 'signup.id', 'mail_outbox.signup_id')
+    .select(['mail_outbox.id', 'mail_outbox.signup_id', 'mail_outbox.attempts', 'mail_outbox.created_at'])
+    .where('mail_outbox.id', '=', id)
+    .where('mail_outbox.kind', '=', 'SIGNUP_CONFIRMATION')
+    .executeTakeFirst();
 }
 
 /** Mails due now, oldest due first. */
@@ -78,6 +94,7 @@ export async function loadMailToSend(db: DbOrTrx, id: string) {
       'street.name as street_name',
     ])
     .where('mail_outbox.id', '=', id)
+    .where('mail_outbox.kind', '=', 'FINDING_STATUS')
     .executeTakeFirst();
 }
 

@@ -1,21 +1,26 @@
 /**
- * Table shapes of residents' e-mail: the outbox the status change writes and the delivery
- * loop sends from, and the unsubscribe links' tokens. Neither holds an e-mail address.
+ * Table shapes of residents' e-mail: the outbox the status change and the sign-up write and
+ * the delivery loop sends from, and the unsubscribe links' tokens. Neither holds an e-mail
+ * address.
  */
 import type { Selectable } from 'kysely';
 import type { FindingStatus } from '../finding/finding.table.js';
 
-export type MailKind = 'FINDING_STATUS';
+/** FINDING_STATUS: a finding of the participant changed status. SIGNUP_CONFIRMATION: a sign-up and its personal link. */
+export type MailKind = 'FINDING_STATUS' | 'SIGNUP_CONFIRMATION';
 export type MailState = 'PENDING' | 'SENT' | 'CANCELLED' | 'FAILED';
 
 export interface MailOutboxTable {
   id: string;
-  participant_id: string;
-  finding_id: string;
+  /** FINDING_STATUS: the recorder and the finding; null for a sign-up's mail. */
+  participant_id: string | null;
+  finding_id: string | null;
+  /** SIGNUP_CONFIRMATION: the sign-up; null for a finding's mail. */
+  signup_id: string | null;
   kind: MailKind;
-  /** The status the mail tells about, and the public message that came with it. */
-  finding_status: FindingStatus;
-  public_message: string;
+  /** FINDING_STATUS: the status the mail tells about, and the public message that came with it. */
+  finding_status: FindingStatus | null;
+  public_message: string | null;
   state: MailState;
   attempts: number;
   /** Due time; while an attempt runs, the end of its lease (see mail-delivery.ts). */

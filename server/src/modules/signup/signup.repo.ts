@@ -11,8 +11,21 @@ export async function findSignup(db: DbOrTrx, id: string): Promise<SignupRow | u
   return db.selectFrom('signup').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The sign-up a personal link opens: the one from the confirmation screen, or one from a confirmation mail. */
 export async function findSignupByTokenHash(db: DbOrTrx, tokenHash: string): Promise<SignupRow | undefined> {
-  return db.selectFrom('signup').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db
+    .selectFrom('signup')
+    .selectAll()
+    .where((eb) => eb.or([eb('token_hash', '=', tokenHash), eb('id', 'in', eb.selectFrom('signup_mail_link').select('signup_id').where('token_hash', '=', tokenHash))]))
+    .executeTakeFirst();
+}
+
+export async function insertSignupMailLink(db: DbOrTrx, tokenHash: string, signupId: string, at: string): Promise<void> {
+  await db.insertInto('signup_mail_link').values({ token_hash: tokenHash, signup_id: signupId, created_at: at }).execute();
+}
+
+export async function deleteSignupMailLink(db: DbOrTrx, tokenHash: string): Promise<void> {
+  await db.deleteFrom('signup_mail_link').where('token_hash', '=', tokenHash).execute();
 }
 
 export async function findSignupsByIds(db: DbOrTrx, ids: readonly string[]): Promise<SignupRow[]> {
@@ -105,8 +118,12 @@ export async function dayHasSignups(db: DbOrTrx, dayId: string): Promise<boolean
   return (await db.selectFrom('signup_day').select('signup_id').where('day_id', '=', dayId).limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** Retention: a campaign's sign-ups keep no name, contact, house number or needs. */
+/** Retention: a campaign's sign-ups keep no name, contact, house number or needs, and no mailed links. */
 export async function eraseSignupsOfCampaign(db: DbOrTrx, campaignId: string, at: string): Promise<number> {
+  await db
+    .deleteFrom('signup_mail_link')
+    .where('signup_id', 'in', (eb) => eb.selectFrom('signup').select('id').where('campaign_id', '=', campaignId))
+    .execute();
   const result = await db
     .updateTable('signup')
     .set({ display_name: null, contact: null, contact_consent_at: null, house_number: null, needs: null, erased_at: at, updated_at: at })

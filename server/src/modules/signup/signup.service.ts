@@ -4,6 +4,7 @@
  * rules: sign-ups per IP are limited, failed link lookups count per IP as unknown invite
  * codes do, a filled honeypot is answered as if it worked but stores nothing, and an
  * unknown campaign, a closed sign-up and an unknown link get one and the same answer.
+ * Someone who gives an e-mail address with consent gets the link by e-mail too.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
@@ -11,6 +12,7 @@ import { hashSecret, randomToken } from '../../auth/tokens.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import { findDay } from '../campaign/campaign.repo.js';
+import { queueSignupConfirmationMail } from '../mail/mail-outbox.service.js';
 import { toolsOfCampaigns } from './campaign-tools.repo.js';
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { checkSignup, type SignupFields } from './signup-rules.js';
@@ -77,6 +79,7 @@ export async function signUp(db: Db, settings: AuthSettings, input: SignUpInput,
     await repo.insertSignup(trx, row);
     await takePlaces(trx, row.id, days.filter((d) => checked.dayIds.includes(d.id)), now);
     await repo.replaceSignupTools(trx, row.id, checked.tools.map((t) => ({ signup_id: row.id, tool_id: t.toolId, quantity: t.quantity })));
+    await queueSignupConfirmationMail(trx, row, now);
     return loadMySignup(trx, row);
   });
   return { token, signup };

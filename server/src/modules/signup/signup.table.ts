@@ -51,6 +51,14 @@ export interface SignupToolTable {
   quantity: number;
 }
 
+/** Further personal links of a sign-up: the one in its confirmation mail, made at send time. */
+export interface SignupMailLinkTable {
+  /** SHA-256 of the link's secret. */
+  token_hash: string;
+  signup_id: string;
+  created_at: string;
+}
+
 export type CampaignToolRow = Selectable<CampaignToolTable>;
 export type SignupRow = Selectable<SignupTable>;
 export type SignupDayRow = Selectable<SignupDayTable>;

@@ -1,0 +1,146 @@
+/**
+ * The confirmation e-mail of a sign-up, through the real outbox and delivery loop over a
+ * real SMTP connection: only with an e-mail address given with consent, with the personal
+ * link (a secret of its own, stored only as a hash, that opens the sign-up), never after a
+ * cancellation; and the migration that made room for it keeps the mail a database holds.
+ */
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../server/src/auth/tokens.js';
+import { openDatabase } from '../../server/src/db/connect.js';
+import * as migration from '../../migrations/2026_12_01_1230_extend_mail_outbox_for_signups.js';
+import { changeStatus, deliveryTo, findingOf, joinSchouw, linksIn, outbox, PUBLIC_URL } from '../support/mail-fixture.js';
+import { MY_SIGNUP_FIELDS, signupFixture, type SignupFixture } from '../support/signup-fixture.js';
+import { TestSmtpServer } from '../support/smtp-test-server.js';
+import { databaseFile } from '../support/test-app.js';
+
+const MY_SIGNUP = `query($token: String!) { mySignup(token: $token) { ...mine } } ${MY_SIGNUP_FIELDS}`;
+const CANCEL = 'mutation($token: String!) { cancelMySignup(token: $token) { cancelledAt } }';
+
+describe('the confirmation e-mail', () => {
+  let fx: SignupFixture;
+  let smtp: TestSmtpServer;
+  let loop: ReturnType<typeof deliveryTo>;
+  beforeAll(async () => {
+    fx = await signupFixture({ PUBLIC_URL });
+    smtp = await TestSmtpServer.start();
+    loop = deliveryTo(fx.t.app.connection.db, smtp.url);
+  });
+  afterAll(async () => {
+    loop?.close();
+    await smtp?.close();
+    await fx?.t.close();
+  });
+
+  const db = () => fx.t.app.connection.db;
+  const signupMails = async () => (await outbox(db())).filter((row) => row.kind === 'SIGNUP_CONFIRMATION');
+  const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
+
+  it('is queued only for an e-mail address given with consent, and never for the honeypot', async () => {
+    const before = (await signupMails()).length;
+    await fx.signUpTegelwip({ contact: '0612345678', contactConsent: true });
+    await fx.signUpTegelwip({ contact: null, contactConsent: true });
+    await fx.signUpTegelwip({ contact: 'bot@example.nl', contactConsent: true, website: 'spam' });
+    expect((await signupMails()).length).toBe(before);
+    const { body } = await fx.signUpSchouw({ displayName: 'Mila', contact: 'mila@example.nl', contactConsent: true });
+    const queued = (await signupMails()).filter((row) => row.signup_id === body.data.signUp.signup.id);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ state: 'PENDING', participant_id: null, finding_id: null, finding_status: null });
+    expect(JSON.stringify(queued[0])).not.toContain('mila@example.nl');
+  });
+
+  it('sends the dates and a personal link of its own that opens the sign-up; only its hash is stored', async () => {
+    const full = await fx.addDay(fx.schouwA, 70);
+    await fx.query('coordinator', 'mutation($dayId: ID!) { setCampaignDayCapacity(dayId: $dayId, capacity: 1) { capacity } }', { dayId: full });
+    await fx.signUpSchouw({ dayIds: [full] });
+    const { body } = await fx.signUpSchouw({ dayIds: [fx.schouwDay, full], displayName: 'Noor', contact: ' noor@example.nl ', contactConsent: true, walkerKind: 'PROFESSIONAL', organisation: 'HVC' });
+    const { token, signup } = body.data.signUp;
+    expect(await loop.round()).toBeGreaterThanOrEqual(1);
+    const [mail] = mailsTo('noor@example.nl');
+    expect(mail).toBeDefined();
+    expect(mail!.parsed.subject).toBe('Je aanmelding voor Schouw Staatsliedenbuurt');
+    const text = mail!.parsed.text!;
+    expect(text).toContain('Hallo Noor,');
+    expect(text).toMatch(/: je bent erbij\./);
+    expect(text).toContain('je staat op de wachtlijst (plaats 1)');
+    const links = linksIn(text).filter((url) => url.pathname === '/aanmelding');
+    expect(links).toHaveLength(1);
+    expect(links[0]!.origin).toBe(PUBLIC_URL);
+    const mailed = links[0]!.hash.slice(1);
+    expect(mailed).not.toBe(token);
+    expect(links[0]!.search).toBe('');
+
+    const opened = await fx.query(fx.freshIp(), MY_SIGNUP, { token: mailed });
+    expect(opened.body.data.mySignup.id).toBe(signup.id);
+    const stored = await db().selectFrom('signup_mail_link').selectAll().where('signup_id', '=', signup.id).execute();
+    expect(stored.map((s) => s.token_hash)).toEqual([hashSecret(mailed)]);
+    expect(JSON.stringify(await db().selectFrom('mail_outbox').selectAll().execute())).not.toContain(mailed);
+    expect((await signupMails()).find((row) => row.signup_id === signup.id)!.state).toBe('SENT');
+    expect(text).not.toMatch(/afmelden\/[A-Za-z0-9_-]{20,}/);
+  });
+
+  it('is not sent once the sign-up was cancelled', async () => {
+    const { body } = await fx.signUpTegelwip({ contact: 'weg@example.nl', contactConsent: true });
+    await fx.query(fx.freshIp(), CANCEL, { token: body.data.signUp.token });
+    await loop.round();
+    expect(mailsTo('weg@example.nl')).toEqual([]);
+    expect((await signupMails()).find((row) => row.signup_id === body.data.signUp.signup.id)).toMatchObject({ state: 'CANCELLED', last_error: 'NO_CONSENT' });
+  });
+
+  it('leaves the mail about findings as it was: the finding status mail still goes out with its unsubscribe link', async () => {
+    const resident = await joinSchouw(fx, 'bewoner@example.nl');
+    const findingId = await findingOf(fx, resident);
+    expect((await changeStatus(fx, findingId, 'IN_BEHANDELING', 'We kijken ernaar.')).body.errors).toBeUndefined();
+    await loop.round();
+    const [mail] = mailsTo('bewoner@example.nl');
+    expect(mail!.parsed.subject).toBe('Nieuws over je melding: in behandeling');
+    expect(linksIn(mail!.parsed.text!).some((url) => url.pathname.startsWith('/mail/afmelden/'))).toBe(true);
+  });
+});
+
+describe('the migration that extends the mail outbox', () => {
+  it('keeps the mail rows a database holds, going up and down', async () => {
+    const file = databaseFile();
+    try {
+      const fx = await signupFixture({ ...file.env, PUBLIC_URL });
+      try {
+        const resident = await joinSchouw(fx, 'oud@example.nl');
+        for (const status of ['IN_BEHANDELING', 'AFGEHANDELD']) await changeStatus(fx, await findingOf(fx, resident), status, `Bericht ${status}`);
+        await fx.signUpSchouw({ contact: 'nieuw@example.nl', contactConsent: true });
+      } finally {
+        await fx.t.close();
+      }
+      const { db } = openDatabase(file.env.DATABASE_PATH!, { reader: false });
+      try {
+        const columns = ['id', 'participant_id', 'finding_id', 'kind', 'finding_status', 'public_message', 'state', 'attempts', 'next_attempt_at', 'created_at', 'sent_at', 'last_error'] as const;
+        const findingMails = () => db.selectFrom('mail_outbox').select([...columns]).where('kind', '=', 'FINDING_STATUS').orderBy('id').execute();
+        const rows = await findingMails();
+        expect(rows).toHaveLength(2);
+
+        // Down: the old table, NOT NULL again, holding the finding mail (a sign-up's has no place there).
+        await migration.down(db);
+        expect(await findingMails()).toEqual(rows);
+        expect(await db.selectFrom('mail_outbox').select('kind').where('kind', '!=', 'FINDING_STATUS').execute()).toEqual([]);
+        const info = (await columnsOf(db)).filter((c) => ['participant_id', 'finding_id', 'finding_status', 'public_message'].includes(c.name));
+        expect(info.every((c) => c.notnull === 1)).toBe(true);
+
+        // Up again on a database holding mail: the same rows, and room for a sign-up's mail.
+        await migration.up(db);
+        expect(await findingMails()).toEqual(rows);
+        const after = await columnsOf(db);
+        expect(after.filter((c) => ['participant_id', 'finding_id', 'finding_status', 'public_message', 'signup_id'].includes(c.name)).every((c) => c.notnull === 0)).toBe(true);
+        const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'mail_outbox' and name not like 'sqlite_%' order by name`.execute(db);
+        expect(indexes.rows.map((i) => i.name)).toEqual(['mail_outbox_due_idx', 'mail_outbox_participant_idx', 'mail_outbox_signup_idx']);
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      file.remove();
+    }
+  });
+});
+
+/** The outbox's columns and whether each is NOT NULL, as SQLite holds them. */
+async function columnsOf(db: Kysely<any>): Promise<{ name: string; notnull: number }[]> {
+  return (await sql<{ name: string; notnull: number }>`select name, "notnull" from pragma_table_info('mail_outbox')`.execute(db)).rows;
+}
