@@ -42,7 +42,7 @@ describe('console forms: errors at their fields, a spot placed on the map (Chrom
     const { context, page } = await signedInPage();
     await page.goto(`${server.url}/beheer/campagnes/${coordinator.tegelwippen.id}`);
     await page.getByLabel('Doel in m²').fill('2000000');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 
     await expect.poll(() => fieldMessage(page, 'Doel in m²')).toBe('Vul een getal van hoogstens 1.000.000 in.');
     // The message stands under the field, in the settings panel, and not in a banner.
@@ -63,7 +63,7 @@ describe('console forms: errors at their fields, a spot placed on the map (Chrom
 
     // Mended, the message goes and the value is saved.
     await page.getByLabel('Doel in m²').fill('750');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await expect.poll(() => page.getByText('De wijzigingen zijn opgeslagen.').count()).toBe(1);
     expect(await fieldMessage(page, 'Doel in m²')).toBeNull();
     expect(await page.locator('.field-error').count()).toBe(0);
