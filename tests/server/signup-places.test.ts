@@ -145,6 +145,14 @@ describe('places, waiting list and moving up', () => {
     expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('keeps a date people signed up for when the coordinator tries to take it out', async () => {
+    const dayId = await dayWith(null, 47);
+    await signUp([dayId], 'Blijft');
+    const { body } = await fx.query('coordinator', 'mutation($dayId: ID!) { removeCampaignDay(dayId: $dayId) { id } }', { dayId });
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Voor deze dag hebben mensen zich aangemeld, dus hij blijft staan.' });
+    expect(await db().selectFrom('campaign_day').select('id').where('id', '=', dayId).executeTakeFirst()).toBeDefined();
+  });
+
   it('takes at most 500 sign-ups for a date, confirmed and waiting together', async () => {
     const dayId = await dayWith(100, 46);
     const at = new Date().toISOString();

@@ -58,6 +58,9 @@ describe('planning a date', () => {
     const actions = await db().selectFrom('audit_event').select('action').where('subject_id', '=', draft.id).where('action', 'like', 'campaign.signup_%').orderBy('at').execute();
     expect(actions.map((a) => a.action)).toEqual(['campaign.signup_opened', 'campaign.signup_closed']);
     expect((await fx.query('otherCoordinator', OPEN, { id: draft.id, open: true })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    await changeCampaignStatus(db(), fx.asViewer('admin'), { campaignId: draft.id, status: 'OPEN', requestId: 't' });
+    await changeCampaignStatus(db(), fx.asViewer('admin'), { campaignId: draft.id, status: 'CLOSED', requestId: 't' });
+    expect((await fx.query('coordinator', OPEN, { id: draft.id, open: true })).body.errors[0].extensions.code).toBe('CONFLICT');
   });
 
   it('saves the tools whole and in order, and keeps a tool somebody asked for', async () => {

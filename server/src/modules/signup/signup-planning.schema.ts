@@ -27,11 +27,15 @@ export const CampaignToolRef = builder.objectRef<tools.CampaignTool>('CampaignTo
 
 builder.objectFields(CampaignRef, (t) => ({
   signupOpen: t.exposeBoolean('signupOpen', { authScopes: { staff: true }, description: 'Whether the public sign-up form takes sign-ups.' }),
-  tools: t.field({
-    type: [CampaignToolRef],
+  tools: t.loadableList({
+    type: CampaignToolRef,
     authScopes: { coordinator: true },
     description: 'Tools to borrow, in order (tegelwippen; empty for a schouw).',
-    resolve: (campaign, _args, ctx) => tools.toolsOfCampaigns(ctx.db, [campaign.id]),
+    load: async (ids: string[], ctx) => {
+      const all = await tools.toolsOfCampaigns(ctx.db, ids);
+      return ids.map((id) => all.filter((tool) => tool.campaignId === id));
+    },
+    resolve: (campaign) => campaign.id,
   }),
 }));
 

@@ -63,10 +63,25 @@ export interface SignUpInput extends SignupFields {
   website?: string | null;
 }
 
+/**
+ * Counts against the caller's IP before anything else, so parallel sign-ups cannot all
+ * pass first; a sign-up the rules refused (BAD_USER_INPUT: nothing stored) is forgiven,
+ * so someone who corrects a typo a few times is not locked out.
+ */
 export async function signUp(db: Db, settings: AuthSettings, input: SignUpInput, clientIp: string, now = new Date()): Promise<SignupReceipt> {
-  const verdict = settings.signupLimiterPerIp.attempt(`signup:${clientIp}`);
+  const key = `signup:${clientIp}`;
+  const verdict = settings.signupLimiterPerIp.attempt(key);
   if (!verdict.allowed) throw tooMany(verdict.retryAfterSeconds, 'Er zijn vanaf dit adres veel aanmeldingen gedaan. Wacht even en probeer het opnieuw.');
   if (input.website?.trim()) return pretendSignUp(db, input, now);
+  try {
+    return await storeSignup(db, input, now);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) settings.signupLimiterPerIp.forgive(key);
+    throw error;
+  }
+}
+
+async function storeSignup(db: Db, input: SignUpInput, now: Date): Promise<SignupReceipt> {
   const token = randomToken(32);
   const signup = await db.transaction().execute(async (trx) => {
     const campaign = await openSignupCampaign(trx, input.campaignId);
