@@ -1,7 +1,8 @@
 /**
  * The short text `npm start` prints once the server listens: where to open the app and
  * the console, the demo coordinator's sign-in (first start only, never in the structured
- * log), a demo invite code and sign-up link per open demo campaign, and a warning when
+ * log), a demo invite code with its join link and the public sign-up form per open demo
+ * campaign, and a warning when
  * PUBLIC_URL is an address that phones cannot reach.
  */
 import os from 'node:os';
@@ -9,6 +10,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { inviteLink } from './modules/participant/participant-invite.service.js';
 import { DEMO_INVITE_LABEL, type DemoCredentials } from './seed/demo-seed.js';
+import { signupFormLink } from './modules/signup/signup-link.js';
 import { openDemoInvites } from './seed/demo-seed.repo.js';
 
 /** Whether a URL points at this computer only (localhost, 127.x, ::1, 0.0.0.0): a phone cannot open it. */
@@ -54,6 +56,11 @@ export async function startText(db: Db, config: Pick<Config, 'publicUrl' | 'port
     if (invites.length > 0) {
       lines.push('', '  Try the field app with a demo invite (type the code on /meedoen, or open the link):');
       for (const invite of invites) lines.push(`    ${invite.campaignName}: code ${invite.code}  ${inviteLink(config, invite.code)}`);
+    }
+    const signups = invites.filter((invite) => invite.signupOpen === 1);
+    if (signups.length > 0) {
+      lines.push('', '  Or sign up for a date first, as residents do from the poster (no app needed):');
+      for (const invite of signups) lines.push(`    ${invite.campaignName}: ${signupFormLink(config, invite.campaignId)}`);
     }
     if (warning) lines.push('', `  Note: ${warning}`);
     return `${lines.join('\n')}\n\n`;

@@ -73,6 +73,13 @@ describe('server start-up (real process)', () => {
         const preview = await graphql(server.url, 'query($code: String!) { invitePreview(code: $code) { campaignName campaignKind } }', { code });
         expect(preview.data.invitePreview.campaignName).toBe(name);
       }
+      // Each demo campaign is open for sign-up, and the printed form link answers its form.
+      const forms = [...text.matchAll(/^ {4}(.+): (http:\/\/localhost:\d+\/aanmelden\/(\S+))$/gm)];
+      expect(forms.map((m) => m[1])).toEqual(invites.map((m) => m[1]));
+      for (const [, name, , campaignId] of forms) {
+        const form = await graphql(server.url, 'query($id: ID!) { signupForm(campaignId: $id) { campaignName } }', { id: campaignId });
+        expect(form.data.signupForm.campaignName).toBe(name);
+      }
       // The campaigns' first day is today, so the counter and the walk open on a current day.
       const { cookie } = await graphql(server.url, 'mutation($input: LoginInput!) { login(input: $input) { role } }', { input: { email, password } });
       const campaigns = await graphql(server.url, '{ campaigns(first: 10) { edges { node { kind status days { date } } } } }', {}, cookie);

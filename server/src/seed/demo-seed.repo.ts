@@ -5,7 +5,7 @@ export async function openDemoInvites(db: DbOrTrx, label: string) {
   return db
     .selectFrom('participant_invite')
     .innerJoin('campaign', 'campaign.id', 'participant_invite.campaign_id')
-    .select(['campaign.name as campaignName', 'campaign.kind as campaignKind', 'participant_invite.code'])
+    .select(['campaign.id as campaignId', 'campaign.name as campaignName', 'campaign.kind as campaignKind', 'campaign.signup_open as signupOpen', 'participant_invite.code'])
     .where('participant_invite.label', '=', label)
     .where('participant_invite.revoked_at', 'is', null)
     .where('campaign.status', '=', 'OPEN')
