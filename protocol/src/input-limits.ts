@@ -43,3 +43,28 @@ export const SIGNUP_ESTIMATE_TILES_MAX = 2000;
 
 /** Most of one tool a person may ask for. */
 export const SIGNUP_TOOL_QUANTITY_MAX = 10;
+
+/*
+ * A date's places, a tegelwip campaign's tools and a schouw's team size, as the
+ * coordinator sets them in the console: the console checks them before saving, the
+ * server refuses anything beyond.
+ */
+
+/**
+ * Most sign-ups one date takes, confirmed and waiting together, so that a date's planning
+ * lists them all on one page.
+ */
+export const SIGNUPS_PER_DAY_MAX = 500;
+
+/** A date's capacity is 1 to this many places; more could never be filled. */
+export const DAY_CAPACITY_MAX = SIGNUPS_PER_DAY_MAX;
+
+/** The longest name of a tool the campaign lends out. */
+export const TOOL_NAME_MAX = 40;
+
+/** Most of one tool a coordinator can have in stock. */
+export const TOOL_STOCK_MAX = 10_000;
+
+/** A schouw team holds 2 to 8 walkers; the coordinator picks the size when making teams. */
+export const TEAM_SIZE_MIN = 2;
+export const TEAM_SIZE_MAX = 8;

@@ -2,6 +2,7 @@
  * GraphQL types and operations for field participants: invites, joining, the
  * coordinator's participant list, revocation, and a participant's own data.
  */
+import { SIGNUP_CONTACT_MAX } from '@buurtkracht/protocol/input-limits';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { TOTAL_COUNT_DESCRIPTION, withTotalCount } from '../../graphql/counted-connection.js';
@@ -111,7 +112,7 @@ const MyDataRef = builder.objectRef<Awaited<ReturnType<typeof service.myData>>>(
 const code = z.string().trim().min(4, 'Vul de code van de uitnodiging in.').max(20, 'Deze code is te lang.');
 
 /** Contact details for feedback, when joining and when changing consent later. */
-export const contactInput = z.string().trim().max(200, 'Gebruik hoogstens 200 tekens.').nullish();
+export const contactInput = z.string().trim().max(SIGNUP_CONTACT_MAX, `Gebruik hoogstens ${SIGNUP_CONTACT_MAX} tekens.`).nullish();
 
 const JoinCampaignInput = builder.inputType('JoinCampaignInput', {
   fields: (t) => ({

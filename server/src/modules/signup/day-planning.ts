@@ -2,7 +2,8 @@
  * A date's planning as the coordinator reads it: who comes (against the capacity), the
  * waiting list, tools asked for against the stock, help and pickup requests, and the
  * streets with sign-ups for the map. Built from the confirmed and waiting rows of the day;
- * a date holds at most MAX_SIGNUPS_PER_DAY of them, so it is one read, not a page.
+ * a date holds at most SIGNUPS_PER_DAY_MAX (protocol/input-limits) of them, so it is one
+ * read, not a page.
  */
 import { CM2_PER_M2 } from '@buurtkracht/protocol/tile-sizes';
 import type { DbOrTrx } from '../../db/database.js';

@@ -6,13 +6,12 @@
  * db/immediate-transactions.ts): the count and the insert then see the same state, so
  * two sign-ups racing for the last place cannot both be confirmed.
  */
+import { SIGNUPS_PER_DAY_MAX } from '@buurtkracht/protocol/input-limits';
 import type { DbOrTrx } from '../../db/database.js';
 import { badInput } from '../../domain-error.js';
 import type { CampaignDayRow } from '../campaign/campaign.table.js';
 import * as repo from './signup.repo.js';
 
-/** Confirmed and waiting together; a date's planning lists them all on one page. */
-export const MAX_SIGNUPS_PER_DAY = 500;
 export const DAY_FULL_MESSAGE = 'Voor deze datum kunnen we geen aanmeldingen meer aannemen.';
 
 const hasRoom = (capacity: number | null, confirmed: number) => capacity === null || confirmed < capacity;
@@ -23,7 +22,7 @@ export async function takePlaces(trx: DbOrTrx, signupId: string, days: readonly 
   const at = now.toISOString();
   for (const day of days) {
     const { confirmed, waiting } = counts.get(day.id)!;
-    if (confirmed + waiting >= MAX_SIGNUPS_PER_DAY) throw badInput(DAY_FULL_MESSAGE, { fields: [{ path: ['input', 'dayIds'], message: DAY_FULL_MESSAGE }] });
+    if (confirmed + waiting >= SIGNUPS_PER_DAY_MAX) throw badInput(DAY_FULL_MESSAGE, { fields: [{ path: ['input', 'dayIds'], message: DAY_FULL_MESSAGE }] });
     const status = hasRoom(day.capacity, confirmed) ? 'CONFIRMED' : 'WAITING';
     await repo.insertSignupDays(trx, [{ signup_id: signupId, day_id: day.id, status, waiting_since: status === 'WAITING' ? at : null, created_at: at }]);
   }

@@ -3,6 +3,7 @@
  * capacities, the date's planning with its waiting list, and the pickup list. Only for
  * coordinators of the campaign's neighbourhood (checked again per object in the services).
  */
+import { DAY_CAPACITY_MAX, SIGNUPS_PER_DAY_MAX, TOOL_NAME_MAX, TOOL_STOCK_MAX } from '@buurtkracht/protocol/input-limits';
 import { z } from 'zod';
 import type { Context } from '../../graphql/context.js';
 import { builder } from '../../graphql/builder.js';
@@ -123,7 +124,7 @@ const DayPlanningRef = builder.objectRef<DayPlanning>('DayPlanning').implement({
     capacity: t.exposeInt('capacity', { nullable: true }),
     confirmedCount: t.exposeInt('confirmedCount'),
     waitingCount: t.exposeInt('waitingCount'),
-    confirmed: t.field({ type: [PlannedSignupRef], description: 'In signed-up order (at most 500 a date).', resolve: (p) => p.confirmed }),
+    confirmed: t.field({ type: [PlannedSignupRef], description: `In signed-up order (at most ${SIGNUPS_PER_DAY_MAX} a date).`, resolve: (p) => p.confirmed }),
     waiting: t.field({ type: [PlannedSignupRef], description: 'In waiting-list order.', resolve: (p) => p.waiting }),
     tools: t.field({ type: [ToolDemandRef], resolve: (p) => p.tools }),
     helpRequests: t.exposeInt('helpRequests'),
@@ -146,8 +147,8 @@ const PickupRowRef = builder.objectRef<pickup.PickupRow>('PickupRow').implement(
 const CampaignToolInput = builder.inputType('CampaignToolInput', {
   fields: (t) => ({
     id: t.id({ required: false, description: 'Empty for a new tool.' }),
-    name: t.string({ validate: z.string().trim().min(1, 'Geef het gereedschap een naam.').max(40, 'Gebruik hoogstens 40 tekens.') }),
-    stock: t.int({ required: false, validate: z.number().int().min(0, 'De voorraad kan niet onder 0.').max(10_000, 'Vul hoogstens 10.000 in.').nullish() }),
+    name: t.string({ validate: z.string().trim().min(1, 'Geef het gereedschap een naam.').max(TOOL_NAME_MAX, `Gebruik hoogstens ${TOOL_NAME_MAX} tekens.`) }),
+    stock: t.int({ required: false, validate: z.number().int().min(0, 'De voorraad kan niet onder 0.').max(TOOL_STOCK_MAX, `Vul hoogstens ${TOOL_STOCK_MAX.toLocaleString('nl-NL')} in.`).nullish() }),
   }),
 });
 
@@ -179,9 +180,9 @@ builder.mutationFields((t) => ({
   }),
   setCampaignDayCapacity: t.field({
     type: CampaignDayRef,
-    description: 'How many people a date takes (1 to 500), or null for no limit. Raising it moves the waiting list up; lowering it keeps who is confirmed.',
+    description: `How many people a date takes (1 to ${DAY_CAPACITY_MAX}), or null for no limit. Raising it moves the waiting list up; lowering it keeps who is confirmed.`,
     authScopes: { coordinator: true },
-    args: { dayId: t.arg.id(), capacity: t.arg.int({ required: false, validate: z.number().int().min(1, 'Vul minstens 1 in.').max(500, 'Vul hoogstens 500 in.').nullish() }) },
+    args: { dayId: t.arg.id(), capacity: t.arg.int({ required: false, validate: z.number().int().min(1, 'Vul minstens 1 in.').max(DAY_CAPACITY_MAX, `Vul hoogstens ${DAY_CAPACITY_MAX} in.`).nullish() }) },
     resolve: (_root, args, ctx) => planning.setDayCapacity(ctx.db, ctx.viewer, { dayId: String(args.dayId), capacity: args.capacity ?? null, requestId: ctx.requestId }),
   }),
   saveCampaignTools: t.field({

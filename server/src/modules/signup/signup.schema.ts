@@ -3,6 +3,15 @@
  * the personal link (view, change, cancel) and joining the field app with it on the day.
  * Fields are checked here one by one; rules per kind of campaign in signup-rules.ts.
  */
+import {
+  SIGNUP_ESTIMATE_M2_MAX,
+  SIGNUP_ESTIMATE_TILES_MAX,
+  SIGNUP_HOUSE_NUMBER_MAX,
+  SIGNUP_NAME_MAX,
+  SIGNUP_NEEDS_MAX,
+  SIGNUP_ORGANISATION_MAX,
+  SIGNUP_TOOL_QUANTITY_MAX,
+} from '@buurtkracht/protocol/input-limits';
 import { z } from 'zod';
 import { builder, type InputFieldBuilder } from '../../graphql/builder.js';
 import { CampaignKindEnum } from '../campaign/campaign.schema.js';
@@ -102,7 +111,7 @@ const SignupReceiptRef = builder.objectRef<service.SignupReceipt>('SignupReceipt
 const SignupToolInput = builder.inputType('SignupToolInput', {
   fields: (t) => ({
     toolId: t.id(),
-    quantity: t.int({ validate: z.number().int().min(1, 'Vraag er minstens 1.').max(10, 'Je kunt hoogstens 10 stuks van elk lenen.') }),
+    quantity: t.int({ validate: z.number().int().min(1, 'Vraag er minstens 1.').max(SIGNUP_TOOL_QUANTITY_MAX, `Je kunt hoogstens ${SIGNUP_TOOL_QUANTITY_MAX} stuks van elk lenen.`) }),
   }),
 });
 
@@ -113,21 +122,21 @@ const HOUSE_NUMBER = /^(|[1-9]\d{0,4}[ \-/]?[a-zA-Z0-9]{0,6})$/;
 const signupFields = (t: InputFieldBuilder) => ({
   dayIds: t.idList({ description: 'One or more dates of the campaign; a full date puts you on its waiting list.', validate: z.array(z.unknown()).min(1, 'Kies minstens één datum.').max(60, 'Kies hoogstens 60 data.') }),
   displayName: t.string({
-    validate: z.string().trim().min(1, 'Vul je naam in.').max(60, 'Gebruik hoogstens 60 tekens voor je naam.').regex(/^[^\p{Cc}]*$/u, 'Je naam bevat tekens die niet kunnen.'),
+    validate: z.string().trim().min(1, 'Vul je naam in.').max(SIGNUP_NAME_MAX, `Gebruik hoogstens ${SIGNUP_NAME_MAX} tekens voor je naam.`).regex(/^[^\p{Cc}]*$/u, 'Je naam bevat tekens die niet kunnen.'),
   }),
   contact: t.string({ required: false, description: 'E-mail address or phone number; only with contactConsent.', validate: contactInput }),
   contactConsent: t.boolean(),
   walkerKind: t.field({ type: WalkerKindEnum, required: false, description: 'Schouw: required. Tegelwippen: leave empty.' }),
-  organisation: t.string({ required: false, description: 'Schouw, PROFESSIONAL: required.', validate: optionalText(80) }),
-  needs: t.string({ required: false, description: 'Schouw: anything that helps you take part (e.g. walking distance).', validate: optionalText(300) }),
+  organisation: t.string({ required: false, description: 'Schouw, PROFESSIONAL: required.', validate: optionalText(SIGNUP_ORGANISATION_MAX) }),
+  needs: t.string({ required: false, description: 'Schouw: anything that helps you take part (e.g. walking distance).', validate: optionalText(SIGNUP_NEEDS_MAX) }),
   streetId: t.id({ required: false, description: "Tegelwippen: required, a street of the campaign's neighbourhood." }),
   houseNumber: t.string({
     required: false,
     description: 'Tegelwippen: required, e.g. "12", "12a", "12-2".',
-    validate: z.string().trim().max(12, 'Gebruik hoogstens 12 tekens.').regex(HOUSE_NUMBER, 'Vul een huisnummer in zoals 12, 12a of 12-2.').nullish(),
+    validate: z.string().trim().max(SIGNUP_HOUSE_NUMBER_MAX, `Gebruik hoogstens ${SIGNUP_HOUSE_NUMBER_MAX} tekens.`).regex(HOUSE_NUMBER, 'Vul een huisnummer in zoals 12, 12a of 12-2.').nullish(),
   }),
-  estimateM2: t.int({ required: false, description: 'Tegelwippen: about how many m² of tiles, 1 to 200.', validate: z.number().int().min(1, 'Vul minstens 1 m² in.').max(200, 'Vul hoogstens 200 m² in.').nullish() }),
-  estimateTiles: t.int({ required: false, description: 'Tegelwippen: about how many tiles, 1 to 2000.', validate: z.number().int().min(1, 'Vul minstens 1 tegel in.').max(2000, 'Vul hoogstens 2000 tegels in.').nullish() }),
+  estimateM2: t.int({ required: false, description: `Tegelwippen: about how many m² of tiles, 1 to ${SIGNUP_ESTIMATE_M2_MAX}.`, validate: z.number().int().min(1, 'Vul minstens 1 m² in.').max(SIGNUP_ESTIMATE_M2_MAX, `Vul hoogstens ${SIGNUP_ESTIMATE_M2_MAX} m² in.`).nullish() }),
+  estimateTiles: t.int({ required: false, description: `Tegelwippen: about how many tiles, 1 to ${SIGNUP_ESTIMATE_TILES_MAX}.`, validate: z.number().int().min(1, 'Vul minstens 1 tegel in.').max(SIGNUP_ESTIMATE_TILES_MAX, `Vul hoogstens ${SIGNUP_ESTIMATE_TILES_MAX} tegels in.`).nullish() }),
   tools: t.field({ type: [SignupToolInput], required: false, validate: z.array(z.unknown()).max(20, 'Kies hoogstens 20 soorten gereedschap.').nullish() }),
   wantsHelp: t.boolean({ required: false, description: 'Tegelwippen: ik wil hulp bij het wippen.' }),
   wantsPickup: t.boolean({ required: false, description: 'Tegelwippen: the tiles should be picked up.' }),

@@ -2,6 +2,7 @@
  * GraphQL types and operations for schouw teams: the coordinator's composition of a walk
  * date (team.service.ts) and the walker's own team in the field app (my-team.service.ts).
  */
+import { TEAM_SIZE_MAX, TEAM_SIZE_MIN } from '@buurtkracht/protocol/input-limits';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { CampaignDayRef } from '../campaign/campaign.schema.js';
@@ -86,7 +87,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const teamSize = z.number().int().min(service.TEAM_SIZE_MIN, `Kies een teamgrootte van ${service.TEAM_SIZE_MIN} tot ${service.TEAM_SIZE_MAX}.`).max(service.TEAM_SIZE_MAX, `Kies een teamgrootte van ${service.TEAM_SIZE_MIN} tot ${service.TEAM_SIZE_MAX}.`);
+const teamSize = z.number().int().min(TEAM_SIZE_MIN, `Kies een teamgrootte van ${TEAM_SIZE_MIN} tot ${TEAM_SIZE_MAX}.`).max(TEAM_SIZE_MAX, `Kies een teamgrootte van ${TEAM_SIZE_MIN} tot ${TEAM_SIZE_MAX}.`);
 
 builder.mutationFields((t) => ({
   composeTeams: t.field({

@@ -6,6 +6,7 @@
  * result. Data: team, team_member, team_spot and team_plan (team.table.ts).
  */
 import { createHash } from 'node:crypto';
+import { TEAM_SIZE_MAX, TEAM_SIZE_MIN } from '@buurtkracht/protocol/input-limits';
 import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
@@ -17,9 +18,6 @@ import { composeTeams as compose, countRepeatedPairs, type ComposerWalker } from
 import { personKeys } from './team-people.js';
 import { splitSpots } from './team-routes.js';
 import * as repo from './team.repo.js';
-
-export const TEAM_SIZE_MIN = 2;
-export const TEAM_SIZE_MAX = 8;
 
 export interface TeamMember {
   signupId: string;
