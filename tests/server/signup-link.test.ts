@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
 import { revokeParticipant } from '../../server/src/modules/participant/participant.service.js';
+import { ERASED_NAME } from '../../server/src/modules/signup/day-planning.js';
 import { mySignup } from '../../server/src/modules/signup/signup.service.js';
 import { MY_SIGNUP_FIELDS, signupFixture, type SignupFixture } from '../support/signup-fixture.js';
 
@@ -14,6 +15,7 @@ const UPDATE = `mutation($token: String!, $input: UpdateMySignupInput!) { update
 const CANCEL = 'mutation($token: String!) { cancelMySignup(token: $token) { cancelledAt days { status } } }';
 const JOIN = 'mutation($input: JoinWithSignupInput!) { joinWithSignup(input: $input) { token followUpKey participant { id displayName contact showNameInRankings } campaign { id name } } }';
 const MY_DATA = '{ myData { participant { displayName contact } campaign { name } } }';
+const PLANNING = 'query($dayId: ID!) { dayPlanning(dayId: $dayId) { confirmed { id displayName contact houseNumber needs } } }';
 
 describe('the personal link', () => {
   let fx: SignupFixture;
@@ -97,6 +99,25 @@ describe('the personal link', () => {
     const afterRevoke = await fx.query(fx.freshIp(), JOIN, { input: { token, showNameInRankings: false } });
     expect(afterRevoke.body.errors).toBeUndefined();
     expect(afterRevoke.body.data.joinWithSignup.participant.id).not.toBe(result.participant.id);
+  });
+
+  it('erases the sign-up a participant joined with when they delete their data, as retention does', async () => {
+    const { token, signup } = await newSignup({ displayName: 'Wil Wissen', contact: 'wil@example.nl', houseNumber: '31b' });
+    const other = await newSignup({ displayName: 'Blijft Staan', contact: 'blijft@example.nl', houseNumber: '33' });
+    const joined = (await fx.query(fx.freshIp(), JOIN, { input: { token, showNameInRankings: false } })).body.data.joinWithSignup;
+    // A link sent by mail opens the sign-up too, until it is erased.
+    await db().insertInto('signup_mail_link').values({ token_hash: 'gemailde-link', signup_id: signup.id, created_at: new Date().toISOString() }).execute();
+
+    const deleted = await fx.query({ authorization: `Bearer ${joined.token}` }, 'mutation { deleteMyData }');
+    expect(deleted.body.data.deleteMyData).toBe(true);
+
+    const planning = (await fx.query('coordinator', PLANNING, { dayId: fx.tegelwipDay })).body.data.dayPlanning.confirmed as { id: string }[];
+    expect(planning.find((p) => p.id === signup.id)).toEqual({ id: signup.id, displayName: ERASED_NAME, contact: null, houseNumber: null, needs: null });
+    expect(planning.find((p) => p.id === other.signup.id)).toEqual({ id: other.signup.id, displayName: 'Blijft Staan', contact: 'blijft@example.nl', houseNumber: '33', needs: null });
+    expect(JSON.stringify(planning)).not.toMatch(/Wil Wissen|wil@example|31b/);
+    const link = await fx.query(fx.freshIp(), MY_SIGNUP, { token });
+    expect(link.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(await db().selectFrom('signup_mail_link').select('signup_id').where('signup_id', '=', signup.id).execute()).toEqual([]);
   });
 
   it('does not join with a cancelled sign-up or an unknown link', async () => {

@@ -13,6 +13,7 @@ import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.j
 import { recordAudit } from '../audit/audit.service.js';
 import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
 import { requireManagedCampaign, toCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { eraseSignups } from '../signup/signup.repo.js';
 import { keyForDevice } from './follow-up.service.js';
 import { linkParticipant } from './follow-up.repo.js';
 import { findUsableInvite } from './participant-invite.service.js';
@@ -201,14 +202,17 @@ export async function myData(db: DbOrTrx, viewer: Viewer): Promise<{ participant
 }
 
 /**
- * Erases the participant's personal data and ends this device's access. It also unlinks
- * the row from the device's follow-up key: the person asked to be forgotten, so their
- * findings no longer show on that device either.
+ * Erases the participant's personal data and ends this device's access, and erases the
+ * sign-up they joined with as retention does (its name, contact and address; its personal
+ * link stops working). It also unlinks the row from the device's follow-up key: the
+ * person asked to be forgotten, so their findings no longer show on that device either.
  */
 export async function deleteMyData(db: Db, viewer: Viewer, requestId: string, now = new Date()): Promise<void> {
   if (viewer.kind !== 'participant') throw notFound();
   await db.transaction().execute(async (trx) => {
     await repo.eraseParticipants(trx, { id: viewer.participantId }, now.toISOString());
+    // Joined with a sign-up link: that sign-up holds the same name and contact.
+    await eraseSignups(trx, { participantId: viewer.participantId }, now.toISOString());
     await linkParticipant(trx, viewer.participantId, null);
     await recordAudit(trx, { actorAccountId: null, action: 'participant.erased_by_self', subjectType: 'participant', subjectId: viewer.participantId, requestId }, now);
   });

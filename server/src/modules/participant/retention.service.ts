@@ -13,7 +13,7 @@ import type { Logger } from '../../logger.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { campaignsClosedBefore, markPersonalDataErased } from '../campaign/campaign.repo.js';
 import { eraseHouseNumbers } from '../tally/tally.repo.js';
-import { eraseSignupsOfCampaign } from '../signup/signup.repo.js';
+import { eraseSignups } from '../signup/signup.repo.js';
 import { eraseParticipants } from './participant.repo.js';
 
 export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: number, now = new Date()): Promise<number> {
@@ -24,7 +24,7 @@ export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: 
     erased += await db.transaction().execute(async (trx) => {
       const count = await eraseParticipants(trx, { campaignId: campaign.id }, now.toISOString());
       await eraseHouseNumbers(trx, campaign.id);
-      const signups = await eraseSignupsOfCampaign(trx, campaign.id, now.toISOString());
+      const signups = await eraseSignups(trx, { campaignId: campaign.id }, now.toISOString());
       await markPersonalDataErased(trx, campaign.id, now.toISOString());
       await recordAudit(trx, { actorAccountId: null, action: 'campaign.personal_data_erased', subjectType: 'campaign', subjectId: campaign.id, detail: { participants: count, signups } }, now);
       return count;

@@ -118,16 +118,21 @@ export async function dayHasSignups(db: DbOrTrx, dayId: string): Promise<boolean
   return (await db.selectFrom('signup_day').select('signup_id').where('day_id', '=', dayId).limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** Retention: a campaign's sign-ups keep no name, contact, house number or needs, and no mailed links. */
-export async function eraseSignupsOfCampaign(db: DbOrTrx, campaignId: string, at: string): Promise<number> {
+/**
+ * Erased sign-ups keep no name, contact, house number or needs, and no mailed links: a
+ * campaign's at retention, or the one linked to a participant who deletes their data.
+ * One of the two is required, so a call can never erase every sign-up.
+ */
+export async function eraseSignups(db: DbOrTrx, where: { campaignId: string } | { participantId: string }, at: string): Promise<number> {
+  const [column, value] = 'campaignId' in where ? (['campaign_id', where.campaignId] as const) : (['participant_id', where.participantId] as const);
   await db
     .deleteFrom('signup_mail_link')
-    .where('signup_id', 'in', (eb) => eb.selectFrom('signup').select('id').where('campaign_id', '=', campaignId))
+    .where('signup_id', 'in', (eb) => eb.selectFrom('signup').select('id').where(column, '=', value))
     .execute();
   const result = await db
     .updateTable('signup')
     .set({ display_name: null, contact: null, contact_consent_at: null, house_number: null, needs: null, erased_at: at, updated_at: at })
-    .where('campaign_id', '=', campaignId)
+    .where(column, '=', value)
     .where('erased_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
