@@ -37,6 +37,13 @@ export const SIGNUP_NEEDS_MAX = 300;
 /** The longest house number with its addition ("12a", "12-2", "140 bis"). */
 export const SIGNUP_HOUSE_NUMBER_MAX = 12;
 
+/**
+ * A house number as the form takes it, after trimming: 1 to 99999 without a leading zero,
+ * then perhaps a space, dash or slash and an addition of up to 6 letters or digits ("12",
+ * "12a", "12-2", "12/3", "140 bis"). "0", "a12" or "hoek" name no garden to visit.
+ */
+export const SIGNUP_HOUSE_NUMBER_PATTERN = /^[1-9]\d{0,4}[ \-/]?[a-zA-Z0-9]{0,6}$/;
+
 /** A garden's estimate: at most this many m², or this many tiles. */
 export const SIGNUP_ESTIMATE_M2_MAX = 200;
 export const SIGNUP_ESTIMATE_TILES_MAX = 2000;

@@ -7,6 +7,7 @@ import {
   SIGNUP_ESTIMATE_M2_MAX,
   SIGNUP_ESTIMATE_TILES_MAX,
   SIGNUP_HOUSE_NUMBER_MAX,
+  SIGNUP_HOUSE_NUMBER_PATTERN,
   SIGNUP_NAME_MAX,
   SIGNUP_NEEDS_MAX,
   SIGNUP_ORGANISATION_MAX,
@@ -116,7 +117,8 @@ const SignupToolInput = builder.inputType('SignupToolInput', {
 });
 
 const optionalText = (max: number) => z.string().trim().max(max, `Gebruik hoogstens ${max} tekens.`).nullish();
-const HOUSE_NUMBER = /^(|[1-9]\d{0,4}[ \-/]?[a-zA-Z0-9]{0,6})$/;
+// Empty passes here: whether a house number is required depends on the kind (signup-rules.ts).
+const HOUSE_NUMBER = new RegExp(`^$|${SIGNUP_HOUSE_NUMBER_PATTERN.source}`);
 
 /** The fields a sign-up holds, for signing up and for changing it. */
 const signupFields = (t: InputFieldBuilder) => ({
