@@ -9,8 +9,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import jsqrModule from 'jsqr';
-import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
@@ -18,16 +16,8 @@ import { SYNC, TestDevice } from '../support/sync-client.js';
 import { readPdf } from './support/pdf.js';
 import { expectAccessible, screenshot, screenshotDir } from './support/screens.js';
 import { consoleTestBed, signInToConsole } from './support/console.js';
+import { readQrCode } from './support/qr-code.js';
 import { demoCoordinator, gqlAt } from './support/staff-api.js';
-
-// jsqr is CommonJS declaring `export default`; under Node's interop the default import is the function itself.
-const jsQR = jsqrModule as unknown as typeof jsqrModule.default;
-
-async function readQrCode(page: Page, index: number): Promise<string | null> {
-  const png = await page.getByTestId('qr-code').nth(index).screenshot();
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? null;
-}
 
 const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { token signup { days { status waitingPosition } } } }';
 /** The page as Chromium prints it on A4: the text of each sheet, and a picture of the first. */

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInToConsole } from './support/console.js';
 import { useDemoApp } from './support/demo-app.js';
+import { joinWithPersonalLink, newPhone } from './support/field-phone.js';
 import { expectAccessible, screenshot } from './support/screens.js';
 import { gqlAt } from './support/staff-api.js';
 
@@ -31,12 +32,8 @@ describe('schouw teams (Chromium)', () => {
 
   /** A phone that joins the field app with a sign-up's personal link and opens the walk. */
   async function phoneOf(browser: Browser, token: string): Promise<{ page: Page; close: () => Promise<void>; setOffline: (offline: boolean) => Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
-    const page = await context.newPage();
-    await page.goto(`${app.server.url}/aanmelding#${token}`);
-    await page.getByRole('button', { name: 'Meedoen in de app' }).click();
-    await page.waitForURL(`${app.server.url}/schouw`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    const { context, page } = await newPhone(browser);
+    await joinWithPersonalLink(page, `${app.server.url}/aanmelding#${token}`, '/schouw');
     return { page, close: () => context.close(), setOffline: (offline) => context.setOffline(offline) };
   }
 

@@ -10,22 +10,12 @@
  * asking the name; the start screen then shows the activity. A schouw walker says
  * whether they come as a resident or for an organisation.
  */
-import jsqrModule from 'jsqr';
-import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot } from './support/screens.js';
 import { gqlAt } from './support/staff-api.js';
 import { useDemoApp } from './support/demo-app.js';
-
-// jsqr is CommonJS declaring `export default`; under Node's interop the default import is the function itself.
-const jsQR = jsqrModule as unknown as typeof jsqrModule.default;
-
-async function readQrCode(page: Page): Promise<string | null> {
-  const png = await page.getByTestId('qr-code').screenshot();
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? null;
-}
+import { readQrCode } from './support/qr-code.js';
 
 describe('public sign-up (Chromium, 390×844)', () => {
   const app = useDemoApp('buurtkracht-signup-');

@@ -3,10 +3,10 @@
  * (asked with that activity's own token), what the consent form must hold before it is
  * sent, and which of the server's answers belongs next to which field.
  */
+import { looksLikeContact } from '$lib/contact';
 import { gql, GraphQLRequestError } from '$lib/graphql/client';
 import { MY_DATA, UPDATE_MY_CONSENT, type ConsentChoice, type StoredAboutMe } from '$lib/graphql/resident-operations';
 import type { MessageKey } from '$lib/i18n/nl';
-import { looksLikeContact } from '../meedoen/[code]/join-form';
 
 export type Stored =
   | { state: 'loading' }

@@ -2,6 +2,7 @@
  * The join form's rules: which questions it asks for an activity and what must be filled
  * in before it is sent. Messages are i18n keys, shown next to their field.
  */
+import { looksLikeContact } from '$lib/contact';
 import type { MessageKey } from '$lib/i18n/nl';
 
 export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN';
@@ -16,17 +17,6 @@ export type JoinProblems = Partial<Record<'displayName' | 'contact', MessageKey>
 
 /** Rankings exist only for counting tiles; a schouw has none, so it does not ask. */
 export const asksAboutRanking = (kind: CampaignKind): boolean => kind === 'TEGELWIPPEN';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_CHARS = /^\+?[\d\s().-]+$/;
-
-/** An e-mail address, or a phone number of 10 to 15 digits (06-12345678, +31 6 1234 5678). */
-export function looksLikeContact(value: string): boolean {
-  const text = value.trim();
-  if (EMAIL.test(text)) return true;
-  const digits = text.replace(/\D/g, '').length;
-  return PHONE_CHARS.test(text) && digits >= 10 && digits <= 15;
-}
 
 export function joinProblems(fields: JoinFields): JoinProblems {
   const problems: JoinProblems = {};
