@@ -9,6 +9,7 @@ import {
   SIGNUP_ESTIMATE_M2_MAX,
   SIGNUP_ESTIMATE_TILES_MAX,
   SIGNUP_HOUSE_NUMBER_MAX,
+  SIGNUP_HOUSE_NUMBER_PATTERN,
   SIGNUP_NAME_MAX,
   SIGNUP_NEEDS_MAX,
   SIGNUP_ORGANISATION_MAX,
@@ -74,7 +75,7 @@ export function signupProblems(kind: CampaignKind, values: SignupValues): Signup
     if (!values.streetId) problems.streetId = { key: 'signup.streetMissing' };
     const house = values.houseNumber.trim();
     if (!house) problems.houseNumber = { key: 'signup.houseNumberMissing' };
-    else if (!/^\d/.test(house) || house.length > SIGNUP_HOUSE_NUMBER_MAX) problems.houseNumber = { key: 'signup.houseNumberInvalid' };
+    else if (!SIGNUP_HOUSE_NUMBER_PATTERN.test(house) || house.length > SIGNUP_HOUSE_NUMBER_MAX) problems.houseNumber = { key: 'signup.houseNumberInvalid' };
     if (values.estimate.trim()) {
       const max = values.estimateUnit === 'M2' ? SIGNUP_ESTIMATE_M2_MAX : SIGNUP_ESTIMATE_TILES_MAX;
       const amount = wholeNumber(values.estimate);
