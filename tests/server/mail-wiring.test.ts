@@ -69,7 +69,13 @@ describe('e-mail in the running app', () => {
     expect(mail!.to).toEqual(['vanzelf@voorbeeld.nl']);
     expect(mail!.parsed.subject).toBe('Nieuws over je melding: afgehandeld');
     expect(smtp.logins).toEqual([{ accepted: true, overTls: true }]);
-    expect(lines.join('')).toContain('e-mail is on');
+    const on = lines.map((line) => JSON.parse(line) as { msg: string; mailFrom?: string }).filter((line) => line.msg.startsWith('e-mail is on'));
+    expect(on).toEqual([
+      expect.objectContaining({
+        msg: 'e-mail is on: residents who asked for it get e-mail about their findings, and people who sign up with an e-mail address get a confirmation with their personal link',
+        mailFrom: MAIL_FROM,
+      }),
+    ]);
     expect(lines.join('')).not.toContain('geheim-wachtwoord');
   });
 
@@ -86,7 +92,7 @@ describe('e-mail in the running app', () => {
     const { app, config, lines } = await start({});
     const off = lines.filter((line) => line.includes('e-mail is off'));
     expect(off).toHaveLength(1);
-    expect(JSON.parse(off[0]!).msg).toBe('e-mail is off (SMTP_URL is not set): residents get no e-mail about their findings');
+    expect(JSON.parse(off[0]!).msg).toBe('e-mail is off (SMTP_URL is not set): residents get no e-mail about their findings, and people who sign up get no confirmation with their personal link');
     await statusChangeForResident(app, config, 'niets@voorbeeld.nl');
     // Kept for a week in case e-mail is switched on (then it goes out); after that given up.
     expect(await outbox(app.connection.db)).toMatchObject([{ state: 'PENDING', attempts: 0 }]);

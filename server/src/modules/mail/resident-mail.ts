@@ -1,5 +1,6 @@
 /**
- * Starts residents' e-mail for the app: with SMTP_URL set, the delivery loop over a
+ * Starts residents' e-mail for the app (news about their findings, and the confirmation
+ * of a sign-up with its personal link): with SMTP_URL set, the delivery loop over a
  * nodemailer SMTP transport; without it, says once that e-mail is off. The hourly outbox
  * housekeeping runs either way. Returns one stop() for app.ts's close().
  */
@@ -30,7 +31,7 @@ export function startResidentMail(db: Db, config: Pick<Config, 'mail' | 'publicU
   };
 
   if (!config.mail) {
-    logger.info('e-mail is off (SMTP_URL is not set): residents get no e-mail about their findings');
+    logger.info('e-mail is off (SMTP_URL is not set): residents get no e-mail about their findings, and people who sign up get no confirmation with their personal link');
     return stopHousekeeping;
   }
   const { transport, ignoredSwitches } = createMailTransport(config.mail.smtpUrl);
@@ -40,7 +41,7 @@ export function startResidentMail(db: Db, config: Pick<Config, 'mail' | 'publicU
   const delivery = new MailDelivery({ db, transport, from: config.mail.from, publicUrl: config.publicUrl, logger, tuning });
   delivery.start();
   // Never the URL itself: it may hold the password.
-  logger.info({ mailFrom: config.mail.from }, 'e-mail is on: residents who asked for it get e-mail about their findings');
+  logger.info({ mailFrom: config.mail.from }, 'e-mail is on: residents who asked for it get e-mail about their findings, and people who sign up with an e-mail address get a confirmation with their personal link');
   return async () => {
     await stopHousekeeping();
     await delivery.stop();
