@@ -64,7 +64,7 @@ describe('public sign-up (Chromium, 390×844)', () => {
     expect(await page.locator('label', { has: page.getByRole('checkbox', { name: /Eerste actiedag/ }) }).textContent()).toMatch(/^\s*(ma|di|wo|do|vr|za|zo) \d{1,2} [a-z]+/);
 
     // The honeypot: in the form for bots, not for people or screen readers.
-    const honeypot = page.locator('#signup-website');
+    const honeypot = page.locator('#signup-notitie');
     expect(await honeypot.getAttribute('tabindex')).toBe('-1');
     expect(await honeypot.getAttribute('autocomplete')).toBe('off');
     expect(await page.locator('.honeypot').getAttribute('aria-hidden')).toBe('true');
