@@ -17,6 +17,8 @@ export class GraphQLRequestError extends Error {
     readonly code: string,
     readonly status: number,
     readonly fields: FieldProblem[] = [],
+    /** RATE_LIMITED: how long the server asks to wait, when it says so. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -34,7 +36,7 @@ export type Gql = <Document extends AnyDocument>(document: Document, ...rest: Gq
 
 interface Answer {
   data?: unknown;
-  errors?: { message: string; extensions?: { code?: string; fields?: FieldProblem[] } }[];
+  errors?: { message: string; extensions?: { code?: string; fields?: FieldProblem[]; retryAfterSeconds?: unknown } }[];
 }
 
 /** Posts a document to `url` and returns its data, or throws the first error as a GraphQLRequestError. */
@@ -53,7 +55,8 @@ export async function postDocument(url: string, document: AnyDocument, variables
   const error = body?.errors?.[0];
   if (error || !body?.data) {
     const fields = Array.isArray(error?.extensions?.fields) ? error.extensions.fields : [];
-    throw new GraphQLRequestError(error?.message ?? 'Er ging iets mis.', error?.extensions?.code ?? 'UNKNOWN', response.status, fields);
+    const wait = error?.extensions?.retryAfterSeconds;
+    throw new GraphQLRequestError(error?.message ?? 'Er ging iets mis.', error?.extensions?.code ?? 'UNKNOWN', response.status, fields, typeof wait === 'number' ? wait : null);
   }
   return body.data;
 }
