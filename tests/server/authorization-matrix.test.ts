@@ -756,6 +756,13 @@ const operations: Operation[] = [
     allowed: managersOfA,
   },
   {
+    name: 'removeSignup',
+    field: 'removeSignup',
+    query: 'mutation($signupId: ID!) { removeSignup(signupId: $signupId) }',
+    variables: async (fx) => ({ signupId: (await newSignup(fx)).id }),
+    allowed: managersOfA,
+  },
+  {
     name: 'promoteSignup',
     field: 'promoteSignup',
     query: 'mutation($signupId: ID!, $dayId: ID!) { promoteSignup(signupId: $signupId, dayId: $dayId) { confirmedCount waitingCount } }',

@@ -149,7 +149,7 @@ describe('places, waiting list and moving up', () => {
     const dayId = await dayWith(null, 47);
     await signUp([dayId], 'Blijft');
     const { body } = await fx.query('coordinator', 'mutation($dayId: ID!) { removeCampaignDay(dayId: $dayId) { id } }', { dayId });
-    expect(body.errors[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Voor deze dag hebben mensen zich aangemeld, dus hij blijft staan.' });
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Voor deze dag is nog 1 persoon aangemeld. Haal eerst die aanmelding weg in de planning; daarna kun je de dag verwijderen.' });
     expect(await db().selectFrom('campaign_day').select('id').where('id', '=', dayId).executeTakeFirst()).toBeDefined();
   });
 

@@ -42,6 +42,7 @@ export type AuditAction =
   | 'campaign.tools_saved'
   | 'campaign_day.capacity_changed'
   | 'signup.promoted'
+  | 'signup.removed'
   | 'signup.contacts_viewed';
 
 export interface AuditEvent {

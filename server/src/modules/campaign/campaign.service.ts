@@ -12,8 +12,9 @@ import { inTransaction } from '../../db/transaction.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { insertDefaultTools } from '../signup/campaign-tools.repo.js';
-import { dayHasSignups } from '../signup/signup.repo.js';
+import { signupCountOfDay } from '../signup/signup.repo.js';
 import { recordChange } from '../sync/change-log.repo.js';
+import { deleteTeamsAndPlanOfDay } from '../team/team.repo.js';
 import * as repo from './campaign.repo.js';
 import type { CampaignDayRow, CampaignKind, CampaignRow, CampaignStatus } from './campaign.table.js';
 
@@ -221,6 +222,11 @@ export async function addCampaignDay(db: Db, viewer: Viewer, input: { campaignId
 }
 
 /** Takes out a walk date or action day entered by mistake; not one on which tiles were counted. */
+const signupsFirstMessage = (count: number) =>
+  count === 1
+    ? 'Voor deze dag is nog 1 persoon aangemeld. Haal eerst die aanmelding weg in de planning; daarna kun je de dag verwijderen.'
+    : `Voor deze dag zijn nog ${count} mensen aangemeld. Haal eerst hun aanmeldingen weg in de planning; daarna kun je de dag verwijderen.`;
+
 export async function removeCampaignDay(db: Db, viewer: Viewer, dayId: string): Promise<Campaign> {
   return inTransaction(db, async (trx) => {
     const day = await repo.findDay(trx, dayId);
@@ -229,7 +235,10 @@ export async function removeCampaignDay(db: Db, viewer: Viewer, dayId: string): 
     if (campaign.status === 'CLOSED') throw new DomainError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
     if ((await repo.daysOfCampaigns(trx, [campaign.id])).length === 1) throw new DomainError(ErrorCode.CONFLICT, 'Een actie heeft minstens één dag. Voeg eerst de goede datum toe.');
     if (await repo.dayHasTallyEvents(trx, day.id)) throw new DomainError(ErrorCode.CONFLICT, 'Op deze dag is al geteld; die tellingen horen bij deze dag, dus hij blijft staan.');
-    if (await dayHasSignups(trx, day.id)) throw new DomainError(ErrorCode.CONFLICT, 'Voor deze dag hebben mensen zich aangemeld, dus hij blijft staan.');
+    const signups = await signupCountOfDay(trx, day.id);
+    if (signups > 0) throw new DomainError(ErrorCode.CONFLICT, signupsFirstMessage(signups));
+    // Teams of a called-off walk go with it; their members left when their sign-ups were removed.
+    await deleteTeamsAndPlanOfDay(trx, day.id);
     await repo.deleteDay(trx, day.id);
     await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });
     return campaign;

@@ -9,6 +9,7 @@
 import { SIGNUPS_PER_DAY_MAX } from '@buurtkracht/protocol/input-limits';
 import type { DbOrTrx } from '../../db/database.js';
 import { badInput } from '../../domain-error.js';
+import { findDay } from '../campaign/campaign.repo.js';
 import type { CampaignDayRow } from '../campaign/campaign.table.js';
 import * as repo from './signup.repo.js';
 
@@ -37,4 +38,12 @@ export async function fillFreedPlaces(trx: DbOrTrx, day: Pick<CampaignDayRow, 'i
   const movingUp = await repo.signupDaysOfDay(trx, day.id, 'WAITING', room);
   for (const row of movingUp) await repo.confirmSignupDay(trx, row.signup_id, day.id);
   return movingUp.map((row) => row.signup_id);
+}
+
+/** Takes the sign-up off every date it holds (cancelled or removed); each freed place goes to the first person waiting there. */
+export async function releaseAllPlaces(trx: DbOrTrx, signupId: string): Promise<number> {
+  const held = await repo.daysOfSignups(trx, [signupId]);
+  await repo.deleteSignupDays(trx, signupId, held.map((h) => h.day_id));
+  for (const h of held) await fillFreedPlaces(trx, (await findDay(trx, h.day_id))!);
+  return held.length;
 }

@@ -14,6 +14,7 @@ import * as tools from './campaign-tools.service.js';
 import type { DayPlanning, PlannedSignup, ToolDemand } from './day-planning.js';
 import * as pickup from './pickup-list.service.js';
 import * as planning from './signup-planning.service.js';
+import * as removal from './signup-removal.service.js';
 import { SignupDayStatusEnum, WalkerKindEnum } from './signup.schema.js';
 
 export const CampaignToolRef = builder.objectRef<tools.CampaignTool>('CampaignTool').implement({
@@ -192,6 +193,13 @@ builder.mutationFields((t) => ({
     args: { campaignId: t.arg.id(), tools: t.arg({ type: [CampaignToolInput], validate: z.array(z.unknown()).max(30, 'Hoogstens 30 soorten gereedschap.') }) },
     resolve: (_root, args, ctx) =>
       tools.saveCampaignTools(ctx.db, ctx.viewer, String(args.campaignId), args.tools.map((tool) => ({ ...tool, id: tool.id == null ? null : String(tool.id) })), ctx.requestId),
+  }),
+  removeSignup: t.boolean({
+    description:
+      "Removes a sign-up (a bot, someone who asked to be taken off, a date called off): cancelled on every date, each freed place goes to the first person waiting, and its name, contact, address and needs are erased, so its personal link stops working. Audited. NOT_FOUND when the sign-up's campaign is not yours.",
+    authScopes: { coordinator: true },
+    args: { signupId: t.arg.id() },
+    resolve: (_root, args, ctx) => removal.removeSignup(ctx.db, ctx.viewer, { signupId: String(args.signupId), requestId: ctx.requestId }),
   }),
   promoteSignup: t.field({
     type: DayPlanningRef,

@@ -113,18 +113,25 @@ export async function toolsOfSignups(db: DbOrTrx, signupIds: readonly string[]):
   return db.selectFrom('signup_tool').selectAll().where('signup_id', 'in', signupIds).execute();
 }
 
-/** Whether anyone is signed up for the day (confirmed or waiting). */
-export async function dayHasSignups(db: DbOrTrx, dayId: string): Promise<boolean> {
-  return (await db.selectFrom('signup_day').select('signup_id').where('day_id', '=', dayId).limit(1).executeTakeFirst()) !== undefined;
+/** How many are signed up for the day, confirmed or waiting (a cancelled or removed sign-up holds no date). */
+export async function signupCountOfDay(db: DbOrTrx, dayId: string): Promise<number> {
+  const row = await db.selectFrom('signup_day').select((eb) => eb.fn.countAll<number | string>().as('count')).where('day_id', '=', dayId).executeTakeFirstOrThrow();
+  return Number(row.count);
 }
+
+type ErasedSignups = { campaignId: string } | { participantId: string } | { signupId: string };
+
+const erasedColumn = (where: ErasedSignups) =>
+  'campaignId' in where ? (['campaign_id', where.campaignId] as const) : 'participantId' in where ? (['participant_id', where.participantId] as const) : (['id', where.signupId] as const);
 
 /**
  * Erased sign-ups keep no name, contact, house number or needs, and no mailed links: a
- * campaign's at retention, or the one linked to a participant who deletes their data.
- * One of the two is required, so a call can never erase every sign-up.
+ * campaign's at retention, the one linked to a participant who deletes their data, or
+ * one a coordinator removes. One of the three is required, so a call can never erase
+ * every sign-up.
  */
-export async function eraseSignups(db: DbOrTrx, where: { campaignId: string } | { participantId: string }, at: string): Promise<number> {
-  const [column, value] = 'campaignId' in where ? (['campaign_id', where.campaignId] as const) : (['participant_id', where.participantId] as const);
+export async function eraseSignups(db: DbOrTrx, where: ErasedSignups, at: string): Promise<number> {
+  const [column, value] = erasedColumn(where);
   await db
     .deleteFrom('signup_mail_link')
     .where('signup_id', 'in', (eb) => eb.selectFrom('signup').select('id').where(column, '=', value))

@@ -8,6 +8,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthSettings } from '../../auth/auth-settings.js';
+import { ipLimitKey } from '../../auth/ip-network.js';
 import { hashSecret, randomToken } from '../../auth/tokens.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
@@ -16,7 +17,7 @@ import { queueSignupConfirmationMail } from '../mail/mail-outbox.service.js';
 import { toolsOfCampaigns } from './campaign-tools.repo.js';
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { checkSignup, type SignupFields } from './signup-rules.js';
-import { fillFreedPlaces, takePlaces } from './signup-places.js';
+import { fillFreedPlaces, releaseAllPlaces, takePlaces } from './signup-places.js';
 import { futureDays, loadMySignup, loadSignupForm, openSignupCampaign, signupNotFound, type MySignup, type SignupForm } from './signup-view.js';
 import * as repo from './signup.repo.js';
 import type { SignupRow } from './signup.table.js';
@@ -64,12 +65,12 @@ export interface SignUpInput extends SignupFields {
 }
 
 /**
- * Counts against the caller's IP before anything else, so parallel sign-ups cannot all
- * pass first; a sign-up the rules refused (BAD_USER_INPUT: nothing stored) is forgiven,
+ * Counts against the caller's IP (an IPv6 caller's /64, ip-network.ts) before anything
+ * else, so parallel sign-ups cannot all pass first; a sign-up the rules refused (BAD_USER_INPUT: nothing stored) is forgiven,
  * so someone who corrects a typo a few times is not locked out.
  */
 export async function signUp(db: Db, settings: AuthSettings, input: SignUpInput, clientIp: string, now = new Date()): Promise<SignupReceipt> {
-  const key = `signup:${clientIp}`;
+  const key = `signup:${ipLimitKey(clientIp)}`;
   const verdict = settings.signupLimiterPerIp.attempt(key);
   if (!verdict.allowed) throw tooMany(verdict.retryAfterSeconds, 'Er zijn vanaf dit adres veel aanmeldingen gedaan. Wacht even en probeer het opnieuw.');
   if (input.website?.trim()) return pretendSignUp(db, input, now);
@@ -171,9 +172,7 @@ export function cancelMySignup(db: Db, settings: AuthSettings, token: string, cl
     db.transaction().execute(async (trx) => {
       const row = await find(trx);
       if (!row.cancelled_at) {
-        const held = await repo.daysOfSignups(trx, [row.id]);
-        await repo.deleteSignupDays(trx, row.id, held.map((h) => h.day_id));
-        for (const h of held) await fillFreedPlaces(trx, (await findDay(trx, h.day_id))!);
+        await releaseAllPlaces(trx, row.id);
         await repo.markCancelled(trx, row.id, now.toISOString());
       }
       return loadMySignup(trx, (await repo.findSignup(trx, row.id))!);

@@ -156,6 +156,12 @@ export async function deleteTeamsOfDay(db: DbOrTrx, dayId: string): Promise<void
   await db.deleteFrom('team').where('day_id', '=', dayId).execute();
 }
 
+/** Removes everything about a date's teams, the plan too: for a date that is taken out of its campaign. */
+export async function deleteTeamsAndPlanOfDay(db: DbOrTrx, dayId: string): Promise<void> {
+  await deleteTeamsOfDay(db, dayId);
+  await db.deleteFrom('team_plan').where('day_id', '=', dayId).execute();
+}
+
 export interface NewTeam {
   team: TeamRow;
   signupIds: readonly string[];
