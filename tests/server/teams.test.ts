@@ -2,7 +2,8 @@
  * Schouw teams over real HTTP, on a database file with the sync worker as `npm start` runs
  * it: composing a walk date from its confirmed walkers (everyone once, professionals
  * spread, all spots split by street), rotating away from earlier teams of the
- * neighbourhood (one person known by device last year and by e-mail now), locking,
+ * neighbourhood (a person known by the phone they join with again, never by their
+ * contact; only who was confirmed for a walk walked it), locking,
  * moving people and spots, and the walker's own team in the field app with the spots a
  * team mate's device walked. Sign-ups are written straight into the tables here: this
  * test is about teams, not about how people sign up.
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { changeCampaignStatus, createCampaign, daysOfCampaigns, type Campaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood.repo.js';
+import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
+import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
 import { createSpot } from '../../server/src/modules/spot/spot.service.js';
 import { teamForToday } from '../../server/src/modules/team/my-team.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
@@ -75,6 +78,20 @@ describe('schouw teams', () => {
     const status = extra.status ?? 'CONFIRMED';
     await db().insertInto('signup_day').values({ signup_id: id, day_id: dayId, status, waiting_since: status === 'WAITING' ? now : null, created_at: now }).execute();
     return id;
+  }
+
+  /** An earlier walk's team, written as the composer would have. */
+  async function pastTeam(campaign: Campaign, dayId: string, number: number, signupIds: string[]): Promise<void> {
+    const teamId = uuidv7();
+    await db().insertInto('team').values({ id: teamId, campaign_id: campaign.id, day_id: dayId, number, created_at: new Date().toISOString() }).execute();
+    await db().insertInto('team_member').values(signupIds.map((signup_id) => ({ team_id: teamId, signup_id }))).execute();
+  }
+
+  /** Joins this year's schouw with a phone that already holds a follow-up key; answers the participant's id. */
+  async function joinWithPhone(followUpKey: string): Promise<string> {
+    const invite = await createParticipantInvite(db(), fx.asViewer('admin'), { campaignId: fx.schouwA.id, requestId: 'test' });
+    const joined = await joinCampaign(db(), fx.auth, { code: invite.code, displayName: 'Loper', contact: null, contactConsent: false, showNameInRankings: false, followUpKey, clientIp: '192.0.2.20' });
+    return joined.participant.id;
   }
 
   async function ok(who: 'coordinator' | 'admin' | Headers, query: string, variables: Record<string, unknown>) {
@@ -149,29 +166,35 @@ describe('schouw teams', () => {
     expect(after.unassigned).toEqual([]);
   });
 
-  it('rotates away from pairs who walked together in an earlier schouw of the neighbourhood, known then by device and now by e-mail', async () => {
+  it('rotates away from pairs who walked together in an earlier schouw of the neighbourhood, known by the phone they join with again', async () => {
     // Last year's schouw: three pairs, each person joined with a phone and left an e-mail address.
     const lastYear = await createCampaign(db(), fx.asViewer('admin'), { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Schouw vorig jaar', days: [{ date: '2026-04-01' }], checklistVersionId: fx.checklist.id, requestId: 'test' });
     await changeCampaignStatus(db(), fx.asViewer('admin'), { campaignId: lastYear.id, status: 'OPEN', requestId: 'test' });
     const lastDay = (await daysOfCampaigns(db(), [lastYear.id]))[0]!.id;
     const names = ['Anna', 'Bram', 'Cor', 'Dewi', 'Eva', 'Fatma'];
     const pastSignups: string[] = [];
+    const phones: string[] = [];
     for (const name of names) {
       const participant = await fx.makeParticipant(lastYear);
+      phones.push(participant.followUpKey);
       pastSignups.push(await signUp(lastDay, lastYear, name, 'RESIDENT', { contact: `${name.toLowerCase()}@voorbeeld.nl`, participantId: participant.id }));
     }
     // Pairs A+D, B+E, C+F: exactly what a composer blind to history makes of A..F in this order.
     const pairs = [[0, 3], [1, 4], [2, 5]] as const;
-    for (const [n, [a, b]] of pairs.entries()) {
-      const teamId = uuidv7();
-      await db().insertInto('team').values({ id: teamId, campaign_id: lastYear.id, day_id: lastDay, number: n + 1, created_at: new Date().toISOString() }).execute();
-      await db().insertInto('team_member').values([{ team_id: teamId, signup_id: pastSignups[a]! }, { team_id: teamId, signup_id: pastSignups[b]! }]).execute();
-    }
+    for (const [n, [a, b]] of pairs.entries()) await pastTeam(lastYear, lastDay, n + 1, [pastSignups[a]!, pastSignups[b]!]);
 
-    // This year they sign up again, with the address written differently, not yet joined with a phone.
+    // Signing up again with the same e-mail address does not make someone the same person:
+    // the address was given for messages, not for recognising people.
+    const byMailOnly = await newDay();
+    const [anna, dewi] = [await signUp(byMailOnly, fx.schouwA, 'Anna', 'RESIDENT', { contact: 'anna@voorbeeld.nl' }), await signUp(byMailOnly, fx.schouwA, 'Dewi', 'RESIDENT', { contact: 'dewi@voorbeeld.nl' })];
+    const unrecognised = await compose(byMailOnly, 2);
+    expect(unrecognised.teams[0].members.map((m: any) => m.signupId).sort()).toEqual([anna, dewi].sort());
+    expect(unrecognised.repeatedPairs).toBe(0);
+
+    // This year they sign up again and join with last year's phones (the same follow-up key).
     const dayId = await newDay();
     const now: string[] = [];
-    for (const name of names) now.push(await signUp(dayId, fx.schouwA, name, 'RESIDENT', { contact: ` ${name.toUpperCase()}@Voorbeeld.nl` }));
+    for (const [i, name] of names.entries()) now.push(await signUp(dayId, fx.schouwA, name, 'RESIDENT', { participantId: await joinWithPhone(phones[i]!) }));
     const result = await compose(dayId, 2);
     expect(result.teams).toHaveLength(3);
     expect(result.repeatedPairs).toBe(0);
@@ -185,10 +208,30 @@ describe('schouw teams', () => {
 
     // A later walk is no history for an earlier one.
     const earlierDay = await newDay(fx.schouwA, '2026-03-01');
-    for (const name of names.slice(0, 2)) await signUp(earlierDay, fx.schouwA, name, 'RESIDENT', { contact: `${name}@voorbeeld.nl` });
+    for (const [i, name] of names.slice(0, 2).entries()) await signUp(earlierDay, fx.schouwA, name, 'RESIDENT', { participantId: await joinWithPhone(phones[i]!) });
     const single = await compose(earlierDay, 2);
     expect(single.teams).toHaveLength(1);
     expect(single.repeatedPairs).toBe(0);
+  });
+
+  it('counts as having walked together only people who were confirmed for that earlier walk', async () => {
+    const lastYear = await createCampaign(db(), fx.asViewer('admin'), { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Schouw eerder', days: [{ date: '2026-04-02' }], checklistVersionId: fx.checklist.id, requestId: 'test' });
+    await changeCampaignStatus(db(), fx.asViewer('admin'), { campaignId: lastYear.id, status: 'OPEN', requestId: 'test' });
+    const lastDay = (await daysOfCampaigns(db(), [lastYear.id]))[0]!.id;
+    const [gijs, hanna] = [await fx.makeParticipant(lastYear), await fx.makeParticipant(lastYear)];
+    const walked = await signUp(lastDay, lastYear, 'Gijs', 'RESIDENT', { participantId: gijs.id });
+    const stayedWaiting = await signUp(lastDay, lastYear, 'Hanna', 'RESIDENT', { participantId: hanna.id });
+    await pastTeam(lastYear, lastDay, 1, [walked, stayedWaiting]);
+    // Hanna went back on the waiting list after the teams were made: she did not walk.
+    await db().updateTable('signup_day').set({ status: 'WAITING', waiting_since: new Date().toISOString() }).where('signup_id', '=', stayedWaiting).execute();
+
+    const dayId = await newDay();
+    await signUp(dayId, fx.schouwA, 'Gijs', 'RESIDENT', { participantId: await joinWithPhone(gijs.followUpKey) });
+    await signUp(dayId, fx.schouwA, 'Hanna', 'RESIDENT', { participantId: await joinWithPhone(hanna.followUpKey) });
+    expect((await compose(dayId, 2)).repeatedPairs).toBe(0);
+    // Had she walked, they would be a repeated pair.
+    await db().updateTable('signup_day').set({ status: 'CONFIRMED', waiting_since: null }).where('signup_id', '=', stayedWaiting).execute();
+    expect((await ok('coordinator', READ, { dayId })).repeatedPairs).toBe(1);
   });
 
   it('refuses composing and moving while the teams are locked, and allows them again once unlocked', async () => {
@@ -257,6 +300,19 @@ describe('schouw teams', () => {
     // A walker outside any team, and staff, have no team here.
     expect((await fx.query(loner.headers, MY_TEAM)).body.data.myTeam).toBeNull();
     expect((await fx.query('coordinator', MY_TEAM)).body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('shows no team for a date the walker took off their sign-up, or is no longer confirmed for', async () => {
+    const dayId = await newDay();
+    const me = await fx.makeParticipant(fx.schouwA);
+    const mine = await signUp(dayId, fx.schouwA, 'Ik', 'RESIDENT', { participantId: me.id });
+    await signUp(dayId, fx.schouwA, 'Maat', 'RESIDENT');
+    await compose(dayId, 2);
+    expect((await fx.query(me.headers, MY_TEAM)).body.data.myTeam).toMatchObject({ day: { id: dayId }, mates: ['Maat'] });
+    await db().updateTable('signup_day').set({ status: 'WAITING', waiting_since: new Date().toISOString() }).where('signup_id', '=', mine).execute();
+    expect((await fx.query(me.headers, MY_TEAM)).body.data.myTeam).toBeNull();
+    await db().deleteFrom('signup_day').where('signup_id', '=', mine).execute();
+    expect((await fx.query(me.headers, MY_TEAM)).body.data.myTeam).toBeNull();
   });
 
   it('shows a walker signed up for several dates the team of today, else of the next walk, else of the last one', () => {

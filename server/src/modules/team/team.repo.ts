@@ -31,28 +31,21 @@ export async function findDayOfCampaign(db: DbOrTrx, dayId: string): Promise<Day
     .executeTakeFirst();
 }
 
-/** What the team module knows of a sign-up: who to show, and what identifies the person across walks. */
+/**
+ * What the team module knows of a sign-up: who to show, and the follow-up key of the
+ * device that joined with it, the one thing that says it is the same person as in an
+ * earlier walk (team-people.ts). Never the contact: it was given for messages only.
+ */
 export interface TeamSignup {
   id: string;
   displayName: string | null;
   walkerKind: WalkerKind | null;
   organisation: string | null;
-  contact: string | null;
-  contactConsentAt: string | null;
   participantId: string | null;
   followUpKeyId: string | null;
 }
 
-const signupColumns = [
-  's.id',
-  's.display_name as displayName',
-  's.walker_kind as walkerKind',
-  's.organisation',
-  's.contact',
-  's.contact_consent_at as contactConsentAt',
-  's.participant_id as participantId',
-  'p.follow_up_key_id as followUpKeyId',
-] as const;
+const signupColumns = ['s.id', 's.display_name as displayName', 's.walker_kind as walkerKind', 's.organisation', 's.participant_id as participantId', 'p.follow_up_key_id as followUpKeyId'] as const;
 
 /** The date's confirmed schouw walkers (resident or professional), in the order they signed up. */
 export async function confirmedWalkers(db: DbOrTrx, dayId: string): Promise<TeamSignup[]> {
@@ -70,7 +63,11 @@ export async function confirmedWalkers(db: DbOrTrx, dayId: string): Promise<Team
     .execute();
 }
 
-/** Members of every team of the neighbourhood's schouw walks on dates before `beforeDate`. */
+/**
+ * Members of every team of the neighbourhood's schouw walks on dates before `beforeDate`
+ * who were confirmed for that date: only they walked together (someone who took the date
+ * off their sign-up, or stayed on the waiting list, did not).
+ */
 export async function earlierTeamMembers(db: DbOrTrx, neighbourhoodId: string, beforeDate: string): Promise<(TeamSignup & { teamId: string })[]> {
   return db
     .selectFrom('team as t')
@@ -78,7 +75,9 @@ export async function earlierTeamMembers(db: DbOrTrx, neighbourhoodId: string, b
     .innerJoin('campaign as c', 'c.id', 't.campaign_id')
     .innerJoin('team_member as m', 'm.team_id', 't.id')
     .innerJoin('signup as s', 's.id', 'm.signup_id')
+    .innerJoin('signup_day as sd', (join) => join.onRef('sd.signup_id', '=', 's.id').onRef('sd.day_id', '=', 't.day_id'))
     .leftJoin('participant as p', 'p.id', 's.participant_id')
+    .where('sd.status', '=', 'CONFIRMED')
     .select(['t.id as teamId', ...signupColumns])
     .where('s.cancelled_at', 'is', null)
     .where('c.neighbourhood_id', '=', neighbourhoodId)
@@ -209,16 +208,18 @@ export async function signupIdsOfParticipant(db: DbOrTrx, participantId: string,
   return rows.map((r) => r.id);
 }
 
-/** The teams these sign-ups are in, with their date. */
+/** The teams these sign-ups are in, with their date, where the sign-up is still confirmed for that date (as membersOfTeams). */
 export async function teamsOfSignups(db: DbOrTrx, signupIds: readonly string[]): Promise<(TeamRow & { date: string })[]> {
   if (signupIds.length === 0) return [];
   return db
     .selectFrom('team_member as m')
     .innerJoin('team as t', 't.id', 'm.team_id')
     .innerJoin('campaign_day as d', 'd.id', 't.day_id')
+    .innerJoin('signup_day as sd', (join) => join.onRef('sd.signup_id', '=', 'm.signup_id').onRef('sd.day_id', '=', 't.day_id'))
     .selectAll('t')
     .select('d.date')
     .where('m.signup_id', 'in', signupIds)
+    .where('sd.status', '=', 'CONFIRMED')
     .orderBy('d.date')
     .execute();
 }

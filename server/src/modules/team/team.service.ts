@@ -15,7 +15,7 @@ import { toCampaignDay, type CampaignDay } from '../campaign/campaign.service.js
 import type { WalkerKind } from '../signup/signup.table.js';
 import { toSpot, type Spot } from '../spot/spot.service.js';
 import { composeTeams as compose, countRepeatedPairs, type ComposerWalker } from './team-composer.js';
-import { personKeys } from './team-people.js';
+import { personKeyOf } from './team-people.js';
 import { splitSpots } from './team-routes.js';
 import * as repo from './team.repo.js';
 
@@ -67,13 +67,12 @@ async function changeableDay(db: DbOrTrx, viewer: Viewer, dayId: string): Promis
   return day;
 }
 
-/** Earlier teams as lists of personKeys, and the keys of the date's walkers, all from one union of identities. */
+/** Earlier teams as lists of personKeys, and the date's walkers with theirs. */
 async function walkersAndHistory(db: DbOrTrx, day: repo.DayOfCampaign, walkers: readonly repo.TeamSignup[]) {
   const earlier = await repo.earlierTeamMembers(db, day.neighbourhoodId, day.date);
-  const keys = personKeys([...walkers, ...earlier]);
   const pastTeams = new Map<string, string[]>();
-  for (const member of earlier) pastTeams.set(member.teamId, [...(pastTeams.get(member.teamId) ?? []), keys.get(member.id)!]);
-  const composerWalkers: ComposerWalker[] = walkers.map((w) => ({ id: w.id, kind: w.walkerKind === 'PROFESSIONAL' ? 'PROFESSIONAL' : 'RESIDENT', personKey: keys.get(w.id)! }));
+  for (const member of earlier) pastTeams.set(member.teamId, [...(pastTeams.get(member.teamId) ?? []), personKeyOf(member)]);
+  const composerWalkers: ComposerWalker[] = walkers.map((w) => ({ id: w.id, kind: w.walkerKind === 'PROFESSIONAL' ? 'PROFESSIONAL' : 'RESIDENT', personKey: personKeyOf(w) }));
   return { composerWalkers, pastTeams: [...pastTeams.values()] };
 }
 
