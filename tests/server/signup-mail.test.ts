@@ -1,14 +1,15 @@
 /**
  * The confirmation e-mail of a sign-up, through the real outbox and delivery loop over a
  * real SMTP connection: only with an e-mail address given with consent, with the personal
- * link (a secret of its own, stored only as a hash, that opens the sign-up), never after a
- * cancellation; and the migration that made room for it keeps the mail a database holds.
+ * link (a secret of its own, stored only as a hash, that opens the sign-up), no typed name
+ * in it, at most three a day to one address (counted by a hash), never after a cancellation; and the migration that made room for it keeps the mail a database holds.
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/src/auth/tokens.js';
 import { openDatabase } from '../../server/src/db/connect.js';
 import * as migration from '../../migrations/2026_12_01_1230_extend_mail_outbox_for_signups.js';
+import { recipientHash, SIGNUP_MAIL_WINDOW_MS, tidyMailOutbox } from '../../server/src/modules/mail/mail-outbox.service.js';
 import { changeStatus, deliveryTo, findingOf, joinSchouw, linksIn, outbox, PUBLIC_URL } from '../support/mail-fixture.js';
 import { MY_SIGNUP_FIELDS, signupFixture, type SignupFixture } from '../support/signup-fixture.js';
 import { TestSmtpServer } from '../support/smtp-test-server.js';
@@ -60,7 +61,9 @@ describe('the confirmation e-mail', () => {
     expect(mail).toBeDefined();
     expect(mail!.parsed.subject).toBe('Je aanmelding voor Schouw Staatsliedenbuurt');
     const text = mail!.parsed.text!;
-    expect(text).toContain('Hallo Noor,');
+    // Anyone can type any name for any address: the greeting carries nothing typed.
+    expect(text.split('\n')[0]).toBe('Hallo,');
+    expect(text).not.toContain('Noor');
     expect(text).toMatch(/: je bent erbij\./);
     expect(text).toContain('je staat op de wachtlijst (plaats 1)');
     const links = linksIn(text).filter((url) => url.pathname === '/aanmelding');
@@ -77,6 +80,33 @@ describe('the confirmation e-mail', () => {
     expect(JSON.stringify(await db().selectFrom('mail_outbox').selectAll().execute())).not.toContain(mailed);
     expect((await signupMails()).find((row) => row.signup_id === signup.id)!.state).toBe('SENT');
     expect(text).not.toMatch(/afmelden\/[A-Za-z0-9_-]{20,}/);
+  });
+
+  it('goes to one address at most three times a day; beyond that the sign-up works without mail, and only a hash of the address is kept', async () => {
+    const address = 'slachtoffer@example.nl';
+    const written = ['slachtoffer@example.nl', ' Slachtoffer@Example.nl', 'SLACHTOFFER@EXAMPLE.NL ', 'slachtoffer@example.nl'];
+    const ids: string[] = [];
+    for (const contact of written) {
+      const { body } = await fx.signUpTegelwip({ displayName: 'Klik hier: http://spam.example', contact, contactConsent: true });
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      ids.push(body.data.signUp.signup.id);
+    }
+    const queued = (await signupMails()).filter((row) => ids.includes(row.signup_id!));
+    expect(queued.map((row) => row.signup_id)).toEqual(ids.slice(0, 3));
+    expect(new Set(queued.map((row) => row.recipient_hash))).toEqual(new Set([recipientHash(address)]));
+    expect(JSON.stringify(await outbox(db()))).not.toContain('slachtoffer');
+    // Another address is not held back by it.
+    const other = await fx.signUpTegelwip({ contact: 'ander@example.nl', contactConsent: true });
+    expect((await signupMails()).some((row) => row.signup_id === other.body.data.signUp.signup.id)).toBe(true);
+
+    await loop.round();
+    const sent = smtp.received.filter((mail) => mail.to.some((to: string) => to.toLowerCase() === address));
+    expect(sent).toHaveLength(3);
+    for (const mail of sent) expect(mail.parsed.text).not.toContain('spam.example');
+
+    // Once a day has passed the rows no longer count, and the hourly tidy-up lets go of their hashes.
+    await tidyMailOutbox(db(), 7 * 86_400_000, new Date(Date.now() + SIGNUP_MAIL_WINDOW_MS + 60_000));
+    expect((await outbox(db())).filter((row) => ids.includes(row.signup_id!)).map((row) => row.recipient_hash)).toEqual([null, null, null]);
   });
 
   it('is not sent once the sign-up was cancelled', async () => {

@@ -5,6 +5,7 @@
  * (mail-delivery.ts) sends it later.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { hashSecret } from '../../auth/tokens.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { FindingStatus } from '../finding/finding.table.js';
 import * as repo from './mail.repo.js';
@@ -59,16 +60,35 @@ export async function queueFindingStatusMail(trx: DbOrTrx, mail: FindingStatusMa
 }
 
 /**
- * Queues the confirmation of a new sign-up (with its personal link) when the person gave an
- * e-mail address with consent; call inside the sign-up's transaction. True when queued.
- * Like a finding's mail it waits in the outbox while e-mail is off, and is given up after
- * a while (tidyMailOutbox).
+ * Anyone can sign up with any address, so the public form could make this server mail a
+ * stranger again and again. Sign-up mail to one address is capped: beyond the cap the
+ * sign-up still works, only without mail (never an error to the person).
  */
-export async function queueSignupConfirmationMail(trx: DbOrTrx, signup: MailRecipient & { id: string }, now = new Date()): Promise<boolean> {
+export const SIGNUP_MAILS_PER_ADDRESS = 3;
+export const SIGNUP_MAIL_WINDOW_MS = 24 * 3_600_000;
+
+/** What the cap counts by: a hash of the address, lower case without spaces around it; the address itself is never stored. */
+export const recipientHash = (address: string): string => hashSecret(address.trim().toLowerCase());
+
+async function queueSignupMail(trx: DbOrTrx, signup: MailRecipient & { id: string }, kind: 'SIGNUP_CONFIRMATION', now: Date): Promise<boolean> {
   if (!mayReceiveMail(signup)) return false;
+  const hash = recipientHash(signup.contact);
+  const since = new Date(now.getTime() - SIGNUP_MAIL_WINDOW_MS).toISOString();
+  // The sign-up's write transaction holds the write lock, so two sign-ups cannot both take the last mail.
+  if ((await repo.countMailToRecipientSince(trx, hash, since)) >= SIGNUP_MAILS_PER_ADDRESS) return false;
   const at = now.toISOString();
-  await repo.insertOutboxMail(trx, { id: uuidv7(), signup_id: signup.id, kind: 'SIGNUP_CONFIRMATION', state: 'PENDING', attempts: 0, next_attempt_at: at, created_at: at });
+  await repo.insertOutboxMail(trx, { id: uuidv7(), signup_id: signup.id, kind, recipient_hash: hash, state: 'PENDING', attempts: 0, next_attempt_at: at, created_at: at });
   return true;
+}
+
+/**
+ * Queues the confirmation of a new sign-up (with its personal link) when the person gave an
+ * e-mail address with consent, within the cap per address; call inside the sign-up's
+ * transaction. True when queued. Like a finding's mail it waits in the outbox while e-mail
+ * is off, and is given up after a while (tidyMailOutbox).
+ */
+export function queueSignupConfirmationMail(trx: DbOrTrx, signup: MailRecipient & { id: string }, now = new Date()): Promise<boolean> {
+  return queueSignupMail(trx, signup, 'SIGNUP_CONFIRMATION', now);
 }
 
 /** Finished mail (sent, cancelled, given up) is kept this long, for an operator to look into. */
@@ -84,12 +104,13 @@ export const UNSUBSCRIBE_TOKEN_KEPT_MS = 90 * 86_400_000;
 /**
  * Housekeeping, hourly, whether e-mail is on or off: pending mail too old to be news is
  * given up (also what queued while e-mail was off), finished mail is removed after
- * FINISHED_MAIL_KEPT_MS, unsubscribe tokens after UNSUBSCRIBE_TOKEN_KEPT_MS, and erased
- * participants' unsubscribe tokens at once.
+ * FINISHED_MAIL_KEPT_MS, unsubscribe tokens after UNSUBSCRIBE_TOKEN_KEPT_MS, erased
+ * participants' unsubscribe tokens at once, and address hashes once they no longer count.
  */
 export async function tidyMailOutbox(db: DbOrTrx, giveUpAfterMs: number, now = new Date()): Promise<number> {
   const expired = await repo.expirePendingBefore(db, new Date(now.getTime() - giveUpAfterMs).toISOString());
   await repo.deleteFinishedBefore(db, new Date(now.getTime() - FINISHED_MAIL_KEPT_MS).toISOString());
   await repo.deleteUnsubscribeTokensBefore(db, new Date(now.getTime() - UNSUBSCRIBE_TOKEN_KEPT_MS).toISOString());
+  await repo.clearRecipientHashesBefore(db, new Date(now.getTime() - SIGNUP_MAIL_WINDOW_MS).toISOString());
   return expired;
 }

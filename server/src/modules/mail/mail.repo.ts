@@ -22,6 +22,22 @@ export async function insertOutboxMail(db: DbOrTrx, row: Insertable<MailOutboxTa
   await db.insertInto('mail_outbox').values(row).execute();
 }
 
+/** How many sign-up mails were queued for this address (by hash) since `since`, whatever became of them. */
+export async function countMailToRecipientSince(db: DbOrTrx, recipientHash: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('recipient_hash', '=', recipientHash)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Housekeeping: a row queued before `before` no longer counts against its address, so it keeps no hash of it. */
+export async function clearRecipientHashesBefore(db: DbOrTrx, before: string): Promise<void> {
+  await db.updateTable('mail_outbox').set({ recipient_hash: null }).where('recipient_hash', 'is not', null).where('created_at', '<', before).execute();
+}
+
 export async function mailKindOf(db: DbOrTrx, id: string): Promise<MailKind | undefined> {
   return (await db.selectFrom('mail_outbox').select('kind').where('id', '=', id).executeTakeFirst())?.kind;
 }

@@ -21,6 +21,11 @@ export interface MailOutboxTable {
   /** FINDING_STATUS: the status the mail tells about, and the public message that came with it. */
   finding_status: FindingStatus | null;
   public_message: string | null;
+  /**
+   * Sign-up mail: SHA-256 of the normalised address it was queued for, to cap mail per
+   * address (mail-outbox.service.ts); cleared once it no longer counts. Null for a finding's mail.
+   */
+  recipient_hash: string | null;
   state: MailState;
   attempts: number;
   /** Due time; while an attempt runs, the end of its lease (see mail-delivery.ts). */

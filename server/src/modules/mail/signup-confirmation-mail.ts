@@ -31,7 +31,8 @@ function dayLine(entry: MySignup['days'][number]): string {
 export function composeSignupConfirmationMail(content: SignupConfirmationContent, publicUrl: string, token: string): ComposedMail {
   const { signup } = content;
   const lines = [
-    `Hallo ${signup.displayName},`,
+    // No name: anyone can type any name with any address, so the greeting carries nothing typed.
+    'Hallo,',
     '',
     `Je hebt je aangemeld voor ${signup.campaignName}.`,
     ...(signup.days.length > 0 ? ['', ...signup.days.map(dayLine)] : []),
