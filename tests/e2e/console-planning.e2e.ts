@@ -5,7 +5,8 @@
  * the public API (one more than there is room for); the planning shows who comes, the
  * waiting list, tools short and the streets; promoting moves the waiting person up; the
  * pickup list shows the addresses and its CSV holds the same rows; the poster carries the
- * sign-up QR code beside the join code.
+ * sign-up QR code beside the join code. Removing a confirmed person (after a question)
+ * moves the first waiting person up and erases the removed one's data.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -129,8 +130,8 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     expect(await text(page, 'planning-pickup')).toBe('1 adres wil dat de tegels worden opgehaald');
     const rows = await page.getByTestId('planning-confirmed').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())));
     expect(rows).toEqual([
-      ['1', 'Ans', 'Troelstrastraat 12', '12 m²', '1× tegellichter, 2× kruiwagen', 'Ja', 'Ja', 'ans@example.org'],
-      ['2', 'Bram', 'Molenstraat (e2e) 3', '80 tegels', '1× kruiwagen', 'Nee', 'Nee', '–'],
+      ['1', 'Ans', 'Troelstrastraat 12', '12 m²', '1× tegellichter, 2× kruiwagen', 'Ja', 'Ja', 'ans@example.org', 'Verwijderen Ans'],
+      ['2', 'Bram', 'Molenstraat (e2e) 3', '80 tegels', '1× kruiwagen', 'Nee', 'Nee', '–', 'Verwijderen Bram'],
     ]);
     expect(await text(page, 'planning-waiting')).toContain('Carla');
     const tools = await text(page, 'planning-tools');
@@ -208,6 +209,70 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     expect(posterSheets).toHaveLength(1);
     for (const words of ['Aanmelden voor een datum', 'Meedoen op de dag', `Code: ${invite.createParticipantInvite.code}`]) expect(posterSheets[0]).toContain(words);
     await expectAccessible(page, 'console-poster-signup');
+    await context.close();
+  });
+
+  it('removes a confirmed person after a question: the waiting person moves up, the personal link stops working', async () => {
+    const { server, browser } = bed;
+    const coordinator = await demoCoordinator(server);
+    const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => {
+      const { body } = await gqlAt(server.url, query, variables, { cookie: coordinator.cookie });
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.data;
+    };
+    // A schouw walk with one place: Anna has it, Bram waits.
+    const schouw = await asCoordinator('query($id: ID!) { campaign(id: $id) { neighbourhood { id } } }', { id: coordinator.schouw.id });
+    const date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const made = await asCoordinator('mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id days { id } } }', {
+      input: { neighbourhoodId: schouw.campaign.neighbourhood.id, kind: 'SCHOUW', name: 'Schouw verwijderen (e2e)', days: [{ date, label: 'Avondronde' }] },
+    });
+    const campaignId = made.createCampaign.id as string;
+    const dayId = made.createCampaign.days[0].id as string;
+    await asCoordinator('mutation($input: ChangeCampaignStatusInput!) { changeCampaignStatus(input: $input) { id } }', { input: { campaignId, status: 'OPEN' } });
+    await asCoordinator('mutation($id: ID!) { setSignupOpen(campaignId: $id, open: true) { id } }', { id: campaignId });
+    await asCoordinator('mutation($dayId: ID!) { setCampaignDayCapacity(dayId: $dayId, capacity: 1) { id } }', { dayId });
+    const signUp = async (displayName: string) => {
+      const { body } = await gqlAt(server.url, SIGN_UP, { input: { campaignId, dayIds: [dayId], displayName, contactConsent: false, walkerKind: 'RESIDENT' } });
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.data.signUp.token as string;
+    };
+    const annaLink = await signUp('Anna');
+    await signUp('Bram');
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await signInToConsole(page, server);
+    await page.goto(`${server.url}/beheer/campagnes/${campaignId}/planning`);
+    await expect.poll(() => text(page, 'planning-places')).toBe('1 van 1 plek bezet');
+    const questions: string[] = [];
+
+    // Saying no to the question changes nothing.
+    page.once('dialog', (dialog) => void (questions.push(dialog.message()), dialog.dismiss()));
+    await page.getByRole('button', { name: 'Verwijderen Anna' }).click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toBe('Anna van de lijst halen? De plek gaat naar de eerste op de wachtlijst. De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
+    expect(await page.getByTestId('planning-confirmed').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Verwijderen Anna' }).count()).toBe(1);
+
+    // With the keyboard, and yes: Bram moves up and the focus lands on the list's heading.
+    page.once('dialog', (dialog) => void (questions.push(dialog.message()), dialog.accept()));
+    await page.getByRole('button', { name: 'Verwijderen Anna' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Anna staat niet meer op de lijst en de gegevens zijn gewist. Bram staat nu bij wie er komt.').count()).toBe(1);
+    expect(questions).toHaveLength(2);
+    expect(await text(page, 'planning-places')).toBe('1 van 1 plek bezet');
+    const rows = await page.getByTestId('planning-confirmed').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(2)')!.textContent!.trim()));
+    expect(rows).toEqual(['Bram']);
+    expect(await page.getByText('Niemand op de wachtlijst.').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirmed-title');
+    const button = await page.getByRole('button', { name: 'Verwijderen Bram' }).boundingBox();
+    expect(button!.height).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'planning-removed');
+    await expectAccessible(page, 'planning-removed');
+
+    // Anna's data is gone: her personal link opens nothing any more.
+    const mine = await gqlAt(server.url, 'query($token: String!) { mySignup(token: $token) { id } }', { token: annaLink });
+    expect(mine.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     await context.close();
   });
 });

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import SignupTable from '../../../web/src/routes/beheer/campagnes/[id]/planning/SignupTable.svelte';
 import type { PlannedSignup } from '../../../web/src/lib/graphql/console/planning-operations';
 
+/** Not busy, and removing is the page's business (it asks first). */
+const actions = { busy: false, onremove: () => {} };
+
 const base: PlannedSignup = {
   id: 's1',
   displayName: 'Fatma',
@@ -36,6 +39,7 @@ describe('who comes on a date', () => {
   it('shows schouw walkers as resident or organisation, with what helps them', () => {
     const { body } = render(SignupTable, {
       props: {
+        ...actions,
         kind: 'SCHOUW',
         signups: [
           { ...base, walkerKind: 'RESIDENT', needs: 'Ik loop langzaam', contact: '06 12345678' },
@@ -46,22 +50,28 @@ describe('who comes on a date', () => {
     expect(body).toContain('Wat helpt om mee te doen');
     expect(body).not.toContain('Gereedschap');
     expect(rows(body)).toEqual([
-      ['1', 'Fatma', 'Bewoner', 'Ik loop langzaam', '06 12345678'],
-      ['2', 'Kees in de app', 'Namens Woonkracht10', '–', '–'],
+      ['1', 'Fatma', 'Bewoner', 'Ik loop langzaam', '06 12345678', 'Verwijderen Fatma'],
+      ['2', 'Kees in de app', 'Namens Woonkracht10', '–', '–', 'Verwijderen Kees'],
     ]);
   });
 
   it('shows tegelwippers with address, estimate, tools, help and pickup', () => {
     const { body } = render(SignupTable, {
       props: {
+        ...actions,
         kind: 'TEGELWIPPEN',
         signups: [{ ...base, street: { id: 'st', name: 'Troelstrastraat' }, houseNumber: '12', estimateTiles: 40, tools: [{ tool: { id: 't', name: 'bigbag' }, quantity: 2 }], wantsHelp: true }],
       },
     });
-    expect(rows(body)).toEqual([['1', 'Fatma', 'Troelstrastraat 12', '40 tegels', '2× bigbag', 'Ja', 'Nee', '–']]);
+    expect(rows(body)).toEqual([['1', 'Fatma', 'Troelstrastraat 12', '40 tegels', '2× bigbag', 'Ja', 'Nee', '–', 'Verwijderen Fatma']]);
   });
 
   it('says so when nobody signed up yet', () => {
-    expect(render(SignupTable, { props: { kind: 'SCHOUW', signups: [] } }).body).toContain('Nog niemand aangemeld voor deze datum.');
+    expect(render(SignupTable, { props: { ...actions, kind: 'SCHOUW', signups: [] } }).body).toContain('Nog niemand aangemeld voor deze datum.');
+  });
+
+  it('waits with Verwijderen while another change is under way', () => {
+    const { body } = render(SignupTable, { props: { ...actions, busy: true, kind: 'SCHOUW', signups: [base] } });
+    expect(body).toMatch(/<button[^>]*disabled[^>]*>Verwijderen/);
   });
 });

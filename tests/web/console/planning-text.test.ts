@@ -13,6 +13,8 @@ import {
   estimateText,
   nextDayId,
   placesText,
+  removedText,
+  removeQuestion,
   toolLine,
   toolsText,
   whoOrWhere,
@@ -78,6 +80,28 @@ describe('planning sentences', () => {
     expect(nextDayId(days, '2028-01-01')).toBe('c');
     expect(nextDayId([], '2027-01-01')).toBeNull();
     expect(dayText('2027-03-20')).toBe('za 20 maart 2027');
+  });
+
+  it('asks before taking someone off the list: where the place goes, that the data is erased, for every date', () => {
+    const anna = { id: 'a', displayName: 'Anna', status: 'CONFIRMED' as const };
+    const bram = { id: 'b', displayName: 'Bram', status: 'WAITING' as const };
+    const full = { capacity: 2, confirmedCount: 2, waitingCount: 1, confirmed: [anna], waiting: [bram] };
+    expect(removeQuestion(anna, full, false)).toBe('Anna van de lijst halen? De plek gaat naar de eerste op de wachtlijst. De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
+    expect(removeQuestion(anna, { ...full, waitingCount: 0, waiting: [] }, false)).toBe('Anna van de lijst halen? Er komt een plek vrij. De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
+    // Over the maximum (someone was let in anyway): no place comes free.
+    expect(removeQuestion(anna, { ...full, confirmedCount: 3 }, false)).toBe('Anna van de lijst halen? De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
+    expect(removeQuestion(bram, full, true)).toBe(
+      'Bram van de wachtlijst halen? Dat geldt ook voor de andere data waarvoor Bram zich aanmeldde. De gegevens van Bram worden gewist. Dat kun je niet terugdraaien.',
+    );
+  });
+
+  it('says afterwards who is off the list and who moved up', () => {
+    const anna = { id: 'a', displayName: 'Anna', status: 'CONFIRMED' as const };
+    const bram = { id: 'b', displayName: 'Bram', status: 'WAITING' as const };
+    const before = { capacity: 1, confirmedCount: 1, waitingCount: 1, confirmed: [anna], waiting: [bram] };
+    const after = { capacity: 1, confirmedCount: 1, waitingCount: 0, confirmed: [{ ...bram, status: 'CONFIRMED' as const }], waiting: [] };
+    expect(removedText('Anna', before, after)).toBe('Anna staat niet meer op de lijst en de gegevens zijn gewist. Bram staat nu bij wie er komt.');
+    expect(removedText('Bram', before, { ...before, waitingCount: 0, waiting: [] })).toBe('Bram staat niet meer op de lijst en de gegevens zijn gewist.');
   });
 
   it('groups pickup rows by street in the order they come', () => {

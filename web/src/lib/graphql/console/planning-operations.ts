@@ -45,6 +45,8 @@ export const PROMOTE_SIGNUP = graphql(
   `mutation ConsolePromoteSignup($signupId: ID!, $dayId: ID!) { promoteSignup(signupId: $signupId, dayId: $dayId) { ...ConsoleDayPlanning } }`,
   [DAY_PLANNING_FIELDS],
 );
+// Answers only true: the planning reloads afterwards, as the removal can move someone up on any date.
+export const REMOVE_SIGNUP = graphql(`mutation ConsoleRemoveSignup($signupId: ID!) { removeSignup(signupId: $signupId) }`);
 export type DayPlanning = ResultOf<typeof DAY_PLANNING_FIELDS>;
 export type PlannedSignup = ResultOf<typeof PLANNED_SIGNUP>;
 export type ToolDemand = DayPlanning['tools'][number];

@@ -94,3 +94,41 @@ const weekdayDate = new Intl.DateTimeFormat('nl-NL', { weekday: 'short', day: 'n
 
 /** A calendar date (YYYY-MM-DD) with its weekday, as a date tab says it: "za 21 maart 2027". */
 export const dayText = (ymd: string): string => weekdayDate.format(new Date(`${ymd}T00:00:00Z`));
+
+interface Listed {
+  id: string;
+  displayName: string;
+  status: 'CONFIRMED' | 'WAITING';
+}
+interface Places {
+  capacity: number | null;
+  confirmedCount: number;
+  waitingCount: number;
+  waiting: readonly Listed[];
+  confirmed: readonly Listed[];
+}
+
+/**
+ * The question before a coordinator takes someone off the list, in plain words: where the
+ * place goes, that the person's data is erased, and that it cannot be undone. A date over
+ * its maximum frees no place; the server moves up the first waiting person otherwise.
+ */
+export function removeQuestion(signup: Listed, planning: Places, otherDates: boolean): string {
+  const name = signup.displayName;
+  const sentences = [signup.status === 'WAITING' ? `${name} van de wachtlijst halen?` : `${name} van de lijst halen?`];
+  if (signup.status === 'CONFIRMED') {
+    const over = planning.capacity !== null && planning.confirmedCount > planning.capacity;
+    if (!over) sentences.push(planning.waitingCount > 0 ? 'De plek gaat naar de eerste op de wachtlijst.' : 'Er komt een plek vrij.');
+  }
+  if (otherDates) sentences.push(`Dat geldt ook voor de andere data waarvoor ${name} zich aanmeldde.`);
+  sentences.push(`De gegevens van ${name} worden gewist. Dat kun je niet terugdraaien.`);
+  return sentences.join(' ');
+}
+
+/** What the coordinator reads once it is done: who is off the list and who moved up in their place. */
+export function removedText(name: string, before: Places, after: Places | null): string {
+  const nowConfirmed = new Set(after?.confirmed.map((s) => s.id) ?? []);
+  const movedUp = before.waiting.filter((s) => nowConfirmed.has(s.id)).map((s) => s.displayName);
+  const moved = movedUp.length === 0 ? '' : ` ${movedUp.join(' en ')} ${movedUp.length === 1 ? 'staat' : 'staan'} nu bij wie er komt.`;
+  return `${name} staat niet meer op de lijst en de gegevens zijn gewist.${moved}`;
+}
