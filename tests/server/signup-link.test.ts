@@ -63,12 +63,34 @@ describe('the personal link', () => {
     expect(body.errors[0].extensions.fields.map((f: { path: string[] }) => f.path.join('.'))).toEqual(['input.contact', 'input.streetId']);
   });
 
-  it('cancels, after which the link still shows the sign-up as cancelled', async () => {
-    const { token } = await newSignup();
+  it('cancels, after which the link still shows the sign-up as cancelled, without the contact and needs it no longer needs', async () => {
+    const { token, signup } = await newSignup();
     const { body } = await fx.query(fx.freshIp(), CANCEL, { token });
     expect(body.data.cancelMySignup).toEqual({ cancelledAt: expect.any(String), days: [] });
     const viewed = await fx.query(fx.freshIp(), MY_SIGNUP, { token });
-    expect(viewed.body.data.mySignup.cancelledAt).toBe(body.data.cancelMySignup.cancelledAt);
+    expect(viewed.body.data.mySignup).toMatchObject({ cancelledAt: body.data.cancelMySignup.cancelledAt, displayName: 'Sanne', contact: null, contactConsent: false });
+    const row = await db().selectFrom('signup').select(['contact', 'contact_consent_at', 'needs']).where('id', '=', signup.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ contact: null, contact_consent_at: null, needs: null });
+
+    const walker = await fx.signUpSchouw({ contact: 'loper@example.nl', contactConsent: true, needs: 'Ik loop met een rollator.' });
+    await fx.query(fx.freshIp(), CANCEL, { token: walker.body.data.signUp.token });
+    const walkerRow = await db().selectFrom('signup').select(['contact', 'contact_consent_at', 'needs']).where('id', '=', walker.body.data.signUp.signup.id).executeTakeFirstOrThrow();
+    expect(walkerRow).toEqual({ contact: null, contact_consent_at: null, needs: null });
+  });
+
+  it('keeps the moment of consent while the contact stays the same, and takes a new one for a new contact', async () => {
+    const { token, signup } = await newSignup();
+    const consentAt = async () => (await db().selectFrom('signup').select('contact_consent_at').where('id', '=', signup.id).executeTakeFirstOrThrow()).contact_consent_at;
+    const given = await consentAt();
+    expect(given).not.toBeNull();
+    const change = (contact: string) =>
+      fx.query(fx.freshIp(), UPDATE, { token, input: { dayIds: [fx.tegelwipDay], displayName: 'Sanne', contact, contactConsent: true, streetId: fx.streetA, houseNumber: '14' } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await change('sanne@example.nl')).body.errors).toBeUndefined();
+    expect(await consentAt()).toBe(given);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await change('sanne@elders.nl')).body.errors).toBeUndefined();
+    expect(await consentAt()).not.toBe(given);
   });
 
   it('joins the field app with the name and contact of the sign-up, links it, and refuses a second working device', async () => {

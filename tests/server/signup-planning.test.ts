@@ -173,6 +173,22 @@ describe('planning a date', () => {
       expect((await fx.query('otherCoordinator', PICKUP, { dayId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     });
 
+    it('records reading the addresses in the audit log, once per date and request', async () => {
+      const viewed = () => db().selectFrom('audit_event').select(['subject_id', 'actor_account_id', 'request_id']).where('action', '=', 'signup.addresses_viewed').orderBy('at').execute();
+      const before = (await viewed()).length;
+      // Two aliases for the same date in one request: one record.
+      const twice = await fx.query('coordinator', 'query($dayId: ID!) { a: pickupList(dayId: $dayId) { houseNumber } b: pickupList(dayId: $dayId) { houseNumber } }', { dayId });
+      expect(twice.body.data.a).toHaveLength(4);
+      const after = await viewed();
+      expect(after.slice(before)).toEqual([{ subject_id: dayId, actor_account_id: fx.ids.coordinator, request_id: expect.any(String) }]);
+      await fx.query('coordinator', PICKUP, { dayId });
+      expect((await viewed()).length).toBe(before + 2);
+      // Refused, or no addresses to read: nothing recorded.
+      await fx.query('otherCoordinator', PICKUP, { dayId });
+      await fx.query('coordinator', PICKUP, { dayId: await fx.addDay(fx.campaignA, 66) });
+      expect((await viewed()).length).toBe(before + 2);
+    });
+
     it('downloads as CSV for Dutch Excel, audited, for the coordinators of the campaign only', async () => {
       const [first] = await streets();
       const url = `${fx.t.url}/exports/days/${dayId}/ophaallijst.csv`;

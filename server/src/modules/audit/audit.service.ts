@@ -43,7 +43,8 @@ export type AuditAction =
   | 'campaign_day.capacity_changed'
   | 'signup.promoted'
   | 'signup.removed'
-  | 'signup.contacts_viewed';
+  | 'signup.contacts_viewed'
+  | 'signup.addresses_viewed';
 
 export interface AuditEvent {
   id: string;

@@ -59,13 +59,17 @@ const PlannedSignupToolRef = builder.objectRef<PlannedSignup['tools'][number]>('
   fields: (t) => ({ tool: t.field({ type: CampaignToolRef, resolve: (r) => r.tool }), quantity: t.exposeInt('quantity') }),
 });
 
-/** One audit record per date and request for reading sign-ups' contact details, however many are shown. */
-const contactsAudited = new WeakMap<Context, Map<string, Promise<void>>>();
-function auditContactsOnce(ctx: Context, dayId: string): Promise<void> {
-  let days = contactsAudited.get(ctx);
-  if (!days) contactsAudited.set(ctx, (days = new Map()));
-  let done = days.get(dayId);
-  if (!done) days.set(dayId, (done = planning.recordContactsViewed(ctx.writeDb, ctx.viewer, dayId, ctx.requestId)));
+/**
+ * One audit record per date and request for reading sign-ups' contact details or
+ * addresses, however many are shown and however often the request asks (aliases).
+ */
+const readsAudited = new WeakMap<Context, Map<string, Promise<void>>>();
+function auditReadOnce(ctx: Context, what: planning.PersonalRead, dayId: string): Promise<void> {
+  let reads = readsAudited.get(ctx);
+  if (!reads) readsAudited.set(ctx, (reads = new Map()));
+  const key = `${what}:${dayId}`;
+  let done = reads.get(key);
+  if (!done) reads.set(key, (done = planning.recordPersonalDataViewed(ctx.writeDb, ctx.viewer, what, dayId, ctx.requestId)));
   return done;
 }
 
@@ -80,7 +84,7 @@ const PlannedSignupRef = builder.objectRef<PlannedSignup>('PlannedSignup').imple
       description: 'Given with consent; null after erasure. Reading it is recorded in the audit log.',
       resolve: async (s, _args, ctx) => {
         if (s.contact === null) return null;
-        await auditContactsOnce(ctx, s.dayId);
+        await auditReadOnce(ctx, 'contacts', s.dayId);
         return s.contact;
       },
     }),
@@ -164,10 +168,14 @@ builder.queryFields((t) => ({
   }),
   pickupList: t.field({
     type: [PickupRowRef],
-    description: "Confirmed tegelwip sign-ups of the date with an address, by street and house number. Also as CSV: /exports/days/{dayId}/ophaallijst.csv.",
+    description: "Confirmed tegelwip sign-ups of the date with an address, by street and house number; reading addresses is recorded in the audit log. Also as CSV: /exports/days/{dayId}/ophaallijst.csv.",
     authScopes: { coordinator: true },
     args: { dayId: t.arg.id() },
-    resolve: (_root, args, ctx) => pickup.pickupList(ctx.db, ctx.viewer, String(args.dayId)),
+    resolve: async (_root, args, ctx) => {
+      const rows = await pickup.pickupList(ctx.db, ctx.viewer, String(args.dayId));
+      if (rows.length > 0) await auditReadOnce(ctx, 'addresses', String(args.dayId));
+      return rows;
+    },
   }),
 }));
 

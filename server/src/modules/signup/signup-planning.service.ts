@@ -100,10 +100,15 @@ export async function dayPlanning(db: DbOrTrx, viewer: Viewer, dayId: string): P
   return managed && buildDayPlanning(db, managed.day);
 }
 
+/** Personal data of a date's sign-ups that a coordinator reads: contact details (planning) or addresses (pickup list). */
+export type PersonalRead = 'contacts' | 'addresses';
+
 /**
- * Sign-ups' contact details are personal data, as participants' are: reading them is
- * recorded in the audit log, once per date and request. `db` is the write connection.
+ * Sign-ups' contact details and addresses are personal data, as participants' are:
+ * reading them is recorded in the audit log, once per date and request (the GraphQL edge
+ * sees to once). `db` is the write connection.
  */
-export async function recordContactsViewed(db: Db, viewer: Viewer, dayId: string, requestId: string): Promise<void> {
-  await recordAudit(db, { actorAccountId: actorOf(viewer), action: 'signup.contacts_viewed', subjectType: 'campaign_day', subjectId: dayId, requestId });
+export async function recordPersonalDataViewed(db: Db, viewer: Viewer, what: PersonalRead, dayId: string, requestId: string): Promise<void> {
+  const action = what === 'contacts' ? 'signup.contacts_viewed' : 'signup.addresses_viewed';
+  await recordAudit(db, { actorAccountId: actorOf(viewer), action, subjectType: 'campaign_day', subjectId: dayId, requestId });
 }

@@ -39,8 +39,13 @@ export async function updateSignupDetails(db: DbOrTrx, id: string, set: SignupDe
   await db.updateTable('signup').set(set).where('id', '=', id).execute();
 }
 
+/**
+ * A cancelled sign-up keeps no contact, consent or needs: they were given for taking part.
+ * The name stays for the person's own page (which says they cancelled); a cancelled
+ * sign-up holds no date, so no planning shows it.
+ */
 export async function markCancelled(db: DbOrTrx, id: string, at: string): Promise<void> {
-  await db.updateTable('signup').set({ cancelled_at: at, updated_at: at }).where('id', '=', id).execute();
+  await db.updateTable('signup').set({ cancelled_at: at, contact: null, contact_consent_at: null, needs: null, updated_at: at }).where('id', '=', id).execute();
 }
 
 export async function linkParticipant(db: DbOrTrx, id: string, participantId: string): Promise<void> {

@@ -156,7 +156,9 @@ export function updateMySignup(db: Db, settings: AuthSettings, token: string, in
       const checked = checkSignup(input, { kind: campaign.kind, dayIds: allowedDays, streetIds: new Set(streets.map((s) => s.id)), toolIds: new Set(tools.map((t) => t.id)) }, now);
       const removed = held.filter((h) => !checked.dayIds.includes(h.day_id)).map((h) => h.day_id);
       const added = future.filter((d) => checked.dayIds.includes(d.id) && !held.some((h) => h.day_id === d.id));
-      await repo.updateSignupDetails(trx, row.id, checked.details);
+      // Consent was given at a moment: it keeps that moment while the contact stays the same.
+      const sameContact = checked.details.contact !== null && checked.details.contact === row.contact && row.contact_consent_at !== null;
+      await repo.updateSignupDetails(trx, row.id, sameContact ? { ...checked.details, contact_consent_at: row.contact_consent_at } : checked.details);
       await repo.deleteSignupDays(trx, row.id, removed);
       for (const dayId of removed) await fillFreedPlaces(trx, (await findDay(trx, dayId))!);
       await takePlaces(trx, row.id, added, now);
