@@ -81,7 +81,13 @@ describe('schouw teams (Chromium)', () => {
     await expect.poll(() => cards.filter({ has: page.getByRole('heading', { name: 'Team 1' }) }).getByText(SPOT).count()).toBe(1);
     await page.getByRole('button', { name: 'Vastzetten' }).click();
     await expect.poll(() => page.getByTestId('teams-locked').count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Teams maken' }).isDisabled()).toBe(true);
+    // Locked: no new composition and no moving, and the disabled button says why in words.
+    const composeButton = page.getByRole('button', { name: 'Teams maken' });
+    expect(await composeButton.isDisabled()).toBe(true);
+    expect(await composeButton.evaluate((button) => getComputedStyle(button).cursor)).toBe('not-allowed');
+    const reasonId = await composeButton.getAttribute('aria-describedby');
+    expect(squash(await page.locator(`[id="${reasonId}"]`).textContent())).toContain('niet opnieuw maken en niet verplaatsen');
+    expect(await page.getByRole('button', { name: /^Verplaats / }).count()).toBe(0);
     await screenshot(page, 'console-teams');
     await expectAccessible(page, 'console-teams');
     await desk.close();
