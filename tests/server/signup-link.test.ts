@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
 import { revokeParticipant } from '../../server/src/modules/participant/participant.service.js';
 import { ERASED_NAME } from '../../server/src/modules/signup/day-planning.js';
+import { findSignupInvite } from '../../server/src/modules/signup/signup.repo.js';
 import { mySignup } from '../../server/src/modules/signup/signup.service.js';
 import { MY_SIGNUP_FIELDS, signupFixture, type SignupFixture } from '../support/signup-fixture.js';
 
@@ -140,6 +141,23 @@ describe('the personal link', () => {
     const link = await fx.query(fx.freshIp(), MY_SIGNUP, { token });
     expect(link.body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(await db().selectFrom('signup_mail_link').select('signup_id').where('signup_id', '=', signup.id).execute()).toEqual([]);
+  });
+
+  it('does not join once a coordinator revoked the campaign’s sign-up invite, and says so', async () => {
+    const { token, signup } = await newSignup();
+    const invite = (await findSignupInvite(db(), fx.campaignA.id))!;
+    const revoked = await fx.query('coordinator', 'mutation($id: ID!) { revokeParticipantInvite(inviteId: $id) { id revokedAt } }', { id: invite.id });
+    expect(revoked.body.errors).toBeUndefined();
+    try {
+      const { body } = await fx.query(fx.freshIp(), JOIN, { input: { token, showNameInRankings: false } });
+      expect(body.errors[0]).toMatchObject({
+        extensions: { code: 'CONFLICT' },
+        message: 'Meedoen met de link van je aanmelding is voor deze actie gestopt. Vraag het Buurtkracht-team om een uitnodiging.',
+      });
+      expect((await db().selectFrom('signup').select('participant_id').where('id', '=', signup.id).executeTakeFirstOrThrow()).participant_id).toBeNull();
+    } finally {
+      await db().updateTable('participant_invite').set({ revoked_at: null }).where('id', '=', invite.id).execute();
+    }
   });
 
   it('does not join with a cancelled sign-up or an unknown link', async () => {

@@ -34,6 +34,8 @@ export function joinWithSignup(db: Db, settings: AuthSettings, input: JoinWithSi
       const invite = await repo.findSignupInvite(trx, campaign.id);
       // Made when the sign-up first opened (signup-planning.service.ts), so a sign-up always finds it.
       if (!invite) throw signupNotFound();
+      // The console lists it with the other invites: a coordinator who revokes it stops joining with sign-up links.
+      if (invite.revoked_at) throw new DomainError(ErrorCode.CONFLICT, 'Meedoen met de link van je aanmelding is voor deze actie gestopt. Vraag het Buurtkracht-team om een uitnodiging.');
       const joined = await insertJoinedParticipant(
         trx,
         { campaignId: campaign.id, inviteId: invite.id, displayName: signup.display_name!, contact: signup.contact_consent_at ? signup.contact : null, showNameInRankings: input.showNameInRankings, followUpKey: input.followUpKey },
