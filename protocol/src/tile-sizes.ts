@@ -28,6 +28,8 @@ export const PIECE_SIZE_CODES = SIZE_CODES.filter((code): code is PieceSizeCode 
 export const areaCm2Of = (sizeCode: SizeCode, count: number): number => SIZE_CODE_AREA_CM2[sizeCode] * count;
 
 export const CM2_PER_M2 = 10_000;
+/** NK Tegelwippen counts 11 tiles (30×30) per m²: for NK totals and for estimates given in tiles. */
+export const NK_TILES_PER_M2 = 11;
 /** A Tegelwippen campaign's goal when the coordinator sets none. */
 export const DEFAULT_TARGET_M2 = 500;
 
@@ -36,6 +38,6 @@ export const DEFAULT_TARGET_M2 = 500;
  * a correction below zero rounds the same way, so it undoes exactly what it corrects.
  */
 export function nkTilesOf(areaCm2: number): number {
-  const tiles = Math.floor((Math.abs(areaCm2) * 11 + CM2_PER_M2 / 2) / CM2_PER_M2);
+  const tiles = Math.floor((Math.abs(areaCm2) * NK_TILES_PER_M2 + CM2_PER_M2 / 2) / CM2_PER_M2);
   return areaCm2 < 0 && tiles > 0 ? -tiles : tiles;
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
 import { revokeParticipant } from '../../server/src/modules/participant/participant.service.js';
-import { ERASED_NAME } from '../../server/src/modules/signup/day-planning.js';
+import { ERASED_NAME } from '../../server/src/modules/signup/signup.table.js';
 import { findSignupInvite } from '../../server/src/modules/signup/signup.repo.js';
 import { mySignup } from '../../server/src/modules/signup/signup.service.js';
 import { MY_SIGNUP_FIELDS, signupFixture, type SignupFixture } from '../support/signup-fixture.js';

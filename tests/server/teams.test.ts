@@ -16,6 +16,8 @@ import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
 import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
 import { createSpot } from '../../server/src/modules/spot/spot.service.js';
+import { todayInNetherlands } from '../../server/src/modules/campaign/local-date.js';
+import { ERASED_NAME } from '../../server/src/modules/signup/signup.table.js';
 import { teamForToday } from '../../server/src/modules/team/my-team.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 
@@ -313,6 +315,21 @@ describe('schouw teams', () => {
     expect((await fx.query(me.headers, MY_TEAM)).body.data.myTeam).toBeNull();
     await db().deleteFrom('signup_day').where('signup_id', '=', mine).execute();
     expect((await fx.query(me.headers, MY_TEAM)).body.data.myTeam).toBeNull();
+  });
+
+  it('shows a member whose name was erased as the planning does', async () => {
+    const dayId = await newDay();
+    const erased = await signUp(dayId, fx.schouwA, 'Wordt gewist', 'RESIDENT');
+    await signUp(dayId, fx.schouwA, 'Blijft', 'RESIDENT');
+    await db().updateTable('signup').set({ display_name: null, erased_at: new Date().toISOString() }).where('id', '=', erased).execute();
+    const composed = await compose(dayId, 2);
+    expect(composed.teams[0].members.find((m: any) => m.signupId === erased).displayName).toBe(ERASED_NAME);
+    expect(ERASED_NAME).toBe('(naam gewist)');
+  });
+
+  it('takes today as the Dutch date, also when it is still yesterday in UTC', () => {
+    expect(todayInNetherlands(new Date('2027-03-31T22:30:00Z'))).toBe('2027-04-01');
+    expect(todayInNetherlands(new Date('2027-01-31T22:30:00Z'))).toBe('2027-01-31');
   });
 
   it('shows a walker signed up for several dates the team of today, else of the next walk, else of the last one', () => {

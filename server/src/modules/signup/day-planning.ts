@@ -14,10 +14,7 @@ import { toCampaignTool, type CampaignTool } from './campaign-tools.service.js';
 import * as toolRepo from './campaign-tools.repo.js';
 import { streetCentroids } from './signup-planning.repo.js';
 import * as repo from './signup.repo.js';
-import type { SignupDayRow, SignupDayStatus, WalkerKind } from './signup.table.js';
-
-/** What the planning shows for a sign-up whose personal data the retention erased. */
-export const ERASED_NAME = '(naam gewist)';
+import { ERASED_NAME, type SignupDayRow, type SignupDayStatus, type WalkerKind } from './signup.table.js';
 
 export interface PlannedSignup {
   id: string;

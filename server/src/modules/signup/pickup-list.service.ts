@@ -5,7 +5,7 @@
  * as gardens do, garden-address.ts), and whether the tiles should be picked up. As a
  * page (GraphQL) and as CSV for Dutch Excel.
  */
-import { CM2_PER_M2 } from '@buurtkracht/protocol/tile-sizes';
+import { CM2_PER_M2, NK_TILES_PER_M2 } from '@buurtkracht/protocol/tile-sizes';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { notFound } from '../../domain-error.js';
@@ -18,9 +18,6 @@ import { Fixed, toCsv } from '../export/csv.js';
 import { houseNumberKey } from '../tally/garden-address.js';
 import { countedAreaOnDay } from './signup-planning.repo.js';
 import * as repo from './signup.repo.js';
-
-/** NK Tegelwippen counts 11 tiles (30×30) per m²; an estimate in tiles is shown in m² by it. */
-const NK_TILES_PER_M2 = 11;
 
 export interface PickupRow {
   street: Street;
@@ -37,6 +34,7 @@ async function managedDay(db: DbOrTrx, viewer: Viewer, dayId: string) {
   return { day, campaign };
 }
 
+/** An estimate in tiles is shown in m² by the NK convention. */
 const estimateOf = (areaCm2: number | null, tiles: number | null) =>
   areaCm2 !== null ? areaCm2 / CM2_PER_M2 : tiles !== null ? Math.round((tiles / NK_TILES_PER_M2) * 100) / 100 : null;
 

@@ -7,6 +7,7 @@ import { CM2_PER_M2 } from '@buurtkracht/protocol/tile-sizes';
 import type { DbOrTrx } from '../../db/database.js';
 import { DomainError, ErrorCode } from '../../domain-error.js';
 import { daysOfCampaigns, findCampaign } from '../campaign/campaign.repo.js';
+import { todayInNetherlands } from '../campaign/local-date.js';
 import type { CampaignDayRow, CampaignKind, CampaignRow } from '../campaign/campaign.table.js';
 import { allStreets, findNeighbourhoodsByIds, findStreetsByIds } from '../neighbourhood/neighbourhood.repo.js';
 import { toolsOfCampaigns } from './campaign-tools.repo.js';
@@ -63,11 +64,6 @@ export interface MySignup {
   cancelledAt: string | null;
   joined: boolean;
 }
-
-const amsterdamDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today in the Netherlands as YYYY-MM-DD: campaign dates are local dates. */
-export const todayInNetherlands = (now: Date): string => amsterdamDate.format(now);
 
 /** The campaign when its sign-up is open, else undefined. */
 export async function openSignupCampaign(db: DbOrTrx, campaignId: string): Promise<CampaignRow | undefined> {

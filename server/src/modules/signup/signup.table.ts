@@ -12,6 +12,9 @@ export interface CampaignToolTable {
   position: number;
 }
 
+/** What planning and teams show for a sign-up whose name was erased (retention, a removal, deleting one's data). */
+export const ERASED_NAME = '(naam gewist)';
+
 export interface SignupTable {
   id: string;
   campaign_id: string;

@@ -8,6 +8,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { toCampaignDay, type CampaignDay } from '../campaign/campaign.service.js';
 import { findDay } from '../campaign/campaign.repo.js';
+import { todayInNetherlands } from '../campaign/local-date.js';
 import { spotsByIds, type Spot } from '../spot/spot.service.js';
 import * as repo from './team.repo.js';
 
@@ -19,8 +20,6 @@ export interface MyTeam {
   walkedCount: number;
   spotCount: number;
 }
-
-const amsterdamDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
  * Which of a walker's teams to show when they signed up for several dates: today's
@@ -34,7 +33,7 @@ export function teamForToday<T extends { date: string }>(teams: readonly T[], to
 export async function myTeam(db: DbOrTrx, viewer: Viewer, now = new Date()): Promise<MyTeam | null> {
   if (viewer.kind !== 'participant') return null;
   const signupIds = await repo.signupIdsOfParticipant(db, viewer.participantId, viewer.campaignId);
-  const team = teamForToday(await repo.teamsOfSignups(db, signupIds), amsterdamDate.format(now));
+  const team = teamForToday(await repo.teamsOfSignups(db, signupIds), todayInNetherlands(now));
   if (!team) return null;
   const [members, route, day] = await Promise.all([repo.membersOfTeams(db, [team.id]), repo.spotsOfTeams(db, [team.id]), findDay(db, team.day_id)]);
   const spots = new Map((await spotsByIds(db, route.map((r) => r.spotId))).map((s) => [s.id, s]));

@@ -12,7 +12,7 @@ import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { toCampaignDay, type CampaignDay } from '../campaign/campaign.service.js';
-import type { WalkerKind } from '../signup/signup.table.js';
+import { ERASED_NAME, type WalkerKind } from '../signup/signup.table.js';
 import { toSpot, type Spot } from '../spot/spot.service.js';
 import { composeTeams as compose, countRepeatedPairs, type ComposerWalker } from './team-composer.js';
 import { personKeyOf } from './team-people.js';
@@ -43,9 +43,6 @@ export interface DayTeams {
   unassignedSpots: Spot[];
   repeatedPairs: number;
 }
-
-/** Shown for a sign-up whose name was erased (retention), so a team still lists a place for them. */
-const ERASED_NAME = 'Naam gewist';
 
 const toMember = (s: repo.TeamSignup): TeamMember => ({ signupId: s.id, displayName: s.displayName ?? ERASED_NAME, walkerKind: s.walkerKind, organisation: s.organisation });
 
