@@ -8,8 +8,8 @@
  * poster; its sign-up QR code is read from the picture and a phone (390×844) opens that
  * link, signs up for the action day with an address, an estimate, tools and pickup; the
  * coordinator's planning for that day and the pickup list show the address; on the day
- * the phone joins with its personal link, counts at that address, and the pickup list
- * shows the counted m².
+ * the phone joins with its personal link, the counter starts at that address without
+ * asking for it again, and the pickup list shows the m² counted there.
  *
  * Schouw: the coordinator adds a walk date and prints a poster; two phones sign up
  * through its QR link (a resident, and a professional for an organisation); the
@@ -128,20 +128,30 @@ describe('from the poster to the day (Chromium)', () => {
     await screenshot(office, 'journey-pickup-list');
     await expectAccessible(office, 'journey-pickup-list');
 
-    // On the day the phone opens its personal link, joins without giving its name again, and counts at the address.
+    // On the day the phone opens its personal link and joins without giving its name again;
+    // the counter starts at the sign-up's garden, on today's action day, without asking where.
     const onTheDay = await newPhone(app.browser);
     await joinWithPersonalLink(onTheDay.page, personalLink, '/tellen');
     const counter = onTheDay.page;
     expect(await counter.getByLabel('Jouw naam in de app').count()).toBe(0);
-    expect(await counter.getByLabel(/^Actiedag/).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent)).toContain('Eerste actiedag');
-    await counter.getByLabel(/^Straat/).selectOption({ label: 'Van Oldenbarneveldstraat' });
-    await counter.getByLabel(/^Huisnummer/).fill('8');
-    await counter.getByRole('button', { name: 'Begin met tellen' }).click();
-    await expect.poll(async () => squash(await counter.getByTestId('place-summary').textContent())).toContain('Van Oldenbarneveldstraat');
+    const placeSummary = async () => squash(await counter.getByTestId('place-summary').textContent());
+    await expect.poll(placeSummary).toContain('Van Oldenbarneveldstraat, nr. 8');
+    expect(await placeSummary()).not.toContain('niet vandaag');
+    expect(await counter.getByTestId('place-form').count()).toBe(0);
     for (let i = 0; i < 6; i++) await counter.getByTestId('add-TEGEL_50X50').click(); // 6 × 0,25 m²
     await expect.poll(() => counter.getByTestId('mine-total').textContent()).toBe('1,5 m²');
     await screenshot(counter, 'journey-counter');
     await expectAccessible(counter, 'journey-counter');
+    // Wijzig shows what was chosen for her: the action day, her street and house number.
+    await counter.getByRole('button', { name: 'Wijzig dag, straat en huisnummer' }).click();
+    const chosen = (label: RegExp) => counter.getByLabel(label).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent);
+    expect(await chosen(/^Actiedag/)).toContain('Eerste actiedag');
+    expect(await chosen(/^Straat/)).toBe('Van Oldenbarneveldstraat');
+    expect(await counter.getByLabel(/^Huisnummer/).inputValue()).toBe('8');
+    await counter.getByRole('button', { name: 'Begin met tellen' }).click();
+    // The garden stays on the phone: the app opened again starts there too.
+    await counter.reload();
+    await expect.poll(placeSummary).toContain('Van Oldenbarneveldstraat, nr. 8');
     await counter.goto(`${new URL(personalLink).origin}/versturen`);
     await expect.poll(() => counter.getByTestId('sync-summary').textContent(), { timeout: 30_000 }).toBe('Alles is verstuurd');
     await onTheDay.context.close();

@@ -3,20 +3,28 @@
  * tiles come from (garden or public space, or not said), the running totals (confirmed by
  * the server plus what is still on the device), and the actions: add tiles, add a
  * measured area, undo the last entry (as a correction event, which the server gives the
- * entry's origin). The place with its origin, and the days someone confirmed counting on
- * (a day that is not today), are remembered in localStorage.
+ * entry's origin). The place with its origin, the days someone confirmed counting on
+ * (a day that is not today), and the sign-ups whose garden someone counted away from are
+ * remembered in localStorage.
  */
 import type { TileOrigin } from '@buurtkracht/protocol/tile-origins';
 import { areaCm2Of, CM2_PER_M2, nkTilesOf, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
 import { v7 as uuidv7 } from 'uuid';
 import { t } from '$lib/i18n/i18n.svelte';
 import { fieldApp } from '$lib/offline/field-app.svelte';
+import type { JoinedCampaign } from '$lib/offline/field-store';
 import { deviceTallyTotals, lastUndoableEntry, type DeviceTallyTotals } from '$lib/offline/tally-totals';
 import { TILE_SIZES } from './tile-sizes';
 import { defaultDayId, type ActionDay } from './action-day';
 
 const PLACE_KEY = 'buurtkracht.counter.place';
 const CONFIRMED_DAYS_KEY = 'buurtkracht.counter.confirmedDays';
+const LEFT_SIGNUP_PLACES_KEY = 'buurtkracht.counter.leftSignupPlaces';
+
+/** The membership counted in: when made with a sign-up, its garden (field-store.ts). */
+export type CountingMembership = Pick<JoinedCampaign, 'joinedAt' | 'signupPlace'>;
+
+const sameHouseNumber = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
 
 export function describeEntry(sizeCode: string, count: number): string {
   if (sizeCode === 'AREA') return `${(count / CM2_PER_M2).toLocaleString('nl-NL', { maximumFractionDigits: 2 })} m² gemeten`;
@@ -44,8 +52,15 @@ export class TileCounter {
   /** Where the tiles come from, for the street it was chosen on (#originStreetId); null: not said. */
   #origin = $state<TileOrigin | null>(null);
   #originStreetId = '';
+  #signupPlace: CountingMembership['signupPlace'];
+  /** "campaignId@joinedAt" of the memberships whose sign-up garden someone chose another place than. */
+  #leftSignupPlaces: string[];
+  #membershipKey: string;
 
-  constructor(readonly campaignId: string) {
+  constructor(readonly campaignId: string, membership: CountingMembership | null = null) {
+    this.#signupPlace = membership?.signupPlace;
+    this.#membershipKey = `${campaignId}@${membership?.joinedAt ?? ''}`;
+    this.#leftSignupPlaces = JSON.parse(globalThis.localStorage?.getItem(LEFT_SIGNUP_PLACES_KEY) ?? '[]') as string[];
     const saved = JSON.parse(globalThis.localStorage?.getItem(PLACE_KEY) ?? 'null') as { dayId: string; streetId: string; origin?: TileOrigin | null } | null;
     if (saved) {
       this.dayId = saved.dayId;
@@ -70,19 +85,32 @@ export class TileCounter {
 
   /**
    * Starts on today's action day when there is one (unless another day was chosen and
-   * confirmed today), and on the remembered street if it still exists. A street is never
-   * guessed (counting on the wrong street is worse than one tap to choose it), unless
-   * there is only one. Returns whether a street is chosen.
+   * confirmed today), and at the sign-up's garden until the person chose another place,
+   * else on the remembered street if it still exists. A street is never guessed (counting
+   * on the wrong street is worse than one tap to choose it), unless there is only one.
+   * Returns whether a street is chosen.
    */
   choosePlace(days: readonly ActionDay[], streetIds: readonly string[], today: string): boolean {
     const saved = days.find((d) => d.id === this.dayId);
     this.dayId = saved && this.dayConfirmed(saved, today) ? saved.id : defaultDayId(days, today, this.dayId || null);
-    if (!streetIds.includes(this.streetId)) this.streetId = streetIds.length === 1 ? streetIds[0]! : '';
+    const garden = this.#signupPlace;
+    if (garden && streetIds.includes(garden.streetId) && !this.#leftSignupPlaces.includes(this.#membershipKey)) {
+      this.streetId = garden.streetId;
+      this.houseNumber = garden.houseNumber ?? '';
+    } else if (!streetIds.includes(this.streetId)) this.streetId = streetIds.length === 1 ? streetIds[0]! : '';
     return this.streetId !== '';
   }
 
   rememberPlace(): void {
     localStorage.setItem(PLACE_KEY, JSON.stringify({ dayId: this.dayId, streetId: this.streetId, origin: this.origin }));
+    const garden = this.#signupPlace;
+    if (!garden) return;
+    // Another street or house number is the person's own choice, remembered as any place is;
+    // choosing the garden again makes the counter start there again.
+    const atGarden = this.streetId === garden.streetId && sameHouseNumber(this.houseNumber, garden.houseNumber ?? '');
+    const others = this.#leftSignupPlaces.filter((k) => k !== this.#membershipKey);
+    this.#leftSignupPlaces = atGarden ? others : [...others, this.#membershipKey].slice(-20);
+    localStorage.setItem(LEFT_SIGNUP_PLACES_KEY, JSON.stringify(this.#leftSignupPlaces));
   }
 
   /** Counting on a day that is not today is asked once (per day it happens on). */

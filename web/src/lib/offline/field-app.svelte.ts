@@ -4,7 +4,7 @@
  * `write`, which stores it on the device first, under the shown activity, and lets the
  * engine send it.
  */
-import { hasReceivedTransfer, isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, type JoinedCampaign } from './field-store';
+import { hasReceivedTransfer, isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, withoutSignupPlace, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
 import type { JoinForm, SignupJoin } from './join-online';
 import type { FieldWrite } from './outbox';
@@ -118,7 +118,8 @@ class FieldApp {
   }
 
   async #markRevoked(membership: string): Promise<void> {
-    await updateMembership(this.db, membership, (latest) => ({ ...latest, revokedAt: latest.revokedAt ?? new Date().toISOString() }));
+    // Nothing can be counted under it any more, so the sign-up's address need not stay either.
+    await updateMembership(this.db, membership, (latest) => ({ ...withoutSignupPlace(latest), revokedAt: latest.revokedAt ?? new Date().toISOString() }));
     // Work recorded under it could never be sent: show another activity of the same kind.
     const shown = await loadJoined(this.db);
     if (shown?.campaign.id === membership) {

@@ -32,6 +32,25 @@ export interface JoinedCampaign {
   unlinked?: boolean;
   /** A schouw walker's team as last fetched (team-store.ts). */
   team?: KeptTeam;
+  /**
+   * The garden named in the sign-up this membership was made with, so that the counter
+   * starts there without asking again. Personal data: it goes when the activity is left
+   * or its token stops working (withoutSignupPlace), not only when the membership does.
+   */
+  signupPlace?: SignupPlace;
+}
+
+/** A street of the campaign's neighbourhood and the house number, as the sign-up gave them. */
+export interface SignupPlace {
+  streetId: string;
+  houseNumber: string | null;
+}
+
+/** The membership without the sign-up's address. */
+export function withoutSignupPlace(membership: JoinedCampaign): JoinedCampaign {
+  const rest = { ...membership };
+  delete rest.signupPlace;
+  return rest;
 }
 
 /**

@@ -9,7 +9,7 @@ import { gql } from '../graphql/client';
 import { JOIN_CAMPAIGN } from '../graphql/field-operations';
 import type { ResultOf } from '../graphql/graphql';
 import { JOIN_WITH_SIGNUP } from '../graphql/signup-operations';
-import { saveJoined, type JoinedCampaign } from './field-store';
+import { saveJoined, type JoinedCampaign, type SignupPlace } from './field-store';
 import { followUpKeys, keepFollowUpKey } from './follow-up';
 import type { Db } from './idb';
 
@@ -21,10 +21,14 @@ export interface JoinForm {
   showNameInRankings: boolean;
 }
 
-/** Joining with a sign-up's personal link: the sign-up already knows the name and contact. */
+/**
+ * Joining with a sign-up's personal link: the sign-up already knows the name and contact,
+ * and for tegelwippen the garden, which stays on the phone (never sent back) for the counter.
+ */
 export interface SignupJoin {
   token: string;
   showNameInRankings: boolean;
+  place?: SignupPlace | null;
 }
 
 /** What both joins answer (the same JoinResult fields), stored the same way. */
@@ -38,18 +42,19 @@ export async function joinOnline(db: Db, form: JoinForm): Promise<JoinedCampaign
 }
 
 /** Joins with a sign-up's personal link and stores the activity exactly as an invite join does. */
-export async function joinWithSignupOnline(db: Db, join: SignupJoin): Promise<JoinedCampaign> {
+export async function joinWithSignupOnline(db: Db, { place, ...join }: SignupJoin): Promise<JoinedCampaign> {
   const [followUpKey] = await followUpKeys(db);
   const { joinWithSignup } = await gql(JOIN_WITH_SIGNUP, { input: { ...join, followUpKey: followUpKey ?? null } });
-  return keepJoined(db, joinWithSignup);
+  // Copied field by field: IndexedDB stores plain data only, not a page's reactive state.
+  return keepJoined(db, joinWithSignup, place ? { streetId: place.streetId, houseNumber: place.houseNumber } : undefined);
 }
 
-async function keepJoined(db: Db, answer: JoinAnswer): Promise<JoinedCampaign> {
+async function keepJoined(db: Db, answer: JoinAnswer, signupPlace?: SignupPlace): Promise<JoinedCampaign> {
   await keepFollowUpKey(db, answer.followUpKey);
   const campaign = await fetchCampaignSnapshot(gql, answer.campaign.id, answer.token);
   const { participant: p } = answer;
   const participant = { id: p.id, displayName: p.displayName ?? p.pseudonym, pseudonym: p.pseudonym };
-  const joined: JoinedCampaign = { token: answer.token, participant, campaign, joinedAt: new Date().toISOString(), followUpLinked: true };
+  const joined: JoinedCampaign = { token: answer.token, participant, campaign, joinedAt: new Date().toISOString(), followUpLinked: true, ...(signupPlace && { signupPlace }) };
   await saveJoined(db, joined);
   return joined;
 }

@@ -8,7 +8,7 @@
  */
 import type { Db } from './idb';
 import { channelKey, type ChannelState } from './membership';
-import { dropMembership, loadMemberships, updateMembership, type JoinedCampaign } from './field-store';
+import { dropMembership, loadMemberships, updateMembership, withoutSignupPlace, type JoinedCampaign } from './field-store';
 import { forgetStandings } from './standings-store';
 
 /** Leaving refused: this many entries and photos of the activity have not reached the server. */
@@ -56,7 +56,8 @@ export async function leaveActivity(db: Db, membership: string, options: { disca
   await tx.objectStore('meta').delete(channelKey(membership, 'campaignChanged'));
   await tx.done;
   await forgetStandings(db, membership);
-  await updateMembership(db, membership, (latest) => ({ ...latest, leftAt: now.toISOString() }));
+  // The sign-up's address goes now; the membership itself may be kept a while longer.
+  await updateMembership(db, membership, (latest) => ({ ...withoutSignupPlace(latest), leftAt: now.toISOString() }));
   await forgetFinishedActivities(db);
 }
 
