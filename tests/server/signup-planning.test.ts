@@ -10,6 +10,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { changeCampaignStatus, createCampaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { erasePersonalDataOfClosedCampaigns } from '../../server/src/modules/participant/retention.service.js';
 import { addStreet } from '../../server/src/modules/neighbourhood/neighbourhood.service.js';
+import { setDayCapacity, setSignupOpen } from '../../server/src/modules/signup/signup-planning.service.js';
 import { createSpot } from '../../server/src/modules/spot/spot.service.js';
 import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { signupFixture, type SignupFixture } from '../support/signup-fixture.js';
@@ -130,6 +131,21 @@ describe('planning a date', () => {
 
     expect((await fx.query('otherCoordinator', PLANNING, { dayId })).body.data.dayPlanning).toBeNull();
     expect((await fx.query('coordinator', PLANNING, { dayId: uuidv7() })).body.data.dayPlanning).toBeNull();
+  });
+
+  it('runs its changes inside a caller’s transaction, as the demo seed does: all stand or fall together', async () => {
+    const draft = await createCampaign(db(), fx.asViewer('admin'), { neighbourhoodId: fx.neighbourhoodA, kind: 'TEGELWIPPEN', name: 'Samen of niet', requestId: 't' });
+    const dayId = await fx.addDay(draft, 65);
+    const admin = fx.asViewer('admin');
+    const together = db().transaction().execute(async (trx) => {
+      await setSignupOpen(trx, admin, { campaignId: draft.id, open: true, requestId: 't' });
+      await setDayCapacity(trx, admin, { dayId, capacity: 5, requestId: 't' });
+      throw new Error('terugdraaien');
+    });
+    await expect(together).rejects.toThrow('terugdraaien');
+    const day = await db().selectFrom('campaign_day').select('capacity').where('id', '=', dayId).executeTakeFirstOrThrow();
+    const campaign = await db().selectFrom('campaign').select('signup_open').where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect({ capacity: day.capacity, open: campaign.signup_open }).toEqual({ capacity: null, open: 0 });
   });
 
   it('records capacity changes in the audit log', async () => {

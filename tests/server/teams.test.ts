@@ -19,6 +19,7 @@ import { createSpot } from '../../server/src/modules/spot/spot.service.js';
 import { todayInNetherlands } from '../../server/src/modules/campaign/local-date.js';
 import { ERASED_NAME } from '../../server/src/modules/signup/signup.table.js';
 import { teamForToday } from '../../server/src/modules/team/my-team.service.js';
+import { composeDayTeams } from '../../server/src/modules/team/team.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 
 const MEMBER = 'signupId displayName walkerKind organisation';
@@ -234,6 +235,23 @@ describe('schouw teams', () => {
     // Had she walked, they would be a repeated pair.
     await db().updateTable('signup_day').set({ status: 'CONFIRMED', waiting_since: null }).where('signup_id', '=', stayedWaiting).execute();
     expect((await ok('coordinator', READ, { dayId })).repeatedPairs).toBe(1);
+  });
+
+  it('composes all or nothing: a failure on the last write leaves the earlier teams as they were', async () => {
+    const dayId = await newDay();
+    for (const name of ['Kees', 'Lotte', 'Mo', 'Nina']) await signUp(dayId, fx.schouwA, name, 'RESIDENT');
+    const first = await compose(dayId, 2);
+    // The plan is written last; here that write fails, as a full disk would make it.
+    const failingPlan = db().withPlugin({
+      transformQuery: (args) => {
+        const node = args.node as { kind: string; table?: { table: { identifier: { name: string } } } };
+        if (node.kind === 'UpdateQueryNode' && node.table?.table.identifier.name === 'team_plan') throw new Error('schijf vol');
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    await expect(composeDayTeams(failingPlan, fx.asViewer('coordinator'), { dayId, teamSize: 4 })).rejects.toThrow('schijf vol');
+    expect(await ok('coordinator', READ, { dayId })).toEqual(first);
   });
 
   it('refuses composing and moving while the teams are locked, and allows them again once unlocked', async () => {

@@ -1,7 +1,9 @@
 /**
  * The coordinator's side of sign-ups: opening and closing the form, a date's capacity,
  * promoting someone from the waiting list, and the date's planning. Only for coordinators
- * who manage the campaign's neighbourhood; to anyone else a date does not exist.
+ * who manage the campaign's neighbourhood; to anyone else a date does not exist. Each
+ * change opens its transaction here with inTransaction, which joins the caller's when it
+ * holds one (the demo seed opens the form inside its own).
  */
 import { v7 as uuidv7 } from 'uuid';
 import { inviteCode } from '../../auth/tokens.js';
@@ -65,8 +67,8 @@ export async function setSignupOpen(db: DbOrTrx, viewer: Viewer, input: { campai
 }
 
 /** Sets how many people a date takes; raising it moves the first waiting people up, lowering it keeps who is confirmed. */
-export async function setDayCapacity(db: Db, viewer: Viewer, input: { dayId: string; capacity: number | null; requestId: string }, now = new Date()): Promise<CampaignDay> {
-  return db.transaction().execute(async (trx) => {
+export async function setDayCapacity(db: DbOrTrx, viewer: Viewer, input: { dayId: string; capacity: number | null; requestId: string }, now = new Date()): Promise<CampaignDay> {
+  return inTransaction(db, async (trx) => {
     const { day, campaign } = await requireManagedDay(trx, viewer, input.dayId);
     if (campaign.status === 'CLOSED') throw closed();
     await planningRepo.setDayCapacity(trx, day.id, input.capacity);
@@ -81,8 +83,8 @@ export async function setDayCapacity(db: Db, viewer: Viewer, input: { dayId: str
 }
 
 /** Confirms someone from the waiting list, also beyond the capacity (the coordinator knows there is room). */
-export async function promoteSignup(db: Db, viewer: Viewer, input: { signupId: string; dayId: string; requestId: string }, now = new Date()): Promise<DayPlanning> {
-  return db.transaction().execute(async (trx) => {
+export async function promoteSignup(db: DbOrTrx, viewer: Viewer, input: { signupId: string; dayId: string; requestId: string }, now = new Date()): Promise<DayPlanning> {
+  return inTransaction(db, async (trx) => {
     const { day } = await requireManagedDay(trx, viewer, input.dayId);
     const held = (await repo.daysOfSignups(trx, [input.signupId])).find((d) => d.day_id === day.id);
     if (!held) throw notFound('Deze aanmelding');

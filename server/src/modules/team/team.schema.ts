@@ -95,29 +95,25 @@ builder.mutationFields((t) => ({
     description: 'Forms new teams for the date from its confirmed walkers and splits the spots over them (CONFLICT while locked).',
     authScopes: { coordinator: true },
     args: { dayId: t.arg.id(), teamSize: t.arg.int({ validate: teamSize }) },
-    resolve: (_root, args, ctx) => ctx.db.transaction().execute((trx) => service.composeDayTeams(trx, ctx.viewer, { dayId: String(args.dayId), teamSize: args.teamSize })),
+    resolve: (_root, args, ctx) => service.composeDayTeams(ctx.db, ctx.viewer, { dayId: String(args.dayId), teamSize: args.teamSize }),
   }),
   moveTeamMember: t.field({
     type: DayTeamsRef,
     authScopes: { coordinator: true },
     args: { dayId: t.arg.id(), signupId: t.arg.id(), toTeamId: t.arg.id() },
-    resolve: (_root, args, ctx) =>
-      ctx.db.transaction().execute((trx) => service.moveTeamMember(trx, ctx.viewer, { dayId: String(args.dayId), signupId: String(args.signupId), toTeamId: String(args.toTeamId) })),
+    resolve: (_root, args, ctx) => service.moveTeamMember(ctx.db, ctx.viewer, { dayId: String(args.dayId), signupId: String(args.signupId), toTeamId: String(args.toTeamId) }),
   }),
   moveTeamSpot: t.field({
     type: DayTeamsRef,
     description: 'Moves a spot onto a team’s route at `position` (from 0), or at its end.',
     authScopes: { coordinator: true },
     args: { dayId: t.arg.id(), spotId: t.arg.id(), toTeamId: t.arg.id(), position: t.arg.int({ required: false, validate: z.number().int().min(0).max(10_000).nullish() }) },
-    resolve: (_root, args, ctx) =>
-      ctx.db
-        .transaction()
-        .execute((trx) => service.moveTeamSpot(trx, ctx.viewer, { dayId: String(args.dayId), spotId: String(args.spotId), toTeamId: String(args.toTeamId), position: args.position })),
+    resolve: (_root, args, ctx) => service.moveTeamSpot(ctx.db, ctx.viewer, { dayId: String(args.dayId), spotId: String(args.spotId), toTeamId: String(args.toTeamId), position: args.position }),
   }),
   setTeamsLocked: t.field({
     type: DayTeamsRef,
     authScopes: { coordinator: true },
     args: { dayId: t.arg.id(), locked: t.arg.boolean() },
-    resolve: (_root, args, ctx) => ctx.db.transaction().execute((trx) => service.setTeamsLocked(trx, ctx.viewer, { dayId: String(args.dayId), locked: args.locked })),
+    resolve: (_root, args, ctx) => service.setTeamsLocked(ctx.db, ctx.viewer, { dayId: String(args.dayId), locked: args.locked }),
   }),
 }));

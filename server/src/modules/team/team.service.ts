@@ -3,13 +3,15 @@
  * the composer (team-composer.ts) forms teams from the date's confirmed walkers while
  * rotating away from who walked together before, and team-routes.ts splits the
  * neighbourhood's spots over them. The coordinator may move people and spots and lock the
- * result. Data: team, team_member, team_spot and team_plan (team.table.ts).
+ * result. Data: team, team_member, team_spot and team_plan (team.table.ts). Each change runs
+ * in one transaction opened here (or the caller's, when it already holds one).
  */
 import { createHash } from 'node:crypto';
 import { TEAM_SIZE_MAX, TEAM_SIZE_MIN } from '@buurtkracht/protocol/input-limits';
 import { v7 as uuidv7 } from 'uuid';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { toCampaignDay, type CampaignDay } from '../campaign/campaign.service.js';
 import { ERASED_NAME, type WalkerKind } from '../signup/signup.table.js';
@@ -116,26 +118,28 @@ async function readDayTeams(db: DbOrTrx, day: repo.DayOfCampaign): Promise<DayTe
  * Forms new teams for the date from its confirmed walkers and splits the spots over them,
  * replacing the teams it had. Refused while the teams are locked.
  */
-export async function composeDayTeams(trx: DbOrTrx, viewer: Viewer, input: { dayId: string; teamSize: number }, now = new Date()): Promise<DayTeams> {
+export async function composeDayTeams(db: DbOrTrx, viewer: Viewer, input: { dayId: string; teamSize: number }, now = new Date()): Promise<DayTeams> {
   if (!Number.isInteger(input.teamSize) || input.teamSize < TEAM_SIZE_MIN || input.teamSize > TEAM_SIZE_MAX) throw badInput(`Kies een teamgrootte van ${TEAM_SIZE_MIN} tot ${TEAM_SIZE_MAX}.`);
-  const day = await changeableDay(trx, viewer, input.dayId);
-  const walkers = await repo.confirmedWalkers(trx, day.dayId);
-  if (walkers.length === 0) throw new DomainError(ErrorCode.CONFLICT, 'Voor deze datum is nog niemand bevestigd aangemeld. Teams maken kan zodra er lopers zijn.');
-  const { composerWalkers, pastTeams } = await walkersAndHistory(trx, day, walkers);
-  const composed = compose({ walkers: composerWalkers, teamSize: input.teamSize, pastTeams, seed: seedOf(day.dayId) }).teams;
-  const spots = await repo.neighbourhoodSpots(trx, day.neighbourhoodId);
-  const routes = splitSpots(spots.map((s) => ({ id: s.id, streetId: s.street_id, streetName: s.street_name, lat: s.lat, lon: s.lon, name: s.name })), composed.length);
-  await repo.deleteTeamsOfDay(trx, day.dayId);
-  await repo.insertTeams(
-    trx,
-    composed.map((signupIds, i) => ({
-      team: { id: uuidv7(), campaign_id: day.campaignId, day_id: day.dayId, number: i + 1, created_at: now.toISOString() },
-      signupIds,
-      spotIds: routes[i] ?? [],
-    })),
-  );
-  await repo.savePlan(trx, { day_id: day.dayId, team_size: input.teamSize, locked_at: null, updated_at: now.toISOString() });
-  return readDayTeams(trx, day);
+  return inTransaction(db, async (trx) => {
+    const day = await changeableDay(trx, viewer, input.dayId);
+    const walkers = await repo.confirmedWalkers(trx, day.dayId);
+    if (walkers.length === 0) throw new DomainError(ErrorCode.CONFLICT, 'Voor deze datum is nog niemand bevestigd aangemeld. Teams maken kan zodra er lopers zijn.');
+    const { composerWalkers, pastTeams } = await walkersAndHistory(trx, day, walkers);
+    const composed = compose({ walkers: composerWalkers, teamSize: input.teamSize, pastTeams, seed: seedOf(day.dayId) }).teams;
+    const spots = await repo.neighbourhoodSpots(trx, day.neighbourhoodId);
+    const routes = splitSpots(spots.map((s) => ({ id: s.id, streetId: s.street_id, streetName: s.street_name, lat: s.lat, lon: s.lon, name: s.name })), composed.length);
+    await repo.deleteTeamsOfDay(trx, day.dayId);
+    await repo.insertTeams(
+      trx,
+      composed.map((signupIds, i) => ({
+        team: { id: uuidv7(), campaign_id: day.campaignId, day_id: day.dayId, number: i + 1, created_at: now.toISOString() },
+        signupIds,
+        spotIds: routes[i] ?? [],
+      })),
+    );
+    await repo.savePlan(trx, { day_id: day.dayId, team_size: input.teamSize, locked_at: null, updated_at: now.toISOString() });
+    return readDayTeams(trx, day);
+  });
 }
 
 async function teamOfDay(db: DbOrTrx, dayId: string, teamId: string) {
@@ -145,41 +149,47 @@ async function teamOfDay(db: DbOrTrx, dayId: string, teamId: string) {
 }
 
 /** Moves a walker of the date (in a team, or not yet) into another team of the date. */
-export async function moveTeamMember(trx: DbOrTrx, viewer: Viewer, input: { dayId: string; signupId: string; toTeamId: string }): Promise<DayTeams> {
-  const day = await changeableDay(trx, viewer, input.dayId);
-  const team = await teamOfDay(trx, day.dayId, input.toTeamId);
-  const teams = await repo.teamsOfDay(trx, day.dayId);
-  const known = [...(await repo.confirmedWalkers(trx, day.dayId)), ...(await repo.membersOfTeams(trx, teams.map((t) => t.id)))];
-  if (!known.some((s) => s.id === input.signupId)) throw notFound('Deze aanmelding');
-  await repo.moveMember(trx, day.dayId, input.signupId, team.id);
-  return readDayTeams(trx, day);
+export async function moveTeamMember(db: DbOrTrx, viewer: Viewer, input: { dayId: string; signupId: string; toTeamId: string }): Promise<DayTeams> {
+  return inTransaction(db, async (trx) => {
+    const day = await changeableDay(trx, viewer, input.dayId);
+    const team = await teamOfDay(trx, day.dayId, input.toTeamId);
+    const teams = await repo.teamsOfDay(trx, day.dayId);
+    const known = [...(await repo.confirmedWalkers(trx, day.dayId)), ...(await repo.membersOfTeams(trx, teams.map((t) => t.id)))];
+    if (!known.some((s) => s.id === input.signupId)) throw notFound('Deze aanmelding');
+    await repo.moveMember(trx, day.dayId, input.signupId, team.id);
+    return readDayTeams(trx, day);
+  });
 }
 
 /** Moves a spot of the neighbourhood to another team's route, at `position` (from 0) or at its end. */
-export async function moveTeamSpot(trx: DbOrTrx, viewer: Viewer, input: { dayId: string; spotId: string; toTeamId: string; position?: number | null }): Promise<DayTeams> {
-  const day = await changeableDay(trx, viewer, input.dayId);
-  const team = await teamOfDay(trx, day.dayId, input.toTeamId);
-  if (!(await repo.neighbourhoodSpots(trx, day.neighbourhoodId)).some((s) => s.id === input.spotId)) throw notFound('Deze plek');
-  const teams = await repo.teamsOfDay(trx, day.dayId);
-  const routes = await repo.spotsOfTeams(trx, teams.map((t) => t.id));
-  const from = routes.find((r) => r.spotId === input.spotId)?.teamId;
-  const routeOf = (teamId: string) => routes.filter((r) => r.teamId === teamId && r.spotId !== input.spotId).map((r) => r.spotId);
-  const target = routeOf(team.id);
-  const at = input.position == null ? target.length : Math.max(0, Math.min(input.position, target.length));
-  target.splice(at, 0, input.spotId);
-  const changed = [{ teamId: team.id, spotIds: target }];
-  if (from && from !== team.id) changed.push({ teamId: from, spotIds: routeOf(from) });
-  await repo.replaceTeamSpots(trx, changed);
-  return readDayTeams(trx, day);
+export async function moveTeamSpot(db: DbOrTrx, viewer: Viewer, input: { dayId: string; spotId: string; toTeamId: string; position?: number | null }): Promise<DayTeams> {
+  return inTransaction(db, async (trx) => {
+    const day = await changeableDay(trx, viewer, input.dayId);
+    const team = await teamOfDay(trx, day.dayId, input.toTeamId);
+    if (!(await repo.neighbourhoodSpots(trx, day.neighbourhoodId)).some((s) => s.id === input.spotId)) throw notFound('Deze plek');
+    const teams = await repo.teamsOfDay(trx, day.dayId);
+    const routes = await repo.spotsOfTeams(trx, teams.map((t) => t.id));
+    const from = routes.find((r) => r.spotId === input.spotId)?.teamId;
+    const routeOf = (teamId: string) => routes.filter((r) => r.teamId === teamId && r.spotId !== input.spotId).map((r) => r.spotId);
+    const target = routeOf(team.id);
+    const at = input.position == null ? target.length : Math.max(0, Math.min(input.position, target.length));
+    target.splice(at, 0, input.spotId);
+    const changed = [{ teamId: team.id, spotIds: target }];
+    if (from && from !== team.id) changed.push({ teamId: from, spotIds: routeOf(from) });
+    await repo.replaceTeamSpots(trx, changed);
+    return readDayTeams(trx, day);
+  });
 }
 
 /** Locks the teams (no composing or moving until unlocked) or unlocks them. */
-export async function setTeamsLocked(trx: DbOrTrx, viewer: Viewer, input: { dayId: string; locked: boolean }, now = new Date()): Promise<DayTeams> {
-  const day = await managedDay(trx, viewer, input.dayId);
-  if (day.kind !== 'SCHOUW') throw badInput('Teams zijn er alleen voor een schouw.');
-  const plan = await repo.findPlan(trx, day.dayId);
-  if (!plan) throw new DomainError(ErrorCode.CONFLICT, 'Er zijn nog geen teams voor deze datum. Maak eerst teams.');
-  const lockedAt = input.locked ? (plan.locked_at ?? now.toISOString()) : null;
-  await repo.savePlan(trx, { ...plan, locked_at: lockedAt, updated_at: now.toISOString() });
-  return readDayTeams(trx, day);
+export async function setTeamsLocked(db: DbOrTrx, viewer: Viewer, input: { dayId: string; locked: boolean }, now = new Date()): Promise<DayTeams> {
+  return inTransaction(db, async (trx) => {
+    const day = await managedDay(trx, viewer, input.dayId);
+    if (day.kind !== 'SCHOUW') throw badInput('Teams zijn er alleen voor een schouw.');
+    const plan = await repo.findPlan(trx, day.dayId);
+    if (!plan) throw new DomainError(ErrorCode.CONFLICT, 'Er zijn nog geen teams voor deze datum. Maak eerst teams.');
+    const lockedAt = input.locked ? (plan.locked_at ?? now.toISOString()) : null;
+    await repo.savePlan(trx, { ...plan, locked_at: lockedAt, updated_at: now.toISOString() });
+    return readDayTeams(trx, day);
+  });
 }
