@@ -109,6 +109,66 @@ describe('the confirmation e-mail', () => {
     expect((await outbox(db())).filter((row) => ids.includes(row.signup_id!)).map((row) => row.recipient_hash)).toEqual([null, null, null]);
   });
 
+  it('tells someone who moves up from the waiting list, with the date and a personal link of its own', async () => {
+    const dayId = await fx.addDay(fx.schouwA, 72);
+    await fx.query('coordinator', 'mutation($dayId: ID!) { setCampaignDayCapacity(dayId: $dayId, capacity: 1) { capacity } }', { dayId });
+    const first = await fx.signUpSchouw({ dayIds: [dayId], displayName: 'Eerste' });
+    const waiting = await fx.signUpSchouw({ dayIds: [dayId], displayName: 'Wacht', contact: 'wacht@example.nl', contactConsent: true });
+    const noConsent = await fx.signUpSchouw({ dayIds: [dayId], displayName: 'Stil' });
+    const freed = async () => (await outbox(db())).filter((row) => row.kind === 'SIGNUP_PLACE_FREED');
+    const before = (await freed()).length;
+    expect(waiting.body.data.signUp.signup.days[0].status).toBe('WAITING');
+
+    await fx.query(fx.freshIp(), CANCEL, { token: first.body.data.signUp.token });
+    const queued = (await freed()).slice(before);
+    expect(queued).toEqual([expect.objectContaining({ signup_id: waiting.body.data.signUp.signup.id, day_id: dayId, state: 'PENDING', recipient_hash: recipientHash('wacht@example.nl') })]);
+    // Moving up without an address given with consent: nobody to tell.
+    await fx.query('coordinator', 'mutation($dayId: ID!) { setCampaignDayCapacity(dayId: $dayId, capacity: 2) { capacity } }', { dayId });
+    expect(await db().selectFrom('signup_day').select('status').where('signup_id', '=', noConsent.body.data.signUp.signup.id).executeTakeFirstOrThrow()).toEqual({ status: 'CONFIRMED' });
+    expect((await freed()).length).toBe(before + 1);
+
+    await loop.round();
+    const mails = mailsTo('wacht@example.nl').filter((mail) => mail.parsed.subject!.startsWith('Er is een plek vrij'));
+    expect(mails).toHaveLength(1);
+    const text = mails[0]!.parsed.text!;
+    expect(mails[0]!.parsed.subject).toBe('Er is een plek vrij: je bent erbij (Schouw Staatsliedenbuurt)');
+    const day = await db().selectFrom('campaign_day').select(['date', 'label']).where('id', '=', dayId).executeTakeFirstOrThrow();
+    const words = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day.date}T12:00:00Z`));
+    expect(text).toContain(`Er is een plek vrijgekomen: je bent erbij op ${words} (${day.label}).`);
+    expect(text.split('\n')[0]).toBe('Hallo,');
+    const links = linksIn(text).filter((url) => url.pathname === '/aanmelding');
+    expect(links).toHaveLength(1);
+    const opened = await fx.query(fx.freshIp(), MY_SIGNUP, { token: links[0]!.hash.slice(1) });
+    expect(opened.body.data.mySignup).toMatchObject({ id: waiting.body.data.signUp.signup.id, days: [{ status: 'CONFIRMED' }] });
+  });
+
+  it('sends no freed-place mail for a date the person no longer holds, and counts it against the cap per address', async () => {
+    const dayId = await fx.addDay(fx.schouwA, 73);
+    await fx.query('coordinator', 'mutation($dayId: ID!) { setCampaignDayCapacity(dayId: $dayId, capacity: 1) { capacity } }', { dayId });
+    const first = await fx.signUpSchouw({ dayIds: [dayId], displayName: 'Eerste' });
+    const changing = await fx.signUpSchouw({ dayIds: [dayId], displayName: 'Wisselt', contact: 'wisselt@example.nl', contactConsent: true });
+    await fx.query(fx.freshIp(), CANCEL, { token: first.body.data.signUp.token });
+    // Before the mail goes, the person takes the date off their sign-up again.
+    const update = 'mutation($token: String!, $input: UpdateMySignupInput!) { updateMySignup(token: $token, input: $input) { id } }';
+    const changed = await fx.query(fx.freshIp(), update, { token: changing.body.data.signUp.token, input: { dayIds: [fx.schouwDay], displayName: 'Wisselt', contact: 'wisselt@example.nl', contactConsent: true, walkerKind: 'RESIDENT' } });
+    expect(changed.body.errors).toBeUndefined();
+    await loop.round();
+    expect(mailsTo('wisselt@example.nl').filter((mail) => mail.parsed.subject!.startsWith('Er is een plek vrij'))).toEqual([]);
+    const row = (await outbox(db())).find((r) => r.kind === 'SIGNUP_PLACE_FREED' && r.signup_id === changing.body.data.signUp.signup.id);
+    expect(row).toMatchObject({ state: 'CANCELLED', last_error: 'NO_CONSENT' });
+
+    // Three sign-up mails to one address in a day: moving up then brings no fourth.
+    const capped = await fx.addDay(fx.schouwA, 74);
+    await fx.query('coordinator', 'mutation($dayId: ID!) { setCampaignDayCapacity(dayId: $dayId, capacity: 1) { capacity } }', { dayId: capped });
+    const blocker = await fx.signUpSchouw({ dayIds: [capped], displayName: 'Bezet' });
+    const mine = [];
+    for (let i = 0; i < 3; i++) mine.push(await fx.signUpSchouw({ dayIds: [capped], displayName: `Vol ${i}`, contact: 'vol@example.nl', contactConsent: true }));
+    await fx.query(fx.freshIp(), CANCEL, { token: blocker.body.data.signUp.token });
+    const rows = (await outbox(db())).filter((r) => r.recipient_hash === recipientHash('vol@example.nl'));
+    expect(rows.map((r) => r.kind)).toEqual(['SIGNUP_CONFIRMATION', 'SIGNUP_CONFIRMATION', 'SIGNUP_CONFIRMATION']);
+    expect(await db().selectFrom('signup_day').select('status').where('signup_id', '=', mine[0]!.body.data.signUp.signup.id).executeTakeFirstOrThrow()).toEqual({ status: 'CONFIRMED' });
+  });
+
   it('is not sent once the sign-up was cancelled', async () => {
     const { body } = await fx.signUpTegelwip({ contact: 'weg@example.nl', contactConsent: true });
     await fx.query(fx.freshIp(), CANCEL, { token: body.data.signUp.token });

@@ -70,7 +70,7 @@ describe('removing a sign-up', () => {
 
   it('keeps a date while people hold it, says how many, and takes it out once their sign-ups are removed', async () => {
     const dayId = await dayWith(1, 63);
-    const [a, b] = [await signUp([dayId], 'Eerste'), await signUp([dayId], 'Tweede')];
+    const [a, b] = [await signUp([dayId], 'Eerste'), await signUp([dayId], 'Tweede', { contact: 'tweede@example.nl', contactConsent: true })];
     const refused = await fx.query('coordinator', REMOVE_DAY, { dayId });
     expect(refused.body.errors[0]).toMatchObject({
       extensions: { code: 'CONFLICT' },
@@ -82,6 +82,9 @@ describe('removing a sign-up', () => {
     await fx.query('coordinator', REMOVE, { signupId: b.signup.id });
     expect((await fx.query('coordinator', REMOVE_DAY, { dayId })).body.errors).toBeUndefined();
     expect(await db().selectFrom('campaign_day').select('id').where('id', '=', dayId).executeTakeFirst()).toBeUndefined();
+    // Tweede moved up when Eerste was removed; that mail no longer points at the date.
+    const freed = await db().selectFrom('mail_outbox').select(['kind', 'day_id']).where('signup_id', '=', b.signup.id).where('kind', '=', 'SIGNUP_PLACE_FREED').execute();
+    expect(freed).toEqual([{ kind: 'SIGNUP_PLACE_FREED', day_id: null }]);
   });
 
   it('takes out a called-off walk date with its teams once its walkers are removed', async () => {

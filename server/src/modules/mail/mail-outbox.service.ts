@@ -70,14 +70,14 @@ export const SIGNUP_MAIL_WINDOW_MS = 24 * 3_600_000;
 /** What the cap counts by: a hash of the address, lower case without spaces around it; the address itself is never stored. */
 export const recipientHash = (address: string): string => hashSecret(address.trim().toLowerCase());
 
-async function queueSignupMail(trx: DbOrTrx, signup: MailRecipient & { id: string }, kind: 'SIGNUP_CONFIRMATION', now: Date): Promise<boolean> {
+async function queueSignupMail(trx: DbOrTrx, signup: MailRecipient & { id: string }, kind: 'SIGNUP_CONFIRMATION' | 'SIGNUP_PLACE_FREED', dayId: string | null, now: Date): Promise<boolean> {
   if (!mayReceiveMail(signup)) return false;
   const hash = recipientHash(signup.contact);
   const since = new Date(now.getTime() - SIGNUP_MAIL_WINDOW_MS).toISOString();
   // The sign-up's write transaction holds the write lock, so two sign-ups cannot both take the last mail.
   if ((await repo.countMailToRecipientSince(trx, hash, since)) >= SIGNUP_MAILS_PER_ADDRESS) return false;
   const at = now.toISOString();
-  await repo.insertOutboxMail(trx, { id: uuidv7(), signup_id: signup.id, kind, recipient_hash: hash, state: 'PENDING', attempts: 0, next_attempt_at: at, created_at: at });
+  await repo.insertOutboxMail(trx, { id: uuidv7(), signup_id: signup.id, day_id: dayId, kind, recipient_hash: hash, state: 'PENDING', attempts: 0, next_attempt_at: at, created_at: at });
   return true;
 }
 
@@ -88,7 +88,16 @@ async function queueSignupMail(trx: DbOrTrx, signup: MailRecipient & { id: strin
  * is off, and is given up after a while (tidyMailOutbox).
  */
 export function queueSignupConfirmationMail(trx: DbOrTrx, signup: MailRecipient & { id: string }, now = new Date()): Promise<boolean> {
-  return queueSignupMail(trx, signup, 'SIGNUP_CONFIRMATION', now);
+  return queueSignupMail(trx, signup, 'SIGNUP_CONFIRMATION', null, now);
+}
+
+/**
+ * The consent text promises a message when a place frees: queues it for someone who moved
+ * up from a date's waiting list, when they gave an e-mail address with consent, within the
+ * same cap per address; call inside the transaction that moved them up. True when queued.
+ */
+export function queueSignupPlaceFreedMail(trx: DbOrTrx, signup: MailRecipient & { id: string }, dayId: string, now = new Date()): Promise<boolean> {
+  return queueSignupMail(trx, signup, 'SIGNUP_PLACE_FREED', dayId, now);
 }
 
 /** Finished mail (sent, cancelled, given up) is kept this long, for an operator to look into. */

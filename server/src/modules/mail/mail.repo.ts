@@ -42,14 +42,14 @@ export async function mailKindOf(db: DbOrTrx, id: string): Promise<MailKind | un
   return (await db.selectFrom('mail_outbox').select('kind').where('id', '=', id).executeTakeFirst())?.kind;
 }
 
-/** A claimed sign-up mail: the sign-up it confirms (its address and consent are read from there). */
+/** A claimed sign-up mail: the sign-up it is about (its address and consent are read from there) and, for a freed place, the date. */
 export async function loadSignupMail(db: DbOrTrx, id: string) {
   return db
     .selectFrom('mail_outbox')
     .innerJoin('signup', 'signup.id', 'mail_outbox.signup_id')
-    .select(['mail_outbox.id', 'mail_outbox.signup_id', 'mail_outbox.attempts', 'mail_outbox.created_at'])
+    .select(['mail_outbox.id', 'mail_outbox.signup_id', 'mail_outbox.day_id', 'mail_outbox.attempts', 'mail_outbox.created_at'])
     .where('mail_outbox.id', '=', id)
-    .where('mail_outbox.kind', '=', 'SIGNUP_CONFIRMATION')
+    .where('mail_outbox.kind', 'in', ['SIGNUP_CONFIRMATION', 'SIGNUP_PLACE_FREED'])
     .executeTakeFirst();
 }
 

@@ -6,8 +6,11 @@
 import type { Selectable } from 'kysely';
 import type { FindingStatus } from '../finding/finding.table.js';
 
-/** FINDING_STATUS: a finding of the participant changed status. SIGNUP_CONFIRMATION: a sign-up and its personal link. */
-export type MailKind = 'FINDING_STATUS' | 'SIGNUP_CONFIRMATION';
+/**
+ * FINDING_STATUS: a finding of the participant changed status. SIGNUP_CONFIRMATION: a
+ * sign-up and its personal link. SIGNUP_PLACE_FREED: someone on a date's waiting list got a place.
+ */
+export type MailKind = 'FINDING_STATUS' | 'SIGNUP_CONFIRMATION' | 'SIGNUP_PLACE_FREED';
 export type MailState = 'PENDING' | 'SENT' | 'CANCELLED' | 'FAILED';
 
 export interface MailOutboxTable {
@@ -15,8 +18,10 @@ export interface MailOutboxTable {
   /** FINDING_STATUS: the recorder and the finding; null for a sign-up's mail. */
   participant_id: string | null;
   finding_id: string | null;
-  /** SIGNUP_CONFIRMATION: the sign-up; null for a finding's mail. */
+  /** SIGNUP_CONFIRMATION, SIGNUP_PLACE_FREED: the sign-up; null for a finding's mail. */
   signup_id: string | null;
+  /** SIGNUP_PLACE_FREED: the date the person got a place on; null once that date is taken out. */
+  day_id: string | null;
   kind: MailKind;
   /** FINDING_STATUS: the status the mail tells about, and the public message that came with it. */
   finding_status: FindingStatus | null;

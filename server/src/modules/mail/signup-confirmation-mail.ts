@@ -20,9 +20,14 @@ export const personalSignupLink = (publicUrl: string, token: string): string => 
 
 const dutchDay = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** A campaign date in words, with its label: "zaterdag 12 juni 2027 (Ochtendronde)". */
+export function dutchDateOf(day: { date: string; label: string | null }): string {
+  const date = dutchDay.format(new Date(`${day.date}T12:00:00Z`));
+  return day.label ? `${date} (${day.label})` : date;
+}
+
 function dayLine(entry: MySignup['days'][number]): string {
-  const date = dutchDay.format(new Date(`${entry.day.date}T12:00:00Z`));
-  const when = entry.day.label ? `${date} (${entry.day.label})` : date;
+  const when = dutchDateOf(entry.day);
   return entry.status === 'CONFIRMED'
     ? `- ${when}: je bent erbij.`
     : `- ${when}: je staat op de wachtlijst (plaats ${entry.waitingPosition}). Komt er een plek vrij, dan schuif je vanzelf door.`;

@@ -17,6 +17,7 @@ import type { CampaignDayRow } from '../campaign/campaign.table.js';
 import { loadCampaign, requireManagedCampaign, toCampaignDay, type Campaign, type CampaignDay } from '../campaign/campaign.service.js';
 import { insertInvite } from '../participant/participant.repo.js';
 import { buildDayPlanning, type DayPlanning } from './day-planning.js';
+import { queueSignupPlaceFreedMail } from '../mail/mail-outbox.service.js';
 import { fillFreedPlaces } from './signup-places.js';
 import * as planningRepo from './signup-planning.repo.js';
 import * as repo from './signup.repo.js';
@@ -72,7 +73,7 @@ export async function setDayCapacity(db: DbOrTrx, viewer: Viewer, input: { dayId
     const { day, campaign } = await requireManagedDay(trx, viewer, input.dayId);
     if (campaign.status === 'CLOSED') throw closed();
     await planningRepo.setDayCapacity(trx, day.id, input.capacity);
-    const movedUp = await fillFreedPlaces(trx, { id: day.id, capacity: input.capacity });
+    const movedUp = await fillFreedPlaces(trx, { id: day.id, capacity: input.capacity }, now);
     await recordAudit(
       trx,
       { actorAccountId: actorOf(viewer), action: 'campaign_day.capacity_changed', subjectType: 'campaign_day', subjectId: day.id, detail: { from: day.capacity, to: input.capacity, movedUp: movedUp.length }, requestId: input.requestId },
@@ -90,6 +91,8 @@ export async function promoteSignup(db: DbOrTrx, viewer: Viewer, input: { signup
     if (!held) throw notFound('Deze aanmelding');
     if (held.status === 'WAITING') {
       await repo.confirmSignupDay(trx, input.signupId, day.id);
+      // Told as anyone who moves up is: they waited for this place.
+      await queueSignupPlaceFreedMail(trx, (await repo.findSignup(trx, input.signupId))!, day.id, now);
       await recordAudit(trx, { actorAccountId: actorOf(viewer), action: 'signup.promoted', subjectType: 'signup', subjectId: input.signupId, detail: { dayId: day.id }, requestId: input.requestId }, now);
     }
     return buildDayPlanning(trx, day);

@@ -26,7 +26,7 @@ export async function removeSignup(db: DbOrTrx, viewer: Viewer, input: { signupI
       throw signupNotFound();
     });
     const at = now.toISOString();
-    const days = await releaseAllPlaces(trx, signup.id);
+    const days = await releaseAllPlaces(trx, signup.id, now);
     if (!signup.cancelled_at) await repo.markCancelled(trx, signup.id, at);
     await repo.eraseSignups(trx, { signupId: signup.id }, at);
     await recordAudit(

@@ -160,7 +160,7 @@ export function updateMySignup(db: Db, settings: AuthSettings, token: string, in
       const sameContact = checked.details.contact !== null && checked.details.contact === row.contact && row.contact_consent_at !== null;
       await repo.updateSignupDetails(trx, row.id, sameContact ? { ...checked.details, contact_consent_at: row.contact_consent_at } : checked.details);
       await repo.deleteSignupDays(trx, row.id, removed);
-      for (const dayId of removed) await fillFreedPlaces(trx, (await findDay(trx, dayId))!);
+      for (const dayId of removed) await fillFreedPlaces(trx, (await findDay(trx, dayId))!, now);
       await takePlaces(trx, row.id, added, now);
       await repo.replaceSignupTools(trx, row.id, checked.tools.map((t) => ({ signup_id: row.id, tool_id: t.toolId, quantity: t.quantity })));
       return loadMySignup(trx, (await repo.findSignup(trx, row.id))!);
@@ -174,7 +174,7 @@ export function cancelMySignup(db: Db, settings: AuthSettings, token: string, cl
     db.transaction().execute(async (trx) => {
       const row = await find(trx);
       if (!row.cancelled_at) {
-        await releaseAllPlaces(trx, row.id);
+        await releaseAllPlaces(trx, row.id, now);
         await repo.markCancelled(trx, row.id, now.toISOString());
       }
       return loadMySignup(trx, (await repo.findSignup(trx, row.id))!);
