@@ -6,18 +6,11 @@
 import 'fake-indexeddb/auto';
 import { CURRENT_FORMAT } from '@buurtkracht/protocol/command-formats';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type Db } from '$lib/offline/idb';
-import { recordLocally, type FieldWrite } from '$lib/offline/outbox';
+import { openDatabase } from '$lib/offline/idb';
+import { device, memoryStorage } from './counter-device';
 
-// The counter writes through the field app; here its writes go straight to a device database.
-const device = vi.hoisted(() => ({ db: null as unknown as Db }));
-vi.mock('$lib/offline/field-app.svelte', () => ({ fieldApp: { write: (write: FieldWrite) => recordLocally(device.db, write), get db() { return device.db; } } }));
+vi.mock('$lib/offline/field-app.svelte', () => import('./counter-device'));
 const { TileCounter } = await import('$lib/counter/counter.svelte');
-
-function memoryStorage() {
-  const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
-}
 
 const days = [{ id: 'd1', date: '2027-03-21', label: null }];
 let databases = 0;
