@@ -5,10 +5,10 @@
  * sign-ups racing for the last place never both get it, and a date takes at most 500.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
 import { hashSecret } from '../../server/src/auth/tokens.js';
 import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
 import { setDayCapacity } from '../../server/src/modules/signup/signup-planning.service.js';
+import { blankSignupRow } from '../../server/src/modules/signup/signup.repo.js';
 import { signUp as signUpService } from '../../server/src/modules/signup/signup.service.js';
 import { MY_SIGNUP_FIELDS, signupFixture, type SignupFixture } from '../support/signup-fixture.js';
 
@@ -156,28 +156,9 @@ describe('places, waiting list and moving up', () => {
   it('takes at most 500 sign-ups for a date, confirmed and waiting together', async () => {
     const dayId = await dayWith(100, 46);
     const at = new Date().toISOString();
-    const signups = Array.from({ length: 500 }, (_, i) => ({
-      id: uuidv7(),
-      campaign_id: fx.campaignA.id,
-      token_hash: hashSecret(`vol-${i}-${dayId}`),
-      display_name: `Vol ${i}`,
-      contact: null,
-      contact_consent_at: null,
-      walker_kind: null,
-      organisation: null,
-      needs: null,
-      street_id: fx.streetA,
-      house_number: String(i + 1),
-      estimate_area_cm2: null,
-      estimate_tiles: null,
-      wants_help: 0,
-      wants_pickup: 0,
-      participant_id: null,
-      created_at: at,
-      updated_at: at,
-      cancelled_at: null,
-      erased_at: null,
-    }));
+    const signups = Array.from({ length: 500 }, (_, i) =>
+      blankSignupRow(at, { campaign_id: fx.campaignA.id, token_hash: hashSecret(`vol-${i}-${dayId}`), display_name: `Vol ${i}`, street_id: fx.streetA, house_number: String(i + 1) }),
+    );
     for (let i = 0; i < 500; i += 100) {
       await db().insertInto('signup').values(signups.slice(i, i + 100)).execute();
       await db()

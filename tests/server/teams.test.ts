@@ -17,6 +17,7 @@ import { createParticipantInvite } from '../../server/src/modules/participant/pa
 import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
 import { createSpot } from '../../server/src/modules/spot/spot.service.js';
 import { todayInNetherlands } from '../../server/src/modules/campaign/local-date.js';
+import { blankSignupRow, insertSignup } from '../../server/src/modules/signup/signup.repo.js';
 import { ERASED_NAME } from '../../server/src/modules/signup/signup.table.js';
 import { teamForToday } from '../../server/src/modules/team/my-team.service.js';
 import { composeDayTeams } from '../../server/src/modules/team/team.service.js';
@@ -51,33 +52,20 @@ describe('schouw teams', () => {
 
   /** A sign-up for a date, as the public form would store it. */
   async function signUp(dayId: string, campaign: Campaign, name: string, kind: Kind, extra: { contact?: string; status?: 'CONFIRMED' | 'WAITING'; participantId?: string; cancelled?: boolean } = {}): Promise<string> {
-    const id = uuidv7();
     const now = new Date().toISOString();
-    await db()
-      .insertInto('signup')
-      .values({
-        id,
-        campaign_id: campaign.id,
-        token_hash: randomBytes(32).toString('hex'),
-        display_name: name,
-        contact: extra.contact ?? null,
-        contact_consent_at: extra.contact ? now : null,
-        walker_kind: kind,
-        organisation: kind === 'PROFESSIONAL' ? 'Woonkracht10' : null,
-        needs: null,
-        street_id: null,
-        house_number: null,
-        estimate_area_cm2: null,
-        estimate_tiles: null,
-        wants_help: 0,
-        wants_pickup: 0,
-        participant_id: extra.participantId ?? null,
-        created_at: now,
-        updated_at: now,
-        cancelled_at: extra.cancelled ? now : null,
-        erased_at: null,
-      })
-      .execute();
+    const signup = blankSignupRow(now, {
+      campaign_id: campaign.id,
+      token_hash: randomBytes(32).toString('hex'),
+      display_name: name,
+      contact: extra.contact ?? null,
+      contact_consent_at: extra.contact ? now : null,
+      walker_kind: kind,
+      organisation: kind === 'PROFESSIONAL' ? 'Woonkracht10' : null,
+      participant_id: extra.participantId ?? null,
+      cancelled_at: extra.cancelled ? now : null,
+    });
+    await insertSignup(db(), signup);
+    const id = signup.id;
     const status = extra.status ?? 'CONFIRMED';
     await db().insertInto('signup_day').values({ signup_id: id, day_id: dayId, status, waiting_since: status === 'WAITING' ? now : null, created_at: now }).execute();
     return id;

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { hashSecret } from '../../server/src/auth/tokens.js';
+import { blankSignupRow, insertSignup } from '../../server/src/modules/signup/signup.repo.js';
 import { composeDayTeams, type DayTeams } from '../../server/src/modules/team/team.service.js';
 import type { AccessFixture } from './access-fixtures.js';
 
@@ -21,36 +22,12 @@ export async function newSchouwDay(fx: AccessFixture): Promise<string> {
 
 /** A confirmed resident's sign-up for the date, joined with `participantId` when given. */
 export async function confirmedSignup(fx: AccessFixture, dayId: string, name: string, participantId: string | null = null): Promise<string> {
-  const id = uuidv7();
   const now = new Date().toISOString();
   const db = fx.t.app.connection.db;
-  await db
-    .insertInto('signup')
-    .values({
-      id,
-      campaign_id: fx.schouwA.id,
-      token_hash: randomBytes(32).toString('hex'),
-      display_name: name,
-      contact: null,
-      contact_consent_at: null,
-      walker_kind: 'RESIDENT',
-      organisation: null,
-      needs: null,
-      street_id: null,
-      house_number: null,
-      estimate_area_cm2: null,
-      estimate_tiles: null,
-      wants_help: 0,
-      wants_pickup: 0,
-      participant_id: participantId,
-      created_at: now,
-      updated_at: now,
-      cancelled_at: null,
-      erased_at: null,
-    })
-    .execute();
-  await db.insertInto('signup_day').values({ signup_id: id, day_id: dayId, status: 'CONFIRMED', waiting_since: null, created_at: now }).execute();
-  return id;
+  const signup = blankSignupRow(now, { campaign_id: fx.schouwA.id, token_hash: randomBytes(32).toString('hex'), display_name: name, walker_kind: 'RESIDENT', participant_id: participantId });
+  await insertSignup(db, signup);
+  await db.insertInto('signup_day').values({ signup_id: signup.id, day_id: dayId, status: 'CONFIRMED', waiting_since: null, created_at: now }).execute();
+  return signup.id;
 }
 
 /** A new date with `walkers` confirmed sign-ups, composed into teams of two. */

@@ -5,7 +5,6 @@
  * demo data; nobody's real address or contact is in here. The personal links are random
  * and never shown: these sign-ups are for the coordinator's side.
  */
-import { v7 as uuidv7 } from 'uuid';
 import { hashSecret, randomToken } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { DbOrTrx } from '../db/database.js';
@@ -58,28 +57,7 @@ export async function seedDemoSignups(trx: DbOrTrx, coordinator: Viewer, input: 
 
 async function insertDemoSignup(trx: DbOrTrx, campaign: Campaign, person: Person, now: Date): Promise<string> {
   const at = now.toISOString();
-  const row: SignupRow = {
-    id: uuidv7(),
-    campaign_id: campaign.id,
-    token_hash: hashSecret(randomToken(32)),
-    contact: null,
-    contact_consent_at: null,
-    walker_kind: null,
-    organisation: null,
-    needs: null,
-    street_id: null,
-    house_number: null,
-    estimate_area_cm2: null,
-    estimate_tiles: null,
-    wants_help: 0,
-    wants_pickup: 0,
-    participant_id: null,
-    created_at: at,
-    updated_at: at,
-    cancelled_at: null,
-    erased_at: null,
-    ...person,
-  };
+  const row = repo.blankSignupRow(at, { campaign_id: campaign.id, token_hash: hashSecret(randomToken(32)), ...person });
   await repo.insertSignup(trx, row);
   const [firstDay] = await daysOfCampaigns(trx, [campaign.id]);
   await takePlaces(trx, row.id, [firstDay!], now);

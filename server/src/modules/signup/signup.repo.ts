@@ -1,4 +1,5 @@
 /** Every SQL statement about sign-ups (signup), their dates (signup_day) and their tools (signup_tool). */
+import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTrx } from '../../db/database.js';
 import type { ParticipantInviteRow } from '../participant/participant.table.js';
 import type { SignupDayRow, SignupRow, SignupToolRow } from './signup.table.js';
@@ -6,6 +7,32 @@ import type { SignupDayRow, SignupRow, SignupToolRow } from './signup.table.js';
 export async function insertSignup(db: DbOrTrx, row: SignupRow): Promise<void> {
   await db.insertInto('signup').values(row).execute();
 }
+
+/**
+ * A sign-up made at `at` with nothing filled in but what `fields` gives: for the demo seed and
+ * tests that write sign-ups straight into the table, bypassing the form's checks.
+ */
+export const blankSignupRow = (at: string, fields: Pick<SignupRow, 'campaign_id' | 'token_hash'> & Partial<SignupRow>): SignupRow => ({
+  id: uuidv7(),
+  display_name: null,
+  contact: null,
+  contact_consent_at: null,
+  walker_kind: null,
+  organisation: null,
+  needs: null,
+  street_id: null,
+  house_number: null,
+  estimate_area_cm2: null,
+  estimate_tiles: null,
+  wants_help: 0,
+  wants_pickup: 0,
+  participant_id: null,
+  created_at: at,
+  updated_at: at,
+  cancelled_at: null,
+  erased_at: null,
+  ...fields,
+});
 
 export async function findSignup(db: DbOrTrx, id: string): Promise<SignupRow | undefined> {
   return db.selectFrom('signup').selectAll().where('id', '=', id).executeTakeFirst();
