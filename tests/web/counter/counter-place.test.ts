@@ -1,10 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { TileCounter } from '$lib/counter/counter.svelte';
+/**
+ * Where the counter starts: the street is never guessed (unless there is only one), the day
+ * is today's unless another was chosen and confirmed today, and both are remembered in the
+ * browser's storage. Nothing is written here, so the device database stays closed.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from './counter-device';
 
-function memoryStorage() {
-  const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k), data };
-}
+vi.mock('$lib/offline/field-app.svelte', () => import('./counter-device'));
+const { TileCounter } = await import('$lib/counter/counter.svelte');
 
 const days = [
   { id: 'd1', date: '2027-03-21', label: 'Eerste actiedag' },
