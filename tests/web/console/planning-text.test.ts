@@ -1,7 +1,7 @@
 /**
  * The planning's sentences: places against capacity, tools against stock (a shortage in
  * words and with a warning sign, never only in colour), who or where a person is, and the
- * date a planning opens on.
+ * date with its weekday. The date it opens on: day-choice.test.ts.
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ import {
   byStreet,
   dayText,
   estimateText,
-  nextDayId,
   placesText,
   removedText,
   removeQuestion,
@@ -68,17 +67,7 @@ describe('planning sentences', () => {
     expect(areaText(null, 'nog niet geteld')).toBe('nog niet geteld');
   });
 
-  it('opens on the next date from today, or the last when all have passed', () => {
-    const days = [
-      { id: 'c', date: '2027-05-01' },
-      { id: 'a', date: '2027-03-20' },
-      { id: 'b', date: '2027-04-10' },
-    ];
-    expect(nextDayId(days, '2027-01-01')).toBe('a');
-    expect(nextDayId(days, '2027-04-10')).toBe('b');
-    expect(nextDayId(days, '2027-04-11')).toBe('c');
-    expect(nextDayId(days, '2028-01-01')).toBe('c');
-    expect(nextDayId([], '2027-01-01')).toBeNull();
+  it('names a date with its weekday, as a date tab says it', () => {
     expect(dayText('2027-03-20')).toBe('za 20 maart 2027');
   });
 

@@ -1,11 +1,12 @@
 /**
  * The teams screen's words: resident or professional said in a word (not only a colour,
- * also on the rendered card), the repeated pairs in plain Dutch, and the date it opens on.
+ * also on the rendered card), the repeated pairs in plain Dutch, and the walk date in words.
+ * The date it opens on: day-choice.test.ts.
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import TeamCard from '../../../web/src/routes/beheer/campagnes/[id]/teams/TeamCard.svelte';
-import { nextWalkDayId, repeatedPairsText, walkDateText, walkerKindText } from '../../../web/src/routes/beheer/campagnes/[id]/teams/team-text';
+import { repeatedPairsText, walkDateText, walkerKindText } from '../../../web/src/routes/beheer/campagnes/[id]/teams/team-text';
 
 describe('teams screen words', () => {
   it('says resident or professional (with the organisation) in a word', () => {
@@ -20,12 +21,7 @@ describe('teams screen words', () => {
     expect(repeatedPairsText(3)).toMatch(/^3 tweetallen lopen opnieuw samen: .*verplaats dan iemand naar een ander team\.$/);
   });
 
-  it('opens on the next walk date, else the last one, and names it with its weekday', () => {
-    const days = [{ id: 'b', date: '2027-05-08' }, { id: 'a', date: '2027-04-03' }];
-    expect(nextWalkDayId(days, '2027-04-03')).toBe('a');
-    expect(nextWalkDayId(days, '2027-04-04')).toBe('b');
-    expect(nextWalkDayId(days, '2027-06-01')).toBe('b');
-    expect(nextWalkDayId([], '2027-06-01')).toBeNull();
+  it('names the walk date with its weekday written out', () => {
     expect(walkDateText('2027-04-03')).toBe('zaterdag 3 april 2027');
   });
 

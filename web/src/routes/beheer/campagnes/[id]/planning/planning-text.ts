@@ -64,21 +64,6 @@ export function estimateText(signup: { estimateM2: number | null; estimateTiles:
 export const areaText = (m2: number | null, unknown: string): string =>
   m2 === null ? unknown : `${m2.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} m²`;
 
-/**
- * The date a planning opens on: the first one today or later (the next action day), else
- * the last one. `today` is a local YYYY-MM-DD, as the days' dates are.
- */
-export function nextDayId(days: readonly { id: string; date: string }[], today: string): string | null {
-  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
-  return (sorted.find((d) => d.date >= today) ?? sorted.at(-1))?.id ?? null;
-}
-
-/** Today as a local YYYY-MM-DD (the days' dates are local dates). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** Rows grouped by street in the order they come (the server sorts by street, then number). */
 export function byStreet<Row extends { street: { id: string; name: string } }>(rows: readonly Row[]): { street: Row['street']; rows: Row[] }[] {
   const groups = new Map<string, { street: Row['street']; rows: Row[] }>();

@@ -1,6 +1,6 @@
 /**
  * The sentences of the teams screen: who a walker is (said in a word, not only a colour),
- * the repeated pairs in plain Dutch, and the date a screen opens on.
+ * the repeated pairs in plain Dutch, and the walk date in words.
  */
 
 const nl = (n: number) => n.toLocaleString('nl-NL');
@@ -23,18 +23,6 @@ export const spotsText = (n: number): string => `${nl(n)} ${n === 1 ? 'plek' : '
 
 /** "4 lopers", "1 loper". */
 export const walkersText = (n: number): string => `${nl(n)} ${n === 1 ? 'loper' : 'lopers'}`;
-
-/** The walk date a screen opens on: the first one today or later, else the last one. `today` is a local YYYY-MM-DD. */
-export function nextWalkDayId(days: readonly { id: string; date: string }[], today: string): string | null {
-  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
-  return (sorted.find((d) => d.date >= today) ?? sorted.at(-1))?.id ?? null;
-}
-
-/** Today as a local YYYY-MM-DD (the days' dates are local dates). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 const weekdayDate = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
