@@ -29,6 +29,7 @@ const base: PlannedSignup = {
   waitingPosition: null,
   signedUpAt: '2027-03-01T10:00:00.000Z',
   joined: false,
+  otherDates: [],
 };
 
 /** Each body row as its cells' text. */

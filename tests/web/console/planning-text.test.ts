@@ -71,17 +71,26 @@ describe('planning sentences', () => {
     expect(dayText('2027-03-20')).toBe('za 20 maart 2027');
   });
 
-  it('asks before taking someone off the list: where the place goes, that the data is erased, for every date', () => {
-    const anna = { id: 'a', displayName: 'Anna', status: 'CONFIRMED' as const };
-    const bram = { id: 'b', displayName: 'Bram', status: 'WAITING' as const };
-    const full = { capacity: 2, confirmedCount: 2, waitingCount: 1, confirmed: [anna], waiting: [bram] };
-    expect(removeQuestion(anna, full, false)).toBe('Anna van de lijst halen? De plek gaat naar de eerste op de wachtlijst. De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
-    expect(removeQuestion(anna, { ...full, waitingCount: 0, waiting: [] }, false)).toBe('Anna van de lijst halen? Er komt een plek vrij. De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
+  it('asks before taking someone off the list: where the place goes, that the data is erased', () => {
+    const anna = { id: 'a', displayName: 'Anna', status: 'CONFIRMED' as const, otherDates: [] };
+    const bram = { id: 'b', displayName: 'Bram', status: 'WAITING' as const, otherDates: [] };
+    const full = { day: { date: '2027-03-14' }, capacity: 2, confirmedCount: 2, waitingCount: 1, confirmed: [anna], waiting: [bram] };
+    expect(removeQuestion(anna, full)).toBe('Anna van de lijst halen? De plek gaat naar de eerste op de wachtlijst. De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
+    expect(removeQuestion(anna, { ...full, waitingCount: 0, waiting: [] })).toBe('Anna van de lijst halen? Er komt een plek vrij. De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
     // Over the maximum (someone was let in anyway): no place comes free.
-    expect(removeQuestion(anna, { ...full, confirmedCount: 3 }, false)).toBe('Anna van de lijst halen? De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
-    expect(removeQuestion(bram, full, true)).toBe(
-      'Bram van de wachtlijst halen? Dat geldt ook voor de andere data waarvoor Bram zich aanmeldde. De gegevens van Bram worden gewist. Dat kun je niet terugdraaien.',
-    );
+    expect(removeQuestion(anna, { ...full, confirmedCount: 3 })).toBe('Anna van de lijst halen? De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.');
+    expect(removeQuestion(bram, full)).toBe('Bram van de wachtlijst halen? De gegevens van Bram worden gewist. Dat kun je niet terugdraaien.');
+  });
+
+  it('names the other dates the person is taken off too, only when there are any; the year only when it differs', () => {
+    const day = (date: string) => ({ date });
+    const planning = { day: day('2026-03-14'), capacity: null, confirmedCount: 1, waitingCount: 0, confirmed: [], waiting: [] };
+    const anna = (dates: string[]) => ({ id: 'a', displayName: 'Anna', status: 'CONFIRMED' as const, otherDates: dates.map(day) });
+    const erased = 'De gegevens van Anna worden gewist. Dat kun je niet terugdraaien.';
+    expect(removeQuestion(anna(['2026-03-21', '2026-03-28']), planning)).toBe(`Anna van de lijst halen? Er komt een plek vrij. Ook op za 21 maart en za 28 maart haal je Anna weg. ${erased}`);
+    expect(removeQuestion(anna(['2026-03-21']), planning)).toContain(' Ook op za 21 maart haal je Anna weg. ');
+    expect(removeQuestion(anna(['2026-03-21', '2026-03-28', '2027-01-09']), planning)).toContain(' Ook op za 21 maart, za 28 maart en za 9 januari 2027 haal je Anna weg. ');
+    expect(removeQuestion(anna([]), planning)).not.toContain('Ook op');
   });
 
   it('says afterwards who is off the list and who moved up', () => {

@@ -3,10 +3,12 @@
  * waiting list, tools asked for against the stock, help and pickup requests, and the
  * streets with sign-ups for the map. Built from the confirmed and waiting rows of the day;
  * a date holds at most SIGNUPS_PER_DAY_MAX (protocol/input-limits) of them, so it is one
- * read, not a page.
+ * read, not a page. Every related set (tools, other dates, streets) is read once for the
+ * whole date, not per person.
  */
 import { CM2_PER_M2 } from '@buurtkracht/protocol/tile-sizes';
 import type { DbOrTrx } from '../../db/database.js';
+import { daysOfCampaigns } from '../campaign/campaign.repo.js';
 import { toCampaignDay, type CampaignDay } from '../campaign/campaign.service.js';
 import type { CampaignDayRow } from '../campaign/campaign.table.js';
 import { streetsByIds, type Street } from '../neighbourhood/neighbourhood.service.js';
@@ -36,6 +38,8 @@ export interface PlannedSignup {
   waitingPosition: number | null;
   signedUpAt: string;
   joined: boolean;
+  /** The campaign's other dates this sign-up holds (confirmed or waiting), in date order. */
+  otherDates: CampaignDay[];
 }
 
 export interface ToolDemand {
@@ -66,9 +70,15 @@ export async function buildDayPlanning(db: DbOrTrx, day: CampaignDayRow): Promis
     toolRepo.requestedOnDay(db, day.id),
   ]);
   const ids = [...confirmedRows, ...waitingRows].map((r) => r.signup_id);
-  const [signups, toolRows] = await Promise.all([repo.findSignupsByIds(db, ids), repo.toolsOfSignups(db, ids)]);
+  const [signups, toolRows, heldRows, campaignDays] = await Promise.all([
+    repo.findSignupsByIds(db, ids),
+    repo.toolsOfSignups(db, ids),
+    repo.daysOfSignups(db, ids),
+    daysOfCampaigns(db, [day.campaign_id]),
+  ]);
   const byId = new Map(signups.map((s) => [s.id, s]));
   const tools = new Map(campaignTools.map((t) => [t.id, toCampaignTool(t)]));
+  const otherDaysOf = otherDatesBySignup(heldRows, campaignDays, day.id);
   const planned = (row: SignupDayRow, index: number): PlannedSignup => {
     const s = byId.get(row.signup_id)!;
     return {
@@ -90,6 +100,7 @@ export async function buildDayPlanning(db: DbOrTrx, day: CampaignDayRow): Promis
       waitingPosition: row.status === 'WAITING' ? index + 1 : null,
       signedUpAt: s.created_at,
       joined: s.participant_id !== null,
+      otherDates: otherDaysOf.get(s.id) ?? [],
     };
   };
   const confirmed = confirmedRows.map(planned);
@@ -116,4 +127,12 @@ export async function buildDayPlanning(db: DbOrTrx, day: CampaignDayRow): Promis
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
       .map((street) => ({ street, signups: perStreet.get(street.id)!, lat: centroids.get(street.id)?.lat ?? null, lon: centroids.get(street.id)?.lon ?? null })),
   };
+}
+
+/** Per sign-up, the dates it holds besides `dayId`, in the campaign's date order. */
+function otherDatesBySignup(held: readonly SignupDayRow[], campaignDays: readonly CampaignDayRow[], dayId: string): Map<string, CampaignDay[]> {
+  const heldBy = new Map<string, Set<string>>();
+  for (const row of held) if (row.day_id !== dayId) heldBy.set(row.signup_id, (heldBy.get(row.signup_id) ?? new Set()).add(row.day_id));
+  const sorted = [...campaignDays].sort((a, b) => a.date.localeCompare(b.date));
+  return new Map([...heldBy].map(([signupId, dayIds]) => [signupId, sorted.filter((d) => dayIds.has(d.id)).map(toCampaignDay)]));
 }

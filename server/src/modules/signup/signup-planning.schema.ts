@@ -108,6 +108,11 @@ const PlannedSignupRef = builder.objectRef<PlannedSignup>('PlannedSignup').imple
     waitingPosition: t.exposeInt('waitingPosition', { nullable: true }),
     signedUpAt: t.expose('signedUpAt', { type: 'DateTime' }),
     joined: t.exposeBoolean('joined'),
+    otherDates: t.field({
+      type: [CampaignDayRef],
+      description: "The campaign's other dates this sign-up holds (confirmed or waiting), in date order; taking it off the list takes it off those too.",
+      resolve: (s) => s.otherDates,
+    }),
   }),
 });
 

@@ -27,6 +27,7 @@ export const SAVE_CAMPAIGN_TOOLS = graphql(`mutation ConsoleSaveCampaignTools($c
 const PLANNED_SIGNUP = graphql(`fragment ConsolePlannedSignup on PlannedSignup {
   id displayName contact walkerKind organisation needs street { id name } houseNumber estimateM2 estimateTiles
   tools { tool { id name } quantity } wantsHelp wantsPickup status waitingPosition signedUpAt joined
+  otherDates { id date }
 }`);
 
 const DAY_PLANNING_FIELDS = graphql(

@@ -80,10 +80,23 @@ const weekdayDate = new Intl.DateTimeFormat('nl-NL', { weekday: 'short', day: 'n
 /** A calendar date (YYYY-MM-DD) with its weekday, as a date tab says it: "za 21 maart 2027". */
 export const dayText = (ymd: string): string => weekdayDate.format(new Date(`${ymd}T00:00:00Z`));
 
+const weekdayDateThisYear = new Intl.DateTimeFormat('nl-NL', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** "za 21 maart", with the year only when it is not the year of `sameYearAs` (also a YYYY-MM-DD). */
+const shortDayText = (ymd: string, sameYearAs: string): string =>
+  ymd.slice(0, 4) === sameYearAs.slice(0, 4) ? weekdayDateThisYear.format(new Date(`${ymd}T00:00:00Z`)) : dayText(ymd);
+
+/** "a", "a en b", "a, b en c". */
+const inWords = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`);
+
 interface Listed {
   id: string;
   displayName: string;
   status: 'CONFIRMED' | 'WAITING';
+}
+interface Removable extends Listed {
+  /** The other dates the person holds, in date order: removing takes them off those too. */
+  otherDates: readonly { date: string }[];
 }
 interface Places {
   capacity: number | null;
@@ -96,16 +109,17 @@ interface Places {
 /**
  * The question before a coordinator takes someone off the list, in plain words: where the
  * place goes, that the person's data is erased, and that it cannot be undone. A date over
- * its maximum frees no place; the server moves up the first waiting person otherwise.
+ * its maximum frees no place; the server moves up the first waiting person otherwise. The
+ * person's other dates are named, so the coordinator knows what else goes.
  */
-export function removeQuestion(signup: Listed, planning: Places, otherDates: boolean): string {
+export function removeQuestion(signup: Removable, planning: Places & { day: { date: string } }): string {
   const name = signup.displayName;
   const sentences = [signup.status === 'WAITING' ? `${name} van de wachtlijst halen?` : `${name} van de lijst halen?`];
   if (signup.status === 'CONFIRMED') {
     const over = planning.capacity !== null && planning.confirmedCount > planning.capacity;
     if (!over) sentences.push(planning.waitingCount > 0 ? 'De plek gaat naar de eerste op de wachtlijst.' : 'Er komt een plek vrij.');
   }
-  if (otherDates) sentences.push(`Dat geldt ook voor de andere data waarvoor ${name} zich aanmeldde.`);
+  if (signup.otherDates.length > 0) sentences.push(`Ook op ${inWords(signup.otherDates.map((d) => shortDayText(d.date, planning.day.date)))} haal je ${name} weg.`);
   sentences.push(`De gegevens van ${name} worden gewist. Dat kun je niet terugdraaien.`);
   return sentences.join(' ');
 }
