@@ -41,11 +41,7 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
   it('opens sign-up, plans a full date with a waiting list and tools short, promotes, and prints the pickup list', async () => {
     const { server, browser } = bed;
     const coordinator = await demoCoordinator(server);
-    const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => {
-      const { body } = await gqlAt(server.url, query, variables, { cookie: coordinator.cookie });
-      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-      return body.data;
-    };
+    const asCoordinator = coordinator.gql;
 
     // A tegelwip campaign with one action day a month ahead, and a street without spots (so not on the map).
     const demo = await asCoordinator('query($id: ID!) { campaign(id: $id) { neighbourhood { id } } }', { id: coordinator.tegelwippen.id });
@@ -215,11 +211,7 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
   it('removes a confirmed person after a question: the waiting person moves up, the personal link stops working', async () => {
     const { server, browser } = bed;
     const coordinator = await demoCoordinator(server);
-    const asCoordinator = async (query: string, variables: Record<string, unknown> = {}) => {
-      const { body } = await gqlAt(server.url, query, variables, { cookie: coordinator.cookie });
-      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-      return body.data;
-    };
+    const asCoordinator = coordinator.gql;
     // A schouw walk with one place: Anna has it, Bram waits.
     const schouw = await asCoordinator('query($id: ID!) { campaign(id: $id) { neighbourhood { id } } }', { id: coordinator.schouw.id });
     const date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);

@@ -24,6 +24,12 @@ export async function demoCoordinator(server: ServerProcess) {
     cookie,
     tegelwippen: byKind('TEGELWIPPEN') as { id: string; name: string },
     schouw: byKind('SCHOUW') as { id: string; name: string },
+    /** A request as this coordinator that must succeed: its data, or a throw with the errors. */
+    async gql(query: string, variables: Record<string, unknown> = {}): Promise<any> {
+      const { body } = await gqlAt(server.url, query, variables, { cookie });
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    },
     async invite(campaignId: string): Promise<string> {
       const { body } = await gqlAt(server.url, 'mutation($input: CreateParticipantInviteInput!) { createParticipantInvite(input: $input) { code } }', { input: { campaignId } }, { cookie });
       return body.data.createParticipantInvite.code;
