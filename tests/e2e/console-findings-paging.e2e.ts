@@ -136,7 +136,8 @@ describe('console: findings page with more findings than a page (Chromium, 1440Ã
     await expect.poll(() => page.getByTestId('findings-map-caption').textContent(), { timeout: 20_000 }).toContain(
       `De kaart toont 2.000 van ${nl(total + 2000)} bevindingen; filter om minder te zien.`,
     );
-    expect(await page.locator('.finding-marker').count()).toBe(2000);
+    // The caption follows the answer at once; 2,000 markers are drawn a moment later (the map loads Leaflet first).
+    await expect.poll(() => page.locator('.finding-marker').count()).toBe(2000);
     await desk.close();
   });
 });

@@ -137,7 +137,8 @@ describe('the personal link', () => {
     const planning = (await fx.query('coordinator', PLANNING, { dayId: fx.tegelwipDay })).body.data.dayPlanning.confirmed as { id: string }[];
     expect(planning.find((p) => p.id === signup.id)).toEqual({ id: signup.id, displayName: ERASED_NAME, contact: null, houseNumber: null, needs: null });
     expect(planning.find((p) => p.id === other.signup.id)).toEqual({ id: other.signup.id, displayName: 'Blijft Staan', contact: 'blijft@example.nl', houseNumber: '33', needs: null });
-    expect(JSON.stringify(planning)).not.toMatch(/Wil Wissen|wil@example|31b/);
+    // The house number as a JSON value: bare "31b" also turns up inside UUIDv7 ids at some moments.
+    expect(JSON.stringify(planning)).not.toMatch(/Wil Wissen|wil@example|"31b"/);
     const link = await fx.query(fx.freshIp(), MY_SIGNUP, { token });
     expect(link.body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(await db().selectFrom('signup_mail_link').select('signup_id').where('signup_id', '=', signup.id).execute()).toEqual([]);
