@@ -6,6 +6,7 @@
  */
 import { hasReceivedTransfer, isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, withoutSignupPlace, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
+import { abortTransactionsWhenFrozen } from './page-cache';
 import type { JoinForm, SignupJoin } from './join-online';
 import type { FieldWrite } from './outbox';
 import type { SyncEngine } from './sync';
@@ -43,6 +44,7 @@ class FieldApp {
   init(): Promise<void> {
     this.#init ??= (async () => {
       this.#db = await openDatabase();
+      if (typeof window !== 'undefined') abortTransactionsWhenFrozen(this.#db);
       await markOutdatedSnapshots(this.#db);
       await this.#reload();
       await this.#transferWindow.restore(this.#db);
@@ -101,8 +103,7 @@ class FieldApp {
 
   async #joined(joined: JoinedCampaign): Promise<JoinedCampaign> {
     await this.#reload();
-    // Ask the browser not to clear this site's storage under pressure (Safari after 7 days).
-    await navigator.storage?.persist?.().catch(() => false);
+    askToKeepStorage();
     await this.#startEngine();
     return joined;
   }
@@ -194,7 +195,7 @@ class FieldApp {
     const { fetchCampaignSnapshot } = await import('../graphql/campaign-snapshot');
     const received = await adoptReceived(this.db, gql, fetchCampaignSnapshot).catch(() => []);
     await this.#reload();
-    await navigator.storage?.persist?.().catch(() => false);
+    askToKeepStorage();
     await this.#startEngine();
     return received;
   }
@@ -290,3 +291,13 @@ class FieldApp {
 }
 
 export const fieldApp = new FieldApp();
+
+/**
+ * Asks the browser not to clear this site's storage under pressure (Safari does after 7
+ * days without a visit). Not awaited: Firefox answers only after the person answered its
+ * permission question, and joining must not wait for that (WebKitGTK has no
+ * navigator.storage at all).
+ */
+function askToKeepStorage(): void {
+  void navigator.storage?.persist?.().catch(() => false);
+}

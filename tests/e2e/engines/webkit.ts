@@ -1,0 +1,112 @@
+/**
+ * WebKit as WebKitGTK's MiniBrowser, driven by Debian's WebKitWebDriver (classic
+ * WebDriver, through selenium-webdriver) on a virtual screen from xvfb-run. Each tab
+ * remembers its window, since WebDriver acts on one window at a time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { Builder, By, type WebDriver } from 'selenium-webdriver';
+import { freePort } from '../../support/server-process.js';
+import { missing, PHONE_SIZE, type Engine, type EngineTab } from './engine.js';
+
+export const webkitDriverPath = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
+export const miniBrowserPath = process.env.WEBKIT_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const xvfbRunPath = '/usr/bin/xvfb-run';
+
+function checkInstalled(): void {
+  const install = 'apt-get install -y webkit2gtk-driver xvfb';
+  if (!fs.existsSync(webkitDriverPath)) throw missing('WebKitWebDriver', webkitDriverPath, install, 'WEBKIT_DRIVER_PATH');
+  if (!fs.existsSync(miniBrowserPath)) throw missing("WebKitGTK's MiniBrowser", miniBrowserPath, install, 'WEBKIT_MINIBROWSER_PATH');
+  if (!fs.existsSync(xvfbRunPath)) throw missing('xvfb-run', xvfbRunPath, install, 'a PATH with xvfb-run');
+}
+
+async function startDriver(): Promise<{ process: ChildProcess; url: string }> {
+  const port = await freePort();
+  // Its own process group, so that closing ends Xvfb, the driver and the browser together.
+  const child = spawn(xvfbRunPath, ['-a', '-s', '-screen 0 1280x1024x24', webkitDriverPath, `--port=${port}`], { detached: true, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/status`)).ok) return { process: child, url };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 15_000) throw new Error('WebKitWebDriver did not start within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function tab(driver: WebDriver, handle: string): EngineTab {
+  const focus = () => driver.switchTo().window(handle);
+  const element = async (selector: string) => {
+    await focus();
+    return driver.findElement(By.css(selector));
+  };
+  return {
+    goto: async (url) => (await focus(), driver.get(url)),
+    reload: async () => (await focus(), driver.navigate().refresh()),
+    async evaluate(fn, arg) {
+      await focus();
+      return driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg) as never;
+    },
+    click: async (selector) => (await element(selector)).click(),
+    async type(selector, text) {
+      const field = await element(selector);
+      await field.clear();
+      await field.sendKeys(text);
+    },
+    setFile: async (selector, file) => (await element(selector)).sendKeys(file),
+    async screenshot(file) {
+      await focus();
+      fs.writeFileSync(file, Buffer.from(await driver.takeScreenshot(), 'base64'));
+    },
+    async close() {
+      await focus();
+      await driver.close();
+    },
+  };
+}
+
+/**
+ * The window's inner size as close to the phone as MiniBrowser allows: its toolbar keeps
+ * the window at least 447 px wide, so the page is as tall as the phone and a little wider.
+ */
+async function fitToPhone(driver: WebDriver): Promise<void> {
+  await driver.manage().window().setRect({ width: PHONE_SIZE.width, height: PHONE_SIZE.height });
+  const inner = (await driver.executeScript('return window.innerHeight')) as number;
+  await driver.manage().window().setRect({ width: PHONE_SIZE.width, height: 2 * PHONE_SIZE.height - inner });
+}
+
+export const webkitEngine: Engine = {
+  name: 'webkit',
+  async launch() {
+    checkInstalled();
+    const server = await startDriver();
+    const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] } };
+    let driver: WebDriver;
+    try {
+      driver = await new Builder().usingServer(server.url).withCapabilities(capabilities).build();
+      await fitToPhone(driver);
+    } catch (error) {
+      process.kill(-server.process.pid!, 'SIGKILL');
+      throw error;
+    }
+    let first = true;
+    return {
+      async newTab(url) {
+        // The session starts with one empty window: the first tab is that one.
+        if (!first) await driver.switchTo().newWindow('tab');
+        first = false;
+        const handle = await driver.getWindowHandle();
+        await driver.get(url);
+        return tab(driver, handle);
+      },
+      async close() {
+        await driver.quit().catch(() => undefined);
+        process.kill(-server.process.pid!, 'SIGKILL');
+      },
+    };
+  },
+};
