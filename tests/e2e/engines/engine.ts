@@ -39,6 +39,6 @@ export interface EngineTab {
 export const PHONE_SIZE = { width: 390, height: 844 } as const;
 
 /** A browser that is not installed fails the test with how to install it, never a skip. */
-export function missing(what: string, path: string, install: string, override: string): Error {
-  return new Error(`${what} not found at ${path}. Install it with "${install}" (Debian/Ubuntu) or set ${override}.`);
+export function missing(what: string, path: string, install: string, override?: string): Error {
+  return new Error(`${what} not found at ${path}. Install it with "${install}" (Debian/Ubuntu)${override ? ` or set ${override}` : ''}.`);
 }

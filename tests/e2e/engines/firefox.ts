@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { missing, PHONE_SIZE, type Engine, type EngineTab } from './engine.js';
 
-export const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const firefoxPath = () => process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 function tab(page: Page): EngineTab {
   return {
@@ -28,10 +28,11 @@ function tab(page: Page): EngineTab {
 export const firefoxEngine: Engine = {
   name: 'firefox',
   async launch() {
-    if (!fs.existsSync(firefoxPath)) throw missing('Firefox', firefoxPath, 'apt-get install -y firefox-esr', 'FIREFOX_PATH');
+    const executablePath = firefoxPath();
+    if (!fs.existsSync(executablePath)) throw missing('Firefox', executablePath, 'apt-get install -y firefox-esr', 'FIREFOX_PATH');
     const browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: firefoxPath,
+      executablePath,
       headless: true,
       extraPrefsFirefox: { 'intl.accept_languages': 'nl-NL, nl' },
     });

@@ -9,21 +9,23 @@ import { Builder, By, type WebDriver } from 'selenium-webdriver';
 import { freePort } from '../../support/server-process.js';
 import { missing, PHONE_SIZE, type Engine, type EngineTab } from './engine.js';
 
-export const webkitDriverPath = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
-export const miniBrowserPath = process.env.WEBKIT_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const xvfbRunPath = '/usr/bin/xvfb-run';
 
-function checkInstalled(): void {
-  const install = 'apt-get install -y webkit2gtk-driver xvfb';
-  if (!fs.existsSync(webkitDriverPath)) throw missing('WebKitWebDriver', webkitDriverPath, install, 'WEBKIT_DRIVER_PATH');
-  if (!fs.existsSync(miniBrowserPath)) throw missing("WebKitGTK's MiniBrowser", miniBrowserPath, install, 'WEBKIT_MINIBROWSER_PATH');
-  if (!fs.existsSync(xvfbRunPath)) throw missing('xvfb-run', xvfbRunPath, install, 'a PATH with xvfb-run');
+/** The installed programs, or a failure that says how to install them. */
+function installed(): { driver: string; miniBrowser: string } {
+  const driver = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
+  const miniBrowser = process.env.WEBKIT_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+  const install = 'apt-get install -y webkit2gtk-driver xvfb xauth';
+  if (!fs.existsSync(driver)) throw missing('WebKitWebDriver', driver, install, 'WEBKIT_DRIVER_PATH');
+  if (!fs.existsSync(miniBrowser)) throw missing("WebKitGTK's MiniBrowser", miniBrowser, install, 'WEBKIT_MINIBROWSER_PATH');
+  if (!fs.existsSync(xvfbRunPath)) throw missing('xvfb-run', xvfbRunPath, install);
+  return { driver, miniBrowser };
 }
 
-async function startDriver(): Promise<{ process: ChildProcess; url: string }> {
+async function startDriver(driver: string): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
   // Its own process group, so that closing ends Xvfb, the driver and the browser together.
-  const child = spawn(xvfbRunPath, ['-a', '-s', '-screen 0 1280x1024x24', webkitDriverPath, `--port=${port}`], { detached: true, stdio: 'ignore' });
+  const child = spawn(xvfbRunPath, ['-a', '-s', '-screen 0 1280x1024x24', driver, `--port=${port}`], { detached: true, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
@@ -82,9 +84,9 @@ async function fitToPhone(driver: WebDriver): Promise<void> {
 export const webkitEngine: Engine = {
   name: 'webkit',
   async launch() {
-    checkInstalled();
-    const server = await startDriver();
-    const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] } };
+    const { driver: driverPath, miniBrowser } = installed();
+    const server = await startDriver(driverPath);
+    const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] } };
     let driver: WebDriver;
     try {
       driver = await new Builder().usingServer(server.url).withCapabilities(capabilities).build();
