@@ -152,5 +152,5 @@ export const en: CoreMessages = {
   'sync.stale': 'Note: data has been waiting on this device for a few days. Find internet and tap \'Send now\'.',
   'sync.signIn': 'The server no longer recognises this device. Your data is kept; join again with an invitation.',
   'sync.lastError': 'Last attempt: {error}',
-  'update.waitingForSync': 'The new version loads as soon as everything has been sent.',
+  'update.waitingForSync': 'You can update as soon as everything has been sent.',
 };

@@ -156,7 +156,7 @@ export const nl = {
   'sync.stale': 'Let op: er staan al een paar dagen gegevens op dit apparaat die niet verstuurd zijn. Zoek internet op en tik op \'Nu versturen\'.',
   'sync.signIn': 'De server herkent dit apparaat niet meer. Je gegevens blijven bewaard; meld je opnieuw aan met een uitnodiging.',
   'sync.lastError': 'Laatste poging: {error}',
-  'update.waitingForSync': 'De nieuwe versie wordt geladen zodra alles verstuurd is.',
+  'update.waitingForSync': 'Bijwerken kan zodra alles verstuurd is.',
 } as const;
 
 /** The words that are always there. */
