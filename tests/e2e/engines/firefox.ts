@@ -3,7 +3,7 @@
  * the installed binary and downloads nothing).
  */
 import fs from 'node:fs';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
 import { missing, PHONE_SIZE, type Engine, type EngineTab } from './engine.js';
 
 const firefoxPath = () => process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -18,7 +18,7 @@ function tab(page: Page): EngineTab {
     async setFile(selector, file) {
       const input = await page.$(selector);
       if (!input) throw new Error(`no file input ${selector}`);
-      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
     },
     screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
     close: () => page.close(),

@@ -5,48 +5,11 @@
  * then handed to the engine's own click or typing. Everything waits until the page shows
  * what is asked, like Playwright's locators.
  */
-import path from 'node:path';
 import fs from 'node:fs';
+import path from 'node:path';
 import { screenshotDir } from '../support/screens.js';
 import type { EngineBrowser, EngineName, EngineTab } from './engine.js';
-
-/** Text to match: exactly (after collapsing white space) or by a pattern. */
-type Name = string | RegExp;
-type Target = { role: 'button' | 'link'; name: Name } | { label: Name } | { testId: string };
-/** A pattern crosses into the page as its source and flags. */
-type PageTarget = { role: 'button' | 'link'; name: PageName } | { label: PageName } | { testId: string };
-type PageName = { exact: string } | { source: string; flags: string };
-
-const toPageName = (name: Name): PageName => (typeof name === 'string' ? { exact: name } : { source: name.source, flags: name.flags });
-const toPageTarget = (target: Target): PageTarget =>
-  'role' in target ? { role: target.role, name: toPageName(target.name) } : 'label' in target ? { label: toPageName(target.label) } : target;
-
-const describe = (target: Target) => ('role' in target ? `${target.role} "${target.name}"` : 'label' in target ? `field "${target.label}"` : `[data-testid=${target.testId}]`);
-
-/**
- * Runs in the page: finds the visible element and marks it with data-e2e, returning its
- * selector (null while it is not there yet). A field is found by its label's text, which
- * for a select inside its label also holds the options, so a label matches by its start.
- */
-function markInPage({ target, mark }: { target: PageTarget; mark: string }): string | null {
-  const text = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const matches = (value: string, name: PageName, prefix: boolean) =>
-    'exact' in name ? value === name.exact || (prefix && value.startsWith(name.exact)) : new RegExp(name.source, name.flags).test(value);
-  const visible = (el: Element) => el.getClientRects().length > 0;
-  let found: Element | undefined | null;
-  if ('testId' in target) {
-    found = [...document.querySelectorAll(`[data-testid="${target.testId}"]`)].find(visible);
-  } else if ('role' in target) {
-    const selector = target.role === 'button' ? 'button, [role="button"], input[type="submit"]' : 'a[href], [role="link"]';
-    found = [...document.querySelectorAll(selector)].find((el) => visible(el) && matches(text(el), target.name, false));
-  } else {
-    const label = [...document.querySelectorAll('label')].find((el) => matches(text(el), target.label, true));
-    found = label?.control ?? [...document.querySelectorAll('[aria-label]')].find((el) => matches(text(el), target.label, false));
-  }
-  if (!found) return null;
-  found.setAttribute('data-e2e', mark);
-  return `[data-e2e="${mark}"]`;
-}
+import { describeTarget, markInPage, readTextInPage, toPageName, toPageTarget, type Name, type Target } from './find-in-page.js';
 
 export class Phone {
   #tab: EngineTab;
@@ -72,11 +35,18 @@ export class Phone {
     return this.#tab.reload();
   }
 
-  /** Closes the app's tab and opens the address in a new one, as a person reopening the app. */
+  /**
+   * Closes the app and opens the address again a moment later, as a person does: the old
+   * page is gone before the new one loads (an empty tab first, as WebDriver ends a session
+   * without one). Not in the same millisecond: WebKitGTK then sometimes sends the new
+   * page's request past the service worker it is just shutting down with the old page.
+   */
   async reopen(url: string): Promise<void> {
-    const next = await this.browser.newTab(url);
+    const next = await this.browser.newTab('about:blank');
     await this.#tab.close();
     this.#tab = next;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await next.goto(url);
   }
 
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>> {
@@ -102,11 +72,23 @@ export class Phone {
   /** Waits until the element is on the page, and returns a selector for it. */
   async find(target: Target, timeout?: number): Promise<string> {
     const mark = `m${++this.#marks}`;
-    return this.waitFor(describe(target), markInPage, { target: toPageTarget(target), mark }, timeout);
+    return this.waitFor(describeTarget(target), markInPage, { target: toPageTarget(target), mark }, timeout);
   }
 
-  async click(target: Target): Promise<void> {
-    await this.#tab.click(await this.find(target));
+  /**
+   * Clicks the element, finding it again when the page drew it anew or something lay over
+   * it for a moment (Playwright's and puppeteer's locators wait; WebDriver answers at once).
+   */
+  async click(target: Target, timeout = 15_000): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      try {
+        return await this.#tab.click(await this.find(target, timeout));
+      } catch (error) {
+        if (Date.now() - started > timeout || !/stale|intercepted|no such element/i.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   }
 
   async fill(label: Name, text: string): Promise<void> {
@@ -144,26 +126,12 @@ export class Phone {
 
   /** The text of the first visible element with the test id, or null. */
   text(testId: string): Promise<string | null> {
-    return this.evaluate((id) => {
-      const el = [...document.querySelectorAll(`[data-testid="${id}"]`)].find((e) => e.getClientRects().length > 0);
-      return el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
-    }, testId);
+    return this.evaluate(readTextInPage, { testId });
   }
 
   /** Waits until the element's text matches. */
   async waitForText(testId: string, expected: Name, timeout?: number): Promise<string> {
-    const name = toPageName(expected);
-    return this.waitFor(
-      `[data-testid=${testId}] to read ${expected}`,
-      ({ id, name }) => {
-        const el = [...document.querySelectorAll(`[data-testid="${id}"]`)].find((e) => e.getClientRects().length > 0);
-        const value = el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
-        if (value === null) return null;
-        return ('exact' in name ? value === name.exact : new RegExp(name.source, name.flags).test(value)) ? value : null;
-      },
-      { id: testId, name },
-      timeout,
-    );
+    return this.waitFor(`[data-testid=${testId}] to read ${expected}`, readTextInPage, { testId, name: toPageName(expected) }, timeout);
   }
 
   /** Waits until the page's address has this path. */
@@ -181,9 +149,5 @@ export class Phone {
   async screenshot(name: string): Promise<void> {
     fs.mkdirSync(screenshotDir, { recursive: true });
     await this.#tab.screenshot(path.join(screenshotDir, `${name}-${this.engine}.png`));
-  }
-
-  close(): Promise<void> {
-    return this.browser.close();
   }
 }

@@ -4,38 +4,63 @@
  * remembers its window, since WebDriver acts on one window at a time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
+import path from 'node:path';
 import { Builder, By, type WebDriver } from 'selenium-webdriver';
 import { freePort } from '../../support/server-process.js';
 import { missing, PHONE_SIZE, type Engine, type EngineTab } from './engine.js';
 
-const xvfbRunPath = '/usr/bin/xvfb-run';
+const INSTALL = 'apt-get install -y webkit2gtk-driver xvfb xauth';
+const libDir = `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`;
 
 /** The installed programs, or a failure that says how to install them. */
 function installed(): { driver: string; miniBrowser: string } {
   const driver = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
-  const miniBrowser = process.env.WEBKIT_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-  const install = 'apt-get install -y webkit2gtk-driver xvfb xauth';
-  if (!fs.existsSync(driver)) throw missing('WebKitWebDriver', driver, install, 'WEBKIT_DRIVER_PATH');
-  if (!fs.existsSync(miniBrowser)) throw missing("WebKitGTK's MiniBrowser", miniBrowser, install, 'WEBKIT_MINIBROWSER_PATH');
-  if (!fs.existsSync(xvfbRunPath)) throw missing('xvfb-run', xvfbRunPath, install);
+  const miniBrowser = process.env.WEBKIT_MINIBROWSER_PATH || `${libDir}/webkit2gtk-4.1/MiniBrowser`;
+  if (!fs.existsSync(driver)) throw missing('WebKitWebDriver', driver, INSTALL, 'WEBKIT_DRIVER_PATH');
+  if (!fs.existsSync(miniBrowser)) throw missing("WebKitGTK's MiniBrowser", miniBrowser, INSTALL, 'WEBKIT_MINIBROWSER_PATH');
+  for (const tool of ['/usr/bin/xvfb-run', '/usr/bin/xauth']) if (!fs.existsSync(tool)) throw missing(path.basename(tool), tool, INSTALL);
   return { driver, miniBrowser };
+}
+
+/**
+ * Ends xvfb-run with the driver and the browsers it started (their own process group):
+ * politely first, so that Xvfb removes its lock file and xvfb-run its temporary folder.
+ */
+async function stop(child: ChildProcess): Promise<void> {
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // gone already
+    }
+  };
+  if (child.exitCode !== null || child.signalCode !== null) return signal('SIGKILL');
+  signal('SIGTERM');
+  const ended = once(child, 'exit');
+  const timer = new Promise((resolve) => setTimeout(resolve, 5_000, 'late'));
+  if ((await Promise.race([ended, timer])) === 'late') signal('SIGKILL');
+  signal('SIGKILL'); // the browser's own processes, should any have stayed
 }
 
 async function startDriver(driver: string): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
-  // Its own process group, so that closing ends Xvfb, the driver and the browser together.
-  const child = spawn(xvfbRunPath, ['-a', '-s', '-screen 0 1280x1024x24', driver, `--port=${port}`], { detached: true, stdio: 'ignore' });
+  const child = spawn('/usr/bin/xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', driver, `--port=${port}`], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (chunk) => (errors += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/status`)).ok) return { process: child, url };
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 15_000) throw new Error('WebKitWebDriver did not start within 15 s');
+    if (child.exitCode !== null || Date.now() - started > 15_000) {
+      await stop(child);
+      throw new Error(`WebKitWebDriver did not start (${child.exitCode === null ? 'no answer within 15 s' : `exit code ${child.exitCode}`}):\n${errors}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -92,7 +117,7 @@ export const webkitEngine: Engine = {
       driver = await new Builder().usingServer(server.url).withCapabilities(capabilities).build();
       await fitToPhone(driver);
     } catch (error) {
-      process.kill(-server.process.pid!, 'SIGKILL');
+      await stop(server.process);
       throw error;
     }
     let first = true;
@@ -107,7 +132,7 @@ export const webkitEngine: Engine = {
       },
       async close() {
         await driver.quit().catch(() => undefined);
-        process.kill(-server.process.pid!, 'SIGKILL');
+        await stop(server.process);
       },
     };
   },

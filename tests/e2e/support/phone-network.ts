@@ -5,9 +5,10 @@
  * signal often still reports `navigator.onLine`. So the same cut works in every engine and
  * the app must notice lost and returned signal by its requests alone.
  *
- * It can also publish a new version of the app: the service worker script is then served
- * with one extra line, which makes its bytes differ, exactly what a deploy does to the
- * browser's update check.
+ * It can also lose the answer to a sync request after the server applied it (the signal
+ * drops while the answer is on its way), and publish a new version of the app: the
+ * service worker script is then served with one extra line, which makes its bytes differ,
+ * exactly what a deploy does to the browser's update check.
  */
 import http from 'node:http';
 import { once } from 'node:events';
@@ -19,42 +20,66 @@ export interface PhoneNetwork {
   /** No signal: open connections break and new ones are refused. */
   cut(): void;
   restore(): void;
+  /**
+   * The next sync request reaches the server, and its answer is lost on the way back.
+   * Resolves once that happened.
+   */
+  loseNextSyncAnswer(): Promise<void>;
   /** From now on the server offers a new version of the app. */
   publishNewVersion(): void;
   close(): Promise<void>;
 }
+
+/** Headers about one connection, not about the answer: never copied onto an edited answer. */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'etag'];
 
 export async function startPhoneNetwork(serverUrl: string): Promise<PhoneNetwork> {
   const target = new URL(serverUrl);
   const sockets = new Set<net.Socket>();
   let connected = true;
   let version = 1;
+  let loseAnswer: (() => void) | null = null;
 
-  const proxy = http.createServer((request, response) => {
-    const newWorker = version > 1 && request.url?.split('?')[0] === '/service-worker.js';
+  /** Reads an answer whole, to change it or to throw it away. */
+  const whole = async (stream: http.IncomingMessage) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+
+  const proxy = http.createServer(async (request, response) => {
+    const path = request.url?.split('?')[0];
+    const newWorker = version > 1 && path === '/service-worker.js';
     // The new worker's bytes are edited here, so they are asked for whole and uncompressed
     // (a 304 would tell the browser that nothing changed).
     const { 'if-none-match': _tag, 'if-modified-since': _since, ...fresh } = request.headers;
     const headers = newWorker ? { ...fresh, 'accept-encoding': 'identity' } : request.headers;
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers },
-      (answer) => {
-        if (newWorker) {
-          const chunks: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-          answer.on('end', () => {
-            const body = Buffer.concat([...chunks, Buffer.from(`\n// app version ${version}\n`)]);
-            const { etag: _etag, ...kept } = answer.headers;
-            response.writeHead(answer.statusCode ?? 502, { ...kept, 'content-length': String(body.length) }).end(body);
-          });
-          return;
-        }
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
+    // While an answer is to be lost, API requests are read first to see which is a sync.
+    const body = loseAnswer && request.method === 'POST' && path === '/graphql' ? await whole(request) : null;
+    const lose = body?.includes('mutation Sync(') ? loseAnswer : null;
+    if (lose) loseAnswer = null;
+
+    const upstream = http.request({ host: target.hostname, port: target.port, method: request.method, path: request.url, headers }, async (answer) => {
+      if (lose) {
+        await whole(answer); // applied by the server, answered, and then the signal drops
+        request.socket.destroy();
+        return lose();
+      }
+      if (newWorker) {
+        const edited = Buffer.concat([await whole(answer), Buffer.from(`\n// app version ${version}\n`)]);
+        const kept = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.includes(name)));
+        return void response.writeHead(answer.statusCode ?? 502, { ...kept, 'content-length': String(edited.length) }).end(edited);
+      }
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
     upstream.on('error', () => response.destroy());
-    request.pipe(upstream);
+    // A cut connection takes its half-sent request to the server with it.
+    response.on('close', () => {
+      if (!response.writableFinished) upstream.destroy();
+    });
+    if (body) upstream.end(body);
+    else request.pipe(upstream);
   });
   proxy.on('connection', (socket: net.Socket) => {
     if (!connected) return socket.destroy();
@@ -73,6 +98,9 @@ export async function startPhoneNetwork(serverUrl: string): Promise<PhoneNetwork
     },
     restore() {
       connected = true;
+    },
+    loseNextSyncAnswer() {
+      return new Promise((resolve) => (loseAnswer = resolve));
     },
     publishNewVersion() {
       version += 1;

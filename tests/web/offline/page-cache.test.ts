@@ -12,15 +12,17 @@ let counter = 0;
 const cleanup: (() => void)[] = [];
 afterEach(() => cleanup.splice(0).forEach((stop) => stop()));
 
-async function frozenPage(): Promise<{ db: Db; page: EventTarget }> {
+async function frozenPage(): Promise<{ db: Db; page: EventTarget; restored: { count: number } }> {
   const db = await openDatabase(`page-cache-test-${++counter}`);
   const page = new EventTarget();
-  const stop = abortTransactionsWhenFrozen(db, page as unknown as Window);
+  const restored = { count: 0 };
+  const stop = abortTransactionsWhenFrozen(db, () => restored.count++, page as unknown as Window);
   cleanup.push(() => (stop(), db.close()));
-  return { db, page };
+  return { db, page, restored };
 }
 
 const pageHide = (persisted: boolean) => Object.assign(new Event('pagehide'), { persisted });
+const pageShow = (persisted: boolean) => Object.assign(new Event('pageshow'), { persisted });
 
 /** A write that is still asking for more when the page is hidden, like a sync round. */
 function busyWrite(db: Db, rounds: { left: number }) {
@@ -62,5 +64,14 @@ describe('transactions of a page in the back/forward cache', () => {
     page.dispatchEvent(pageHide(true));
     await expect(shortcut).rejects.toMatchObject({ name: 'AbortError' });
     expect(await db.get('meta', 'b')).toBeUndefined();
+  });
+
+  it('lets the app read and send again when the page comes back from the cache, and only then', async () => {
+    const { page, restored } = await frozenPage();
+    page.dispatchEvent(pageShow(false)); // a first load
+    expect(restored.count).toBe(0);
+    page.dispatchEvent(pageHide(true));
+    page.dispatchEvent(pageShow(true));
+    expect(restored.count).toBe(1);
   });
 });

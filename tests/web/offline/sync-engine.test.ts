@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import sharp from 'sharp';
 import { openDatabase, type Db } from '$lib/offline/idb';
 import { recordLocally, retryRejected, storePhoto } from '$lib/offline/outbox';
-import { MAX_BACKOFF_MS, SyncEngine } from '$lib/offline/sync';
+import { MAX_BACKOFF_MS, SyncEngine, UNEXPECTED_FAILURE } from '$lib/offline/sync';
 import { localLocks, type LockLike } from '$lib/offline/sync-locks';
 import { SyncStatus } from '$lib/offline/sync-status.svelte';
 import { createHttpTransport, SyncError, type Transport } from '$lib/offline/transport';
@@ -64,6 +64,26 @@ describe('sync engine', () => {
     expect(Date.parse(status.lastConfirmedSync!)).toBeGreaterThan(Date.now() - 60_000);
     expect(await serverHas(writes.map((w) => w.args.id))).toBe(3);
     expect((await db.getAllFromIndex('server', 'byType', 'TALLY_TOTALS')).length).toBe(1);
+    db.close();
+  });
+
+  it('shows an unexpected failure (an aborted IndexedDB transaction, say) in Dutch, never the raw error', async () => {
+    await newParticipant();
+    const db = await freshDb();
+    const status = new SyncStatus();
+    const real = transportFor();
+    const aborting: Transport = {
+      uploadPhoto: real.uploadPhoto,
+      sync: async () => {
+        throw new DOMException('The transaction was aborted, so the request cannot be fulfilled.', 'AbortError');
+      },
+    };
+    await recordLocally(db, tally(1));
+    const engine = new SyncEngine({ db, transport: aborting, status, random: () => 0 });
+    expect(await engine.syncNow()).toBe('failed');
+    expect(status.lastError).toBe(UNEXPECTED_FAILURE);
+    expect(await db.count('outbox')).toBe(1);
+    engine.dispose();
     db.close();
   });
 

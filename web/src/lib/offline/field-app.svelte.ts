@@ -44,7 +44,7 @@ class FieldApp {
   init(): Promise<void> {
     this.#init ??= (async () => {
       this.#db = await openDatabase();
-      if (typeof window !== 'undefined') abortTransactionsWhenFrozen(this.#db);
+      if (typeof window !== 'undefined') abortTransactionsWhenFrozen(this.#db, () => void this.#restored());
       await markOutdatedSnapshots(this.#db);
       await this.#reload();
       await this.#transferWindow.restore(this.#db);
@@ -60,6 +60,14 @@ class FieldApp {
   get db(): Db {
     if (!this.#db) throw new Error('FieldApp.init() first');
     return this.#db;
+  }
+
+  /** Back from the back/forward cache: read what is stored again, and send what waits. */
+  async #restored(): Promise<void> {
+    await this.#reload();
+    await this.status.refresh(this.db);
+    this.version++;
+    this.syncNow();
   }
 
   async #reload(): Promise<void> {

@@ -5,10 +5,11 @@
  * for as long as the frozen page lives, and every transaction of the next page on those
  * stores waits forever (seen in the WebKit end-to-end test: the next page's sync stuck on
  * "Bezig met versturen…"). Closing the connection does not end them; aborting them does.
- * Chromium and Firefox evict such a page instead, so doing the same everywhere is safe.
  *
- * Aborting loses nothing: each transaction is one atomic change (a record with its outbox
- * entry, one server answer), so it either happened or is done again, as after a crash.
+ * An aborted transaction changed nothing (each is one atomic change: a record with its
+ * outbox entry, one server answer). A sync round it belonged to fails and is tried again;
+ * a write the person made in the very moment of leaving did not happen, and when the page
+ * comes back from the cache it shows what is stored, not what it showed when it froze.
  */
 import { unwrap, wrap } from 'idb';
 import type { Db } from './idb';
@@ -17,9 +18,10 @@ type PageEvents = Pick<Window, 'addEventListener' | 'removeEventListener'>;
 
 /**
  * Tracks the transactions started on `db` and aborts those still running when the page
- * goes into the back/forward cache. Returns a function that stops it.
+ * goes into the back/forward cache; `onRestored` runs when it comes back from there.
+ * Returns a function that stops it.
  */
-export function abortTransactionsWhenFrozen(db: Db, page: PageEvents = window): () => void {
+export function abortTransactionsWhenFrozen(db: Db, onRestored: () => void, page: PageEvents = window): () => void {
   const native = unwrap(db) as IDBDatabase;
   const running = new Set<IDBTransaction>();
   const start = native.transaction;
@@ -46,9 +48,14 @@ export function abortTransactionsWhenFrozen(db: Db, page: PageEvents = window): 
     }
     running.clear();
   };
+  const onPageShow = (event: Event) => {
+    if ((event as PageTransitionEvent).persisted) onRestored();
+  };
   page.addEventListener('pagehide', onPageHide);
+  page.addEventListener('pageshow', onPageShow);
   return () => {
     page.removeEventListener('pagehide', onPageHide);
+    page.removeEventListener('pageshow', onPageShow);
     delete (native as Partial<IDBDatabase>).transaction; // the prototype's again
   };
 }

@@ -53,6 +53,7 @@ type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced
 };
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
+export const UNEXPECTED_FAILURE = 'Versturen lukte niet. De app probeert het zo opnieuw.';
 const BASE_BACKOFF_MS = 2_000;
 
 export type SyncOutcome = 'done' | 'skipped' | 'failed';
@@ -164,7 +165,9 @@ export class SyncEngine {
       status.needsSignIn = false;
       return 'done';
     } catch (error) {
-      const problem = error instanceof SyncError ? error : new SyncError('RETRY', String(error));
+      // Anything else (an IndexedDB transaction aborted when the page was frozen, a bug) is
+      // shown in words the person can read, and tried again like a lost connection.
+      const problem = error instanceof SyncError ? error : new SyncError('RETRY', UNEXPECTED_FAILURE);
       status.lastError = problem.message;
       if (problem.kind === 'AUTH') status.needsSignIn = true;
       this.#failures++;
