@@ -7,7 +7,8 @@
  * when the signal is back, also when the answer to a sync is lost on its way; record a
  * schouw finding with a photo with no signal and see it arrive with its photo; and an
  * update offered only when a new version waits, its button only once the open page has
- * sent everything by itself. The signal is cut between phone and server
+ * sent everything by itself; and two tabs of the app counting at once, sending everything
+ * once, one tab at a time (Web Locks). The signal is cut between phone and server
  * (support/phone-network.ts), the same way for every engine. The flows build on each
  * other, as a day with one phone does.
  */
@@ -190,5 +191,31 @@ describe.each(engines)('field app in $name', (engine) => {
     expect(await phone.evaluate(() => sessionStorage.getItem('e2e-new-worker'), undefined)).toBe('in control');
     await phone.waitFor('no version waiting', () => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.active && !r.waiting)), undefined);
     expect(await phone.shows('Er is een nieuwe versie van de app.')).toBe(false);
+  });
+
+  it('two open tabs count on one phone and send everything once, one tab at a time', async () => {
+    const second = await Phone.open(engine.name, browser!, app('/tellen'));
+    await phone.goto(app('/tellen'));
+    // One after the other: WebDriver drives one window at a time.
+    await phone.waitForText('street-total', /m²/);
+    await second.waitForText('street-total', /m²/);
+    network.cut();
+    await phone.show();
+    for (let i = 0; i < 3; i++) await phone.click({ testId: 'add-TEGEL_30X30' });
+    await second.show();
+    for (let i = 0; i < 2; i++) await second.click({ testId: 'add-TEGEL_40X40' });
+    await phone.show();
+    await phone.goto(app('/versturen'));
+    await phone.waitForText('sync-summary', '5 nog niet verstuurd'); // both tabs wrote to the one phone
+
+    // Both tabs try to send when the signal is back; the sync lock lets one at a time.
+    network.restore();
+    await second.reload();
+    await sendEverything();
+    expect((await coordinator.dashboard(coordinator.tegelwippen.id)).total).toEqual({ areaCm2: 10 * 900 + 4 * 1600, entries: 14 });
+    await second.show();
+    await second.reload();
+    await second.waitFor('the second tab to show it sent', () => /alles verstuurd om \d\d:\d\d/.test(document.body.innerText), undefined);
+    await second.closeTab();
   });
 });

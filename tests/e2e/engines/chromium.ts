@@ -11,6 +11,7 @@ function tab(page: Page): EngineTab {
     click: (selector) => page.locator(selector).click(),
     type: (selector, text) => page.locator(selector).fill(text),
     setFile: (selector, file) => page.locator(selector).setInputFiles(file),
+    show: () => page.bringToFront(),
     screenshot: async (file) => void (await page.screenshot({ path: file })),
     close: () => page.close(),
   };

@@ -30,6 +30,8 @@ export interface EngineTab {
   type(selector: string, text: string): Promise<void>;
   /** Chooses a file in a file input, as the camera or file picker would. */
   setFile(selector: string, file: string): Promise<void>;
+  /** Brings the tab to the front, as a person switching to it (a hidden tab draws nothing). */
+  show(): Promise<void>;
   /** What is on the screen now, as a PNG. */
   screenshot(file: string): Promise<void>;
   close(): Promise<void>;

@@ -20,6 +20,7 @@ function tab(page: Page): EngineTab {
       if (!input) throw new Error(`no file input ${selector}`);
       await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
     },
+    show: () => page.bringToFront(),
     screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
     close: () => page.close(),
   };

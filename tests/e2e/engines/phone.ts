@@ -145,6 +145,16 @@ export class Phone {
     return this.evaluate((t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), text);
   }
 
+  /** Switches to this tab, as a person does before tapping in it. */
+  show(): Promise<void> {
+    return this.#tab.show();
+  }
+
+  /** Closes this tab (the browser stays: another tab of it may go on). */
+  closeTab(): Promise<void> {
+    return this.#tab.close();
+  }
+
   /** test-results/screenshots/{name}-{engine}.png: what this phone's screen shows. */
   async screenshot(name: string): Promise<void> {
     fs.mkdirSync(screenshotDir, { recursive: true });

@@ -85,6 +85,7 @@ function tab(driver: WebDriver, handle: string): EngineTab {
       await field.sendKeys(text);
     },
     setFile: async (selector, file) => (await element(selector)).sendKeys(file),
+    show: focus, // WebDriver's switch to a window also brings it to the front
     async screenshot(file) {
       await focus();
       fs.writeFileSync(file, Buffer.from(await driver.takeScreenshot(), 'base64'));

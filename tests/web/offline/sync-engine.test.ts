@@ -219,6 +219,29 @@ describe('sync engine', () => {
     db.close();
   });
 
+  it('a tab that had to wait shows what the other tab sent, once that tab is done', async () => {
+    const db = await freshDb();
+    await recordLocally(db, tally(1));
+    const status = new SyncStatus();
+    await status.refresh(db);
+    // Web Locks as two tabs see them: the other tab holds the lock until it releases it.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const otherTabSending: LockLike = {
+      request: async (_name, options, callback) => (options.ifAvailable ? callback(null) : (await released, callback({}))),
+    };
+    const engine = new SyncEngine({ db, transport: {} as Transport, status, locks: otherTabSending });
+    const outcome = engine.syncNow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status.pending).toBe(1);
+    await db.clear('outbox'); // what the other tab's round did
+    release();
+    expect(await outcome).toBe('skipped');
+    expect(status.pending).toBe(0);
+    engine.dispose();
+    db.close();
+  });
+
   it('backs off exponentially with jitter, never beyond five minutes', async () => {
     const engine = (random: number) => new SyncEngine({ db: {} as Db, transport: {} as Transport, status: new SyncStatus(), random: () => random });
     expect([1, 2, 3, 4].map((n) => engine(0.5).backoffDelay(n))).toEqual([2000, 4000, 8000, 16000]);

@@ -53,6 +53,8 @@ type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced
 };
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
+/** The Web Lock that lets one tab at a time send this phone's data. */
+const SYNC_LOCK = 'buurtkracht-sync';
 export const UNEXPECTED_FAILURE = 'Versturen lukte niet. De app probeert het zo opnieuw.';
 const BASE_BACKOFF_MS = 2_000;
 
@@ -137,7 +139,8 @@ export class SyncEngine {
       return this.#running;
     }
     this.#running = this.#o.locks
-      .request('buurtkracht-sync', { ifAvailable: true }, async (lock) => (lock ? this.#run() : ('skipped' as const)))
+      .request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? this.#run() : ('skipped' as const)))
+      .then((outcome) => (outcome === 'skipped' ? this.#afterOtherTab() : outcome))
       .finally(() => {
         this.#running = null;
         if (this.#again && !this.#disposed) {
@@ -146,6 +149,18 @@ export class SyncEngine {
         }
       });
     return this.#running;
+  }
+
+  /**
+   * Another tab of the app is sending this phone's data: once it is done, show what it
+   * did (the status is this tab's own; it would otherwise say "not sent" until this tab's
+   * next round, a minute later).
+   */
+  async #afterOtherTab(): Promise<'skipped'> {
+    const { db, status, locks } = this.#o;
+    await locks.request(SYNC_LOCK, { ifAvailable: false }, () => status.refresh(db));
+    this.#o.onSynced?.();
+    return 'skipped';
   }
 
   async #run(): Promise<SyncOutcome> {
