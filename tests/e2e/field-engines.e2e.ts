@@ -99,6 +99,8 @@ describe.each(engines)('field app in $name', (engine) => {
     for (let i = 0; i < 5; i++) await phone.click({ testId: 'add-TEGEL_30X30' });
     for (let i = 0; i < 2; i++) await phone.click({ testId: 'add-TEGEL_40X40' });
     await phone.waitForText('mine-total', '0,77 m²'); // 5 × 900 + 2 × 1600 cm²
+    // The browser still says it has a network; the app's failed attempt to send tells it better.
+    await phone.waitForText('online-status', /Offline/);
     await phone.screenshot('counter');
 
     await phone.reopen(app('/tellen'));
@@ -113,8 +115,9 @@ describe.each(engines)('field app in $name', (engine) => {
     const lost = network.loseNextSyncAnswer();
     network.restore();
     await sendEverything();
-    await lost;
+    await Promise.race([lost, new Promise((_, reject) => setTimeout(() => reject(new Error('no sync answer was lost on its way')), 15_000))]);
     expect((await coordinator.dashboard(coordinator.tegelwippen.id)).total).toEqual({ areaCm2: 6 * 900 + 2 * 1600, entries: 8 });
+    await phone.waitForText('online-status', /Online/);
   });
 
   it('records a schouw finding with a photo with no signal and it arrives with the photo', async () => {

@@ -55,13 +55,21 @@ export async function startPhoneNetwork(serverUrl: string): Promise<PhoneNetwork
     const { 'if-none-match': _tag, 'if-modified-since': _since, ...fresh } = request.headers;
     const headers = newWorker ? { ...fresh, 'accept-encoding': 'identity' } : request.headers;
     // While an answer is to be lost, API requests are read first to see which is a sync.
-    const body = loseAnswer && request.method === 'POST' && path === '/graphql' ? await whole(request) : null;
+    const body = loseAnswer && request.method === 'POST' && path === '/graphql' ? await whole(request).catch(() => 'gone' as const) : null;
+    if (body === 'gone') return void response.destroy(); // the phone left while sending
     const lose = body?.includes('mutation Sync(') ? loseAnswer : null;
     if (lose) loseAnswer = null;
+    // A phone that gives up on this request before the server answered (it left the page)
+    // had nothing lost on the way back: the next sync request's answer is lost instead.
+    let answered = false;
+    const loseTheNextOne = () => {
+      if (lose && !answered) loseAnswer ??= lose;
+    };
 
     const upstream = http.request({ host: target.hostname, port: target.port, method: request.method, path: request.url, headers }, async (answer) => {
       if (lose) {
-        await whole(answer); // applied by the server, answered, and then the signal drops
+        answered = true;
+        await whole(answer).catch(() => undefined); // applied by the server, answered, and the signal drops
         request.socket.destroy();
         return lose();
       }
@@ -73,7 +81,10 @@ export async function startPhoneNetwork(serverUrl: string): Promise<PhoneNetwork
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
     });
-    upstream.on('error', () => response.destroy());
+    upstream.on('error', () => {
+      loseTheNextOne();
+      response.destroy();
+    });
     // A cut connection takes its half-sent request to the server with it.
     response.on('close', () => {
       if (!response.writableFinished) upstream.destroy();

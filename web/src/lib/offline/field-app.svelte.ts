@@ -6,6 +6,7 @@
  */
 import { hasReceivedTransfer, isListed, loadJoined, loadMemberships, markOutdatedSnapshots, saveJoined, updateMembership, withoutSignupPlace, type JoinedCampaign } from './field-store';
 import { openDatabase, type Db } from './idb';
+import { onlineStatus } from './online-status.svelte';
 import { abortTransactionsWhenFrozen } from './page-cache';
 import type { JoinForm, SignupJoin } from './join-online';
 import type { FieldWrite } from './outbox';
@@ -85,7 +86,7 @@ class FieldApp {
     this.#engine = new SyncEngine({
       db: this.db,
       status: this.status,
-      transport: createHttpTransport({ token: () => this.joined?.token ?? null }),
+      transport: createHttpTransport({ token: () => this.joined?.token ?? null, onServerReached: (reached) => onlineStatus.serverReached(reached) }),
       // Every activity still on the phone pulls (its findings' follow-up, its totals); a
       // left or revoked one only sends what waits, and checks what it sent.
       channels: async () => (await loadMemberships(this.db)).map((m) => ({ id: m.campaign.id, token: m.token, pull: isListed(m) && !m.revokedAt })),

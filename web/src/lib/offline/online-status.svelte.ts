@@ -5,10 +5,27 @@
  */
 export class OnlineStatus {
   online = $state(true);
+  /**
+   * Whether the app's last request to send or fetch its data reached the server. A phone
+   * with a weak signal (or on a wifi that goes nowhere) has a network but no server, while
+   * the browser says online.
+   */
+  #serverReached = $state(true);
   #target: Window | undefined;
   #update = () => {
     this.online = this.#navigator.onLine;
+    if (this.online) this.#serverReached = true; // a network again: a new chance
   };
+
+  /** What the person is shown: a network, and the server reached through it. */
+  get connected(): boolean {
+    return this.online && this.#serverReached;
+  }
+
+  /** Told by the sync transport after each request. */
+  serverReached(reached: boolean): void {
+    this.#serverReached = reached;
+  }
 
   constructor(private readonly nav: Pick<Navigator, 'onLine'> | undefined = globalThis.navigator) {}
 

@@ -84,8 +84,22 @@ function classifyUpload(status: number, code: string | undefined, message: strin
   return new SyncError('RETRY', message, status);
 }
 
-export function createHttpTransport(options: { baseUrl?: string; token: () => string | null; fetch?: typeof fetch }): Transport {
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+/**
+ * `onServerReached` hears after every request whether it reached the server (any answer,
+ * even a refusal, does): what the person is shown about the connection.
+ */
+export function createHttpTransport(options: { baseUrl?: string; token: () => string | null; fetch?: typeof fetch; onServerReached?: (reached: boolean) => void }): Transport {
+  const fetchOnce = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const doFetch: typeof fetch = async (...args) => {
+    try {
+      const response = await fetchOnce(...args);
+      options.onServerReached?.(true);
+      return response;
+    } catch (error) {
+      options.onServerReached?.(false);
+      throw error;
+    }
+  };
   const base = options.baseUrl ?? '';
   const auth = (membershipToken: string | null | undefined): Record<string, string> => {
     const token = membershipToken ?? options.token();
