@@ -103,6 +103,10 @@ describe('Mijn gegevens (Chromium, 390×844)', () => {
 
     // Without internet: what the phone knows, and that the rest needs a connection.
     await menu(page, 'Start').click();
+    // The start screen is there before the network goes: a half-done navigation offline
+    // (without a service worker here) would be a different test.
+    await page.waitForURL(`${app.server.url}/`);
+    await page.getByTestId('connection-detail').waitFor();
     await phone.setOffline(true);
     await menu(page, 'Mijn gegevens').click();
     await expect.poll(() => page.getByTestId('my-data-offline').count()).toBe(1);
