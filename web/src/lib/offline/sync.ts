@@ -7,50 +7,15 @@
  * on or expires an entry: only the server's answer removes one.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { Db } from './idb';
 import { getMeta, setMeta } from './idb';
-import { channelKey, ONLY_CHANNEL, type SyncChannel } from './membership';
+import { channelKey, type SyncChannel } from './membership';
 import { upcast } from './outbox';
 import { applyAnswers, startOverAsNewDevice } from './sync-answers';
-import type { SyncStatus } from './sync-status.svelte';
 import type { SyncResponse } from '@buurtkracht/protocol/sync-protocol';
-import { localLocks, type LockLike } from './sync-locks';
-import { nextBatch, SyncError, type Transport } from './transport';
+import { withDefaults, type ResolvedOptions, type SyncEngineOptions } from './sync-options';
+import { nextBatch, SyncError } from './transport';
 
-export interface SyncEngineOptions {
-  db: Db;
-  transport: Transport;
-  status: SyncStatus;
-  campaignId?: string | null;
-  /** The memberships to sync, each with its token; by default one, with the transport's token. */
-  channels?: () => Promise<SyncChannel[]>;
-  locks?: LockLike;
-  random?: () => number;
-  /** Wait after a local write, so a burst of taps travels as one batch. */
-  writeDelayMs?: number;
-  intervalMs?: number;
-  /** Called after every sync round, so views can recompute from the device database. */
-  onSynced?: () => void;
-  /**
-   * Called when a pull brought changes to what the device keeps of a membership's
-   * campaign for offline use (days and status, streets, spots): fetch it again. Until that
-   * succeeds it is asked again after every sync round.
-   */
-  onCampaignChanged?: (membership: string) => Promise<void>;
-  /**
-   * Called when the server no longer accepts a membership's token (erased after the
-   * campaign closed, deleted by the person, moved to another phone). Such a membership is
-   * a failure of the round only while work of it waits to be sent.
-   */
-  onRevoked?: (membership: string) => Promise<void>;
-}
-
-type ResolvedOptions = Required<Omit<SyncEngineOptions, 'campaignId' | 'onSynced' | 'onCampaignChanged' | 'onRevoked'>> & {
-  campaignId: string | null;
-  onSynced?: () => void;
-  onCampaignChanged?: (membership: string) => Promise<void>;
-  onRevoked?: (membership: string) => Promise<void>;
-};
+export type { SyncEngineOptions } from './sync-options';
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
 /** The Web Lock that lets one tab at a time send this phone's data. */
@@ -71,15 +36,7 @@ export class SyncEngine {
   #disposed = false;
 
   constructor(options: SyncEngineOptions) {
-    this.#o = {
-      locks: (globalThis.navigator as Navigator | undefined)?.locks ?? localLocks(),
-      random: Math.random,
-      writeDelayMs: 2_000,
-      intervalMs: 60_000,
-      campaignId: null,
-      channels: async () => [ONLY_CHANNEL],
-      ...options,
-    } as ResolvedOptions;
+    this.#o = withDefaults(options);
   }
 
   /** Starts the triggers; returns a function that stops them. */
