@@ -111,7 +111,9 @@ describe('public schouw results (Chromium)', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => page.getByText('"Stoeptegels vastleggen" is opgeslagen.').count()).toBe(1);
     const card = page.getByTestId('action-item');
-    await expect.poll(async () => (await card.textContent())!.replace(/\s+/g, ' ')).toContain('Bezig');
+    // The list reloads after the save message shows; until then the open form's status
+    // options also read "Bezig", so wait for the item's own badge.
+    await expect.poll(() => card.locator('.badge').textContent()).toBe('Bezig');
     expect(await card.textContent()).toContain('30 september 2027');
     expect(await card.getByRole('link', { name: /Heel · Speeltuin Boerenpad/ }).getAttribute('href')).toBe(`/beheer/bevindingen/${tile}`);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
