@@ -15,6 +15,8 @@ export type AuditAction =
   | 'staff.disabled'
   | 'staff.password_changed'
   | 'campaign.created'
+  | 'campaign.copied'
+  | 'campaign.questionnaire_set'
   | 'campaign.status_changed'
   | 'participant_invite.created'
   | 'participant_invite.revoked'

@@ -71,3 +71,8 @@ export async function daysOfCampaigns(db: DbOrTrx, campaignIds: readonly string[
   if (campaignIds.length === 0) return [];
   return db.selectFrom('campaign_day').selectAll().where('campaign_id', 'in', campaignIds).orderBy('date').execute();
 }
+
+/** The campaign copied from this one for a new year, if there is one (at most one: unique index). */
+export async function findCopyOf(db: DbOrTrx, id: string): Promise<CampaignRow | undefined> {
+  return db.selectFrom('campaign').selectAll().where('copied_from_id', '=', id).executeTakeFirst();
+}

@@ -5,6 +5,7 @@ import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { NeighbourhoodRef } from '../neighbourhood/neighbourhood.schema.js';
 import { neighbourhoodsByIds } from '../neighbourhood/neighbourhood.service.js';
 import * as service from './campaign.service.js';
+import { CAMPAIGN_NAME_MAX_LENGTH } from './campaign.table.js';
 
 export const CampaignKindEnum = builder.enumType('CampaignKind', {
   values: {
@@ -75,7 +76,7 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
   fields: (t) => ({
     neighbourhoodId: t.id(),
     kind: t.field({ type: CampaignKindEnum }),
-    name: t.string({ validate: z.string().trim().min(3, 'Geef de actie een naam van minstens 3 tekens.').max(120) }),
+    name: t.string({ validate: z.string().trim().min(3, 'Geef de actie een naam van minstens 3 tekens.').max(CAMPAIGN_NAME_MAX_LENGTH) }),
     days: t.field({ type: [CampaignDayInput], required: false, validate: z.array(z.any()).max(60, 'Hoogstens 60 dagen.').nullish() }),
     targetAreaM2: t.int({ required: false, validate: z.number().int().min(1).max(1_000_000).nullish() }),
     publicProgress: t.boolean({ required: false }),
@@ -86,7 +87,7 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
 const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
   fields: (t) => ({
     campaignId: t.id(),
-    name: t.string({ required: false, validate: z.string().trim().min(3).max(120).nullish() }),
+    name: t.string({ required: false, validate: z.string().trim().min(3).max(CAMPAIGN_NAME_MAX_LENGTH).nullish() }),
     targetAreaM2: t.int({ required: false, validate: z.number().int().min(1).max(1_000_000).nullish() }),
     publicProgress: t.boolean({ required: false }),
     publicResults: t.boolean({ required: false, description: 'Schouw only; may change after the schouw closed.' }),

@@ -11,6 +11,7 @@ import type { KeysetPage } from '../../db/keyset.js';
 import { inTransaction } from '../../db/transaction.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { requireVersionFor } from '../checklist/checklist.service.js';
 import { insertDefaultTools } from '../signup/campaign-tools.repo.js';
 import { signupCountOfDay } from '../signup/signup.repo.js';
 import { recordChange } from '../sync/change-log.repo.js';
@@ -36,6 +37,10 @@ export interface Campaign {
   checklistVersionId: string | null;
   /** Whether the public sign-up form takes sign-ups. */
   signupOpen: boolean;
+  /** The campaign this one was copied from for a new year. */
+  copiedFromId: string | null;
+  /** The questionnaire version participants are asked after their activity. */
+  questionnaireVersionId: string | null;
 }
 
 export interface CampaignDay {
@@ -63,6 +68,8 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
   publicResults: row.public_results === 1,
   checklistVersionId: row.checklist_version_id,
   signupOpen: row.signup_open === 1,
+  copiedFromId: row.copied_from_id,
+  questionnaireVersionId: row.questionnaire_version_id,
 });
 
 export function canSeeCampaign(viewer: Viewer, campaign: Pick<Campaign, 'id' | 'neighbourhoodId'>): boolean {
@@ -116,6 +123,7 @@ export async function createCampaign(db: DbOrTrx, viewer: Viewer, input: NewCamp
   if (input.kind === 'SCHOUW' && input.targetAreaM2 != null) throw badInput('Een schouw heeft geen doel in m².');
   const dates = (input.days ?? []).map((d) => d.date);
   if (new Set(dates).size !== dates.length) throw badInput('Elke datum mag maar één keer voorkomen.');
+  if (input.kind === 'SCHOUW' && input.checklistVersionId) await requireVersionFor(db, input.checklistVersionId, 'CHECKLIST');
   const row: CampaignRow = {
     id: uuidv7(),
     neighbourhood_id: input.neighbourhoodId,
@@ -131,6 +139,8 @@ export async function createCampaign(db: DbOrTrx, viewer: Viewer, input: NewCamp
     public_results: 0,
     checklist_version_id: input.kind === 'SCHOUW' ? (input.checklistVersionId ?? null) : null,
     signup_open: 0,
+    copied_from_id: null,
+    questionnaire_version_id: null,
   };
   await inTransaction(db, async (trx) => {
     await repo.insertCampaign(trx, row);
@@ -196,6 +206,7 @@ export async function updateCampaignSettings(
       throw new DomainError(ErrorCode.CONFLICT, 'De checklist ligt vast zodra de schouw open is.');
     }
     if (input.targetAreaM2 != null && campaign.kind !== 'TEGELWIPPEN') throw badInput('Alleen tegelwippen heeft een doel in m².');
+    if (input.checklistVersionId != null) await requireVersionFor(trx, input.checklistVersionId, 'CHECKLIST');
     await repo.updateCampaignSettings(trx, campaign.id, {
       ...(input.name != null ? { name: input.name.trim() } : {}),
       ...(input.targetAreaM2 != null ? { target_area_cm2: input.targetAreaM2 * CM2_PER_M2 } : {}),

@@ -4,6 +4,9 @@ import type { Selectable } from 'kysely';
 export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN';
 export type CampaignStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
 
+/** The longest campaign name: what lists and the big screen are laid out for. */
+export const CAMPAIGN_NAME_MAX_LENGTH = 120;
+
 export interface CampaignTable {
   id: string;
   neighbourhood_id: string;
@@ -24,6 +27,10 @@ export interface CampaignTable {
   checklist_version_id: string | null;
   /** 0 or 1: whether the public sign-up form takes sign-ups. */
   signup_open: number;
+  /** The campaign this one was copied from ("Kopieer voor volgend jaar"); one copy each. */
+  copied_from_id: string | null;
+  /** The questionnaire version participants are asked after their activity. */
+  questionnaire_version_id: string | null;
 }
 
 /** Walk dates of a schouw, action days of a tegelwip campaign. */

@@ -45,3 +45,7 @@ export const PUBLISH_CHECKLIST = graphql(`mutation PublishChecklist($input: Publ
 
 // Public schouw results: the switch on the campaign page.
 export const CAMPAIGN_PUBLIC_RESULTS = graphql(`query CampaignPublicResults($id: ID!) { campaign(id: $id) { id publicResults } }`);
+
+// Next year's campaign: the links between the years, and the copy (coordinators).
+export const CAMPAIGN_YEARS = graphql(`query CampaignYears($id: ID!) { campaign(id: $id) { id copiedFrom { id name } nextYearCopy { id name } newerChecklist { id version } } }`);
+export const COPY_CAMPAIGN = graphql(`mutation CopyCampaignForNextYear($input: CopyCampaignForNextYearInput!) { copyCampaignForNextYear(input: $input) { id name } }`);
