@@ -18,6 +18,8 @@ const FORMATS = {
   // versions are sent as they are and the server turns them into an observation.
   answerChecklistItem: 1,
   editFinding: 1,
+  // A participant's answers to their campaign's questionnaire (@buurtkracht/protocol/questionnaire).
+  answerQuestionnaire: 1,
 } as const;
 
 export type CommandName = keyof typeof FORMATS;

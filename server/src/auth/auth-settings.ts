@@ -9,6 +9,8 @@ import { PasswordHasher } from './password.js';
 /** Enough for a household signing up its members, far too few for a flood. */
 const SIGNUPS_PER_IP = 10;
 const SIGNUP_WINDOW_MS = 10 * 60_000;
+/** A closing event on one wifi network: a room full of people may answer by the link at once. */
+const QUESTIONNAIRE_ANSWERS_PER_IP = 30;
 
 export interface AuthSettings {
   hasher: PasswordHasher;
@@ -16,6 +18,8 @@ export interface AuthSettings {
   loginLimiterPerAccount: AttemptLimiter;
   /** Public sign-ups per IP (signup.service.ts): counted whether they succeed or not. */
   signupLimiterPerIp: AttemptLimiter;
+  /** Questionnaire answers by the public link per IP (questionnaire.schema.ts). */
+  questionnaireLimiterPerIp: AttemptLimiter;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   publicUrl: string;
@@ -28,6 +32,7 @@ export function createAuthSettings(config: Config): AuthSettings {
     loginLimiterPerIp: new AttemptLimiter(config.loginMaxAttemptsPerIp, config.loginWindowMs),
     loginLimiterPerAccount: new AttemptLimiter(config.loginMaxAttemptsPerAccount, config.loginWindowMs),
     signupLimiterPerIp: new AttemptLimiter(SIGNUPS_PER_IP, SIGNUP_WINDOW_MS),
+    questionnaireLimiterPerIp: new AttemptLimiter(QUESTIONNAIRE_ANSWERS_PER_IP, SIGNUP_WINDOW_MS),
     sessionIdleMs: config.sessionIdleMs,
     sessionAbsoluteMs: config.sessionAbsoluteMs,
     publicUrl: config.publicUrl,

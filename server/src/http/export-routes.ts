@@ -1,10 +1,13 @@
 /**
- * GET /exports/campaigns/:id/{findings.csv,findings.geojson,answers.csv,tally-ledger.csv,nk-summary.csv}
+ * GET /exports/campaigns/:id/{findings.csv,findings.geojson,answers.csv,tally-ledger.csv,nk-summary.csv,questionnaire.csv}
  * for coordinators of the campaign (staff session). answers.csv (the walkers' answers,
  * downloaded as antwoorden-….csv) is streamed as it is read. The CSV files are for people by
  * default (Dutch words, local time); `?separator=semicolon` writes `;` and decimal commas
  * for Dutch Excel; `?format=raw` writes codes, UTC times and decimal points for
  * integrations (with either separator).
+ *
+ * GET /exports/neighbourhoods/:id/programme-results.csv: the programme's results per year
+ * (programme-csv.ts) for the neighbourhood's coordinators, with the same two variants.
  *
  * GET /exports/days/:dayId/ophaallijst.csv: a day's pickup list for the groenbedrijf
  * (pickup-list.service.ts), always for Dutch Excel.
@@ -14,11 +17,23 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Db } from '../db/database.js';
 import * as exports from '../modules/export/export.service.js';
-import type { ExportFormat } from '../modules/export/export.service.js';
+import type { CsvOptions, ExportFormat } from '../modules/export/export.service.js';
+import { programmeResultsCsv } from '../modules/programme/programme-csv.js';
+import { exportQuestionnaireCsv } from '../modules/questionnaire/questionnaire-csv.js';
 import { pickupListCsv } from '../modules/signup/pickup-list.service.js';
 import { resolveViewer } from './viewer-resolver.js';
 
 const notSignedIn = { errors: [{ message: 'Log in om te exporteren.', extensions: { code: 'UNAUTHENTICATED' } }] };
+const badFormat = { errors: [{ message: 'Kies format=raw of laat format weg.', extensions: { code: 'BAD_USER_INPUT' } }] };
+
+type CsvQuery = { separator?: string; format?: string };
+
+/** The one reading of ?separator= and ?format= for every CSV export; null for a format that does not exist. */
+function csvOptionsOf(query: CsvQuery): CsvOptions | null {
+  const { format = 'people' } = query;
+  if (format !== 'people' && format !== 'raw') return null;
+  return { separator: query.separator === 'semicolon' ? ';' : ',', format: format as ExportFormat };
+}
 
 export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthSettings }): void {
   app.get<{ Params: { dayId: string } }>('/exports/days/:dayId/ophaallijst.csv', async (request, reply) => {
@@ -27,12 +42,19 @@ export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth:
     const { csv, date } = await pickupListCsv(deps.db, viewer, request.params.dayId, request.id);
     return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="ophaallijst-${date}.csv"`).header('Cache-Control', 'no-store').send(csv);
   });
-  app.get<{ Params: { id: string; file: string }; Querystring: { separator?: string; format?: string } }>('/exports/campaigns/:id/:file', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: CsvQuery }>('/exports/neighbourhoods/:id/programme-results.csv', async (request, reply) => {
     const viewer = await resolveViewer(request, deps.db, deps.auth);
     if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
-    const { format = 'people' } = request.query;
-    if (format !== 'people' && format !== 'raw') return reply.code(400).send({ errors: [{ message: 'Kies format=raw of laat format weg.', extensions: { code: 'BAD_USER_INPUT' } }] });
-    const options = { separator: request.query.separator === 'semicolon' ? (';' as const) : (',' as const), format: format as ExportFormat };
+    const options = csvOptionsOf(request.query);
+    if (!options) return reply.code(400).send(badFormat);
+    const { csv, slug } = await programmeResultsCsv(deps.db, viewer, request.params.id, options);
+    return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="resultaten-${slug}.csv"`).header('Cache-Control', 'no-store').send(csv);
+  });
+  app.get<{ Params: { id: string; file: string }; Querystring: CsvQuery }>('/exports/campaigns/:id/:file', async (request, reply) => {
+    const viewer = await resolveViewer(request, deps.db, deps.auth);
+    if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
+    const options = csvOptionsOf(request.query);
+    if (!options) return reply.code(400).send(badFormat);
     const { id, file } = request.params;
     const csv = (body: string | Readable, name: string) =>
       reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}"`).header('Cache-Control', 'no-store').send(body);
@@ -46,6 +68,8 @@ export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth:
         return csv(await exports.exportLedgerCsv(deps.db, viewer, id, options, request.id), `tellingen-${id}.csv`);
       case 'nk-summary.csv':
         return csv(await exports.exportNkSummaryCsv(deps.db, viewer, id, options, request.id), `nk-tegelwippen-${id}.csv`);
+      case 'questionnaire.csv':
+        return csv(await exportQuestionnaireCsv(deps.db, viewer, id, options, request.id), `vragenlijst-${id}.csv`);
       case 'findings.geojson':
         return reply
           .header('Content-Type', 'application/geo+json; charset=utf-8')

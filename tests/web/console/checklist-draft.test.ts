@@ -29,7 +29,7 @@ describe('checklist editor draft', () => {
     expect(signalOptions(item).map((o) => o.value)).toEqual(['Vaak', 'Soms', 'Bijna nooit']);
     expect(signalOptions({ ...item, type: 'YES_NO' })).toEqual([{ value: 'JA', label: 'Ja' }, { value: 'NEE', label: 'Nee' }]);
     expect(signalOptions({ ...item, type: 'RATING' })).toEqual([]);
-    const draft = { templateId: null, name: 'Test', sections: [{ title: 'A', theme: 'HEEL' as const, items: [item, { ...item, type: 'YES_NO' as const, signalAnswers: ['JA', 'Soms'] }, { ...item, type: 'TEXT' as const }] }] };
+    const draft = { purpose: 'CHECKLIST' as const, templateId: null, name: 'Test', asksToLink: false, sections: [{ title: 'A', theme: 'HEEL' as const, items: [item, { ...item, type: 'YES_NO' as const, signalAnswers: ['JA', 'Soms'] }, { ...item, type: 'TEXT' as const }] }] };
     expect(publishInput(draft).sections[0]!.items.map((i) => i.signalAnswers)).toEqual([['Bijna nooit'], ['JA'], []]);
   });
 

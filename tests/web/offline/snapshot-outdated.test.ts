@@ -3,14 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignSnapshot } from '$lib/graphql/field-operations';
 import { snapshotOutdated } from '$lib/offline/field-store';
 
-const campaign = (items: Record<string, unknown>[]) => ({ checklist: { sections: [{ items }] } }) as unknown as CampaignSnapshot;
+const campaign = (items: Record<string, unknown>[]) => ({ questionnaire: null, checklist: { sections: [{ items }] } }) as unknown as CampaignSnapshot;
 
 describe('snapshotOutdated', () => {
   it('asks for the campaign again when a checklist item has no signalling answers (stored before they existed)', () => {
     expect(snapshotOutdated(campaign([{ id: 'a', signalAnswers: ['JA'] }, { id: 'b' }]))).toBe(true);
   });
-  it('keeps a current snapshot, and a campaign without a checklist (tegelwippen)', () => {
+  it('asks for the campaign again when it was stored before questionnaires', () => {
+    expect(snapshotOutdated({ checklist: null } as unknown as CampaignSnapshot)).toBe(true);
+  });
+  it('keeps a current snapshot, and a campaign without a checklist (tegelwippen) or questionnaire', () => {
     expect(snapshotOutdated(campaign([{ id: 'a', signalAnswers: [] }]))).toBe(false);
-    expect(snapshotOutdated({ checklist: null } as unknown as CampaignSnapshot)).toBe(false);
+    expect(snapshotOutdated({ checklist: null, questionnaire: null } as unknown as CampaignSnapshot)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /** Every SQL statement of the checklist module. Versions are written once, never changed. */
 import type { DbOrTrx } from '../../db/database.js';
 import { keysetPage, type KeysetPage } from '../../db/keyset.js';
-import type { ChecklistItemRow, ChecklistSectionRow, ChecklistTemplateRow, ChecklistVersionRow } from './checklist.table.js';
+import type { ChecklistItemRow, ChecklistSectionRow, ChecklistTemplateRow, ChecklistVersionRow, TemplatePurpose } from './checklist.table.js';
 
 export async function insertTemplate(db: DbOrTrx, row: ChecklistTemplateRow): Promise<void> {
   await db.insertInto('checklist_template').values(row).execute();
@@ -11,10 +11,11 @@ export async function findTemplate(db: DbOrTrx, id: string): Promise<ChecklistTe
   return db.selectFrom('checklist_template').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listTemplates(db: DbOrTrx, page: KeysetPage): Promise<ChecklistTemplateRow[]> {
+export async function listTemplates(db: DbOrTrx, purpose: TemplatePurpose, page: KeysetPage): Promise<ChecklistTemplateRow[]> {
   return db
     .selectFrom('checklist_template')
     .selectAll()
+    .where('purpose', '=', purpose)
     .$call(keysetPage(['name', 'id'], page))
     .execute();
 }
@@ -40,8 +41,18 @@ export async function latestVersionsOf(db: DbOrTrx, templateIds: readonly string
     .execute();
 }
 
-export async function insertVersion(db: DbOrTrx, version: ChecklistVersionRow, sections: ChecklistSectionRow[], items: ChecklistItemRow[]): Promise<void> {
+/** The purpose of the template a version belongs to, or undefined for an unknown version. */
+export async function purposeOfVersion(db: DbOrTrx, versionId: string): Promise<TemplatePurpose | undefined> {
+  const row = await db.selectFrom('checklist_version as v').innerJoin('checklist_template as t', 't.id', 'v.template_id').select('t.purpose').where('v.id', '=', versionId).executeTakeFirst();
+  return row?.purpose;
+}
+
+export async function insertVersionRow(db: DbOrTrx, version: ChecklistVersionRow): Promise<void> {
   await db.insertInto('checklist_version').values(version).execute();
+}
+
+export async function insertVersion(db: DbOrTrx, version: ChecklistVersionRow, sections: ChecklistSectionRow[], items: ChecklistItemRow[]): Promise<void> {
+  await insertVersionRow(db, version);
   await db.insertInto('checklist_section').values(sections).execute();
   // SQLite allows ~32k bound values per statement; a checklist stays far below that.
   await db.insertInto('checklist_item').values(items).execute();

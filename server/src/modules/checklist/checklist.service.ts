@@ -11,7 +11,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { badInput, notFound } from '../../domain-error.js';
 import type { SpotType } from '../spot/spot.table.js';
 import * as repo from './checklist.repo.js';
-import type { ChecklistItemRow, ItemType, Theme } from './checklist.table.js';
+import type { ChecklistItemRow, ItemType, TemplatePurpose, Theme } from './checklist.table.js';
 
 export interface ChecklistItem {
   id: string;
@@ -106,12 +106,12 @@ export async function publishChecklistVersion(
   return inTransaction(db, async (trx) => {
     let templateId = input.templateId ?? null;
     if (templateId) {
-      if (!(await repo.findTemplate(trx, templateId))) throw notFound('Deze checklist');
+      if ((await repo.findTemplate(trx, templateId))?.purpose !== 'CHECKLIST') throw notFound('Deze checklist');
     } else {
       templateId = uuidv7();
-      await repo.insertTemplate(trx, { id: templateId, name: input.name.trim(), created_at: now.toISOString() });
+      await repo.insertTemplate(trx, { id: templateId, name: input.name.trim(), created_at: now.toISOString(), purpose: 'CHECKLIST' });
     }
-    const version = { id: uuidv7(), template_id: templateId, version: (await repo.latestVersionNumber(trx, templateId)) + 1, created_at: now.toISOString(), created_by: viewer.accountId };
+    const version = { id: uuidv7(), template_id: templateId, version: (await repo.latestVersionNumber(trx, templateId)) + 1, created_at: now.toISOString(), created_by: viewer.accountId, asks_to_link: 0 };
     const sections = input.sections.map((s, i) => ({ id: uuidv7(), version_id: version.id, position: i + 1, theme: s.theme, title: s.title.trim() }));
     let position = 0;
     const items = input.sections.flatMap((s, i) =>
@@ -146,9 +146,14 @@ export async function loadVersion(db: DbOrTrx, id: string): Promise<ChecklistVer
   };
 }
 
-export async function listTemplates(db: DbOrTrx, viewer: Viewer, page: KeysetPage): Promise<ChecklistTemplate[]> {
+export async function listTemplates(db: DbOrTrx, viewer: Viewer, page: KeysetPage, purpose: TemplatePurpose = 'CHECKLIST'): Promise<ChecklistTemplate[]> {
   if (viewer.kind !== 'staff') throw notFound();
-  return (await repo.listTemplates(db, page)).map((r) => ({ id: r.id, name: r.name }));
+  return (await repo.listTemplates(db, purpose, page)).map((r) => ({ id: r.id, name: r.name }));
+}
+
+/** Refuses a version id that is not a version of a template for this purpose (a questionnaire is no schouw checklist). */
+export async function requireVersionFor(db: DbOrTrx, versionId: string, purpose: TemplatePurpose): Promise<void> {
+  if ((await repo.purposeOfVersion(db, versionId)) !== purpose) throw badInput(purpose === 'CHECKLIST' ? 'Kies een checklist uit de lijst.' : 'Kies een vragenlijst uit de lijst.');
 }
 
 export async function latestVersionIds(db: DbOrTrx, templateIds: readonly string[]): Promise<Map<string, string>> {

@@ -12,10 +12,14 @@ export { THEMES, type Theme } from '@buurtkracht/protocol/themes';
 export const ITEM_TYPES = ['RATING', 'YES_NO', 'NUMBER', 'CHOICE', 'TEXT'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
+/** A schouw checklist, or a questionnaire (vragenlijst) made with the same editor and versions. */
+export type TemplatePurpose = 'CHECKLIST' | 'QUESTIONNAIRE';
+
 export interface ChecklistTemplateTable {
   id: string;
   name: string;
   created_at: string;
+  purpose: TemplatePurpose;
 }
 
 export interface ChecklistVersionTable {
@@ -24,6 +28,8 @@ export interface ChecklistVersionTable {
   version: number;
   created_at: string;
   created_by: string | null;
+  /** 0 or 1, questionnaires: whether it asks people to link their answers to themselves. */
+  asks_to_link: number;
 }
 
 export interface ChecklistSectionTable {

@@ -6,6 +6,7 @@
  */
 import { TILE_SIZES } from '../../../../web/src/lib/counter/tile-sizes.js';
 import { nl } from '../../../../web/src/lib/i18n/nl.js';
+import { scaleLabel } from '../../../../web/src/lib/questionnaire/scale.js';
 
 const word = (key: string, code: string): string => (nl as Record<string, string>)[key] ?? code;
 
@@ -17,6 +18,9 @@ export const spotTypeWord = (type: string | null): string | null => (type === nu
 /** "Ja"/"Nee" for a yes/no answer; other answers as they were given. */
 export const answerWord = (answer: string | null): string | null =>
   answer === 'JA' ? word('answer.yes', answer) : answer === 'NEE' ? word('answer.no', answer) : answer;
+
+/** A questionnaire's 1–5 answer as "4 – Tevreden". */
+export const scaleWord = (value: string): string => scaleLabel(value);
 
 /** "Tuin" or "Openbare ruimte", as the counter offers them; nothing when the entry did not say. */
 export const originWord = (origin: string | null): string | null => (origin === null ? null : word(`count.origin.${origin}`, origin));

@@ -17,9 +17,10 @@ import { csvChunks, Fixed, toCsv, type Separator } from './csv.js';
 import { amsterdamTime, answerWord, originWord, ratingWord, sizeWord, spotTypeWord, statusWord, themeWord } from './dutch-words.js';
 import * as repo from './export.repo.js';
 
-export type ExportKind = 'findings.csv' | 'findings.geojson' | 'answers.csv' | 'tally-ledger.csv' | 'nk-summary.csv';
+export type ExportKind = 'findings.csv' | 'findings.geojson' | 'answers.csv' | 'tally-ledger.csv' | 'nk-summary.csv' | 'questionnaire.csv';
 
-async function managedCampaign(db: Db, viewer: Viewer, campaignId: string, kind: ExportKind, requestId: string): Promise<Campaign> {
+/** The campaign when the viewer manages it, with the export written to the audit log; otherwise NOT_FOUND. */
+export async function managedCampaign(db: Db, viewer: Viewer, campaignId: string, kind: ExportKind, requestId: string): Promise<Campaign> {
   const campaign = await loadCampaign(db, campaignId);
   if (!campaign || !managesNeighbourhood(viewer, campaign.neighbourhoodId) || viewer.kind !== 'staff') throw notFound('Deze actie');
   await recordAudit(db, { actorAccountId: viewer.accountId, action: 'campaign.exported', subjectType: 'campaign', subjectId: campaign.id, detail: { kind }, requestId });
@@ -38,7 +39,8 @@ export interface CsvOptions {
 }
 
 const decimalCommaOf = (options: CsvOptions) => options.format === 'people' && options.separator === ';';
-const csvOf = (options: CsvOptions, header: readonly string[], rows: readonly (readonly unknown[])[]) => toCsv(header, rows, options.separator, decimalCommaOf(options));
+/** The one place that turns the options into a CSV writer's separator and decimal commas (the programme's results use it too). */
+export const csvOf = (options: CsvOptions, header: readonly string[], rows: readonly (readonly unknown[])[]) => toCsv(header, rows, options.separator, decimalCommaOf(options));
 
 const m2 = (cm2: number) => new Fixed(cm2 / CM2_PER_M2, 2);
 

@@ -11,6 +11,7 @@ import type { Db, DbOrTrx } from '../../db/database.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { unlinkResponses } from '../questionnaire/questionnaire.repo.js';
 import { findCampaign as findCampaignRow } from '../campaign/campaign.repo.js';
 import { requireManagedCampaign, toCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { eraseSignups } from '../signup/signup.repo.js';
@@ -204,7 +205,7 @@ export async function myData(db: DbOrTrx, viewer: Viewer): Promise<{ participant
 /**
  * Erases the participant's personal data and ends this device's access, and erases the
  * sign-up they joined with as retention does (its name, contact and address; its personal
- * link stops working). It also unlinks the row from the device's follow-up key: the
+ * link stops working), and forgets which questionnaire answers were theirs. It also unlinks the row from the device's follow-up key: the
  * person asked to be forgotten, so their findings no longer show on that device either.
  */
 export async function deleteMyData(db: Db, viewer: Viewer, requestId: string, now = new Date()): Promise<void> {
@@ -213,6 +214,8 @@ export async function deleteMyData(db: Db, viewer: Viewer, requestId: string, no
     await repo.eraseParticipants(trx, { id: viewer.participantId }, now.toISOString());
     // Joined with a sign-up link: that sign-up holds the same name and contact.
     await eraseSignups(trx, { participantId: viewer.participantId }, now.toISOString());
+    // Questionnaire answers they agreed to link stay, anonymous.
+    await unlinkResponses(trx, { participantId: viewer.participantId });
     await linkParticipant(trx, viewer.participantId, null);
     await recordAudit(trx, { actorAccountId: null, action: 'participant.erased_by_self', subjectType: 'participant', subjectId: viewer.participantId, requestId }, now);
   });

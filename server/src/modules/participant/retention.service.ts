@@ -1,7 +1,8 @@
 /**
  * Retention: a campaign's personal data (participant names and contact details, device
  * access, house numbers in the tally ledger, sign-ups' names, contact details, house
- * numbers and needs, and with them their personal links) is erased a configurable
+ * numbers and needs, and with them their personal links; which questionnaire answers a
+ * participant linked to themselves) is erased a configurable
  * number of days after it closes. Aggregates stay, since they hang on the pseudonymous
  * participant rows and on counts that the erasure does not touch. The rows keep their
  * follow-up key link (follow-up.service.ts): it names no one, and lets the device that
@@ -13,6 +14,7 @@ import type { Logger } from '../../logger.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { campaignsClosedBefore, markPersonalDataErased } from '../campaign/campaign.repo.js';
 import { eraseHouseNumbers } from '../tally/tally.repo.js';
+import { unlinkResponses } from '../questionnaire/questionnaire.repo.js';
 import { eraseSignups } from '../signup/signup.repo.js';
 import { eraseParticipants } from './participant.repo.js';
 
@@ -25,6 +27,7 @@ export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: 
       const count = await eraseParticipants(trx, { campaignId: campaign.id }, now.toISOString());
       await eraseHouseNumbers(trx, campaign.id);
       const signups = await eraseSignups(trx, { campaignId: campaign.id }, now.toISOString());
+      await unlinkResponses(trx, { campaignId: campaign.id });
       await markPersonalDataErased(trx, campaign.id, now.toISOString());
       await recordAudit(trx, { actorAccountId: null, action: 'campaign.personal_data_erased', subjectType: 'campaign', subjectId: campaign.id, detail: { participants: count, signups } }, now);
       return count;

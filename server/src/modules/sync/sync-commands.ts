@@ -8,6 +8,7 @@
  */
 import { CURRENT_FORMAT, upcastArgs, type CommandArgs, type CommandName } from '@buurtkracht/protocol/command-formats';
 import { MAX_TEXT } from '@buurtkracht/protocol/input-limits';
+import { MAX_QUESTIONS } from '@buurtkracht/protocol/questionnaire';
 import { RATINGS } from '@buurtkracht/protocol/rating-scale';
 import { THEMES } from '@buurtkracht/protocol/themes';
 import { TILE_ORIGINS } from '@buurtkracht/protocol/tile-origins';
@@ -18,6 +19,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { EDITABLE_FIELDS, editFinding } from '../finding/finding-edit.service.js';
 import { recordFinding } from '../finding/finding.service.js';
 import { recordLegacyAnswer, recordObservation } from '../observation/observation.service.js';
+import { answerQuestionnaire } from '../questionnaire/questionnaire.service.js';
 import { correctTallyEvent, recordTallyEvent } from '../tally/tally.service.js';
 
 const id = z.string().min(1).max(64);
@@ -102,6 +104,14 @@ const legacyAnswerArgs = z.object({
   photoIds: z.array(uuid).max(10).nullish(),
 });
 
+const answerQuestionnaireArgs = z.object({
+  id: uuid,
+  campaignId: id,
+  questionnaireId: id,
+  linked: z.boolean().nullish(),
+  answers: z.array(z.object({ questionId: id, value: z.union([z.number(), z.string().max(MAX_TEXT)]) })).max(MAX_QUESTIONS),
+});
+
 const editArgs = z.object({
   findingId: id,
   baseVersion: z.number().int().min(1),
@@ -157,6 +167,15 @@ export const commands: { readonly [N in CommandName]: Command } & { readonly [na
     apply: async (args: z.infer<typeof legacyAnswerArgs>, ctx) => {
       const { observation } = await recordLegacyAnswer(ctx.trx, ctx.viewer, { ...args, deviceTime: ctx.clientTime }, ctx.now);
       return { entityId: observation.id, photoIds: args.photoIds ?? [] };
+    },
+  },
+  answerQuestionnaire: {
+    formats: { 1: answerQuestionnaireArgs },
+    apply: async (args: z.infer<typeof answerQuestionnaireArgs>, ctx) => {
+      await answerQuestionnaire(ctx.trx, ctx.viewer, args, ctx.now, new Date(ctx.clientTime));
+      // Not the response's id: the sync row names the device (and so the participant), and
+      // an anonymous response must not be found from it.
+      return { entityId: args.campaignId };
     },
   },
   editFinding: {

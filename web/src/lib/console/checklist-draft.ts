@@ -3,14 +3,30 @@
  * checked before publishing with messages a coordinator understands, and turned into the
  * publishChecklist input. Publishing always makes a new version; running schouws keep the
  * version they started with.
+ *
+ * The same editor makes questionnaires (vragenlijsten, purpose QUESTIONNAIRE): one list of
+ * questions without sections, themes, spot types or signalling answers, the 1–5 scale
+ * instead of the A+…D rating, and publishQuestionnaire's input. A questionnaire's
+ * questions are the draft's one section.
  */
 import type { ChecklistItem, ChecklistTemplate } from '$lib/graphql/console/campaign-operations';
+import type { QuestionnaireTemplate } from '$lib/graphql/console/questionnaire-operations';
 import type { SpotType, Theme } from '$lib/graphql/schema-types';
+import { ITEM_TYPES } from './labels';
+import { MAX_CHOICES, MAX_QUESTIONS, type QuestionType } from '@buurtkracht/protocol/questionnaire';
+
+export type DraftPurpose = 'CHECKLIST' | 'QUESTIONNAIRE';
+
+/** The answer types each purpose offers, with the words the editor shows for them. */
+export const ANSWER_TYPES = {
+  CHECKLIST: ITEM_TYPES,
+  QUESTIONNAIRE: { SCALE: 'Tevredenheid (5 gezichtjes, 1 t/m 5)', YES_NO: 'Ja / nee', CHOICE: 'Keuze uit opties', NUMBER: 'Getal', TEXT: 'Open antwoord' } satisfies Record<QuestionType, string>,
+};
 
 export interface ItemDraft {
   prompt: string;
   help: string;
-  type: ChecklistItem['type'];
+  type: ChecklistItem['type'] | QuestionType;
   /** One choice per line, as typed. */
   choicesText: string;
   spotTypes: SpotType[];
@@ -25,19 +41,31 @@ export interface SectionDraft {
 }
 
 export interface ChecklistDraft {
+  purpose: DraftPurpose;
   templateId: string | null;
   name: string;
+  /** Questionnaires: whether they ask people to link their answers to themselves (answers are anonymous otherwise). */
+  asksToLink: boolean;
   sections: SectionDraft[];
 }
 
-export const emptyItem = (): ItemDraft => ({ prompt: '', help: '', type: 'RATING', choicesText: '', spotTypes: [], signalAnswers: [] });
-export const emptySection = (): SectionDraft => ({ title: '', theme: 'GROEN_ONDERHOUD', items: [emptyItem()] });
+export const emptyItem = (purpose: DraftPurpose = 'CHECKLIST'): ItemDraft => ({
+  prompt: '',
+  help: '',
+  type: purpose === 'CHECKLIST' ? 'RATING' : 'SCALE',
+  choicesText: '',
+  spotTypes: [],
+  signalAnswers: [],
+});
+export const emptySection = (purpose: DraftPurpose = 'CHECKLIST'): SectionDraft => ({ title: '', theme: 'GROEN_ONDERHOUD', items: [emptyItem(purpose)] });
 
 export function draftFrom(template: ChecklistTemplate | null): ChecklistDraft {
-  if (!template) return { templateId: null, name: '', sections: [emptySection()] };
+  if (!template) return { purpose: 'CHECKLIST', templateId: null, name: '', asksToLink: false, sections: [emptySection()] };
   return {
+    purpose: 'CHECKLIST',
     templateId: template.id,
     name: template.name,
+    asksToLink: false,
     sections: template.latestVersion.sections.map((s) => ({
       title: s.title,
       theme: s.theme,
@@ -45,6 +73,41 @@ export function draftFrom(template: ChecklistTemplate | null): ChecklistDraft {
     })),
   };
 }
+
+/** A questionnaire's working copy: its latest version (its next version is made from it), or empty. */
+export function questionnaireDraftFrom(template: QuestionnaireTemplate | null): ChecklistDraft {
+  const questions = template?.latestVersion.questions ?? [];
+  return {
+    purpose: 'QUESTIONNAIRE',
+    templateId: template?.id ?? null,
+    name: template?.name ?? '',
+    asksToLink: template?.latestVersion.asksToLink ?? false,
+    sections: [
+      {
+        title: '',
+        theme: 'GROEN_ONDERHOUD',
+        items: template ? questions.map((q) => ({ prompt: q.prompt, help: q.help ?? '', type: q.type, choicesText: q.choices.join('\n'), spotTypes: [], signalAnswers: [] })) : [emptyItem('QUESTIONNAIRE')],
+      },
+    ],
+  };
+}
+
+/** The questions of a questionnaire draft (its one section). */
+export const questionsOf = (draft: ChecklistDraft): ItemDraft[] => draft.sections[0]?.items ?? [];
+
+/**
+ * The key of an item's field as the API names it in a refusal, so that the message stands
+ * next to that field: "sections.0.items.2.prompt" for a checklist, "questions.2.prompt"
+ * for a questionnaire.
+ */
+export const itemFieldKey = (purpose: DraftPurpose, section: number, item: number, field: 'prompt' | 'help' | 'choices'): string =>
+  purpose === 'CHECKLIST' ? `sections.${section}.items.${item}.${field}` : `questions.${item}.${field}`;
+
+/** Every field of the editor the API may name in a refusal (see FormErrors). */
+export const editorFields = (purpose: DraftPurpose): string[] =>
+  purpose === 'CHECKLIST'
+    ? ['name', 'sections.*.title', 'sections.*.items.*.prompt', 'sections.*.items.*.help', 'sections.*.items.*.choices']
+    : ['name', 'questions.*.prompt', 'questions.*.help', 'questions.*.choices'];
 
 export const choicesOf = (item: ItemDraft): string[] =>
   item.choicesText
@@ -68,30 +131,43 @@ const signalsOf = (item: ItemDraft): string[] => {
   return item.signalAnswers.filter((a) => allowed.has(a));
 };
 
+function itemProblems(item: ItemDraft, purpose: DraftPurpose, at: string): string[] {
+  const problems: string[] = [];
+  if (!item.prompt.trim()) problems.push(`${at}: vul de vraag in.`);
+  if (item.prompt.trim().length > 300) problems.push(`${at}: de vraag mag hoogstens 300 tekens hebben.`);
+  if (!(item.type in ANSWER_TYPES[purpose])) problems.push(`${at}: kies een soort antwoord uit de lijst.`);
+  const choices = choicesOf(item);
+  if (item.type === 'CHOICE') {
+    if (choices.length < 2) problems.push(`${at}: een keuzevraag heeft minstens twee keuzes (één per regel).`);
+    if (new Set(choices).size !== choices.length) problems.push(`${at}: elke keuze mag maar één keer voorkomen.`);
+    if (choices.length > MAX_CHOICES) problems.push(`${at}: hoogstens ${MAX_CHOICES} keuzes.`);
+  }
+  return problems;
+}
+
 /** Every problem in the draft, in reading order; empty when it can be published. */
 export function problemsIn(draft: ChecklistDraft): string[] {
   const problems: string[] = [];
+  if (draft.purpose === 'QUESTIONNAIRE') {
+    const questions = questionsOf(draft);
+    if (!draft.name.trim()) problems.push('Geef de vragenlijst een naam.');
+    if (questions.length === 0) problems.push('Een vragenlijst heeft minstens één vraag.');
+    if (questions.length > MAX_QUESTIONS) problems.push(`Een vragenlijst heeft hoogstens ${MAX_QUESTIONS} vragen.`);
+    questions.forEach((item, i) => problems.push(...itemProblems(item, 'QUESTIONNAIRE', `Vraag ${i + 1}`)));
+    return problems;
+  }
   if (!draft.name.trim()) problems.push('Geef de checklist een naam.');
   if (draft.sections.length === 0) problems.push('Een checklist heeft minstens één onderdeel.');
   draft.sections.forEach((section, s) => {
     const where = `Onderdeel ${s + 1}`;
     if (!section.title.trim()) problems.push(`${where}: vul een titel in.`);
     if (section.items.length === 0) problems.push(`${where}: voeg minstens één vraag toe.`);
-    section.items.forEach((item, i) => {
-      const at = `${where}, vraag ${i + 1}`;
-      if (!item.prompt.trim()) problems.push(`${at}: vul de vraag in.`);
-      if (item.prompt.trim().length > 300) problems.push(`${at}: de vraag mag hoogstens 300 tekens hebben.`);
-      const choices = choicesOf(item);
-      if (item.type === 'CHOICE') {
-        if (choices.length < 2) problems.push(`${at}: een keuzevraag heeft minstens twee keuzes (één per regel).`);
-        if (new Set(choices).size !== choices.length) problems.push(`${at}: elke keuze mag maar één keer voorkomen.`);
-        if (choices.length > 20) problems.push(`${at}: hoogstens 20 keuzes.`);
-      }
-    });
+    section.items.forEach((item, i) => problems.push(...itemProblems(item, 'CHECKLIST', `${where}, vraag ${i + 1}`)));
   });
   return problems;
 }
 
+/** The publishChecklist input of a checklist draft. */
 export function publishInput(draft: ChecklistDraft) {
   return {
     templateId: draft.templateId,
@@ -102,11 +178,26 @@ export function publishInput(draft: ChecklistDraft) {
       items: s.items.map((i) => ({
         prompt: i.prompt.trim(),
         help: i.help.trim() || null,
-        type: i.type,
+        type: i.type as ChecklistItem['type'],
         choices: i.type === 'CHOICE' ? choicesOf(i) : null,
         spotTypes: i.spotTypes,
         signalAnswers: signalsOf(i),
       })),
+    })),
+  };
+}
+
+/** The publishQuestionnaire input of a questionnaire draft (checked with problemsIn first). */
+export function publishQuestionnaireInput(draft: ChecklistDraft) {
+  return {
+    templateId: draft.templateId,
+    name: draft.name.trim(),
+    asksToLink: draft.asksToLink,
+    questions: questionsOf(draft).map((q) => ({
+      prompt: q.prompt.trim(),
+      help: q.help.trim() || null,
+      type: q.type as QuestionType,
+      choices: q.type === 'CHOICE' ? choicesOf(q) : null,
     })),
   };
 }

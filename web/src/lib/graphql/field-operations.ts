@@ -37,6 +37,8 @@ export const CAMPAIGN_SNAPSHOT = graphql(
       days { id date label }
       neighbourhood { name streets(first: $first) { ...SnapshotStreets } spots(first: $first) { ...SnapshotSpots } }
       checklist { id version sections { id theme title items { id prompt help type choices spotTypes signalAnswers } } }
+      questionnaire { id name asksToLink questions { id prompt help type choices } }
+      questionnaireOpensOn myQuestionnaireAnswered
     }
   }`,
   [SNAPSHOT_STREETS, SNAPSHOT_SPOTS],
@@ -73,8 +75,18 @@ export type ChecklistItemSnapshot = Omit<ChecklistItemAnswer, 'signalAnswers'> &
   signalAnswers?: ChecklistItemAnswer['signalAnswers'];
 };
 
-/** A campaign as the phone keeps it (IndexedDB): every street and spot, no paging details. */
-export type CampaignSnapshot = Omit<SnapshotAnswer, 'neighbourhood' | 'checklist'> & {
+/** The questionnaire a campaign asks after the activity, as the phone keeps it. */
+export type QuestionnaireSnapshot = NonNullable<SnapshotAnswer['questionnaire']>;
+
+/**
+ * A campaign as the phone keeps it (IndexedDB): every street and spot, no paging details.
+ * The questionnaire fields are absent in a snapshot kept by an app version from before them
+ * (such a snapshot is fetched again: field-store.ts snapshotOutdated).
+ */
+export type CampaignSnapshot = Omit<SnapshotAnswer, 'neighbourhood' | 'checklist' | 'questionnaire' | 'questionnaireOpensOn' | 'myQuestionnaireAnswered'> & {
+  questionnaire?: QuestionnaireSnapshot | null;
+  questionnaireOpensOn?: string | null;
+  myQuestionnaireAnswered?: boolean | null;
   neighbourhood: {
     name: string;
     streets: { edges: SnapshotStreetsPage['edges'] };

@@ -11,6 +11,8 @@ export const enHome: Record<keyof typeof nlHome, string> = {
   'activities.revoked': 'This phone no longer has access to this activity. What you sent is kept.',
   'activities.unsent': 'Not sent yet: {count}',
   'activities.openCount': 'Count tiles',
+  'activities.questionnaire.ask': 'What did you think? Fill in the short questionnaire.',
+  'activities.questionnaire.open': 'Fill in the questionnaire',
   'activities.openWalk': 'Go to the inspection',
   'activities.openFindings': 'My findings',
   'activities.openProgress': 'See the standings',

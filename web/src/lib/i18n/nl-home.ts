@@ -11,6 +11,8 @@ export const nlHome = {
   'activities.revoked': 'Deze telefoon heeft geen toegang meer tot deze activiteit. Wat je hebt verstuurd, blijft bewaard.',
   'activities.unsent': 'Nog niet verstuurd: {count}',
   'activities.openCount': 'Tegels tellen',
+  'activities.questionnaire.ask': 'Wat vond je ervan? Vul de korte vragenlijst in.',
+  'activities.questionnaire.open': 'Vragenlijst invullen',
   'activities.openWalk': 'Naar de schouw',
   'activities.openFindings': 'Mijn bevindingen',
   'activities.openProgress': 'Bekijk de stand',

@@ -11,6 +11,7 @@ import type { nlHome } from './nl-home.js';
 import type { nlJoin } from './nl-join.js';
 import type { nlMyData } from './nl-my-data.js';
 import type { nlProgress } from './nl-progress.js';
+import type { nlQuestionnaire } from './nl-questionnaire.js';
 import type { nlSignup } from './nl-signup.js';
 import type { nlTransfer } from './nl-transfer.js';
 import type { nlWalk } from './nl-walk.js';
@@ -22,4 +23,4 @@ export interface Section {
   en: () => Promise<Readonly<Record<string, string>>>;
 }
 
-export type SectionKey = keyof typeof nlAbout | keyof typeof nlHome | keyof typeof nlJoin | keyof typeof nlMyData | keyof typeof nlProgress | keyof typeof nlSignup | keyof typeof nlTransfer | keyof typeof nlWalk;
+export type SectionKey = keyof typeof nlAbout | keyof typeof nlHome | keyof typeof nlJoin | keyof typeof nlMyData | keyof typeof nlProgress | keyof typeof nlQuestionnaire | keyof typeof nlSignup | keyof typeof nlTransfer | keyof typeof nlWalk;

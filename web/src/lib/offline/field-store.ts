@@ -55,9 +55,11 @@ export function withoutSignupPlace(membership: JoinedCampaign): JoinedCampaign {
 
 /**
  * A campaign kept by an older app version lacks fields this version reads (checklist
- * items' signalling answers): the next sync round fetches it again, as after a change.
+ * items' signalling answers, the questionnaire): the next sync round fetches it again, as
+ * after a change.
  */
 export const snapshotOutdated = (campaign: CampaignSnapshot): boolean =>
+  !('questionnaire' in campaign) ||
   (campaign.checklist?.sections ?? []).some((section) => section.items.some((item) => !Array.isArray((item as { signalAnswers?: unknown }).signalAnswers)));
 
 /**

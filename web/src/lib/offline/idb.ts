@@ -32,8 +32,12 @@ export interface OutboxEntry {
 
 export interface LocalRecord {
   id: string;
-  /** 'observation': a checklist answer (older app versions stored those as 'finding' with an itemId). */
-  type: 'tally' | 'finding' | 'observation';
+  /**
+   * 'observation': a checklist answer (older app versions stored those as 'finding' with an
+   * itemId). 'questionnaire': that the questionnaire was answered on this phone (the answers
+   * themselves are in the outbox entry only, until they are sent).
+   */
+  type: 'tally' | 'finding' | 'observation' | 'questionnaire';
   campaignId: string;
   data: Record<string, unknown>;
   createdAt: string;
