@@ -18,6 +18,8 @@ import { DEMO_CHECKLIST } from '../../server/src/seed/demo-checklist.js';
 import { setDayCapacity, setSignupOpen } from '../../server/src/modules/signup/signup-planning.service.js';
 import { signUp } from '../../server/src/modules/signup/signup.service.js';
 import { editFinding } from '../../server/src/modules/finding/finding-edit.service.js';
+import { publishQuestionnaire, setCampaignQuestionnaire, type Questionnaire } from '../../server/src/modules/questionnaire/questionnaire.service.js';
+import { todayInNetherlands } from '../../server/src/modules/campaign/local-date.js';
 import { accessFixture, PASSWORD, roles, type AccessFixture, type Role } from '../support/access-fixtures.js';
 import { composedDay, confirmedSignup, newSchouwDay, putCallerInTeam } from '../support/team-fixture.js';
 
@@ -115,6 +117,23 @@ async function linkCallerToKey(fx: AccessFixture, headers: Record<string, string
   const db = fx.t.app.connection.db;
   const keyId = key === null ? null : (await db.selectFrom('follow_up_key').select('id').where('key_hash', '=', hashSecret(key)).executeTakeFirstOrThrow()).id;
   await db.updateTable('participant').set({ follow_up_key_id: keyId }).where('token_hash', '=', hashSecret(token)).execute();
+}
+
+/** A questionnaire on campaignA that takes answers today (a day of today added), made once per fixture. */
+const questionnaires = new WeakMap<AccessFixture, Promise<Questionnaire>>();
+function questionnaireOnA(fx: AccessFixture): Promise<Questionnaire> {
+  let made = questionnaires.get(fx);
+  if (!made) {
+    made = (async () => {
+      const db = fx.t.app.connection.db;
+      await addCampaignDay(db, fx.asViewer('admin'), { campaignId: fx.campaignA.id, date: todayInNetherlands(new Date()) });
+      const questionnaire = await publishQuestionnaire(db, fx.asViewer('admin'), { name: 'Evaluatie', asksToLink: false, questions: [{ prompt: 'Hoe was het?', type: 'SCALE' }] });
+      await setCampaignQuestionnaire(db, fx.asViewer('admin'), { campaignId: fx.campaignA.id, questionnaireId: questionnaire.id, requestId: 't' });
+      return questionnaire;
+    })();
+    questionnaires.set(fx, made);
+  }
+  return made;
 }
 
 /** Opens campaignA's sign-up (once is enough; opening again changes nothing). */
@@ -294,6 +313,28 @@ const operations: Operation[] = [
     allowed: managersOfA,
   },
   {
+    name: 'copyCampaignForNextYear',
+    field: 'copyCampaignForNextYear',
+    query: 'mutation($input: CopyCampaignForNextYearInput!) { copyCampaignForNextYear(input: $input) { id status } }',
+    // A campaign is copied once: each call gets a campaign of its own.
+    variables: async (fx) => {
+      const source = await createCampaign(fx.t.app.connection.db, fx.asViewer('admin'), { neighbourhoodId: fx.neighbourhoodA, kind: 'TEGELWIPPEN', name: 'Tegelwippen 2027', days: [{ date: nextDate() }], requestId: 't' });
+      return { input: { campaignId: source.id } };
+    },
+    allowed: managersOfA,
+  },
+  {
+    name: 'setCampaignPrizes',
+    field: 'setCampaignPrizes',
+    query: 'mutation($input: SetCampaignPrizesInput!) { setCampaignPrizes(input: $input) { prizes { category winners { name } } } }',
+    // A campaign without prizes each call: a refused call that chose anyway would show.
+    variables: async (fx) => {
+      const campaign = await createCampaign(fx.t.app.connection.db, fx.asViewer('admin'), { neighbourhoodId: fx.neighbourhoodA, kind: 'TEGELWIPPEN', name: 'Tegelwippen met prijzen', requestId: 't' });
+      return { input: { campaignId: campaign.id, categories: ['MOST_AREA_BY_PARTICIPANT'] } };
+    },
+    allowed: managersOfA,
+  },
+  {
     name: 'changeCampaignStatus',
     field: 'changeCampaignStatus',
     query: 'mutation($input: ChangeCampaignStatusInput!) { changeCampaignStatus(input: $input) { status } }',
@@ -357,6 +398,20 @@ const operations: Operation[] = [
     refusedAsNull: true,
   },
   { name: 'routedFindings', field: 'routedFindings', query: '{ routedFindings(filter: { status: NIEUW }) { totalCount edges { node { text } } } }', allowed: ['partner'] },
+  {
+    name: 'programmeResults',
+    field: 'programmeResults',
+    query: 'query($id: ID!) { programmeResults(neighbourhoodId: $id) { years { year activities { kind participants households } tegelwippen { areaM2 } findings { count } themeScores { theme level } } } }',
+    variables: (fx) => ({ id: fx.neighbourhoodA }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'campaignPrizes',
+    field: 'campaignPrizes',
+    query: 'query($id: ID!) { campaignPrizes(campaignId: $id) { available prizes { category winners { place name figure } } } }',
+    variables: (fx) => ({ id: fx.campaignA.id }),
+    allowed: managersOfA,
+  },
   {
     name: 'tallyDashboard',
     field: 'tallyDashboard',
@@ -450,6 +505,46 @@ const operations: Operation[] = [
     query: 'mutation($id: ID!, $count: Int!) { setStreetHouseholds(streetId: $id, householdCount: $count) { householdCount } }',
     variables: (fx) => ({ id: fx.streetA, count: 40 + nextNumber() }),
     allowed: managersOfA,
+  },
+  { name: 'questionnaireTemplates', field: 'questionnaireTemplates', query: '{ questionnaireTemplates { edges { node { name latestVersion { version questions { prompt } } } } } }', allowed: staff },
+  {
+    name: 'publicQuestionnaire',
+    field: 'publicQuestionnaire',
+    query: 'query($id: ID!) { publicQuestionnaire(campaignId: $id) { campaignName open opensOn questionnaire { name questions { prompt type } } } }',
+    variables: async (fx) => {
+      await questionnaireOnA(fx);
+      return { id: fx.campaignA.id };
+    },
+    allowed: everyone,
+  },
+  {
+    name: 'publishQuestionnaire',
+    field: 'publishQuestionnaire',
+    query: 'mutation($input: PublishQuestionnaireInput!) { publishQuestionnaire(input: $input) { version } }',
+    variables: () => ({ input: { name: `Vragenlijst ${nextNumber()}`, questions: [{ prompt: 'Hoe was het?', type: 'SCALE' }] } }),
+    allowed: ['admin', 'coordinator', 'otherCoordinator'],
+  },
+  {
+    name: 'setCampaignQuestionnaire',
+    field: 'setCampaignQuestionnaire',
+    query: 'mutation($input: SetCampaignQuestionnaireInput!) { setCampaignQuestionnaire(input: $input) { id } }',
+    variables: async (fx) => {
+      const questionnaire = await questionnaireOnA(fx);
+      const draft = await createCampaign(fx.t.app.connection.db, fx.asViewer('admin'), { neighbourhoodId: fx.neighbourhoodA, kind: 'TEGELWIPPEN', name: 'Met vragenlijst', requestId: 't' });
+      return { input: { campaignId: draft.id, questionnaireId: questionnaire.id } };
+    },
+    allowed: managersOfA,
+  },
+  {
+    name: 'answerQuestionnaire',
+    field: 'answerQuestionnaire',
+    query: 'mutation($input: AnswerQuestionnaireInput!) { answerQuestionnaire(input: $input) { id } }',
+    // By the public link anyone answers (staff type in paper forms); a participant of another campaign finds nothing.
+    variables: async (fx) => {
+      const questionnaire = await questionnaireOnA(fx);
+      return { input: { id: uuidv7(), campaignId: fx.campaignA.id, questionnaireId: questionnaire.id, answers: [{ questionId: questionnaire.questions[0]!.id, number: 4 }] } };
+    },
+    allowed: ['anonymous', ...staff, 'participant'],
   },
   {
     name: 'publishChecklist',

@@ -24,6 +24,8 @@ import type { ParticipantInviteTable, ParticipantTable } from '../modules/partic
 import type { DeviceTransferParticipantTable, DeviceTransferTable, FollowUpKeyTable } from '../modules/participant/follow-up.table.js';
 import type { MailOutboxTable, MailUnsubscribeTokenTable } from '../modules/mail/mail.table.js';
 import type { CampaignToolTable, SignupDayTable, SignupMailLinkTable, SignupTable, SignupToolTable } from '../modules/signup/signup.table.js';
+import type { QuestionnaireAnswerTable, QuestionnaireParticipationTable, QuestionnaireQuestionTable, QuestionnaireResponseTable } from '../modules/questionnaire/questionnaire.table.js';
+import type { CampaignPrizeTable } from '../modules/prize/prize.table.js';
 import type { TeamMemberTable, TeamPlanTable, TeamSpotTable, TeamTable } from '../modules/team/team.table.js';
 
 export interface Database {
@@ -71,6 +73,11 @@ export interface Database {
   team_member: TeamMemberTable;
   team_spot: TeamSpotTable;
   team_plan: TeamPlanTable;
+  questionnaire_question: QuestionnaireQuestionTable;
+  questionnaire_response: QuestionnaireResponseTable;
+  questionnaire_answer: QuestionnaireAnswerTable;
+  questionnaire_participation: QuestionnaireParticipationTable;
+  campaign_prize: CampaignPrizeTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,8 +1,9 @@
 /**
  * Demo data for a fresh database: the Staatsliedenbuurt in Alblasserdam with the streets
  * confirmed from public municipal pages, the partner organisations named in the plan, and
- * a demo coordinator, and a schouw and a tegelwip campaign, each open with a demo invite
- * and open for sign-up, with demo sign-ups for the first walk and action day.
+ * a demo coordinator, last year's schouw and tegelwip action (closed), and a schouw and a
+ * tegelwip campaign, each open with a demo invite and open for sign-up, with demo
+ * sign-ups for the first walk and action day.
  * Their days are dated from today (the counter and the walk open on a current day), so
  * someone who just ran `npm start` can try the field app at once. Runs only when the
  * database holds no neighbourhood yet, so a second start never seeds twice. Anything
@@ -24,6 +25,7 @@ import { createSpot } from '../modules/spot/spot.service.js';
 import type { SpotType } from '../modules/spot/spot.table.js';
 import { DEMO_CHECKLIST } from './demo-checklist.js';
 import { seedLastYearsSchouw } from './demo-history.js';
+import { seedLastYearsTegelwippen } from './demo-history-tegelwippen.js';
 import { seedDemoSignups } from './demo-signups.js';
 
 export const STAATSLIEDENBUURT_STREETS = [
@@ -120,6 +122,9 @@ export async function seedDemo(db: Db, auth: Pick<AuthSettings, 'hasher'>, logge
     // Last year's walk, 52 weeks ago (the same weekday), before this year's campaigns.
     const lastYearsWalk = localDate(-364, now);
     await seedLastYearsSchouw(trx, coordinator, { neighbourhoodId: buurt.id, checklist, spots, walkDate: lastYearsWalk, year: lastYearsWalk.slice(0, 4) });
+    // Last year's action day, three weeks before last year's walk, for the programme's results.
+    const lastYearsActionDay = localDate(-385, now);
+    await seedLastYearsTegelwippen(trx, coordinator, { neighbourhoodId: buurt.id, streetIds, actionDay: lastYearsActionDay, year: lastYearsActionDay.slice(0, 4) });
     // A walk today and an action day today, so the walk and the counter open on a current day.
     const schouw = await createCampaign(trx, coordinator, {
       neighbourhoodId: buurt.id,

@@ -128,6 +128,23 @@ export async function progressOf(db: DbOrTrx, campaign: Campaign): Promise<Tally
 
 export const MAX_RANKING = 50;
 
+/** What a ranking may show of a participant: these columns of its row. */
+export interface RankedPerson {
+  display_name: string | null;
+  pseudonym: string;
+  show_name_in_rankings: number;
+  erased_at: string | null;
+}
+
+/**
+ * The one consent rule of every ranking (the standings, the prizes): the display name when
+ * its owner agreed to be named and did not erase their data, otherwise the stable pseudonym.
+ */
+export function rankingName(person: RankedPerson): { name: string; isPseudonym: boolean } {
+  const named = person.show_name_in_rankings === 1 && !person.erased_at && !!person.display_name;
+  return named ? { name: person.display_name!, isPseudonym: false } : { name: person.pseudonym, isPseudonym: true };
+}
+
 /** The dashboard for coordinators of the campaign and for its participants. */
 export async function tallyDashboard(db: DbOrTrx, viewer: Viewer, campaignId: string, top = 20): Promise<TallyDashboard> {
   const campaign = await loadCampaign(db, campaignId);
@@ -136,13 +153,11 @@ export async function tallyDashboard(db: DbOrTrx, viewer: Viewer, campaignId: st
   const [progress, ranked] = await Promise.all([progressOf(db, campaign), repo.topParticipants(db, campaign.id, Math.min(top, MAX_RANKING))]);
   const places = placesByArea(ranked.map((r) => r.area_cm2));
   const topParticipants = ranked.map((r, index): RankedParticipant => {
-    const named = r.show_name_in_rankings === 1 && !r.erased_at && !!r.display_name;
     const isSelf = viewer.kind === 'participant' && viewer.participantId === r.participant_id;
     return {
       ...areaTotal(r.area_cm2, r.event_count),
       rank: places[index]!,
-      name: named ? r.display_name! : r.pseudonym,
-      isPseudonym: !named,
+      ...rankingName(r),
       participantId: isManager || isSelf ? r.participant_id : null,
     };
   });

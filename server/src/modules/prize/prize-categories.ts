@@ -1,0 +1,31 @@
+/**
+ * The prize categories a coordinator can choose from: a fixed list, each for one kind of
+ * campaign, in the order the console and the big screen show them. What each one measures
+ * is made in prize.service.ts; the Dutch names are the web's (routes/beheer/campagnes/[id]/prijzen).
+ */
+import type { CampaignKind } from '../campaign/campaign.table.js';
+
+/** What a category's figure counts: cm², cm² per household, gardens or spots. */
+export type PrizeUnit = 'AREA_CM2' | 'AREA_CM2_PER_HOUSEHOLD' | 'GARDENS' | 'SPOTS';
+
+export const PRIZE_CATEGORIES = {
+  /** Tegelwippen: the participant who counted the most m² (corrections included). */
+  MOST_AREA_BY_PARTICIPANT: { kind: 'TEGELWIPPEN', unit: 'AREA_CM2' },
+  /** Tegelwippen: the street with the most m² per household that took part (tally/households.ts). */
+  MOST_AREA_PER_HOUSEHOLD_BY_STREET: { kind: 'TEGELWIPPEN', unit: 'AREA_CM2_PER_HOUSEHOLD' },
+  /** Tegelwippen: the participant who counted tiles in the most gardens (net above zero there). */
+  MOST_GARDENS_BY_PARTICIPANT: { kind: 'TEGELWIPPEN', unit: 'GARDENS' },
+  /** Schouw: the walker with current answers at the most different spots. */
+  MOST_SPOTS_BY_WALKER: { kind: 'SCHOUW', unit: 'SPOTS' },
+} as const satisfies Record<string, { kind: CampaignKind; unit: PrizeUnit }>;
+
+export type PrizeCategory = keyof typeof PRIZE_CATEGORIES;
+
+export const PRIZE_CATEGORY_CODES = Object.keys(PRIZE_CATEGORIES) as PrizeCategory[];
+
+export const isPrizeCategory = (value: string): value is PrizeCategory => Object.hasOwn(PRIZE_CATEGORIES, value);
+
+export const unitOf = (category: PrizeCategory): PrizeUnit => PRIZE_CATEGORIES[category].unit;
+
+/** The categories a campaign of this kind can have, in the fixed order. */
+export const categoriesFor = (kind: CampaignKind): PrizeCategory[] => PRIZE_CATEGORY_CODES.filter((code) => PRIZE_CATEGORIES[code].kind === kind);

@@ -1,0 +1,151 @@
+/**
+ * Prizes for the most active participants (issue 17, point 4): a coordinator chooses the
+ * prize categories of a campaign (prize-categories.ts, stored in campaign_prize), and the
+ * console proposes, per chosen category, the winner and the next two places from the data
+ * (prize-places.ts: shared places stay shared). The big screen of the closing event shows
+ * the same proposals.
+ *
+ * Names follow the standings' consent rule (rankingName): a display name only when its
+ * owner agreed to be named in rankings and did not erase their data, otherwise the stable
+ * pseudonym. No house number and no participant id leaves this module: a garden and a
+ * household are counted, never shown. Only the campaign's coordinators (and admins) may
+ * see or choose prizes; for everyone else the campaign does not exist.
+ *
+ * What each category measures:
+ * - MOST_AREA_BY_PARTICIPANT: the net m² a participant counted in the app (the standings'
+ *   ranking: corrections included, entries made by staff belong to no participant).
+ * - MOST_AREA_PER_HOUSEHOLD_BY_STREET: a street's counted m² divided by the households of
+ *   that street that took part (tally/households.ts: addresses signed up or counted),
+ *   rounded down to whole cm². Streets where no household took part have no figure.
+ * - MOST_GARDENS_BY_PARTICIPANT: the different gardens (addresses, garden-address.ts) where
+ *   a participant counted tiles that may green a garden, net above zero. Two participants
+ *   who counted at one garden both have it.
+ * - MOST_SPOTS_BY_WALKER: the different spots where a walker has a current answer (a later
+ *   answer to the same item replaces the earlier one; either way the spot was walked).
+ * The household and garden figures need house numbers: after the campaign's personal data
+ * was erased they are no longer known, and the proposal says so instead of being empty.
+ */
+import { mayGreenGarden } from '@buurtkracht/protocol/tile-origins';
+import type { Viewer } from '../../auth/viewer.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import { badInput } from '../../domain-error.js';
+import { requireManagedCampaign, type Campaign } from '../campaign/campaign.service.js';
+import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
+import { signupAddresses, tallyAddresses } from '../programme/programme.repo.js';
+import { gardenKeyOf } from '../tally/garden-address.js';
+import { householdKeysOf } from '../tally/households.js';
+import { rankingName } from '../tally/tally-aggregates.service.js';
+import * as tallyRepo from '../tally/tally.repo.js';
+import { categoriesFor, type PrizeCategory } from './prize-categories.js';
+import { podiumOf, type PlacedCandidate, type PrizeCandidate } from './prize-places.js';
+import * as repo from './prize.repo.js';
+
+/** Why a category's winners can no longer be worked out. */
+export type PrizeUnknownReason = 'PERSONAL_DATA_ERASED';
+
+export interface PrizeProposal {
+  category: PrizeCategory;
+  /** Places 1 to 3, best first; empty when nobody has a figure above zero yet. */
+  winners: PlacedCandidate[];
+  leftOut: number;
+  /** Null when the proposal could be made. */
+  unknown: PrizeUnknownReason | null;
+}
+
+export interface CampaignPrizes {
+  campaign: Campaign;
+  /** The categories a campaign of this kind can have. */
+  available: PrizeCategory[];
+  /** The chosen categories' proposals, in the fixed order of the categories. */
+  prizes: PrizeProposal[];
+}
+
+/** A campaign's prizes and their proposed winners, for its coordinators. */
+export async function campaignPrizes(db: DbOrTrx, viewer: Viewer, campaignId: string): Promise<CampaignPrizes> {
+  const campaign = await requireManagedCampaign(db, viewer, campaignId);
+  return prizesOf(db, campaign);
+}
+
+/** Makes these the campaign's prize categories (each must fit the campaign's kind). */
+export async function setCampaignPrizes(db: DbOrTrx, viewer: Viewer, input: { campaignId: string; categories: readonly PrizeCategory[] }, now = new Date()): Promise<CampaignPrizes> {
+  return inTransaction(db, async (trx) => {
+    const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
+    const available = categoriesFor(campaign.kind);
+    if (input.categories.some((category) => !available.includes(category))) {
+      const message = campaign.kind === 'SCHOUW' ? 'Deze prijs hoort bij tegelwippen, niet bij een schouw.' : 'Deze prijs hoort bij een schouw, niet bij tegelwippen.';
+      throw badInput(message, { fields: [{ path: ['input', 'categories'], message }] });
+    }
+    await repo.replaceCategories(trx, campaign.id, [...new Set(input.categories)], now.toISOString());
+    return prizesOf(trx, campaign);
+  });
+}
+
+async function prizesOf(db: DbOrTrx, campaign: Campaign): Promise<CampaignPrizes> {
+  const available = categoriesFor(campaign.kind);
+  const chosen = new Set(await repo.chosenCategories(db, campaign.id));
+  const erased = (await repo.personalDataErasedAt(db, campaign.id)) !== null;
+  const prizes: PrizeProposal[] = [];
+  for (const category of available.filter((c) => chosen.has(c))) {
+    if (erased && NEEDS_ADDRESSES.has(category)) {
+      prizes.push({ category, winners: [], leftOut: 0, unknown: 'PERSONAL_DATA_ERASED' });
+      continue;
+    }
+    prizes.push({ category, ...podiumOf(await CANDIDATES[category](db, campaign)), unknown: null });
+  }
+  return { campaign, available, prizes };
+}
+
+const NEEDS_ADDRESSES: ReadonlySet<PrizeCategory> = new Set(['MOST_AREA_PER_HOUSEHOLD_BY_STREET', 'MOST_GARDENS_BY_PARTICIPANT']);
+
+/** Everyone in the running for a category, with their figure. */
+const CANDIDATES: Record<PrizeCategory, (db: DbOrTrx, campaign: Campaign) => Promise<PrizeCandidate[]>> = {
+  async MOST_AREA_BY_PARTICIPANT(db, campaign) {
+    // The standings' own query, long enough for every participant of one campaign.
+    const ranked = await tallyRepo.topParticipants(db, campaign.id, 100_000);
+    return ranked.map((r) => ({ ...rankingName(r), figure: r.area_cm2 }));
+  },
+
+  async MOST_AREA_PER_HOUSEHOLD_BY_STREET(db, campaign) {
+    const [rollups, streets, signedUp, counted] = await Promise.all([
+      tallyRepo.rollups(db, campaign.id, ['STREET']),
+      allStreets(db, campaign.neighbourhoodId),
+      signupAddresses(db, [campaign.id]),
+      tallyAddresses(db, [campaign.id]),
+    ]);
+    const households = new Map<string, number>();
+    for (const streetId of householdKeysOf([...signedUp, ...counted]).values()) households.set(streetId, (households.get(streetId) ?? 0) + 1);
+    const area = new Map(rollups.map((r) => [r.key, r.area_cm2]));
+    return streets.flatMap((street) => {
+      const n = households.get(street.id);
+      return n ? [{ name: street.name, isPseudonym: false, figure: Math.floor((area.get(street.id) ?? 0) / n) }] : [];
+    });
+  },
+
+  async MOST_GARDENS_BY_PARTICIPANT(db, campaign) {
+    const perParticipant = new Map<string, Map<string, number>>();
+    for (const row of await repo.participantAddresses(db, campaign.id)) {
+      const garden = mayGreenGarden(row.origin) ? gardenKeyOf(row.street_id, row.house_number) : null;
+      if (!garden) continue;
+      const gardens = perParticipant.get(row.participant_id) ?? new Map<string, number>();
+      gardens.set(garden, (gardens.get(garden) ?? 0) + row.area_cm2);
+      perParticipant.set(row.participant_id, gardens);
+    }
+    const counts = [...perParticipant].map(([id, gardens]) => ({ id, figure: [...gardens.values()].filter((area) => area > 0).length }));
+    return named(db, counts);
+  },
+
+  async MOST_SPOTS_BY_WALKER(db, campaign) {
+    return named(db, (await repo.spotsPerWalker(db, campaign.id)).map((r) => ({ id: r.participant_id, figure: r.spots })));
+  },
+};
+
+/** Participants' figures with the names rankings may show. */
+async function named(db: DbOrTrx, figures: { id: string; figure: number }[]): Promise<PrizeCandidate[]> {
+  const competing = figures.filter((f) => f.figure > 0);
+  const people = await repo.rankedPeople(db, competing.map((f) => f.id));
+  return competing.flatMap(({ id, figure }) => {
+    const person = people.get(id);
+    return person ? [{ ...rankingName(person), figure }] : [];
+  });
+}
