@@ -4,7 +4,7 @@ import { COMMAND_NAMES, CURRENT_FORMAT, currentFormatOf, isCommandName, upcastAr
 
 describe('command formats', () => {
   it('names every command a device may push, with its current format', () => {
-    expect(COMMAND_NAMES).toEqual(['recordTallyEvent', 'correctTallyEvent', 'recordFinding', 'recordObservation', 'answerChecklistItem', 'editFinding']);
+    expect(COMMAND_NAMES).toEqual(['recordTallyEvent', 'correctTallyEvent', 'recordFinding', 'recordObservation', 'answerChecklistItem', 'editFinding', 'answerQuestionnaire']);
     expect(CURRENT_FORMAT).toMatchObject({ recordTallyEvent: 3, recordFinding: 2 });
     expect(isCommandName('recordFinding')).toBe(true);
     expect(isCommandName('toString')).toBe(false);

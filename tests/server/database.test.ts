@@ -71,7 +71,7 @@ describe('migrations', () => {
 });
 
 describe('demo seed', () => {
-  it('seeds the Staatsliedenbuurt with streets, a checklist and one campaign of each kind into an empty database, and only once', async () => {
+  it('seeds the Staatsliedenbuurt with streets, a checklist, this year’s campaign of each kind and last year’s into an empty database, and only once', async () => {
     const { db } = openDatabase(':memory:');
     await migrateToLatest(db);
     expect(await seedDemoData(db, auth, silent)).toBe(true);
@@ -86,7 +86,10 @@ describe('demo seed', () => {
       ['SCHOUW', 'OPEN'],
       ['SCHOUW', 'CLOSED'],
       ['TEGELWIPPEN', 'OPEN'],
+      // Last year's action, so the programme's results have two years to show.
+      ['TEGELWIPPEN', 'CLOSED'],
     ]);
+    expect(campaigns[3]!.created_at < campaigns[2]!.created_at).toBe(true);
     // Last year's schouw, walked by demo residents: answers, findings in every stage, a plan.
     const lastYear = campaigns[1]!;
     expect(lastYear.created_at < campaigns[0]!.created_at).toBe(true);
