@@ -5,10 +5,11 @@
  * a participant sees it offered on the start screen, fills it in with no signal (a wrong
  * number is caught next to its question), and once the signal is back it arrives once, as
  * their one anonymous response; the start screen no longer offers it. A resident without
- * the app answers by the public link. The coordinator sees both in the results. Axe on
+ * the app answers by the public link. The coordinator sees both in the console. Axe on
  * each screen; screenshots in test-results/screenshots/questionnaire-*.png.
  */
 import { describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { newPhone } from './support/field-phone.js';
 import { expectAccessible, screenshot } from './support/screens.js';
 import { useDemoApp } from './support/demo-app.js';
@@ -96,5 +97,16 @@ describe('questionnaire after the activity (Chromium, 390×844)', () => {
     await expect.poll(() => neighbour.page.getByTestId('questionnaire-thanks').textContent()).toBe('Dank je wel! Je antwoorden zijn verstuurd.');
     expect(await responses()).toMatchObject({ appResponses: 1, linkResponses: 1 });
     await neighbour.context.close();
+
+    // The coordinator reads both in the console's results.
+    const desk = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
+    const console_ = await desk.newPage();
+    await signInToConsole(console_, server);
+    await console_.goto(`${server.url}/beheer/campagnes/${campaignId}/vragenlijst`);
+    const open = console_.getByTestId('open-answers');
+    await expect.poll(() => open.locator('li').count(), { timeout: 15_000 }).toBe(2);
+    expect((await open.textContent())!).toContain('Meer kruiwagens bij de verzamelplek');
+    expect((await open.textContent())!).toContain('Eerder beginnen');
+    await desk.close();
   });
 });

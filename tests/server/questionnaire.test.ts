@@ -22,7 +22,7 @@ const PUBLIC = 'query($id: ID!) { publicQuestionnaire(campaignId: $id) { campaig
 const ANSWER = 'mutation($input: AnswerQuestionnaireInput!) { answerQuestionnaire(input: $input) { id } }';
 const RESULTS = `query($id: ID!, $search: String) { campaign(id: $id) { questionnaireResults(search: $search) {
   participants appResponses linkResponses responseRate
-  questions { question { prompt type } answered distribution { value count } median min max texts { text } }
+  questions { question { prompt type } answered distribution { value count } median min max textMatches texts { text } }
 } } }`;
 
 const QUESTIONS = [
@@ -154,15 +154,17 @@ describe('questionnaires', () => {
     expect(results).toMatchObject({ participants: 2, appResponses: 1, linkResponses: 2, responseRate: 0.5 });
     const byType = (type: string) => results.questions.find((x: any) => x.question.type === type);
     expect(byType('SCALE').distribution).toEqual([1, 2, 3, 4, 5].map((v) => ({ value: String(v), count: v === 2 || v === 4 ? 1 : 0 })));
+    // 2 and 4: the lower middle, an answer someone gave (not 3).
+    expect(byType('SCALE').median).toBe(2);
     expect(byType('YES_NO').distribution).toEqual([{ value: 'JA', count: 1 }, { value: 'NEE', count: 1 }]);
     expect(byType('CHOICE').distribution).toEqual([{ value: 'Flyer', count: 1 }, { value: 'Buren', count: 1 }, { value: 'Buurtapp', count: 0 }]);
     // 3 and 10: the lower middle.
     expect(byType('NUMBER')).toMatchObject({ answered: 2, median: 3, min: 3, max: 10 });
     // All arrived today; within a day the order of arrival is not kept.
-    expect(byType('TEXT').answered).toBe(3);
+    expect(byType('TEXT')).toMatchObject({ answered: 3, textMatches: 3 });
     expect(byType('TEXT').texts.map((x: { text: string }) => x.text).sort()).toEqual(['Het begon te laat', 'Meer kruiwagens', 'Op papier ingevuld']);
     const searched = (await fx.query('coordinator', RESULTS, { id: campaign.id, search: 'KRUIWAGEN' })).body.data.campaign.questionnaireResults;
-    expect(searched.questions.find((x: any) => x.question.type === 'TEXT')).toMatchObject({ answered: 3, texts: [{ text: 'Meer kruiwagens' }] });
+    expect(searched.questions.find((x: any) => x.question.type === 'TEXT')).toMatchObject({ answered: 3, textMatches: 1, texts: [{ text: 'Meer kruiwagens' }] });
 
     // Another neighbourhood's coordinator does not see the campaign; a partner sees it, not its results.
     expect((await fx.query('otherCoordinator', RESULTS, { id: campaign.id })).body.data.campaign).toBeNull();
@@ -197,9 +199,13 @@ describe('questionnaires', () => {
     const fresh = await openCampaign('Net open');
     await fx.query('coordinator', SET, { input: { campaignId: fresh.id, questionnaireId: questionnaire.id } });
     expect((await fx.query('coordinator', SET, { input: { campaignId: fresh.id, questionnaireId: other.id } })).body.errors[0].message).toBe(fixed);
-    // Before it opens the coordinator may still change it.
+    // Before it opens the coordinator may still change it; the console asks whether it is fixed.
     const later = await openCampaign('Later open', '2099-05-05');
     await fx.query('coordinator', SET, { input: { campaignId: later.id, questionnaireId: questionnaire.id } });
+    const FIXED = 'query($id: ID!) { campaign(id: $id) { questionnaireFixed } }';
+    expect((await fx.query('coordinator', FIXED, { id: later.id })).body.data.campaign.questionnaireFixed).toBe(false);
+    expect((await fx.query('coordinator', FIXED, { id: fresh.id })).body.data.campaign.questionnaireFixed).toBe(true);
+    expect((await fx.query('partner', FIXED, { id: fresh.id })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await fx.query('coordinator', SET, { input: { campaignId: later.id, questionnaireId: other.id } })).body.errors).toBeUndefined();
 
     const stale = await fx.query({}, ANSWER, { input: { id: uuidv7(), campaignId: campaign.id, questionnaireId: other.id, answers: [{ questionId: other.questions[0].id, number: 3 }] } });

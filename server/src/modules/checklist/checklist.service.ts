@@ -11,7 +11,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { badInput, notFound } from '../../domain-error.js';
 import type { SpotType } from '../spot/spot.table.js';
 import * as repo from './checklist.repo.js';
-import type { ChecklistItemRow, ItemType, TemplatePurpose, Theme } from './checklist.table.js';
+import type { ChecklistItemRow, ChecklistVersionRow, ItemType, TemplatePurpose, Theme } from './checklist.table.js';
 
 export interface ChecklistItem {
   id: string;
@@ -94,6 +94,28 @@ function checkChecklist(input: ChecklistInput): void {
   }
 }
 
+/**
+ * The row of a template's next version, for a checklist and a questionnaire alike: a new
+ * template when no `templateId` is given, else the next number of that template, which
+ * must be of this purpose (anything else is answered as not found). Not yet inserted.
+ */
+export async function newVersionRow(
+  trx: DbOrTrx,
+  accountId: string,
+  input: { templateId?: string | null; name: string; asksToLink?: boolean },
+  purpose: TemplatePurpose,
+  now: Date,
+): Promise<ChecklistVersionRow> {
+  let templateId = input.templateId ?? null;
+  if (templateId) {
+    if ((await repo.findTemplate(trx, templateId))?.purpose !== purpose) throw notFound(purpose === 'CHECKLIST' ? 'Deze checklist' : 'Deze vragenlijst');
+  } else {
+    templateId = uuidv7();
+    await repo.insertTemplate(trx, { id: templateId, name: input.name.trim(), created_at: now.toISOString(), purpose });
+  }
+  return { id: uuidv7(), template_id: templateId, version: (await repo.latestVersionNumber(trx, templateId)) + 1, created_at: now.toISOString(), created_by: accountId, asks_to_link: input.asksToLink ? 1 : 0 };
+}
+
 /** Publishes a checklist as a new template, or as the next version of an existing one. */
 export async function publishChecklistVersion(
   db: DbOrTrx,
@@ -104,14 +126,7 @@ export async function publishChecklistVersion(
   if (viewer.kind !== 'staff' || viewer.role === 'PARTNER') throw notFound();
   checkChecklist(input);
   return inTransaction(db, async (trx) => {
-    let templateId = input.templateId ?? null;
-    if (templateId) {
-      if ((await repo.findTemplate(trx, templateId))?.purpose !== 'CHECKLIST') throw notFound('Deze checklist');
-    } else {
-      templateId = uuidv7();
-      await repo.insertTemplate(trx, { id: templateId, name: input.name.trim(), created_at: now.toISOString(), purpose: 'CHECKLIST' });
-    }
-    const version = { id: uuidv7(), template_id: templateId, version: (await repo.latestVersionNumber(trx, templateId)) + 1, created_at: now.toISOString(), created_by: viewer.accountId, asks_to_link: 0 };
+    const version = await newVersionRow(trx, viewer.accountId, input, 'CHECKLIST', now);
     const sections = input.sections.map((s, i) => ({ id: uuidv7(), version_id: version.id, position: i + 1, theme: s.theme, title: s.title.trim() }));
     let position = 0;
     const items = input.sections.flatMap((s, i) =>

@@ -23,8 +23,12 @@ export interface QuestionResult {
   answered: number;
   /** Each possible answer with its count, in the order of the question (empty for numbers and open text). */
   distribution: { value: string; count: number }[];
-  /** NUMBER: the median (the lower middle for an even count), lowest and highest; null otherwise or without answers. */
-  numbers: { median: number; min: number; max: number } | null;
+  /** SCALE and NUMBER: the median (the lower middle for an even count); null otherwise or without answers. */
+  median: number | null;
+  /** NUMBER: the lowest and highest; null otherwise or without answers. */
+  numbers: { min: number; max: number } | null;
+  /** TEXT: how many open answers match the search (all without one). */
+  textMatches: number;
   /** TEXT: the open answers, newest day first (at most MAX_TEXT_ANSWERS per question, only those matching the search). */
   texts: { text: string; receivedOn: string }[];
 }
@@ -42,11 +46,9 @@ export interface QuestionnaireResults {
 const possibleValues = (q: Question): string[] =>
   q.type === 'SCALE' ? SCALE_VALUES.map(String) : q.type === 'YES_NO' ? [...YES_NO_VALUES] : q.type === 'CHOICE' ? q.choices : [];
 
-function numberSummary(counts: { value: number; count: number }[]): QuestionResult['numbers'] {
-  const median = lowerMedianOf(counts);
-  if (median === null) return null;
+function lowestAndHighest(counts: { value: number; count: number }[]): QuestionResult['numbers'] {
   const given = counts.filter((c) => c.count > 0).map((c) => c.value);
-  return { median, min: Math.min(...given), max: Math.max(...given) };
+  return given.length === 0 ? null : { min: Math.min(...given), max: Math.max(...given) };
 }
 
 export async function questionnaireResults(db: DbOrTrx, viewer: Viewer, campaign: Campaign, search: string | null): Promise<QuestionnaireResults | null> {
@@ -60,7 +62,11 @@ export async function questionnaireResults(db: DbOrTrx, viewer: Viewer, campaign
     repo.answeredPerQuestion(db, campaign.id),
     repo.answerCounts(db, campaign.id),
     // One query per open question: a limit over all of them could leave one question without any.
-    Promise.all(questionnaire.questions.filter((q) => q.type === 'TEXT').map(async (q) => [q.id, await repo.textAnswers(db, campaign.id, q.id, wanted, MAX_TEXT_ANSWERS)] as const)).then((pairs) => new Map(pairs)),
+    Promise.all(
+      questionnaire.questions
+        .filter((q) => q.type === 'TEXT')
+        .map(async (q) => [q.id, { shown: await repo.textAnswers(db, campaign.id, q.id, wanted, MAX_TEXT_ANSWERS), matches: await repo.textAnswerCount(db, campaign.id, q.id, wanted) }] as const),
+    ).then((pairs) => new Map(pairs)),
   ]);
   const appResponses = channels.find((c) => c.channel === 'APP')?.count ?? 0;
   const linkResponses = channels.find((c) => c.channel === 'LINK')?.count ?? 0;
@@ -72,12 +78,16 @@ export async function questionnaireResults(db: DbOrTrx, viewer: Viewer, campaign
     responseRate: participants > 0 ? appResponses / participants : null,
     questions: questionnaire.questions.map((question) => {
       const mine = counts.filter((c) => c.question_id === question.id);
+      const numeric = question.type === 'SCALE' || question.type === 'NUMBER' ? mine.map((c) => ({ value: Number(c.value), count: c.count })) : [];
+      const text = texts.get(question.id);
       return {
         question,
         answered: answered.get(question.id) ?? 0,
         distribution: possibleValues(question).map((value) => ({ value, count: mine.find((c) => c.value === value)?.count ?? 0 })),
-        numbers: question.type === 'NUMBER' ? numberSummary(mine.map((c) => ({ value: Number(c.value), count: c.count }))) : null,
-        texts: (texts.get(question.id) ?? []).map((t) => ({ text: t.value, receivedOn: t.received_on })),
+        median: lowerMedianOf(numeric),
+        numbers: question.type === 'NUMBER' ? lowestAndHighest(numeric) : null,
+        textMatches: text?.matches ?? 0,
+        texts: (text?.shown ?? []).map((t) => ({ text: t.value, receivedOn: t.received_on })),
       };
     }),
   };

@@ -80,18 +80,27 @@ export async function answeredPerQuestion(db: DbOrTrx, campaignId: string): Prom
   return new Map(rows.map((r) => [r.question_id, Number(r.n)]));
 }
 
-/** Open answers to one TEXT question of a campaign, newest day first, optionally only those containing `search`. */
-export async function textAnswers(db: DbOrTrx, campaignId: string, questionId: string, search: string | null, limit: number) {
-  let query = db
+/** The answers to one question of a campaign, only those containing `search` when given. */
+function answersTo(db: DbOrTrx, campaignId: string, questionId: string, search: string | null) {
+  const query = db
     .selectFrom('questionnaire_answer as a')
     .innerJoin('questionnaire_response as r', 'r.id', 'a.response_id')
-    .select(['a.value', 'r.received_on'])
     .where('r.campaign_id', '=', campaignId)
     .where('a.question_id', '=', questionId);
   // instr on lower(): a plain substring test, no LIKE wildcards to escape.
-  if (search) query = query.where((eb) => eb(eb.fn('instr', [eb.fn('lower', ['a.value']), eb.val(search.toLowerCase())]), '>', 0));
+  return search ? query.where((eb) => eb(eb.fn('instr', [eb.fn('lower', ['a.value']), eb.val(search.toLowerCase())]), '>', 0)) : query;
+}
+
+/** Open answers to one TEXT question of a campaign, newest day first, optionally only those containing `search`. */
+export async function textAnswers(db: DbOrTrx, campaignId: string, questionId: string, search: string | null, limit: number) {
   // Within a day in key order (random for app responses): arrival order is not kept.
-  return query.orderBy('r.received_on', 'desc').orderBy('r.id').limit(limit).execute();
+  return answersTo(db, campaignId, questionId, search).select(['a.value', 'r.received_on']).orderBy('r.received_on', 'desc').orderBy('r.id').limit(limit).execute();
+}
+
+/** How many open answers to one TEXT question of a campaign contain `search` (all of them without one). */
+export async function textAnswerCount(db: DbOrTrx, campaignId: string, questionId: string, search: string | null): Promise<number> {
+  const row = await answersTo(db, campaignId, questionId, search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Every response of a campaign with its answers, oldest first: the CSV export. */

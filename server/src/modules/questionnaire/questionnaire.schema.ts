@@ -123,9 +123,10 @@ const QuestionResultRef = builder.objectRef<results.QuestionResult>('QuestionRes
       description: 'SCALE (1–5), YES_NO and CHOICE: each possible answer with its count, in order.',
       resolve: (r) => r.distribution,
     }),
-    median: t.int({ nullable: true, description: 'NUMBER: the median (the lower middle for an even count).', resolve: (r) => r.numbers?.median ?? null }),
-    min: t.int({ nullable: true, resolve: (r) => r.numbers?.min ?? null }),
-    max: t.int({ nullable: true, resolve: (r) => r.numbers?.max ?? null }),
+    median: t.int({ nullable: true, description: 'SCALE and NUMBER: the median (the lower middle for an even count: always an answer given).', resolve: (r) => r.median }),
+    min: t.int({ nullable: true, description: 'NUMBER: the lowest.', resolve: (r) => r.numbers?.min ?? null }),
+    max: t.int({ nullable: true, description: 'NUMBER: the highest.', resolve: (r) => r.numbers?.max ?? null }),
+    textMatches: t.exposeInt('textMatches', { description: 'TEXT: how many open answers match the search (all of them without one); `texts` lists at most the first 500.' }),
     texts: t.field({
       type: [builder.objectRef<{ text: string; receivedOn: string }>('OpenAnswer').implement({ fields: (u) => ({ text: u.exposeString('text'), receivedOn: u.exposeString('receivedOn', { description: 'YYYY-MM-DD (Dutch date) it arrived; no time is kept.' }) }) })],
       description: `TEXT: the open answers, newest day first, at most ${results.MAX_TEXT_ANSWERS} (only those containing the search).`,
@@ -162,6 +163,11 @@ builder.objectFields(CampaignRef, (t) => ({
     nullable: true,
     description: 'Participants: whether they answered the questionnaire (from any phone). Null for staff.',
     resolve: async (campaign, _args, ctx) => (ctx.viewer.kind === 'participant' ? service.hasAnswered(ctx.db, ctx.viewer, campaign.id) : null),
+  }),
+  questionnaireFixed: t.boolean({
+    description: "Coordinators: whether the campaign's questionnaire can no longer be changed (it opened, or someone answered).",
+    authScopes: { coordinator: true },
+    resolve: (campaign, _args, ctx) => service.isQuestionnaireFixed(ctx.db, campaign),
   }),
   questionnaireResults: t.field({
     type: QuestionnaireResultsRef,

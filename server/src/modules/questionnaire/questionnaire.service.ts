@@ -21,7 +21,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { daysOfCampaigns, loadCampaign, requireManagedCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { todayInNetherlands } from '../campaign/local-date.js';
 import * as checklistRepo from '../checklist/checklist.repo.js';
-import { requireVersionFor } from '../checklist/checklist.service.js';
+import { newVersionRow, requireVersionFor } from '../checklist/checklist.service.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import { nlQuestionnaire } from '../../../../web/src/lib/i18n/nl-questionnaire.js';
 import * as repo from './questionnaire.repo.js';
@@ -82,21 +82,7 @@ export async function publishQuestionnaire(db: DbOrTrx, viewer: Viewer, input: Q
   if (viewer.kind !== 'staff' || viewer.role === 'PARTNER') throw notFound();
   checkQuestionnaire(input);
   return inTransaction(db, async (trx) => {
-    let templateId = input.templateId ?? null;
-    if (templateId) {
-      if ((await checklistRepo.findTemplate(trx, templateId))?.purpose !== 'QUESTIONNAIRE') throw notFound('Deze vragenlijst');
-    } else {
-      templateId = uuidv7();
-      await checklistRepo.insertTemplate(trx, { id: templateId, name: input.name.trim(), created_at: now.toISOString(), purpose: 'QUESTIONNAIRE' });
-    }
-    const version = {
-      id: uuidv7(),
-      template_id: templateId,
-      version: (await checklistRepo.latestVersionNumber(trx, templateId)) + 1,
-      created_at: now.toISOString(),
-      created_by: viewer.accountId,
-      asks_to_link: input.asksToLink ? 1 : 0,
-    };
+    const version = await newVersionRow(trx, viewer.accountId, input, 'QUESTIONNAIRE', now);
     await checklistRepo.insertVersionRow(trx, version);
     await repo.insertQuestions(
       trx,
@@ -112,7 +98,7 @@ export async function setCampaignQuestionnaire(db: DbOrTrx, viewer: Viewer, inpu
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
     if (campaign.status === 'CLOSED') throw new DomainError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
     if (input.questionnaireId) await requireVersionFor(trx, input.questionnaireId, 'QUESTIONNAIRE');
-    if (input.questionnaireId !== campaign.questionnaireVersionId && ((await isOpenAt(trx, campaign, now)) || (await repo.responseCount(trx, campaign.id)) > 0)) {
+    if (input.questionnaireId !== campaign.questionnaireVersionId && (await isQuestionnaireFixed(trx, campaign, now))) {
       throw new DomainError(ErrorCode.CONFLICT, 'De vragenlijst is al open voor deelnemers (antwoorden kunnen nog op telefoons staan); die ligt daarom vast.');
     }
     await repo.setCampaignQuestionnaire(trx, campaign.id, input.questionnaireId);
@@ -121,6 +107,11 @@ export async function setCampaignQuestionnaire(db: DbOrTrx, viewer: Viewer, inpu
     await recordAudit(trx, { actorAccountId: viewer.kind === 'staff' ? viewer.accountId : null, action: 'campaign.questionnaire_set', subjectType: 'campaign', subjectId: campaign.id, detail: { questionnaireId: input.questionnaireId }, requestId: input.requestId }, now);
     return { ...campaign, questionnaireVersionId: input.questionnaireId };
   });
+}
+
+/** Whether the campaign's questionnaire can no longer change: it opened (answers may wait on phones) or someone answered. */
+export async function isQuestionnaireFixed(db: DbOrTrx, campaign: Campaign, now = new Date()): Promise<boolean> {
+  return (await isOpenAt(db, campaign, now)) || (await repo.responseCount(db, campaign.id)) > 0;
 }
 
 /**
