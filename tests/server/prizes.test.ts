@@ -3,7 +3,7 @@
  * coordinator chooses a campaign's prize categories, and per category the console proposes
  * the winner and the next two places from the data, with equal figures sharing a place,
  * names only with consent (pseudonyms otherwise, and for people who erased their data),
- * and no house numbers. Other neighbourhoods' coordinators, partners and participants get
+ * no house numbers, and no street with fewer than three households. Each choice is audited. Other neighbourhoods' coordinators, partners and participants get
  * NOT_FOUND and change nothing. After retention the address-based prizes say they are no
  * longer known.
  */
@@ -14,6 +14,7 @@ import { changeCampaignStatus, createCampaign, daysOfCampaigns, type Campaign } 
 import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood.repo.js';
 import { recordObservation } from '../../server/src/modules/observation/observation.service.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
+import { MIN_HOUSEHOLDS_PER_STREET } from '../../server/src/modules/prize/prize.service.js';
 import { erasePersonalDataOfClosedCampaigns } from '../../server/src/modules/participant/retention.service.js';
 import { setSignupOpen } from '../../server/src/modules/signup/signup-planning.service.js';
 import { signUp } from '../../server/src/modules/signup/signup.service.js';
@@ -98,10 +99,11 @@ describe('prizes for the most active participants', () => {
     await count(dirk.viewer, 2, null, 1 * M2, 'PUBLIC');
     // The coordinator counted 4 m² at a garden of street 2: the street's, no participant's.
     await count(admin(), 2, '11', 4 * M2);
-    // Sign-ups: one at Anna's first garden (the same household), one in street 2 not counted yet.
+    // Sign-ups: one at Anna's first garden (the same household), one in street 1 and one in
+    // street 2 where nothing was counted yet.
     await setSignupOpen(db(), admin(), { campaignId: tegelwip.id, open: true, requestId: 't' });
     const [day] = await daysOfCampaigns(db(), [tegelwip.id]);
-    for (const [street, houseNumber] of [[0, ' 5 '], [2, '20']] as const) {
+    for (const [street, houseNumber] of [[0, ' 5 '], [1, '6'], [2, '20']] as const) {
       secrets.push(houseNumber.trim());
       await signUp(db(), fx.auth, { campaignId: tegelwip.id, dayIds: [day!.id], displayName: `Aanmelder ${houseNumber}`, contactConsent: false, streetId: streets[street]!.id, houseNumber }, '192.0.2.9');
     }
@@ -149,6 +151,31 @@ describe('prizes for the most active participants', () => {
     expect((await prizesAs('coordinator', tegelwip.id)).data.campaignPrizes.prizes).toEqual([]);
   });
 
+  it('refuses a prize chosen twice, and more prizes than there are, each with its own message', async () => {
+    const twice = await choose(tegelwip.id, ['MOST_AREA_BY_PARTICIPANT', 'MOST_AREA_BY_PARTICIPANT']);
+    expect(twice.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(twice.errors[0].message).toBe('Kies elke prijs hoogstens één keer.');
+    expect(twice.errors[0].extensions.fields).toEqual([{ path: ['input', 'categories'], message: 'Kies elke prijs hoogstens één keer.' }]);
+    const tooMany = await choose(tegelwip.id, ['MOST_AREA_BY_PARTICIPANT', 'MOST_AREA_PER_HOUSEHOLD_BY_STREET', 'MOST_GARDENS_BY_PARTICIPANT', 'MOST_SPOTS_BY_WALKER', 'MOST_AREA_BY_PARTICIPANT']);
+    expect(tooMany.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors[0].message).toBe('Er zijn 4 prijzen: kies er hoogstens zoveel.');
+    expect((await prizesAs('coordinator', tegelwip.id)).data.campaignPrizes.prizes).toEqual([]);
+  });
+
+  it('writes an audit record of each choice with the chosen prizes, who chose them and the request', async () => {
+    const audits = () => db().selectFrom('audit_event').select(['action', 'detail', 'actor_account_id', 'request_id']).where('subject_id', '=', schouw.id).where('action', '=', 'campaign.prizes_set').orderBy('at').orderBy('id').execute();
+    expect(await audits()).toEqual([]);
+    expect((await choose(schouw.id, ['MOST_SPOTS_BY_WALKER'])).errors).toBeUndefined();
+    expect((await choose(schouw.id, [])).errors).toBeUndefined();
+    const log = await audits();
+    expect(log.map((a) => JSON.parse(a.detail!))).toEqual([{ categories: 'MOST_SPOTS_BY_WALKER' }, { categories: '' }]);
+    expect(log.every((a) => a.actor_account_id === fx.ids.coordinator)).toBe(true);
+    expect(log.every((a) => typeof a.request_id === 'string' && a.request_id.length > 0)).toBe(true);
+    // A refused choice leaves no record.
+    await choose(schouw.id, ['MOST_AREA_BY_PARTICIPANT']);
+    expect(await audits()).toHaveLength(2);
+  });
+
   it('proposes the winners of each tegelwip category exactly, ties shared, names only with consent', async () => {
     const chosen = await choose(tegelwip.id, ['MOST_GARDENS_BY_PARTICIPANT', 'MOST_AREA_BY_PARTICIPANT', 'MOST_AREA_PER_HOUSEHOLD_BY_STREET']);
     expect(chosen.errors).toBeUndefined();
@@ -166,15 +193,17 @@ describe('prizes for the most active participants', () => {
       { place: 3, tied: false, name: cor.pseudonym, isPseudonym: true, figure: 9 * M2, areaM2: 9 },
     ].sort((a, b) => (a.place - b.place) || a.name.localeCompare(b.name, 'nl')));
 
-    // Households per street: street 0 has "5" (counted and signed up as " 5 ") and "7" (Dirk's
-    // "13" went back to nothing): 12 m² / 2. Street 1 has "3" and "4 A" = "4a": 18 m² / 2.
-    // Street 2 has "9" (pavement, but an address that was counted), "11" and "20": 8 m² / 3.
+    // Households per street: street 0 has only "5" (counted and signed up as " 5 ") and "7"
+    // (Dirk's "13" went back to nothing): two households, too few to compete, although its
+    // 12 m² / 2 = 6 m² would tie for first. Street 1 has "3", "4 A" = "4a" and "6" (signed
+    // up): 18 m² / 3. Street 2 has "9" (pavement, but an address that was counted), "11" and
+    // "20": 8 m² / 3.
+    expect(MIN_HOUSEHOLDS_PER_STREET).toBe(3);
     const street = winnersOf(body, 'MOST_AREA_PER_HOUSEHOLD_BY_STREET');
     expect(street.unit).toBe('AREA_CM2_PER_HOUSEHOLD');
     expect(street.winners).toEqual([
-      { place: 1, tied: false, name: streets[1]!.name, isPseudonym: false, figure: 9 * M2, areaM2: 9 },
-      { place: 2, tied: false, name: streets[0]!.name, isPseudonym: false, figure: 6 * M2, areaM2: 6 },
-      { place: 3, tied: false, name: streets[2]!.name, isPseudonym: false, figure: Math.floor((8 * M2) / 3), areaM2: Math.floor((8 * M2) / 3) / M2 },
+      { place: 1, tied: false, name: streets[1]!.name, isPseudonym: false, figure: 6 * M2, areaM2: 6 },
+      { place: 2, tied: false, name: streets[2]!.name, isPseudonym: false, figure: Math.floor((8 * M2) / 3), areaM2: Math.floor((8 * M2) / 3) / M2 },
     ]);
 
     // Gardens: Anna two; Bram and Cor one each (Cor's "4 A" and "4a" are one garden, the

@@ -42,6 +42,7 @@ export type AuditAction =
   | 'campaign.signup_opened'
   | 'campaign.signup_closed'
   | 'campaign.tools_saved'
+  | 'campaign.prizes_set'
   | 'campaign_day.capacity_changed'
   | 'signup.promoted'
   | 'signup.removed'

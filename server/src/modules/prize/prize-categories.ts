@@ -1,7 +1,9 @@
 /**
  * The prize categories a coordinator can choose from: a fixed list, each for one kind of
- * campaign, in the order the console and the big screen show them. What each one measures
- * is made in prize.service.ts; the Dutch names are the web's (routes/beheer/campagnes/[id]/prijzen).
+ * campaign, in the order the console and the big screen show them. prize.service.ts works
+ * out each one's figure. What each one measures is said once per reader: in English for API
+ * users in prize.schema.ts (CATEGORY_DESCRIPTIONS), in Dutch for people in the web's
+ * lib/console/prizes.ts (PRIZE_WORDS).
  */
 import type { CampaignKind } from '../campaign/campaign.table.js';
 
@@ -9,13 +11,9 @@ import type { CampaignKind } from '../campaign/campaign.table.js';
 export type PrizeUnit = 'AREA_CM2' | 'AREA_CM2_PER_HOUSEHOLD' | 'GARDENS' | 'SPOTS';
 
 export const PRIZE_CATEGORIES = {
-  /** Tegelwippen: the participant who counted the most m² (corrections included). */
   MOST_AREA_BY_PARTICIPANT: { kind: 'TEGELWIPPEN', unit: 'AREA_CM2' },
-  /** Tegelwippen: the street with the most m² per household that took part (tally/households.ts). */
   MOST_AREA_PER_HOUSEHOLD_BY_STREET: { kind: 'TEGELWIPPEN', unit: 'AREA_CM2_PER_HOUSEHOLD' },
-  /** Tegelwippen: the participant who counted tiles in the most gardens (net above zero there). */
   MOST_GARDENS_BY_PARTICIPANT: { kind: 'TEGELWIPPEN', unit: 'GARDENS' },
-  /** Schouw: the walker with current answers at the most different spots. */
   MOST_SPOTS_BY_WALKER: { kind: 'SCHOUW', unit: 'SPOTS' },
 } as const satisfies Record<string, { kind: CampaignKind; unit: PrizeUnit }>;
 

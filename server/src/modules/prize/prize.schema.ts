@@ -15,11 +15,20 @@ import * as service from './prize.service.js';
 
 const coordinators = { coordinator: true } as const;
 
+/**
+ * What each category measures, for API users; the web's PRIZE_WORDS says the same in Dutch
+ * for people. prize.service.ts is the rule behind these words.
+ */
 const CATEGORY_DESCRIPTIONS: Record<PrizeCategory, string> = {
-  MOST_AREA_BY_PARTICIPANT: 'Tegelwippen: the participant who counted the most paving (figure in cm²).',
-  MOST_AREA_PER_HOUSEHOLD_BY_STREET: 'Tegelwippen: the street with the most paving per household that took part (figure in cm² per household).',
-  MOST_GARDENS_BY_PARTICIPANT: 'Tegelwippen: the participant who counted tiles in the most gardens (figure: gardens).',
-  MOST_SPOTS_BY_WALKER: 'Schouw: the walker who answered at the most different spots (figure: spots).',
+  MOST_AREA_BY_PARTICIPANT:
+    'Tegelwippen: the participant who counted the most removed paving in the app, corrections included; what staff entered counts for no participant (figure in cm²).',
+  MOST_AREA_PER_HOUSEHOLD_BY_STREET:
+    `Tegelwippen: the street with the most removed paving per household that took part (an address that signed up or where paving was counted), rounded down to whole cm². ` +
+    `Only streets where at least ${service.MIN_HOUSEHOLDS_PER_STREET} households took part compete, so that no one household's result is shown (figure in cm² per household).`,
+  MOST_GARDENS_BY_PARTICIPANT:
+    'Tegelwippen: the participant who counted tiles in the most different gardens (addresses); a garden counts when more than nothing was counted there net, tiles from the public space not included. Two participants who counted at one garden both have it (figure: gardens).',
+  MOST_SPOTS_BY_WALKER:
+    'Schouw: the walker who answered at the most different spots; a spot counts once, also when an answer there was replaced by a later one. Staff do not compete (figure: spots).',
 };
 
 export const PrizeCategoryEnum = builder.enumType('PrizeCategory', {
@@ -83,10 +92,16 @@ const CampaignPrizesRef = builder.objectRef<service.CampaignPrizes>('CampaignPri
   }),
 });
 
+// There are only so many prizes: a longer list is refused before its duplicates are looked at.
+const categoriesRule = z
+  .array(z.string())
+  .max(PRIZE_CATEGORY_CODES.length, { message: `Er zijn ${PRIZE_CATEGORY_CODES.length} prijzen: kies er hoogstens zoveel.`, abort: true })
+  .refine((categories) => new Set(categories).size === categories.length, 'Kies elke prijs hoogstens één keer.');
+
 const SetCampaignPrizesInput = builder.inputType('SetCampaignPrizesInput', {
   fields: (t) => ({
     campaignId: t.id(),
-    categories: t.field({ type: [PrizeCategoryEnum], description: 'Every prize the campaign gives; the others are taken off.', validate: z.array(z.string()).max(PRIZE_CATEGORY_CODES.length, 'Kies elke prijs hoogstens één keer.') }),
+    categories: t.field({ type: [PrizeCategoryEnum], description: 'Every prize the campaign gives; the others are taken off.', validate: categoriesRule }),
   }),
 });
 
@@ -106,6 +121,6 @@ builder.mutationFields((t) => ({
     description: 'Coordinators: chooses the prizes a campaign gives at its closing event (each must fit the campaign kind).',
     authScopes: coordinators,
     args: { input: t.arg({ type: SetCampaignPrizesInput }) },
-    resolve: (_root, { input }, ctx) => service.setCampaignPrizes(ctx.db, ctx.viewer, { campaignId: String(input.campaignId), categories: input.categories }),
+    resolve: (_root, { input }, ctx) => service.setCampaignPrizes(ctx.db, ctx.viewer, { campaignId: String(input.campaignId), categories: input.categories, requestId: ctx.requestId }),
   }),
 }));

@@ -11,17 +11,12 @@
  * household are counted, never shown. Only the campaign's coordinators (and admins) may
  * see or choose prizes; for everyone else the campaign does not exist.
  *
- * What each category measures:
- * - MOST_AREA_BY_PARTICIPANT: the net m² a participant counted in the app (the standings'
- *   ranking: corrections included, entries made by staff belong to no participant).
- * - MOST_AREA_PER_HOUSEHOLD_BY_STREET: a street's counted m² divided by the households of
- *   that street that took part (tally/households.ts: addresses signed up or counted),
- *   rounded down to whole cm². Streets where no household took part have no figure.
- * - MOST_GARDENS_BY_PARTICIPANT: the different gardens (addresses, garden-address.ts) where
- *   a participant counted tiles that may green a garden, net above zero. Two participants
- *   who counted at one garden both have it.
- * - MOST_SPOTS_BY_WALKER: the different spots where a walker has a current answer (a later
- *   answer to the same item replaces the earlier one; either way the spot was walked).
+ * What each category measures is said in prize.schema.ts (CATEGORY_DESCRIPTIONS) and, in
+ * Dutch, in the web's PRIZE_WORDS; the code below is the rule. One rule is about personal
+ * data rather than counting: a street competes for m² per household only when at least
+ * MIN_HOUSEHOLDS_PER_STREET (3) of its households took part, because with one or two the
+ * big screen would show what one identifiable household did.
+ *
  * The household and garden figures need house numbers: after the campaign's personal data
  * was erased they are no longer known, and the proposal says so instead of being empty.
  */
@@ -30,6 +25,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import { badInput } from '../../domain-error.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { requireManagedCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { signupAddresses, tallyAddresses } from '../programme/programme.repo.js';
@@ -40,6 +36,12 @@ import * as tallyRepo from '../tally/tally.repo.js';
 import { categoriesFor, type PrizeCategory } from './prize-categories.js';
 import { podiumOf, type PlacedCandidate, type PrizeCandidate } from './prize-places.js';
 import * as repo from './prize.repo.js';
+
+/**
+ * The fewest households (tally/households.ts) that must have taken part in a street before
+ * it competes for m² per household: fewer, and its figure is one household's result.
+ */
+export const MIN_HOUSEHOLDS_PER_STREET = 3;
 
 /** Why a category's winners can no longer be worked out. */
 export type PrizeUnknownReason = 'PERSONAL_DATA_ERASED';
@@ -68,7 +70,7 @@ export async function campaignPrizes(db: DbOrTrx, viewer: Viewer, campaignId: st
 }
 
 /** Makes these the campaign's prize categories (each must fit the campaign's kind). */
-export async function setCampaignPrizes(db: DbOrTrx, viewer: Viewer, input: { campaignId: string; categories: readonly PrizeCategory[] }, now = new Date()): Promise<CampaignPrizes> {
+export async function setCampaignPrizes(db: DbOrTrx, viewer: Viewer, input: { campaignId: string; categories: readonly PrizeCategory[]; requestId?: string }, now = new Date()): Promise<CampaignPrizes> {
   return inTransaction(db, async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
     const available = categoriesFor(campaign.kind);
@@ -76,7 +78,13 @@ export async function setCampaignPrizes(db: DbOrTrx, viewer: Viewer, input: { ca
       const message = campaign.kind === 'SCHOUW' ? 'Deze prijs hoort bij tegelwippen, niet bij een schouw.' : 'Deze prijs hoort bij een schouw, niet bij tegelwippen.';
       throw badInput(message, { fields: [{ path: ['input', 'categories'], message }] });
     }
-    await repo.replaceCategories(trx, campaign.id, [...new Set(input.categories)], now.toISOString());
+    const categories = available.filter((category) => input.categories.includes(category));
+    await repo.replaceCategories(trx, campaign.id, categories, now.toISOString());
+    await recordAudit(
+      trx,
+      { actorAccountId: viewer.kind === 'staff' ? viewer.accountId : null, action: 'campaign.prizes_set', subjectType: 'campaign', subjectId: campaign.id, detail: { categories: categories.join(',') }, requestId: input.requestId },
+      now,
+    );
     return prizesOf(trx, campaign);
   });
 }
@@ -117,8 +125,8 @@ const CANDIDATES: Record<PrizeCategory, (db: DbOrTrx, campaign: Campaign) => Pro
     for (const streetId of householdKeysOf([...signedUp, ...counted]).values()) households.set(streetId, (households.get(streetId) ?? 0) + 1);
     const area = new Map(rollups.map((r) => [r.key, r.area_cm2]));
     return streets.flatMap((street) => {
-      const n = households.get(street.id);
-      return n ? [{ name: street.name, isPseudonym: false, figure: Math.floor((area.get(street.id) ?? 0) / n) }] : [];
+      const n = households.get(street.id) ?? 0;
+      return n >= MIN_HOUSEHOLDS_PER_STREET ? [{ name: street.name, isPseudonym: false, figure: Math.floor((area.get(street.id) ?? 0) / n) }] : [];
     });
   },
 

@@ -1,29 +1,32 @@
 /**
  * Words for the prizes of the closing event (the console's Prijzen tab and its big
  * screen): each category's Dutch title and explanation, a winner's place and figure. The
- * winners themselves come from the server (campaignPrizes).
+ * winners themselves come from the server (campaignPrizes). The explanations say for people
+ * what the schema's PrizeCategory descriptions say for API users; change them together.
  */
 import type { PrizeCategory, PrizeProposal, PrizeWinner } from '$lib/graphql/console/prize-operations';
 
 export const PRIZE_WORDS: Record<PrizeCategory, { title: string; explanation: string; who: string }> = {
   MOST_AREA_BY_PARTICIPANT: {
     title: 'Meeste m² gewipt',
-    explanation: 'De deelnemer die de meeste tegels heeft geteld, in m².',
+    explanation: 'De deelnemer die in de app de meeste m² tegels heeft geteld, met correcties meegerekend. Wat de organisatie zelf invoerde, telt voor geen deelnemer.',
     who: 'Deelnemer',
   },
   MOST_AREA_PER_HOUSEHOLD_BY_STREET: {
     title: 'Straat met de meeste m² per huishouden',
-    explanation: 'De gewipte m² in een straat, gedeeld door het aantal huishoudens (adressen) in die straat dat meedeed.',
+    explanation:
+      'De gewipte m² in een straat, gedeeld door het aantal huishoudens (adressen) in die straat dat meedeed: aangemeld of geteld. Alleen straten waar minstens 3 huishoudens meededen, doen mee. Zo is nooit de uitslag van één huishouden te zien.',
     who: 'Straat',
   },
   MOST_GARDENS_BY_PARTICIPANT: {
     title: 'Meeste tuinen vergroend',
-    explanation: 'De deelnemer die in de meeste verschillende tuinen tegels heeft geteld.',
+    explanation:
+      'De deelnemer die in de meeste verschillende tuinen (adressen) tegels heeft geteld. Een tuin telt als er na correcties meer dan niets is geteld; tegels uit de openbare ruimte tellen niet. Tellen twee deelnemers in dezelfde tuin, dan telt die tuin voor allebei.',
     who: 'Deelnemer',
   },
   MOST_SPOTS_BY_WALKER: {
     title: 'Meeste plekken geschouwd',
-    explanation: 'De schouwer die op de meeste verschillende plekken iets heeft ingevuld.',
+    explanation: 'De schouwer die op de meeste verschillende plekken iets heeft ingevuld. Een plek telt één keer, ook als een antwoord later is vervangen. De organisatie doet niet mee.',
     who: 'Schouwer',
   },
 };
