@@ -4,11 +4,14 @@
  * with the checklist editor (one question of each type), sets it on the demo tegelwip
  * campaign, answers come in (a participant's phone through sync, people without the app by
  * the public link, no cookie), and the coordinator reads the response rate, the spread per
- * question and a number's median, searches the open answers, cannot swap the questionnaire
- * any more (the server's reason next to the choice), and finds the summary in the schouw
- * report. Axe on each screen; screenshots in test-results/screenshots/console-questionnaire-*.png.
+ * question and a number's median, searches the open answers, downloads the questionnaire's
+ * CSV, sees the choice fixed from the first day (read-only, with the reason), and finds the
+ * summary in the schouw report. Axe on each screen; screenshots in
+ * test-results/screenshots/console-questionnaire-*.png.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SYNC, TestDevice } from '../support/sync-client.js';
@@ -55,12 +58,31 @@ describe('console: questionnaires (Chromium, 1440×900)', () => {
     const types = await page.getByLabel('Soort antwoord').locator('option').allTextContents();
     expect(types).toEqual(QUESTIONS.map((q) => q.type));
 
-    // Publishing an empty form says what is missing, in the words of a questionnaire.
+    // Publishing an empty form says what is missing, in the words of a questionnaire: in the
+    // summary and at each field, with the cursor in the first.
     await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Geef de vragenlijst een naam.');
     expect(await page.getByRole('alert').textContent()).toContain('Vraag 1: vul de vraag in.');
+    const nameField = page.getByLabel('Naam van de vragenlijst');
+    expect(await nameField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('checklist-name');
+    const firstPrompt = page.getByRole('group', { name: 'Vraag 1', exact: true }).getByLabel('Vraag', { exact: true });
+    expect(await firstPrompt.getAttribute('aria-invalid')).toBe('true');
+    const promptMessage = page.locator(`#${(await firstPrompt.getAttribute('aria-describedby'))!.split(' ')[0]}`);
+    expect(await promptMessage.textContent()).toBe('Vraag 1: vul de vraag in.');
+    // A choice question with one choice: the message stands under its choices.
+    await page.getByRole('group', { name: 'Vraag 1', exact: true }).getByLabel('Soort antwoord').selectOption({ label: 'Keuze uit opties' });
+    await page.getByRole('group', { name: 'Vraag 1', exact: true }).getByLabel('Keuzes (één per regel)').fill('Alleen deze');
+    await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
+    const choicesField = page.getByRole('group', { name: 'Vraag 1', exact: true }).getByLabel('Keuzes (één per regel)');
+    await expect.poll(() => choicesField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${(await choicesField.getAttribute('aria-describedby'))!.split(' ')[0]}`).textContent()).toBe('Vraag 1: een keuzevraag heeft minstens twee keuzes (één per regel).');
+    expect(await page.getByRole('alert').textContent()).toContain('Vraag 1: een keuzevraag heeft minstens twee keuzes');
+    await screenshot(page, 'console-questionnaire-editor-problems');
+    // Mended, a field's message goes.
+    await nameField.fill(NAME);
+    await expect.poll(() => nameField.getAttribute('aria-invalid')).toBe(null);
 
-    await page.getByLabel('Naam van de vragenlijst').fill(NAME);
     for (const [i, question] of QUESTIONS.entries()) {
       if (i > 0) await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
       const item = page.getByRole('group', { name: `Vraag ${i + 1}`, exact: true });
@@ -69,25 +91,54 @@ describe('console: questionnaires (Chromium, 1440×900)', () => {
       if (question.choices) await item.getByLabel('Keuzes (één per regel)').fill(question.choices);
     }
     expect(await page.getByText('Nog niet te publiceren:').count()).toBe(0);
+    expect(await page.locator('.editor [aria-invalid="true"]').count()).toBe(0);
     await screenshot(page, 'console-questionnaire-editor');
     await expectAccessible(page, 'console-questionnaire-editor');
     await page.getByRole('button', { name: 'Publiceren als nieuwe versie' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain(`Versie 1 van "${NAME}" is gepubliceerd.`);
     expect(await rowsOf(page, 'table')).toEqual([[[NAME, expect.stringMatching(/^Versie 1, /), '5', 'Anoniem', `Nieuwe versie maken van ${NAME}`]]]);
 
-    // The campaign asks it; its public link and first day stand beside the choice.
+    // The campaign asks it; its public link and first day stand beside the choice. The
+    // campaign already began, so the choice is fixed at once: no dropdown any more, the
+    // chosen questionnaire read-only with the reason.
     await page.goto(`${server.url}/beheer/campagnes/${campaignId}`);
+    const exports = page.locator('ul.exports');
+    await expect.poll(() => exports.getByRole('link').count()).toBeGreaterThan(0);
+    expect(await exports.getByRole('link', { name: /Antwoorden op de vragenlijst/ }).count()).toBe(0);
     const choice = page.getByLabel('Vragenlijst', { exact: true });
     await expect.poll(() => choice.locator('option').allTextContents()).toEqual(['Geen vragenlijst', `${NAME} (versie 1)`]);
+    expect(await page.locator('#questionnaire-now').textContent()).toContain('gaat meteen open en ligt dan vast');
     await choice.selectOption({ label: `${NAME} (versie 1)` });
     await page.getByRole('button', { name: 'Vragenlijst opslaan' }).click();
     await expect.poll(() => page.getByText(`De campagne vraagt nu "${NAME}".`).count()).toBe(1);
+    const fixed = page.getByTestId('questionnaire-fixed');
+    await expect.poll(() => fixed.count()).toBe(1);
+    expect(await choice.count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Vragenlijst opslaan' }).count()).toBe(0);
+    expect((await fixed.locator('.chosen').textContent())!.replace(/\s+/g, ' ').trim()).toBe(`Vragenlijst: ${NAME} (versie 1)`);
+    expect(await fixed.locator('.reason').textContent()).toMatch(/De keuze ligt vast: de vragenlijst is sinds \d+ \w+ \d{4} open voor deelnemers/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('questionnaire-fixed');
+    expect(await page.locator('#questionnaire-hint').textContent()).toContain('Vanaf de eerste dag, of zodra er antwoorden zijn, ligt de keuze vast.');
     expect(await page.getByTestId('questionnaire-link').textContent()).toBe(`${server.url}/vragenlijst/${campaignId}`);
-    expect(await page.getByText('Neemt antwoorden aan vanaf', { exact: false }).textContent()).toContain('(de eerste dag)');
+    expect(await page.getByText('Neemt antwoorden aan', { exact: false }).textContent()).toContain('vanaf de eerste dag (');
+    expect(await page.getByText('Neemt antwoorden aan', { exact: false }).textContent()).toContain('wie zich voor een datum aanmeldde, vanaf die datum');
+    // The overview's exports now hold the questionnaire's CSV.
+    await expect.poll(() => exports.getByRole('link', { name: /Antwoorden op de vragenlijst/ }).evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      `/exports/campaigns/${campaignId}/questionnaire.csv?separator=semicolon`,
+      `/exports/campaigns/${campaignId}/questionnaire.csv`,
+    ]);
+    await page.locator('#vragenlijst').scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-questionnaire-choice');
+    await expectAccessible(page, 'console-questionnaire-choice');
+    // Fixed after a reload too (the server says so): no dropdown the server would refuse.
+    await page.reload();
+    await expect.poll(() => fixed.count()).toBe(1);
+    expect(await choice.count()).toBe(0);
 
     // Before any answer: the tab says so.
     await page.getByRole('navigation', { name: 'Onderdelen van deze campagne' }).getByRole('link', { name: 'Vragenlijst' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Nog geen antwoorden' }).count()).toBe(1);
+    expect(await page.getByText(/De vragenlijst is open sinds \d+ \w+ \d{4}\./).count()).toBe(1);
 
     // Answers arrive: two participants joined, one answers on the phone (sync), three people by the public link.
     const form = (await gqlAt(server.url, 'query($id: ID!) { publicQuestionnaire(campaignId: $id) { open questionnaire { id questions { id type } } } }', { id: campaignId })).body.data.publicQuestionnaire;
@@ -155,11 +206,22 @@ describe('console: questionnaires (Chromium, 1440×900)', () => {
     expect((await rowsOf(page, '[data-testid="answer-bars"]'))[1]).toEqual([['Ja', '3', '75%'], ['Nee', '1', '25%']]);
     await screenshot(page, 'console-questionnaire-results');
     await expectAccessible(page, 'console-questionnaire-results');
+    // Every response in the CSV, for Excel with ";" (the search does not filter it).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Antwoorden op de vragenlijst (CSV voor Excel, met ;)' }).click()]);
+    const csv = parse(fs.readFileSync((await download.path())!, 'utf8'), { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(csv).toHaveLength(4);
+    expect(csv.map((r) => r.Via).sort()).toEqual(['App', 'Openbare link', 'Openbare link', 'Openbare link']);
+    expect(csv.map((r) => r['Wat kan er beter?']).filter(Boolean).sort()).toEqual(['Eerder beginnen, het werd warm', 'Het parkeren bij de container was lastig', 'Meer kruiwagens graag']);
+    expect(csv.map((r) => r['Hoeveel tegels heb je zelf gewipt?']).sort()).toEqual(['12', '20', '30', '8']);
     // On paper: no menus, tabs, search box or print button; every question stays.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByLabel('Zoek in de open antwoorden').isVisible()).toBe(false);
     expect(await page.getByRole('navigation', { name: 'Onderdelen van deze campagne' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Afdrukken of opslaan als PDF' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: /Antwoorden op de vragenlijst/ }).first().isVisible()).toBe(false);
+    // On paper it is the campaign's report of the questionnaire (a tegelwip action has no other report).
+    expect((await page.getByRole('heading', { level: 2 }).first().innerText()).trim()).toBe(`Verslag van de vragenlijst: ${NAME} (versie 1)`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(coordinator.tegelwippen.name);
     expect(await page.getByTestId('question-result').evaluateAll((all) => all.filter((a) => (a as HTMLElement).offsetHeight > 0).length)).toBe(5);
     await screenshot(page, 'console-questionnaire-results-print');
     await page.emulateMedia({ media: 'screen' });
@@ -168,17 +230,11 @@ describe('console: questionnaires (Chromium, 1440×900)', () => {
     expect(await page.getByTestId('question-result').nth(4).getByText('Geen open antwoorden met "fiets".').count()).toBe(1);
     expect(await page.getByTestId('open-answers').count()).toBe(0);
 
-    // With answers in, the choice is fixed: the server's reason stands next to it.
+    // With answers in, the choice stays fixed, read-only with its reason.
     await page.goto(`${server.url}/beheer/campagnes/${campaignId}`);
-    await expect.poll(() => choice.inputValue()).toBe(form.questionnaire.id);
-    await choice.selectOption({ label: 'Geen vragenlijst' });
-    await page.getByRole('button', { name: 'Vragenlijst opslaan' }).click();
-    await expect.poll(() => page.getByText('De vragenlijst is al open voor deelnemers (antwoorden kunnen nog op telefoons staan); die ligt daarom vast.').count()).toBe(1);
-    expect(await choice.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('questionnaire-choice');
-    await page.locator('#vragenlijst').scrollIntoViewIfNeeded();
-    await screenshot(page, 'console-questionnaire-choice');
-    await expectAccessible(page, 'console-questionnaire-choice');
+    await expect.poll(() => fixed.count()).toBe(1);
+    expect(await choice.count()).toBe(0);
+    expect(await fixed.locator('.reason').textContent()).toContain('De keuze ligt vast');
 
     // The schouw report carries the summary when the schouw asks a questionnaire.
     await coordinator.gql('mutation($input: SetCampaignQuestionnaireInput!) { setCampaignQuestionnaire(input: $input) { id } }', { input: { campaignId: coordinator.schouw.id, questionnaireId: form.questionnaire.id } });
@@ -190,7 +246,7 @@ describe('console: questionnaires (Chromium, 1440×900)', () => {
     const section = page.getByTestId('report-questionnaire');
     await expect.poll(() => section.count()).toBe(1);
     expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe('Vragenlijst voor deelnemers');
-    expect((await section.locator('p').first().textContent())!.replace(/\s+/g, ' ').trim()).toBe(`${NAME} (versie 1). Nog geen deelnemers in de app. Wel 1 via de openbare link.`);
+    expect((await section.locator('p').first().textContent())!.replace(/\s+/g, ' ').trim()).toBe(`${NAME} (versie 1). Nog geen deelnemers in de app. Via de openbare link: 1.`);
     expect((await rowsOf(page, '[data-testid="report-questionnaire"] [data-testid="answer-bars"]'))[0]![4]).toEqual(['5 – Heel tevreden', '1', '100%']);
     expect(await section.getByText('Mooie wandeling').count()).toBe(1);
     await section.scrollIntoViewIfNeeded();

@@ -4,7 +4,7 @@
  * publishQuestionnaire, and where the API's refusals stand.
  */
 import { describe, expect, it } from 'vitest';
-import { ANSWER_TYPES, draftFrom, editorFields, emptyItem, itemFieldKey, problemsIn, publishQuestionnaireInput, questionnaireDraftFrom, questionsOf } from '$lib/console/checklist-draft';
+import { ANSWER_TYPES, draftFrom, draftProblems, editorFields, emptyItem, itemFieldKey, problemsIn, publishQuestionnaireInput, questionnaireDraftFrom, questionsOf, signalOptions, YES_NO_WORDS } from '$lib/console/checklist-draft';
 import { matchField } from '$lib/console/form-errors.svelte';
 import type { QuestionnaireTemplate } from '$lib/graphql/console/questionnaire-operations';
 import { QUESTION_TYPES } from '@buurtkracht/protocol/questionnaire';
@@ -104,8 +104,43 @@ describe('checklist editor in questionnaire mode', () => {
   it("puts the API's refusal of a question next to that question's field", () => {
     // publishQuestionnaire names problems as ["input", "questions", "2", "choices"].
     const fields = editorFields('QUESTIONNAIRE');
-    expect(matchField('questions.2.choices', fields)).toBe(itemFieldKey('QUESTIONNAIRE', 0, 2, 'choices'));
-    expect(matchField('questions.0.prompt', fields)).toBe(itemFieldKey('QUESTIONNAIRE', 0, 0, 'prompt'));
-    expect(matchField('sections.1.items.0.prompt', editorFields('CHECKLIST'))).toBe(itemFieldKey('CHECKLIST', 1, 0, 'prompt'));
+    expect(matchField('questions.2.choices', fields)).toBe('questions.2.choices');
+    expect(matchField('questions.2.choices.1', fields)).toBe('questions.2.choices');
+    expect(matchField('questions.0.prompt', fields)).toBe('questions.0.prompt');
+    expect(itemFieldKey('QUESTIONNAIRE', 0, 2, 'choices')).toBe('questions.2.choices');
+    expect(matchField('sections.1.items.0.prompt', editorFields('CHECKLIST'))).toBe('sections.1.items.0.prompt');
+    expect(itemFieldKey('CHECKLIST', 1, 0, 'prompt')).toBe('sections.1.items.0.prompt');
+  });
+
+  it("puts the draft's own checks at their fields too, the keys the editor's inputs use; what has no field stays in the summary only", () => {
+    const draft = questionnaireDraftFrom(template);
+    draft.name = ' ';
+    questionsOf(draft)[0]!.prompt = '';
+    questionsOf(draft)[2]!.choicesText = 'Flyer\nFlyer';
+    questionsOf(draft)[3]!.type = 'RATING';
+    const fields = editorFields('QUESTIONNAIRE');
+    const found = draftProblems(draft);
+    expect(found).toEqual([
+      { field: 'name', message: 'Geef de vragenlijst een naam.' },
+      { field: 'questions.0.prompt', message: 'Vraag 1: vul de vraag in.' },
+      { field: 'questions.2.choices', message: 'Vraag 3: elke keuze mag maar één keer voorkomen.' },
+      { field: 'questions.3.type', message: 'Vraag 4: kies een soort antwoord uit de lijst.' },
+    ]);
+    // Every field named is one the editor marks (FormErrors knows it as a field of the form).
+    for (const { field } of found) expect(matchField(field!, fields)).toBe(field);
+    expect(problemsIn(draft)).toEqual(found.map((p) => p.message));
+    draft.sections[0]!.items = [];
+    expect(draftProblems(draft)).toContainEqual({ field: null, message: 'Een vragenlijst heeft minstens één vraag.' });
+
+    const checklist = draftFrom(null);
+    checklist.name = 'Schouw';
+    expect(draftProblems(checklist)).toEqual([
+      { field: 'sections.0.title', message: 'Onderdeel 1: vul een titel in.' },
+      { field: 'sections.0.items.0.prompt', message: 'Onderdeel 1, vraag 1: vul de vraag in.' },
+    ]);
+  });
+
+  it('words yes and no once, for the signal options and the results', () => {
+    expect(signalOptions({ ...emptyItem(), type: 'YES_NO' })).toEqual([{ value: 'JA', label: YES_NO_WORDS.JA }, { value: 'NEE', label: YES_NO_WORDS.NEE }]);
   });
 });

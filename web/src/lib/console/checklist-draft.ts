@@ -13,7 +13,7 @@ import type { ChecklistItem, ChecklistTemplate } from '$lib/graphql/console/camp
 import type { QuestionnaireTemplate } from '$lib/graphql/console/questionnaire-operations';
 import type { SpotType, Theme } from '$lib/graphql/schema-types';
 import { ITEM_TYPES } from './labels';
-import { MAX_CHOICES, MAX_QUESTIONS, type QuestionType } from '@buurtkracht/protocol/questionnaire';
+import { MAX_CHOICES, MAX_QUESTIONS, type QuestionType, type YES_NO_VALUES } from '@buurtkracht/protocol/questionnaire';
 
 export type DraftPurpose = 'CHECKLIST' | 'QUESTIONNAIRE';
 
@@ -95,19 +95,21 @@ export function questionnaireDraftFrom(template: QuestionnaireTemplate | null): 
 /** The questions of a questionnaire draft (its one section). */
 export const questionsOf = (draft: ChecklistDraft): ItemDraft[] => draft.sections[0]?.items ?? [];
 
+export type ItemField = 'prompt' | 'type' | 'help' | 'choices';
+
 /**
  * The key of an item's field as the API names it in a refusal, so that the message stands
  * next to that field: "sections.0.items.2.prompt" for a checklist, "questions.2.prompt"
  * for a questionnaire.
  */
-export const itemFieldKey = (purpose: DraftPurpose, section: number, item: number, field: 'prompt' | 'help' | 'choices'): string =>
+export const itemFieldKey = (purpose: DraftPurpose, section: number, item: number, field: ItemField): string =>
   purpose === 'CHECKLIST' ? `sections.${section}.items.${item}.${field}` : `questions.${item}.${field}`;
 
 /** Every field of the editor the API may name in a refusal (see FormErrors). */
 export const editorFields = (purpose: DraftPurpose): string[] =>
   purpose === 'CHECKLIST'
-    ? ['name', 'sections.*.title', 'sections.*.items.*.prompt', 'sections.*.items.*.help', 'sections.*.items.*.choices']
-    : ['name', 'questions.*.prompt', 'questions.*.help', 'questions.*.choices'];
+    ? ['name', 'sections.*.title', 'sections.*.items.*.prompt', 'sections.*.items.*.type', 'sections.*.items.*.help', 'sections.*.items.*.choices']
+    : ['name', 'questions.*.prompt', 'questions.*.type', 'questions.*.help', 'questions.*.choices'];
 
 export const choicesOf = (item: ItemDraft): string[] =>
   item.choicesText
@@ -115,13 +117,16 @@ export const choicesOf = (item: ItemDraft): string[] =>
     .map((c) => c.trim())
     .filter(Boolean);
 
+/** A yes/no answer in words, for the editor's signal options and the questionnaire's results. */
+export const YES_NO_WORDS = { JA: 'Ja', NEE: 'Nee' } as const satisfies Record<(typeof YES_NO_VALUES)[number], string>;
+
 /**
  * The answers that may ask for follow-up, given the item's type: yes/no answers, or its
  * choices as typed now. Ticked answers that no longer exist (a choice renamed, the type
  * changed) fall away when publishing.
  */
 export function signalOptions(item: ItemDraft): { value: string; label: string }[] {
-  if (item.type === 'YES_NO') return [{ value: 'JA', label: 'Ja' }, { value: 'NEE', label: 'Nee' }];
+  if (item.type === 'YES_NO') return Object.entries(YES_NO_WORDS).map(([value, label]) => ({ value, label }));
   if (item.type === 'CHOICE') return choicesOf(item).map((c) => ({ value: c, label: c }));
   return [];
 }
@@ -131,41 +136,56 @@ const signalsOf = (item: ItemDraft): string[] => {
   return item.signalAnswers.filter((a) => allowed.has(a));
 };
 
-function itemProblems(item: ItemDraft, purpose: DraftPurpose, at: string): string[] {
-  const problems: string[] = [];
-  if (!item.prompt.trim()) problems.push(`${at}: vul de vraag in.`);
-  if (item.prompt.trim().length > 300) problems.push(`${at}: de vraag mag hoogstens 300 tekens hebben.`);
-  if (!(item.type in ANSWER_TYPES[purpose])) problems.push(`${at}: kies een soort antwoord uit de lijst.`);
+/** A check of the draft that failed: its message, and the field it belongs to (null: the draft as a whole). */
+export interface DraftProblem {
+  field: string | null;
+  message: string;
+}
+
+function itemProblems(item: ItemDraft, purpose: DraftPurpose, at: string, field: (f: ItemField) => string): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  const add = (f: ItemField, text: string) => problems.push({ field: field(f), message: `${at}: ${text}` });
+  if (!item.prompt.trim()) add('prompt', 'vul de vraag in.');
+  if (item.prompt.trim().length > 300) add('prompt', 'de vraag mag hoogstens 300 tekens hebben.');
+  if (!(item.type in ANSWER_TYPES[purpose])) add('type', 'kies een soort antwoord uit de lijst.');
   const choices = choicesOf(item);
   if (item.type === 'CHOICE') {
-    if (choices.length < 2) problems.push(`${at}: een keuzevraag heeft minstens twee keuzes (één per regel).`);
-    if (new Set(choices).size !== choices.length) problems.push(`${at}: elke keuze mag maar één keer voorkomen.`);
-    if (choices.length > MAX_CHOICES) problems.push(`${at}: hoogstens ${MAX_CHOICES} keuzes.`);
+    if (choices.length < 2) add('choices', 'een keuzevraag heeft minstens twee keuzes (één per regel).');
+    if (new Set(choices).size !== choices.length) add('choices', 'elke keuze mag maar één keer voorkomen.');
+    if (choices.length > MAX_CHOICES) add('choices', `hoogstens ${MAX_CHOICES} keuzes.`);
   }
   return problems;
 }
 
-/** Every problem in the draft, in reading order; empty when it can be published. */
-export function problemsIn(draft: ChecklistDraft): string[] {
-  const problems: string[] = [];
+/**
+ * Every problem in the draft, in reading order, each with the field it belongs to (the
+ * keys of editorFields and itemFieldKey, so that it stands next to that field as the API's
+ * refusals do); empty when it can be published.
+ */
+export function draftProblems(draft: ChecklistDraft): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  const whole = (message: string) => problems.push({ field: null, message });
   if (draft.purpose === 'QUESTIONNAIRE') {
     const questions = questionsOf(draft);
-    if (!draft.name.trim()) problems.push('Geef de vragenlijst een naam.');
-    if (questions.length === 0) problems.push('Een vragenlijst heeft minstens één vraag.');
-    if (questions.length > MAX_QUESTIONS) problems.push(`Een vragenlijst heeft hoogstens ${MAX_QUESTIONS} vragen.`);
-    questions.forEach((item, i) => problems.push(...itemProblems(item, 'QUESTIONNAIRE', `Vraag ${i + 1}`)));
+    if (!draft.name.trim()) problems.push({ field: 'name', message: 'Geef de vragenlijst een naam.' });
+    if (questions.length === 0) whole('Een vragenlijst heeft minstens één vraag.');
+    if (questions.length > MAX_QUESTIONS) whole(`Een vragenlijst heeft hoogstens ${MAX_QUESTIONS} vragen.`);
+    questions.forEach((item, i) => problems.push(...itemProblems(item, 'QUESTIONNAIRE', `Vraag ${i + 1}`, (f) => itemFieldKey('QUESTIONNAIRE', 0, i, f))));
     return problems;
   }
-  if (!draft.name.trim()) problems.push('Geef de checklist een naam.');
-  if (draft.sections.length === 0) problems.push('Een checklist heeft minstens één onderdeel.');
+  if (!draft.name.trim()) problems.push({ field: 'name', message: 'Geef de checklist een naam.' });
+  if (draft.sections.length === 0) whole('Een checklist heeft minstens één onderdeel.');
   draft.sections.forEach((section, s) => {
     const where = `Onderdeel ${s + 1}`;
-    if (!section.title.trim()) problems.push(`${where}: vul een titel in.`);
-    if (section.items.length === 0) problems.push(`${where}: voeg minstens één vraag toe.`);
-    section.items.forEach((item, i) => problems.push(...itemProblems(item, 'CHECKLIST', `${where}, vraag ${i + 1}`)));
+    if (!section.title.trim()) problems.push({ field: `sections.${s}.title`, message: `${where}: vul een titel in.` });
+    if (section.items.length === 0) whole(`${where}: voeg minstens één vraag toe.`);
+    section.items.forEach((item, i) => problems.push(...itemProblems(item, 'CHECKLIST', `${where}, vraag ${i + 1}`, (f) => itemFieldKey('CHECKLIST', s, i, f))));
   });
   return problems;
 }
+
+/** Every problem in the draft in words, in reading order; empty when it can be published. */
+export const problemsIn = (draft: ChecklistDraft): string[] => draftProblems(draft).map((p) => p.message);
 
 /** The publishChecklist input of a checklist draft. */
 export function publishInput(draft: ChecklistDraft) {

@@ -1,10 +1,12 @@
 /**
- * How the console says what a questionnaire brought in: the response rate in words, and
- * each answer of a question with its count and share, in the question's own order and
- * words (the scale's steps with their words from lib/questionnaire/scale.ts). The server
- * counts; this only words and divides.
+ * How the console says what a questionnaire brought in: the response rate in words (the
+ * server's responseRate), each answer of a question with its count and share, in the
+ * question's own order and words (the scale's from lib/questionnaire/scale.ts, yes/no the
+ * editor's), how many open answers are shown of how many, when the questionnaire opens,
+ * and where its CSV is. The server counts; this only words and divides.
  */
-import { isScaleValue, SCALE_WORDS, type ScaleValue } from '$lib/questionnaire/scale';
+import { scaleLabel, isScaleValue, type ScaleValue } from '$lib/questionnaire/scale';
+import { YES_NO_WORDS } from '$lib/console/checklist-draft';
 import type { QuestionnaireResults, QuestionResult } from '$lib/graphql/console/questionnaire-operations';
 
 export type Question = QuestionResult['question'];
@@ -14,11 +16,14 @@ export const percent = (part: number, whole: number): number => (whole > 0 ? Mat
 
 const count = (n: number, one: string, more: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : more}`;
 
+/** "1 open antwoord", "12 open antwoorden". */
+export const openAnswers = (n: number): string => count(n, 'open antwoord', 'open antwoorden');
+
 /** "12 van 40 deelnemers (30%)", and beside it "3 via de openbare link" (those are not participants). */
-export function responseRateText(results: Pick<QuestionnaireResults, 'participants' | 'appResponses' | 'linkResponses'>): { app: string; link: string | null } {
+export function responseRateText(results: Pick<QuestionnaireResults, 'participants' | 'appResponses' | 'linkResponses' | 'responseRate'>): { app: string; link: string | null } {
   const app =
     results.participants > 0
-      ? `${results.appResponses.toLocaleString('nl-NL')} van ${count(results.participants, 'deelnemer', 'deelnemers')} (${percent(results.appResponses, results.participants)}%)`
+      ? `${results.appResponses.toLocaleString('nl-NL')} van ${count(results.participants, 'deelnemer', 'deelnemers')} (${Math.round((results.responseRate ?? 0) * 100)}%)`
       : results.appResponses > 0
         ? `${count(results.appResponses, 'antwoord', 'antwoorden')} in de app`
         : 'Nog geen deelnemers in de app';
@@ -38,31 +43,48 @@ export interface AnswerRow {
   share: number;
 }
 
-const YES_NO_WORDS: Record<string, string> = { JA: 'Ja', NEE: 'Nee' };
+/** How an answer reads: the scale's step with its word, yes/no in words, a choice as typed. */
+export function answerLabel(question: Pick<Question, 'type'>, value: string | number): string {
+  if (question.type === 'SCALE') return scaleLabel(value);
+  if (question.type === 'YES_NO') return YES_NO_WORDS[value as keyof typeof YES_NO_WORDS] ?? String(value);
+  return String(value);
+}
 
 /** Each possible answer of a SCALE, YES_NO or CHOICE question with its count, in the question's order. */
 export function answerRows(question: Pick<Question, 'type'>, result: Pick<QuestionResult, 'answered' | 'distribution'>): AnswerRow[] {
   return result.distribution.map(({ value, count }) => {
     const step = Number(value);
     const scale = question.type === 'SCALE' && isScaleValue(step) ? step : null;
-    const label = scale !== null ? `${scale} – ${SCALE_WORDS.nl[scale]}` : question.type === 'YES_NO' ? (YES_NO_WORDS[value] ?? value) : value;
-    return { value, label, scale, count, share: percent(count, result.answered) };
+    return { value, label: answerLabel(question, value), scale, count, share: percent(count, result.answered) };
   });
 }
 
 /**
- * The middle answer on the 1–5 scale (the lower middle for an even count, the rule of the
- * schouw scores), or null without answers.
+ * TEXT: how many of the matching open answers the list shows, when not all ("500 van 812
+ * getoond"); null when it shows them all. The server lists at most 500, newest day first.
  */
-export function scaleMiddle(distribution: readonly { value: string; count: number }[]): ScaleValue | null {
-  const total = distribution.reduce((n, d) => n + d.count, 0);
-  if (total === 0) return null;
-  const position = Math.floor((total - 1) / 2);
-  let seen = 0;
-  for (const d of [...distribution].sort((a, b) => Number(a.value) - Number(b.value))) {
-    seen += d.count;
-    const step = Number(d.value);
-    if (seen > position && isScaleValue(step)) return step;
-  }
-  return null;
+export function shownOfMatches(result: Pick<QuestionResult, 'texts' | 'textMatches'>): string | null {
+  return result.texts.length < result.textMatches ? `${result.texts.length.toLocaleString('nl-NL')} van ${result.textMatches.toLocaleString('nl-NL')} getoond` : null;
+}
+
+/** Today's date in the Netherlands (YYYY-MM-DD), the day the server counts in. */
+export const dutchToday = (at: Date = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(at);
+
+/** Whether the questionnaire's first day (YYYY-MM-DD) has come. */
+export const hasOpened = (opensOn: string, today: string = dutchToday()): boolean => opensOn <= today;
+
+/** The questionnaire's CSV (every response, a column per question); "semicolon" is for Dutch Excel. */
+export const questionnaireCsvHref = (campaignId: string, separator: 'semicolon' | 'comma'): string =>
+  `/exports/campaigns/${campaignId}/questionnaire.csv${separator === 'semicolon' ? '?separator=semicolon' : ''}`;
+
+/**
+ * The printed report shows the first `shown` open answers of a question; this says how many
+ * more there are and where they all are: the page Vragenlijst lists up to 500, the CSV all.
+ * Null when none are left out.
+ */
+export function moreOpenAnswersText(result: Pick<QuestionResult, 'texts' | 'textMatches'>, shown: number): string | null {
+  const rest = result.textMatches - shown;
+  if (rest <= 0) return null;
+  if (result.texts.length >= result.textMatches) return `En nog ${openAnswers(rest)}; ${rest === 1 ? 'dat staat' : 'ze staan allemaal'} op de pagina Vragenlijst van de campagne.`;
+  return `En nog ${openAnswers(rest)}. De pagina Vragenlijst van de campagne toont de nieuwste ${result.texts.length.toLocaleString('nl-NL')}; alle ${result.textMatches.toLocaleString('nl-NL')} staan in de CSV van de vragenlijst.`;
 }

@@ -21,12 +21,12 @@ export type QuestionnaireVersion = QuestionnaireTemplate['latestVersion'];
 export const PUBLISH_QUESTIONNAIRE = graphql(`mutation PublishQuestionnaire($input: PublishQuestionnaireInput!) { publishQuestionnaire(input: $input) { id version } }`);
 
 export const CAMPAIGN_QUESTIONNAIRE = graphql(`query CampaignQuestionnaire($id: ID!) { campaign(id: $id) {
-  id status questionnaire { id name version } questionnaireOpensOn
+  id status questionnaire { id name version } questionnaireOpensOn questionnaireFixed
 } }`);
 export type CampaignQuestionnaireState = NonNullable<ResultOf<typeof CAMPAIGN_QUESTIONNAIRE>['campaign']>;
 
 export const SET_CAMPAIGN_QUESTIONNAIRE = graphql(`mutation SetCampaignQuestionnaire($input: SetCampaignQuestionnaireInput!) { setCampaignQuestionnaire(input: $input) {
-  id questionnaire { id name version } questionnaireOpensOn
+  id status questionnaire { id name version } questionnaireOpensOn questionnaireFixed
 } }`);
 
 export const QUESTIONNAIRE_RESULTS = graphql(`query QuestionnaireResults($id: ID!, $search: String) { campaign(id: $id) {
@@ -34,7 +34,7 @@ export const QUESTIONNAIRE_RESULTS = graphql(`query QuestionnaireResults($id: ID
   questionnaireResults(search: $search) {
     questionnaire { id name version asksToLink }
     participants appResponses linkResponses responseRate
-    questions { question { id prompt help type choices } answered distribution { value count } median min max texts { text receivedOn } }
+    questions { question { id prompt help type choices } answered distribution { value count } median min max textMatches texts { text receivedOn } }
   }
 } }`);
 export type QuestionnaireResultsCampaign = NonNullable<ResultOf<typeof QUESTIONNAIRE_RESULTS>['campaign']>;
