@@ -44,6 +44,7 @@ describe('questionnaire after the activity (Chromium, 390×844)', () => {
     await page.goto(`${server.url}/`);
     const card = page.getByTestId('activity').filter({ hasText: coordinator.tegelwippen.name });
     await expect.poll(() => card.getByRole('link', { name: 'Vragenlijst invullen' }).count(), { timeout: 15_000 }).toBe(1);
+    await screenshot(page, 'questionnaire-offered');
     await context.setOffline(true);
     await card.getByRole('link', { name: 'Vragenlijst invullen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Vragenlijst: ${coordinator.tegelwippen.name}`);
