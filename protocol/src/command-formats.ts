@@ -9,7 +9,8 @@
 
 const FORMATS = {
   // Format 3 may say where the tiles came from (origin, @buurtkracht/protocol/tile-origins).
-  recordTallyEvent: 3,
+  // Format 4 counts any unit (unitCode, @buurtkracht/protocol/tally-units), not only tiles.
+  recordTallyEvent: 4,
   correctTallyEvent: 1,
   // Format 2 may name the answer (observation) the finding follows up.
   recordFinding: 2,
@@ -46,6 +47,8 @@ const UPCASTS: { readonly [N in CommandName]?: Readonly<Record<number, Upcast>> 
     1: ({ pieces, ...rest }) => ({ ...rest, count: pieces }),
     // Format 2 did not say where the tiles came from.
     2: (args) => ({ ...args, origin: null }),
+    // Format 3 counted tiles only, as sizeCode; a tile size is a unit.
+    3: ({ sizeCode, ...rest }) => ({ ...rest, unitCode: sizeCode }),
   },
   recordFinding: {
     // Format 1 had no observationId: such a finding follows up no answer.

@@ -50,13 +50,15 @@ async function buildDatabase(file: string): Promise<{ campaignId: string; sessio
   const dayIds = Array.from({ length: DAYS }, () => uuidv7());
   const participantIds = Array.from({ length: PARTICIPANTS }, () => uuidv7());
   sqlite.transaction(() => {
-    const day = sqlite.prepare('insert into campaign_day values (?, ?, ?, null)');
+    const day = sqlite.prepare('insert into campaign_day (id, campaign_id, date) values (?, ?, ?)');
     dayIds.forEach((id, i) => day.run(id, campaignId, `2027-05-${String(i + 1).padStart(2, '0')}`));
-    const participant = sqlite.prepare(`insert into participant values (?, ?, 'bench-invite', ?, ?, null, null, ?, ?, ?, null, null)`);
+    const participant = sqlite.prepare(
+      `insert into participant (id, campaign_id, invite_id, token_hash, display_name, contact, contact_consent_at, pseudonym, show_name_in_rankings, joined_at) values (?, ?, 'bench-invite', ?, ?, null, null, ?, ?, ?)`,
+    );
     participantIds.forEach((id, i) => participant.run(id, campaignId, hashSecret(id), `Deelnemer ${i}`, `Buurtgenoot ${i}`, i % 2, now));
   })();
 
-  const insert = sqlite.prepare('insert into tally_event (id, campaign_id, action_day_id, street_id, house_number, participant_id, size_code, count, area_cm2, corrects_event_id, device_id, client_time, server_time) values (?, ?, ?, ?, null, ?, ?, ?, ?, null, null, null, ?)');
+  const insert = sqlite.prepare('insert into tally_event (id, campaign_id, action_day_id, street_id, house_number, participant_id, unit_code, count, area_cm2, corrects_event_id, device_id, client_time, server_time) values (?, ?, ?, ?, null, ?, ?, ?, ?, null, null, null, ?)');
   let seed = 42;
   const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648), seed % n);
   const batch = sqlite.transaction((from: number, to: number) => {
@@ -67,12 +69,16 @@ async function buildDatabase(file: string): Promise<{ campaignId: string; sessio
     }
   });
   for (let from = 0; from < EVENTS; from += 50_000) batch(from, Math.min(EVENTS, from + 50_000));
-  // The rollups the services keep event by event, built here in one pass.
+  // The rollups the services keep event by event (tally-rollups.ts), built here in one pass.
   sqlite.exec(`
-    insert into tally_rollup select campaign_id, 'TOTAL', '', sum(area_cm2), count(*) from tally_event group by campaign_id;
-    insert into tally_rollup select campaign_id, 'STREET', street_id, sum(area_cm2), count(*) from tally_event group by campaign_id, street_id;
-    insert into tally_rollup select campaign_id, 'DAY', action_day_id, sum(area_cm2), count(*) from tally_event group by campaign_id, action_day_id;
-    insert into tally_rollup select campaign_id, 'PARTICIPANT', participant_id, sum(area_cm2), count(*) from tally_event where participant_id is not null group by campaign_id, participant_id;
+    insert into tally_rollup select campaign_id, 'TOTAL', '', sum(area_cm2), count(*), sum(count) from tally_event group by campaign_id;
+    insert into tally_rollup select campaign_id, 'STREET', street_id, sum(area_cm2), count(*), sum(count) from tally_event group by campaign_id, street_id;
+    insert into tally_rollup select campaign_id, 'DAY', action_day_id, sum(area_cm2), count(*), sum(count) from tally_event group by campaign_id, action_day_id;
+    insert into tally_rollup select campaign_id, 'PARTICIPANT', participant_id, sum(area_cm2), count(*), sum(count) from tally_event where participant_id is not null group by campaign_id, participant_id;
+    insert into tally_rollup select campaign_id, 'UNIT', unit_code, sum(area_cm2), count(*), sum(count) from tally_event group by campaign_id, unit_code;
+    insert into tally_rollup select campaign_id, 'STREET_UNIT', street_id || '|' || unit_code, sum(area_cm2), count(*), sum(count) from tally_event group by campaign_id, street_id, unit_code;
+    insert into tally_rollup select campaign_id, 'DAY_UNIT', action_day_id || '|' || unit_code, sum(area_cm2), count(*), sum(count) from tally_event group by campaign_id, action_day_id, unit_code;
+    insert into tally_rollup select campaign_id, 'DAY_STREET', action_day_id || '|' || street_id, sum(area_cm2), count(*), sum(count) from tally_event group by campaign_id, action_day_id, street_id;
   `);
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();

@@ -26,8 +26,10 @@ describe('tile origins', () => {
 
   it('reads a tally of an app from before origins as one that does not say (origin null)', () => {
     const sent = { id: 'e', campaignId: 'c', actionDayId: 'd', streetId: 's', houseNumber: '12', sizeCode: 'TEGEL_30X30', count: 4 };
-    expect(upcastArgs('recordTallyEvent', 2, sent)).toEqual({ formatVersion: 3, args: { ...sent, origin: null } });
-    // The first format goes through both steps.
-    expect(upcastArgs('recordTallyEvent', 1, { id: 'e', pieces: 4 })).toEqual({ formatVersion: 3, args: { id: 'e', count: 4, origin: null } });
+    const { sizeCode, ...rest } = sent;
+    // …and, like every format-3 tally, counts its tile size as a unit (format 4).
+    expect(upcastArgs('recordTallyEvent', 2, sent)).toEqual({ formatVersion: 4, args: { ...rest, unitCode: sizeCode, origin: null } });
+    // The first format goes through every step.
+    expect(upcastArgs('recordTallyEvent', 1, { id: 'e', pieces: 4, sizeCode: 'AREA' })).toEqual({ formatVersion: 4, args: { id: 'e', count: 4, unitCode: 'AREA', origin: null } });
   });
 });

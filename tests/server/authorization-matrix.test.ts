@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { hashSecret } from '../../server/src/auth/tokens.js';
-import { addCampaignDay, createCampaign, updateCampaignSettings } from '../../server/src/modules/campaign/campaign.service.js';
+import { addCampaignDay, createCampaign, daysOfCampaigns, updateCampaignSettings } from '../../server/src/modules/campaign/campaign.service.js';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
 import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { createActionItem } from '../../server/src/modules/finding/action-plan.service.js';
@@ -88,6 +88,13 @@ async function partnersActionItem(fx: AccessFixture): Promise<{ id: string; find
   const finding = await fx.makeFinding();
   const item = await createActionItem(fx.t.app.connection.db, fx.asViewer('admin'), { campaignId: fx.schouwA.id, title: 'Portiek schoonmaken', owner: 'Jan Jansen', ownerOrganisationId: fx.organisationId, findingIds: [finding.id], requestId: 't' });
   return { id: item.id, findingId: finding.id };
+}
+
+/** A new clean-up action (opruimactie) in neighbourhood A with one day. */
+async function cleanupOfA(fx: AccessFixture): Promise<{ id: string; dayId: string }> {
+  const db = fx.t.app.connection.db;
+  const campaign = await createCampaign(db, fx.asViewer('admin'), { neighbourhoodId: fx.neighbourhoodA, kind: 'OPRUIMEN', name: 'Opruimactie', days: [{ date: nextDate() }], requestId: 't' });
+  return { id: campaign.id, dayId: (await daysOfCampaigns(db, [campaign.id]))[0]!.id };
 }
 
 /** A phone that just joined tegelwip action A: its follow-up key, token and a device id that never synced. */
@@ -171,6 +178,14 @@ const operations: Operation[] = [
     name: 'campaign',
     field: 'campaign',
     query: 'query($id: ID!) { campaign(id: $id) { name status neighbourhood { name } } }',
+    variables: (fx) => ({ id: fx.campaignA.id }),
+    allowed: ['admin', 'coordinator', 'partner', 'participant'],
+    refusedAsNull: true,
+  },
+  {
+    name: 'campaign.units and days.streets',
+    field: 'campaign',
+    query: 'query($id: ID!) { campaign(id: $id) { units { code target areaCm2PerPiece measured } days { date streets { name } } } }',
     variables: (fx) => ({ id: fx.campaignA.id }),
     allowed: ['admin', 'coordinator', 'partner', 'participant'],
     refusedAsNull: true,
@@ -335,6 +350,31 @@ const operations: Operation[] = [
     allowed: managersOfA,
   },
   {
+    name: 'setCampaignUnits',
+    field: 'setCampaignUnits',
+    query: 'mutation($id: ID!, $units: [CampaignUnitInput!]!) { setCampaignUnits(campaignId: $id, units: $units) { units { code target } } }',
+    // A clean-up of its own each call, and a target not used before: a refused call that changed anything would show.
+    variables: async (fx) => ({ id: (await cleanupOfA(fx)).id, units: [{ code: 'GROFVUIL', target: nextNumber() }, { code: 'TUIN_GEHOLPEN' }] }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'setCampaignDayStreets',
+    field: 'setCampaignDayStreets',
+    query: 'mutation($dayId: ID!, $streetIds: [ID!]!) { setCampaignDayStreets(dayId: $dayId, streetIds: $streetIds) { streets { name } } }',
+    variables: async (fx) => ({ dayId: (await cleanupOfA(fx)).dayId, streetIds: [fx.streetA] }),
+    allowed: managersOfA,
+  },
+  {
+    name: 'hvcPickupList',
+    field: 'hvcPickupList',
+    query: 'query($campaignId: ID!, $dayId: ID!) { hvcPickupList(campaignId: $campaignId, dayId: $dayId) { day { date } rows { streetName houseNumber items { unit quantity } } } }',
+    variables: async (fx) => {
+      const cleanup = await cleanupOfA(fx);
+      return { campaignId: cleanup.id, dayId: cleanup.dayId };
+    },
+    allowed: managersOfA,
+  },
+  {
     name: 'changeCampaignStatus',
     field: 'changeCampaignStatus',
     query: 'mutation($input: ChangeCampaignStatusInput!) { changeCampaignStatus(input: $input) { status } }',
@@ -465,7 +505,7 @@ const operations: Operation[] = [
     variables: async (fx) => {
       const participant = { kind: 'participant' as const, participantId: fx.ids.participant, campaignId: fx.campaignA.id };
       const event = await fx.t.app.connection.db.transaction().execute((trx) =>
-        recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 3 }),
+        recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 3 }),
       );
       return { input: { id: uuidv7(), correctsEventId: event.id, count: 1 } };
     },

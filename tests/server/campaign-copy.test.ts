@@ -70,7 +70,7 @@ describe('copy a campaign for next year', () => {
     await signUp(db(), fx.auth, { campaignId: tegelwip.id, dayIds: [first!.id], displayName: 'Aanmelder', contact: 'a@test.example', contactConsent: true, streetId: fx.streetA, houseNumber: '3' }, '192.0.2.7');
     const counter = await fx.makeParticipant(tegelwip);
     const participant: Viewer = { kind: 'participant', participantId: counter.id, campaignId: tegelwip.id };
-    await db().transaction().execute((trx) => recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: tegelwip.id, actionDayId: first!.id, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 5 }));
+    await db().transaction().execute((trx) => recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: tegelwip.id, actionDayId: first!.id, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 5 }));
 
     // A schouw of 2026, walked and closed, with the checklist changed since.
     const schouwDraft = await createCampaign(db(), admin(), { neighbourhoodId: fx.neighbourhoodA, kind: 'SCHOUW', name: 'Buurtschouw 2026', checklistVersionId: fx.checklist.id, days: [{ date: '2026-05-16' }], requestId: 't' });

@@ -78,8 +78,8 @@ describe('CSV exports and formula injection', () => {
       await recordObservation(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: text.id, answer: textAnswer, deviceTime });
       await recordObservation(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, spotId: bench.id, checklistItemId: yesNo.id, answer: 'JA', deviceTime });
       await recordObservation(trx, admin, { id: uuidv7(), campaignId: oddSchouw, spotId: fx.spotA.id, checklistItemId: odd.sections[0]!.items[0]!.id, answer: choice, deviceTime });
-      const event = await recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: street.id, houseNumber, sizeCode: 'TEGEL_30X30', count: 10 });
-      await recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: street.id, houseNumber: minusHouse, sizeCode: 'TEGEL_30X30', count: 1 });
+      const event = await recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: street.id, houseNumber, unitCode: 'TEGEL_30X30', count: 10 });
+      await recordTallyEvent(trx, participant, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: street.id, houseNumber: minusHouse, unitCode: 'TEGEL_30X30', count: 1 });
       await correctTallyEvent(trx, participant, { id: uuidv7(), correctsEventId: event.id, count: 3 });
     });
   });

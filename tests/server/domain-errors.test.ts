@@ -99,7 +99,7 @@ describe('domain errors reach GraphQL clients as before', () => {
 
   it('through the sync worker: a refused entry keeps its Dutch reason, the entries after it apply', async () => {
     const device = new TestDevice();
-    const wrongDay = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: 'geen-dag', streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 });
+    const wrongDay = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: 'geen-dag', streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 1 });
     const unknown = device.entry('teleporteer', {});
     // A name an object has of itself is no command either (not an internal error).
     const inherited = device.entry('toString', {});

@@ -1,8 +1,8 @@
 /**
  * Exports parsed back with real parsers: CSV (csv-parse) and GeoJSON (check-geojson).
  * CSV for people (Dutch words, local time, decimal commas with ;) and raw (codes, UTC,
- * points) for integrations. Findings, the walkers' answers (antwoorden), the tally ledger
- * and the NK summary.
+ * points) for integrations. Findings, the walkers' answers (antwoorden), the tally ledger,
+ * the counts per day in each unit and the NK summary (a clean-up's: cleanup-ledger.test.ts).
  */
 import { check } from '@placemarkio/check-geojson';
 import { parse } from 'csv-parse/sync';
@@ -29,8 +29,8 @@ describe('exports', () => {
     await db.transaction().execute(async (trx) => {
       await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'SCHOON', spotId: fx.spotA.id, text: tricky, suggestion: 'Bankje; graag', location: { lat: 51.8591, lon: 4.6602, accuracyM: 8 }, deviceTime: new Date().toISOString() });
       await recordFinding(trx, admin, { id: uuidv7(), campaignId: fx.schouwA.id, category: 'HEEL', streetId: fx.streetA, text: 'Zonder locatie', deviceTime: new Date().toISOString() });
-      await recordTallyEvent(trx, { kind: 'participant', participantId: fx.ids.participant, campaignId: fx.campaignA.id }, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, houseNumber: '12a', sizeCode: 'TEGEL_30X30', count: 100 });
-      await recordTallyEvent(trx, { kind: 'participant', participantId: fx.ids.participant, campaignId: fx.campaignA.id }, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'KLINKER_20X5', count: 89 });
+      await recordTallyEvent(trx, { kind: 'participant', participantId: fx.ids.participant, campaignId: fx.campaignA.id }, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, houseNumber: '12a', unitCode: 'TEGEL_30X30', count: 100 });
+      await recordTallyEvent(trx, { kind: 'participant', participantId: fx.ids.participant, campaignId: fx.campaignA.id }, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'KLINKER_20X5', count: 89 });
     });
   });
   afterAll(() => fx.t.close());
@@ -112,6 +112,16 @@ describe('exports', () => {
     expect(comma.at(-1)).toMatchObject({ Actiedag: 'Totaal', 'Vierkante meters': '9.89' });
     const raw = parse(await (await get(`${fx.campaignA.id}/nk-summary.csv?format=raw&separator=semicolon`)).text(), { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
     expect(raw.at(-1)).toMatchObject({ actiedag: 'totaal', vierkante_meters: '9.89', nk_tegels_30x30: '109' });
+  });
+
+  it('exports what a tegelwip action counted per day in each unit, a measured area in m², and refuses it for a schouw', async () => {
+    const rows = parse(await (await get(`${fx.campaignA.id}/unit-summary.csv?separator=semicolon`)).text(), { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
+    const tiles = ['Tegel 30×30', 'Tegel 40×40', 'Tegel 50×50', 'Tegel 40×60', 'Tegel 60×60', 'Klinker 20×10', 'Klinker 20×5'];
+    expect(Object.keys(rows[0]!)).toEqual(['Actiedag', 'Omschrijving', ...tiles, 'Gemeten oppervlakte (m²)']);
+    expect(rows.at(-1)).toMatchObject({ Actiedag: 'Totaal', 'Tegel 30×30': '100', 'Klinker 20×5': '89', 'Gemeten oppervlakte (m²)': '0,00' });
+    const refused = await get(`${fx.schouwA.id}/unit-summary.csv`);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors[0].message).toBe('Bij een schouw wordt niets geteld, dus er zijn geen tellingen per dag.');
   });
 
   it('exports findings with a location as valid GeoJSON points in lon, lat order', async () => {

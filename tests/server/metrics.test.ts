@@ -100,7 +100,7 @@ describe('metrics', () => {
     const batch = [1, 2, 3].map((n) => device.tally(fx.campaignA.id, fx.dayA, fx.streetA, n));
     const mixed = [
       device.tally(fx.campaignA.id, fx.dayA, fx.streetA, 1),
-      device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: 'geen-dag', streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 }),
+      device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: 'geen-dag', streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 1 }),
       device.tally(fx.campaignA.id, fx.dayA, fx.streetA, 2),
     ];
     const statuses = (body: any) => body.data.sync.results.map((r: { status: string }) => r.status);

@@ -4,20 +4,21 @@
  * rows in every table; see tests/support/make-migration-fixture.ts) is loaded into a
  * fresh file, migrated to latest, and must keep every row and value, and the app must
  * start on it and serve what was there. A new migration is tested against every fixture
- * without changing this file.
+ * without changing this file; what one migration changes on purpose is checked in a file
+ * of its own (migrations-units.test.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest, migrationsFolder } from '../../server/src/db/migrate.js';
-import { FIXTURE_FOLDER, readFacts, type FixtureFacts } from '../support/make-migration-fixture.js';
+import { readFacts, type FixtureFacts } from '../support/make-migration-fixture.js';
+import { fixtureNames, loadFixture, readFixture } from '../support/migration-fixtures.js';
 import { loadDump } from '../support/sql-dump.js';
 import { SYNC } from '../support/sync-client.js';
-import { databaseFile, graphql, startTestApp } from '../support/test-app.js';
+import { graphql, startTestApp } from '../support/test-app.js';
 
 /**
  * Values a migration changes on purpose, by table: `{ table: 'why' }`. Every other table
@@ -34,22 +35,36 @@ const changedOnPurpose: Record<string, string> = {
   change_log: 'the findings the observation split changed, for the phones to pull',
 };
 
-const fixtures = fs.readdirSync(FIXTURE_FOLDER).filter((f) => f.endsWith('.sql')).sort();
+/** Columns a migration renamed on purpose, by table (old name → new name): their values must be kept under the new name. */
+const renamedOnPurpose: Record<string, Record<string, string>> = {
+  // 2026_12_01_1400_generalise_tally_units: a tile size is one kind of unit.
+  tally_event: { size_code: 'unit_code' },
+};
+
+/** Rows a migration added on purpose to a table whose other rows must stay as they were, by table: a condition that holds for the new rows only. */
+const addedOnPurpose: Record<string, string> = {
+  // 2026_12_01_1400_generalise_tally_units fills the unit rollups from the events (checked in migrations-units.test.ts).
+  tally_rollup: "dimension in ('UNIT', 'STREET_UNIT', 'DAY_UNIT', 'DAY_STREET')",
+};
+const renamed = (table: string, column: string) => renamedOnPurpose[table]?.[column] ?? column;
+
+const fixtures = fixtureNames();
 const migrations = fs.readdirSync(migrationsFolder).filter((f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts')).map((f) => f.replace(/\.(ts|js|mjs)$/, '')).sort();
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const tablesOf = (sqlite: SQLite.Database) => sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name").pluck().all() as string[];
 const columnsOf = (sqlite: SQLite.Database, table: string) => sqlite.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
 
-/** Per table: its columns, row count, and a hash of all rows in those columns. */
-function snapshot(sqlite: SQLite.Database, only?: Record<string, { columns: string[] }>) {
+/** Per table: its columns, row count, and a hash of all rows in those columns (only rows where `where` holds, when given). */
+function snapshot(sqlite: SQLite.Database, only?: Record<string, { columns: string[]; where?: string }>) {
   const result: Record<string, { columns: string[]; rows: number; hash: string }> = {};
   for (const table of only ? Object.keys(only) : tablesOf(sqlite)) {
     const columns = only ? only[table]!.columns : columnsOf(sqlite, table);
     const list = columns.map(quote).join(', ');
+    const where = only?.[table]!.where ? ` where ${only[table]!.where}` : '';
     const hash = createHash('sha256');
     let rows = 0;
-    for (const row of sqlite.prepare(`select ${list} from ${quote(table)} order by ${list}`).raw().iterate()) {
+    for (const row of sqlite.prepare(`select ${list} from ${quote(table)}${where} order by ${list}`).raw().iterate()) {
       hash.update(JSON.stringify(row)).update('\n');
       rows++;
     }
@@ -58,26 +73,14 @@ function snapshot(sqlite: SQLite.Database, only?: Record<string, { columns: stri
   return result;
 }
 
-/** A fresh database file holding the fixture, for the caller to remove. */
-function loadFixture(dump: string) {
-  const file = databaseFile();
-  const sqlite = new SQLite(file.env.DATABASE_PATH!);
-  try {
-    loadDump(sqlite, dump);
-  } finally {
-    sqlite.close();
-  }
-  return file;
-}
-
 it('has at least one database fixture to upgrade', () => {
   expect(fixtures.length).toBeGreaterThan(0);
 });
 
 describe.each(fixtures)('upgrading %s', (fixture) => {
-  const dump = fs.readFileSync(path.join(FIXTURE_FOLDER, fixture), 'utf8');
+  const dump = readFixture(fixture);
   let facts: FixtureFacts;
-  let file: ReturnType<typeof databaseFile>;
+  let file: ReturnType<typeof loadFixture>;
   let before: ReturnType<typeof snapshot>;
   let applied: string[];
   let tallyAreaCm2: number;
@@ -126,9 +129,13 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
       const kept = Object.fromEntries(Object.entries(before).filter(([table]) => !(table in changedOnPurpose)));
       expect(Object.keys(kept).filter((table) => !tablesNow.has(table)), 'tables gone').toEqual([]);
       for (const [table, { columns }] of Object.entries(kept)) {
-        expect(columns.filter((c) => !columnsOf(sqlite, table).includes(c)), `columns gone from ${table}`).toEqual([]);
+        expect(columns.map((c) => renamed(table, c)).filter((c) => !columnsOf(sqlite, table).includes(c)), `columns gone from ${table}`).toEqual([]);
       }
-      const after = snapshot(sqlite, kept);
+      // The same values in the same column order, under their new names; rows added on purpose left out.
+      const now = Object.fromEntries(
+        Object.entries(kept).map(([table, { columns }]) => [table, { columns: columns.map((c) => renamed(table, c)), where: addedOnPurpose[table] && `not (${addedOnPurpose[table]})` }]),
+      );
+      const after = snapshot(sqlite, now);
       for (const [table, was] of Object.entries(kept)) {
         expect({ rows: after[table]!.rows, hash: after[table]!.hash }, `${table} after the migrations`).toEqual({ rows: was.rows, hash: was.hash });
       }
@@ -227,8 +234,8 @@ describe.each(fixtures)('upgrading %s', (fixture) => {
       }
       const after = new SQLite(copy.env.DATABASE_PATH!, { readonly: true });
       try {
-        // Every column it had, as it was (a later migration may add more), and origin null.
-        expect(after.prepare('select * from tally_event order by id').all()).toEqual(before.map((event) => expect.objectContaining({ ...event, origin: null })));
+        // Every column it had, as it was (a later migration may add more; the size is now the unit), and origin null.
+        expect(after.prepare('select * from tally_event order by id').all()).toEqual(before.map(({ size_code, ...event }) => expect.objectContaining({ ...event, unit_code: size_code, origin: null })));
         const gardens = after.prepare("select key, area_cm2 from tally_rollup where campaign_id = ? and dimension = 'GARDEN'").all(facts.tegelwipCampaignId) as { key: string; area_cm2: number }[];
         const named = before.filter((e) => e.house_number !== null);
         expect(gardens).toEqual([{ key: `${String(named[0]!.street_id)}|7k`, area_cm2: named.reduce((sum, e) => sum + Number(e.area_cm2), 0) }]);

@@ -162,7 +162,7 @@ describe('participants', () => {
       const participant = await fx.makeParticipant(campaign);
       const day = (await daysOfCampaigns(db, [campaign.id]))[0]!.id;
       const viewer = { kind: 'participant' as const, participantId: participant.id, campaignId: campaign.id };
-      await db.transaction().execute((trx) => recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: campaign.id, actionDayId: day, streetId: fx.streetA, houseNumber: '7', sizeCode: 'TEGEL_30X30', count: 3 }));
+      await db.transaction().execute((trx) => recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: campaign.id, actionDayId: day, streetId: fx.streetA, houseNumber: '7', unitCode: 'TEGEL_30X30', count: 3 }));
       await changeCampaignStatus(db, admin, { campaignId: draft.id, status: 'CLOSED', requestId: 't' });
       await db.updateTable('campaign').set({ closed_at: new Date(Date.now() - closedDaysAgo * 86_400_000).toISOString() }).where('id', '=', draft.id).execute();
       return { campaignId: draft.id, participantId: participant.id };

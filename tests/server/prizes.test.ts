@@ -62,7 +62,7 @@ describe('prizes for the most active participants', () => {
     const [day] = await daysOfCampaigns(db(), [tegelwip.id]);
     return db()
       .transaction()
-      .execute((trx) => recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: tegelwip.id, actionDayId: day!.id, streetId: streets[street]!.id, houseNumber, sizeCode: 'AREA', count: areaCm2, origin }));
+      .execute((trx) => recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: tegelwip.id, actionDayId: day!.id, streetId: streets[street]!.id, houseNumber, unitCode: 'AREA', count: areaCm2, origin }));
   }
 
   const prizesAs = async (role: Role | Record<string, string>, campaignId: string) => (await fx.query(role, PRIZES, { id: campaignId })).body;
@@ -156,9 +156,17 @@ describe('prizes for the most active participants', () => {
     expect(twice.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(twice.errors[0].message).toBe('Kies elke prijs hoogstens één keer.');
     expect(twice.errors[0].extensions.fields).toEqual([{ path: ['input', 'categories'], message: 'Kies elke prijs hoogstens één keer.' }]);
-    const tooMany = await choose(tegelwip.id, ['MOST_AREA_BY_PARTICIPANT', 'MOST_AREA_PER_HOUSEHOLD_BY_STREET', 'MOST_GARDENS_BY_PARTICIPANT', 'MOST_SPOTS_BY_WALKER', 'MOST_AREA_BY_PARTICIPANT']);
+    const tooMany = await choose(tegelwip.id, [
+      'MOST_AREA_BY_PARTICIPANT',
+      'MOST_AREA_PER_HOUSEHOLD_BY_STREET',
+      'MOST_GARDENS_BY_PARTICIPANT',
+      'MOST_SPOTS_BY_WALKER',
+      'MOST_COUNTED_BY_PARTICIPANT',
+      'MOST_GARDENS_HELPED_BY_STREET',
+      'MOST_AREA_BY_PARTICIPANT',
+    ]);
     expect(tooMany.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(tooMany.errors[0].message).toBe('Er zijn 4 prijzen: kies er hoogstens zoveel.');
+    expect(tooMany.errors[0].message).toBe('Er zijn 6 prijzen: kies er hoogstens zoveel.');
     expect((await prizesAs('coordinator', tegelwip.id)).data.campaignPrizes.prizes).toEqual([]);
   });
 

@@ -183,7 +183,8 @@ function expectedYear(year: number, specs: CampaignSpec[], findingTimes: Map<Cam
           median: steps.length ? steps[Math.floor((steps.length - 1) / 2)]! : null,
           satisfactionUnknown: steps.length ? null : 'NO_SCALE_ANSWERS',
         };
-  return { year, activities, tegelwippen, findings, satisfaction, themeScores };
+  // Only schouws and tegelwip actions are generated here; clean-ups: programme-results-cleanup.test.ts.
+  return { year, activities, tegelwippen, opruimen: null, findings, satisfaction, themeScores };
 }
 
 describe('programme results, recomputed from the raw inputs', () => {

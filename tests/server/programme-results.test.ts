@@ -22,6 +22,7 @@ const RESULTS = `query($id: ID!) { programmeResults(neighbourhoodId: $id) {
     campaigns { name kind status personalDataErasedAt }
     activities { kind campaigns signups participants households householdsUnknown }
     tegelwippen { areaCm2 areaM2 nkTiles targetAreaCm2 targetAreaM2 progressPercent gardensGreened }
+    opruimen { units { unit quantity target progressPercent } }
     findings { count handled handledShare medianDaysToHandle }
     satisfaction { responses scaleAnswers satisfiedShare median satisfactionUnknown }
     themeScores { theme level observationCount distribution { rating count } }
@@ -124,6 +125,7 @@ describe('programme results', () => {
     ],
     // NK: 40600 cm² × 11 / 10000 = 44.66 → 45. Gardens: 12 and 3 (not 12a: public space; not 7: taken back).
     tegelwippen: { areaCm2: 40_600, areaM2: 4.06, nkTiles: 45, targetAreaCm2: 1_000_000, targetAreaM2: 100, progressPercent: 4.1, gardensGreened: 2 },
+    opruimen: null,
     findings: { count: 5, handled: 2, handledShare: 0.4, medianDaysToHandle: 6.5 },
     // Unchanged by retention: the answers stay, anonymous.
     satisfaction: { responses: 7, scaleAnswers: 8, satisfiedShare: 0.5, median: 3, satisfactionUnknown: null },
@@ -144,6 +146,7 @@ describe('programme results', () => {
       { kind: 'TEGELWIPPEN', campaigns: 1, signups: 1, participants: 0, households: 1, householdsUnknown: null },
     ],
     tegelwippen: { areaCm2: 10_800, areaM2: 1.08, nkTiles: 12, targetAreaCm2: 5_000_000, targetAreaM2: 500, progressPercent: 0.2, gardensGreened: 1 },
+    opruimen: null,
     findings: { count: 0, handled: 0, handledShare: null, medianDaysToHandle: null },
     satisfaction: { responses: 1, scaleAnswers: 0, satisfiedShare: null, median: null, satisfactionUnknown: 'NO_SCALE_ANSWERS' },
     themeScores: [

@@ -30,7 +30,7 @@ describe('a resent record id that is someone else’s', () => {
   let otherSchouwer: Headers;
   const ids = { event: uuidv7(), correction: uuidv7(), otherEvent: uuidv7(), finding: uuidv7(), answer: uuidv7(), coordinatorFinding: uuidv7() };
   const now = () => new Date().toISOString();
-  const tally = (id: string, count = 5) => ({ id, campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, houseNumber: '7', sizeCode: 'TEGEL_30X30', count });
+  const tally = (id: string, count = 5) => ({ id, campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, houseNumber: '7', unitCode: 'TEGEL_30X30', count });
   const finding = (id: string, text = 'Iets anders') => ({ id, campaignId: fx.schouwA.id, category: 'SCHOON', streetId: fx.streetA, text, deviceTime: now() });
   const textItem = () => fx.checklist.sections.flatMap((s) => s.items).find((i) => i.type === 'TEXT' && (i.spotTypes.length === 0 || i.spotTypes.includes('SPEELPLEK')))!;
   const answer = (id: string, text = 'Iets anders') => ({ id, campaignId: fx.schouwA.id, spotId: fx.spotA.id, checklistItemId: textItem().id, answer: text, deviceTime: now() });

@@ -167,13 +167,13 @@ describe('planning a date', () => {
       await fx.signUpTegelwip({ dayIds: [dayId], streetId: first!.id, houseNumber: '2' });
       const admin = fx.asViewer('admin');
       const record = (houseNumber: string, count: number, streetId = first!.id) =>
-        db().transaction().execute((trx) => recordTallyEvent(trx, admin, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: dayId, streetId, houseNumber, sizeCode: 'TEGEL_30X30', count }));
+        db().transaction().execute((trx) => recordTallyEvent(trx, admin, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: dayId, streetId, houseNumber, unitCode: 'TEGEL_30X30', count }));
       // "12a" and "12-A" are the address signed up as "12 A"; a correction counts against it.
       const counted = await record('12a', 40);
       await record('12-A', 10);
       await db().transaction().execute((trx) => correctTallyEvent(trx, admin, { id: uuidv7(), correctsEventId: counted.id, count: 5 }));
       // Another day's tiles at the same address are not this day's.
-      await db().transaction().execute((trx) => recordTallyEvent(trx, admin, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.tegelwipDay, streetId: first!.id, houseNumber: '9', sizeCode: 'TEGEL_30X30', count: 7 }));
+      await db().transaction().execute((trx) => recordTallyEvent(trx, admin, { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.tegelwipDay, streetId: first!.id, houseNumber: '9', unitCode: 'TEGEL_30X30', count: 7 }));
     });
 
     it('lists confirmed addresses by street and house number, with estimate, counted area and pickup', async () => {

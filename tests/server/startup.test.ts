@@ -66,7 +66,11 @@ describe('server start-up (real process)', () => {
       expect(text).toContain(`Console:       http://localhost:${server.port}/beheer`);
       const [, email, password] = /Demo coordinator \(shown only now\): (\S+) \/ (\S+)/.exec(text)!;
       const invites = [...text.matchAll(/^ {4}(.+): code ([A-Z0-9]+) {2}(\S+)$/gm)];
-      expect(invites.map((m) => m[1])).toEqual([expect.stringMatching(/^Tegelwippen \d{4} \(demo\)$/), expect.stringMatching(/^Buurtschouw \d{4} \(demo\)$/)]);
+      expect(invites.map((m) => m[1])).toEqual([
+        expect.stringMatching(/^Tegelwippen \d{4} \(demo\)$/),
+        expect.stringMatching(/^Buurtschouw \d{4} \(demo\)$/),
+        expect.stringMatching(/^Opruimactie \d{4} \(demo\)$/),
+      ]);
       const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
       for (const [, name, code, link] of invites) {
         expect(link).toBe(`http://localhost:${server.port}/meedoen/${code}`);
@@ -85,7 +89,7 @@ describe('server start-up (real process)', () => {
       const campaigns = await graphql(server.url, '{ campaigns(first: 10) { edges { node { kind status days { date } } } } }', {}, cookie);
       // Last year's schouw (closed) is there too, for comparison; the open ones start today.
       const edges = (campaigns.data.campaigns.edges as { node: { kind: string; status: string; days: { date: string }[] } }[]).filter((e) => e.node.status === 'OPEN');
-      expect(edges.map((e) => e.node.kind).sort()).toEqual(['SCHOUW', 'TEGELWIPPEN']);
+      expect(edges.map((e) => e.node.kind).sort()).toEqual(['OPRUIMEN', 'SCHOUW', 'TEGELWIPPEN']);
       for (const e of edges) expect(e.node.days[0]!.date).toBe(today);
       // PUBLIC_URL defaults to localhost: the log and the text say phones cannot reach it.
       expect(text).toMatch(/"level":40,.*PUBLIC_URL is http:\/\/localhost:\d+, which phones cannot reach/);

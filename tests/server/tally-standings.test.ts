@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { placesByArea } from '../../server/src/modules/tally/tally-aggregates.service.js';
+import { placesByFigure } from '../../server/src/modules/tally/tally-aggregates.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 
 const STANDINGS = `query($id: ID!) { tallyDashboard(campaignId: $id, top: 10) {
@@ -19,11 +19,11 @@ const RECORD = 'mutation($input: RecordTallyEventInput!) { recordTallyEvent(inpu
 interface Street { place: number; streetId: string; streetName: string; householdCount: number | null; areaM2PerHousehold: number | null; total: { areaCm2: number } }
 interface Ranked { rank: number; name: string; isPseudonym: boolean; participantId: string | null; total: { areaCm2: number } }
 
-describe('placesByArea', () => {
+describe('placesByFigure', () => {
   it('gives equal areas the same place and lets the next one skip', () => {
-    expect(placesByArea([5000, 3000, 3000, 1000, 0, 0])).toEqual([1, 2, 2, 4, 5, 5]);
-    expect(placesByArea([])).toEqual([]);
-    expect(placesByArea([0, 0, 0])).toEqual([1, 1, 1]);
+    expect(placesByFigure([5000, 3000, 3000, 1000, 0, 0])).toEqual([1, 2, 2, 4, 5, 5]);
+    expect(placesByFigure([])).toEqual([]);
+    expect(placesByFigure([0, 0, 0])).toEqual([1, 1, 1]);
   });
 });
 

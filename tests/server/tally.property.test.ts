@@ -2,7 +2,8 @@
  * Property: whatever ledger is written (entries of any size by anyone, from a garden, the
  * public space or not said, at house numbers written in several ways, corrections of any
  * size, over-corrections that must be refused), every aggregate the dashboard shows
- * equals a recomputation from the raw events, and no entry or street ever goes below zero.
+ * (also per unit, per street and day and unit, and the streets counted each day) equals a
+ * recomputation from the raw events, and no entry or street ever goes below zero.
  */
 import { TILE_ORIGINS, type TileOrigin } from '@buurtkracht/protocol/tile-origins';
 import { nkTilesOf, SIZE_CODES, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
@@ -45,7 +46,7 @@ describe('tally aggregates (property)', () => {
             if (c.kind === 'record') {
               const viewer = c.who < 0 ? fx.coordinator : people[c.who]!;
               const event = await fx.db.transaction().execute((trx) =>
-                recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[c.day]!, streetId: fx.streetIds[c.street]!, sizeCode: c.size, count: c.count, origin: c.origin, houseNumber: HOUSE_NUMBERS[c.house]![0] }),
+                recordTallyEvent(trx, viewer, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[c.day]!, streetId: fx.streetIds[c.street]!, unitCode: c.size, count: c.count, origin: c.origin, houseNumber: HOUSE_NUMBERS[c.house]![0] }),
               );
               const garden = HOUSE_NUMBERS[c.house]![1];
               entries.push({ id: event.id, remaining: c.count, owner: viewer, garden: garden && c.origin !== 'PUBLIC' ? `${c.street}/${garden}` : null });
@@ -65,7 +66,8 @@ describe('tally aggregates (property)', () => {
           const ledger = await eventsOfCampaign(fx.db, fx.campaign.id);
           const dashboard = await tallyDashboard(fx.db, fx.coordinator, fx.campaign.id, 50);
           const total = ledger.reduce((s, e) => s + e.area_cm2, 0);
-          expect(dashboard.total).toEqual({ areaCm2: total, nkTiles: nkTilesOf(total), entries: ledger.length });
+          const counted = (events: typeof ledger) => events.reduce((s, e) => s + e.count, 0);
+          expect(dashboard.total).toEqual({ areaCm2: total, nkTiles: nkTilesOf(total), entries: ledger.length, quantity: counted(ledger) });
 
           const perStreet = sumBy(ledger, (e) => e.street_id, (e) => e.area_cm2);
           for (const street of dashboard.streets) {
@@ -75,17 +77,38 @@ describe('tally aggregates (property)', () => {
           const perDay = sumBy(ledger, (e) => e.action_day_id, (e) => e.area_cm2);
           for (const day of dashboard.days) expect(day.areaCm2).toBe(perDay.get(day.day.id) ?? 0);
 
+          // Per unit, alone and per street and per day: the net count, its area and its entries.
+          const unitFigures = (events: typeof ledger, code: string) => {
+            const of = events.filter((e) => e.unit_code === code);
+            return { quantity: of.reduce((s, e) => s + e.count, 0), areaCm2: of.reduce((s, e) => s + e.area_cm2, 0), entries: of.length };
+          };
+          expect(dashboard.units.map((u) => u.unit.code)).toEqual(SIZE_CODES);
+          for (const u of dashboard.units) expect({ quantity: u.quantity, areaCm2: u.areaCm2, entries: u.entries }).toEqual(unitFigures(ledger, u.unit.code));
+          for (const street of dashboard.streets) {
+            for (const u of street.units) expect({ quantity: u.quantity, areaCm2: u.areaCm2, entries: u.entries }).toEqual(unitFigures(ledger.filter((e) => e.street_id === street.streetId), u.unit.code));
+          }
+          for (const day of dashboard.days) {
+            const ofDay = ledger.filter((e) => e.action_day_id === day.day.id);
+            for (const u of day.units) expect({ quantity: u.quantity, areaCm2: u.areaCm2, entries: u.entries }).toEqual(unitFigures(ofDay, u.unit.code));
+            // No day is planned here: its streets are the ones where something is left of that day's entries, by name.
+            const left = fx.streetIds.map((id) => ({ id, of: ofDay.filter((e) => e.street_id === id) })).filter(({ of }) => counted(of) > 0);
+            expect(day.streets.map((s) => [s.streetId, s.planned, s.counted, s.quantity, s.entries])).toEqual(left.map(({ id, of }) => [id, false, true, counted(of), of.length]));
+          }
+
           const perParticipant = sumBy(ledger.filter((e) => e.participant_id), (e) => e.participant_id!, (e) => e.area_cm2);
           const expectedRanking = [...perParticipant.entries()].filter(([, area]) => area > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
           expect(dashboard.topParticipants.map((r) => [r.participantId, r.areaCm2])).toEqual(expectedRanking);
 
           const perOrigin = sumBy(ledger, (e) => e.origin ?? 'none', (e) => e.area_cm2);
           const entriesPerOrigin = sumBy(ledger, (e) => e.origin ?? 'none', () => 1);
-          expect(dashboard.byOrigin).toEqual({
-            garden: { areaCm2: perOrigin.get('GARDEN') ?? 0, nkTiles: nkTilesOf(perOrigin.get('GARDEN') ?? 0), entries: entriesPerOrigin.get('GARDEN') ?? 0 },
-            publicSpace: { areaCm2: perOrigin.get('PUBLIC') ?? 0, nkTiles: nkTilesOf(perOrigin.get('PUBLIC') ?? 0), entries: entriesPerOrigin.get('PUBLIC') ?? 0 },
-            notSaid: { areaCm2: perOrigin.get('none') ?? 0, nkTiles: nkTilesOf(perOrigin.get('none') ?? 0), entries: entriesPerOrigin.get('none') ?? 0 },
+          const countPerOrigin = sumBy(ledger, (e) => e.origin ?? 'none', (e) => e.count);
+          const originTotal = (origin: string) => ({
+            areaCm2: perOrigin.get(origin) ?? 0,
+            nkTiles: nkTilesOf(perOrigin.get(origin) ?? 0),
+            entries: entriesPerOrigin.get(origin) ?? 0,
+            quantity: countPerOrigin.get(origin) ?? 0,
           });
+          expect(dashboard.byOrigin).toEqual({ garden: originTotal('GARDEN'), publicSpace: originTotal('PUBLIC'), notSaid: originTotal('none') });
           // A garden is greened while something is left of the entries that name it (every size has an area).
           const perGarden = sumBy(entries.filter((e) => e.garden), (e) => e.garden!, (e) => e.remaining);
           expect(dashboard.gardensGreened).toBe([...perGarden.values()].filter((left) => left > 0).length);

@@ -1,5 +1,6 @@
-/** The tegelwip ledger over real SQLite: units, NK tiles, corrections, idempotency, ranking. */
-import { nkTilesOf, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
+/** The tally ledger of a tegelwip action over real SQLite (the generic ledger; a clean-up: cleanup-ledger.test.ts): tile units, NK tiles, corrections, idempotency, ranking. */
+import type { UnitCode } from '@buurtkracht/protocol/tally-units';
+import { nkTilesOf } from '@buurtkracht/protocol/tile-sizes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { publicProgress, tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.service.js';
@@ -14,9 +15,9 @@ describe('tally ledger', () => {
   });
   afterEach(() => fx.close());
 
-  const record = (viewer: Parameters<typeof recordTallyEvent>[1], sizeCode: SizeCode, count: number, street = 0, day = 0, id = uuidv7()) =>
+  const record = (viewer: Parameters<typeof recordTallyEvent>[1], unitCode: UnitCode, count: number, street = 0, day = 0, id = uuidv7()) =>
     fx.db.transaction().execute((trx) =>
-      recordTallyEvent(trx, viewer, { id, campaignId: fx.campaign.id, actionDayId: fx.dayIds[day]!, streetId: fx.streetIds[street]!, sizeCode, count }),
+      recordTallyEvent(trx, viewer, { id, campaignId: fx.campaign.id, actionDayId: fx.dayIds[day]!, streetId: fx.streetIds[street]!, unitCode, count }),
     );
   const correct = (viewer: Parameters<typeof correctTallyEvent>[1], correctsEventId: string, count: number, id = uuidv7()) =>
     fx.db.transaction().execute((trx) => correctTallyEvent(trx, viewer, { id, correctsEventId, count }));
@@ -27,7 +28,8 @@ describe('tally ledger', () => {
     await record(p, 'TEGEL_60X60', 2, 1); // 7200
     await record(p, 'AREA', 12_345, 2); // measured
     const dashboard = await tallyDashboard(fx.db, fx.coordinator, fx.campaign.id);
-    expect(dashboard.total).toEqual({ areaCm2: 28_545, nkTiles: nkTilesOf(28_545), entries: 3 });
+    // The net count of all units together mixes pieces with the cm² of AREA: tiles rank by area.
+    expect(dashboard.total).toEqual({ areaCm2: 28_545, nkTiles: nkTilesOf(28_545), entries: 3, quantity: 10 + 2 + 12_345 });
     expect(dashboard.targetAreaCm2).toBe(5_000_000);
     expect(dashboard.streets.map((s) => s.areaCm2)).toEqual([12_345, 9000, 7200]);
   });
@@ -45,7 +47,7 @@ describe('tally ledger', () => {
     const p = await fx.participant('Anna', true);
     const entry = await record(p, 'TEGEL_40X40', 5);
     const correction = await correct(p, entry.id, 2);
-    expect(correction).toMatchObject({ count: -2, areaCm2: -3200, correctsEventId: entry.id, sizeCode: 'TEGEL_40X40', streetId: entry.streetId });
+    expect(correction).toMatchObject({ count: -2, areaCm2: -3200, correctsEventId: entry.id, unitCode: 'TEGEL_40X40', streetId: entry.streetId });
     await expect(correct(p, entry.id, 4)).rejects.toMatchObject({ code: 'CONFLICT', message: 'Je kunt hoogstens 3 weghalen van deze telling.' });
     await correct(p, entry.id, 3);
     await expect(correct(p, entry.id, 1)).rejects.toMatchObject({ message: 'Deze telling is al helemaal weggehaald.' });
@@ -69,10 +71,10 @@ describe('tally ledger', () => {
     await expect(record(p, 'TEGEL_30X30', 5001)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(record(p, 'TEGEL_30X30', 1.5)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(
-      fx.db.transaction().execute((trx) => recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: 'geen-dag', streetId: fx.streetIds[0]!, sizeCode: 'TEGEL_30X30', count: 1 })),
+      fx.db.transaction().execute((trx) => recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: 'geen-dag', streetId: fx.streetIds[0]!, unitCode: 'TEGEL_30X30', count: 1 })),
     ).rejects.toMatchObject({ message: 'Deze actiedag hoort niet bij deze actie.' });
     await expect(
-      fx.db.transaction().execute((trx) => recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[0]!, streetId: 'geen-straat', sizeCode: 'TEGEL_30X30', count: 1 })),
+      fx.db.transaction().execute((trx) => recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[0]!, streetId: 'geen-straat', unitCode: 'TEGEL_30X30', count: 1 })),
     ).rejects.toMatchObject({ message: 'Deze straat hoort niet bij deze buurt.' });
     expect(await fx.db.selectFrom('tally_event').selectAll().execute()).toEqual([]);
     expect(await fx.db.selectFrom('tally_rollup').selectAll().execute()).toEqual([]);
@@ -84,7 +86,7 @@ describe('tally ledger', () => {
     await changeCampaignStatus(fx.db, fx.coordinator, { campaignId: fx.campaign.id, status: 'CLOSED', requestId: 't' });
     const late = (clientTime: string) =>
       fx.db.transaction().execute((trx) =>
-        recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[0]!, streetId: fx.streetIds[0]!, sizeCode: 'TEGEL_30X30', count: 1, clientTime }),
+        recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[0]!, streetId: fx.streetIds[0]!, unitCode: 'TEGEL_30X30', count: 1, clientTime }),
       );
     await expect(late(before)).resolves.toMatchObject({ count: 1 });
     await expect(late(new Date(Date.now() + 60_000).toISOString())).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -121,7 +123,7 @@ describe('tally ledger', () => {
   it('publishes progress without personal data, only when the public page is on', async () => {
     const p = await fx.participant('Anna', true);
     await fx.db.transaction().execute((trx) =>
-      recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[0]!, streetId: fx.streetIds[0]!, houseNumber: '12x', sizeCode: 'TEGEL_30X30', count: 2 }),
+      recordTallyEvent(trx, p, { id: uuidv7(), campaignId: fx.campaign.id, actionDayId: fx.dayIds[0]!, streetId: fx.streetIds[0]!, houseNumber: '12x', unitCode: 'TEGEL_30X30', count: 2 }),
     );
     const progress = await publicProgress(fx.db, fx.campaign.id);
     expect(progress.total.areaCm2).toBe(1800);

@@ -17,7 +17,7 @@ describe('validation messages of field commands in the sync worker', () => {
 
   it('refuses a tally with a count that is not a number in Dutch', async () => {
     const device = new TestDevice();
-    const entry = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 'veel' });
+    const entry = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 'veel' });
     const { body } = await fx.query('participant', SYNC, device.input([entry]));
     const [result] = body.data.sync.results;
     expect(result).toMatchObject({ status: 'REJECTED', code: 'BAD_USER_INPUT' });

@@ -1,7 +1,7 @@
 /**
  * A neighbourhood of its own inside an access fixture's app, with its own coordinator, to
  * give the programme's results a history: campaigns in chosen years, participants, sign-ups,
- * counted tiles, findings moved on at chosen times, schouw answers, and questionnaires
+ * counted tiles and clean-up units, findings moved on at chosen times, schouw answers, and questionnaires
  * with their responses (by the app and by the public link). Everything goes
  * through the services (or, for participants and sign-ups, the rows those services write),
  * with the clock passed in, so a test knows every figure to expect.
@@ -10,7 +10,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { hashSecret, inviteCode, pseudonymFor, randomToken } from '../../server/src/auth/tokens.js';
 import type { Viewer } from '../../server/src/auth/viewer.js';
 import type { Db } from '../../server/src/db/database.js';
-import { changeCampaignStatus, createCampaign, daysOfCampaigns, type Campaign } from '../../server/src/modules/campaign/campaign.service.js';
+import type { UnitChoice } from '../../server/src/modules/campaign/campaign-unit-rules.js';
+import { changeCampaignStatus, createCampaign, daysOfCampaigns, type Campaign, type CampaignKind } from '../../server/src/modules/campaign/campaign.service.js';
 import { changeFindingStatus, recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import type { FindingStatus } from '../../server/src/modules/finding/finding.table.js';
 import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood.repo.js';
@@ -21,7 +22,7 @@ import { blankSignupRow, insertSignup } from '../../server/src/modules/signup/si
 import { answerQuestionnaire, publishQuestionnaire, setCampaignQuestionnaire, type Questionnaire } from '../../server/src/modules/questionnaire/questionnaire.service.js';
 import { createSpot } from '../../server/src/modules/spot/spot.service.js';
 import { correctTallyEvent, recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
-import type { SizeCode } from '@buurtkracht/protocol/tile-sizes';
+import type { UnitCode } from '@buurtkracht/protocol/tally-units';
 import type { TileOrigin } from '@buurtkracht/protocol/tile-origins';
 import type { Rating } from '@buurtkracht/protocol/rating-scale';
 import type { AnswerValue, QuestionType } from '@buurtkracht/protocol/questionnaire';
@@ -58,12 +59,21 @@ export async function programmeNeighbourhood(fx: AccessFixture, streetCount = 2)
     headers: staff.headers,
     streets,
 
-    /** A campaign made at `createdAt` with these days, opened (unless `draft`). */
-    async campaign(kind: 'SCHOUW' | 'TEGELWIPPEN', name: string, options: { days?: string[]; createdAt: string; targetAreaM2?: number; draft?: boolean }) {
+    /** A campaign made at `createdAt` with these days (and, for a clean-up, these units), opened (unless `draft`). */
+    async campaign(kind: CampaignKind, name: string, options: { days?: string[]; createdAt: string; targetAreaM2?: number; units?: UnitChoice[]; draft?: boolean }) {
       const draft = await createCampaign(
         db,
         coordinator,
-        { neighbourhoodId: neighbourhood.id, kind, name, days: (options.days ?? []).map((date) => ({ date })), targetAreaM2: kind === 'TEGELWIPPEN' ? (options.targetAreaM2 ?? null) : null, checklistVersionId: kind === 'SCHOUW' ? fx.checklist.id : null, requestId: 't' },
+        {
+          neighbourhoodId: neighbourhood.id,
+          kind,
+          name,
+          days: (options.days ?? []).map((date) => ({ date })),
+          targetAreaM2: kind === 'TEGELWIPPEN' ? (options.targetAreaM2 ?? null) : null,
+          checklistVersionId: kind === 'SCHOUW' ? fx.checklist.id : null,
+          units: options.units ?? null,
+          requestId: 't',
+        },
         new Date(options.createdAt),
       );
       const campaign = options.draft ? draft : await changeCampaignStatus(db, coordinator, { campaignId: draft.id, status: 'OPEN', requestId: 't' }, new Date(options.createdAt));
@@ -94,9 +104,9 @@ export async function programmeNeighbourhood(fx: AccessFixture, streetCount = 2)
       await insertSignup(db, blankSignupRow(at, { campaign_id: campaign.id, token_hash: hashSecret(randomToken(32)), display_name: 'Aanmelder', street_id: street === null ? null : streets[street]!, house_number: houseNumber, cancelled_at: cancelled ? at : null }));
     },
 
-    /** Counts tiles as the coordinator; returns the event's id. */
-    async tally(campaign: Campaign & { dayIds: string[] }, street: number, houseNumber: string | null, sizeCode: SizeCode, count: number, origin: TileOrigin | null = null): Promise<string> {
-      const event = await db.transaction().execute((trx) => recordTallyEvent(trx, coordinator, { id: uuidv7(), campaignId: campaign.id, actionDayId: campaign.dayIds[0]!, streetId: streets[street]!, houseNumber, sizeCode, count, origin }));
+    /** Counts tiles (or a clean-up's bags, items, gardens) as the coordinator; returns the event's id. */
+    async tally(campaign: Campaign & { dayIds: string[] }, street: number, houseNumber: string | null, unitCode: UnitCode, count: number, origin: TileOrigin | null = null): Promise<string> {
+      const event = await db.transaction().execute((trx) => recordTallyEvent(trx, coordinator, { id: uuidv7(), campaignId: campaign.id, actionDayId: campaign.dayIds[0]!, streetId: streets[street]!, houseNumber, unitCode, count, origin }));
       return event.id;
     },
 

@@ -24,8 +24,8 @@ export class TestDevice {
     return { mutationId: uuidv7(), seq: ++this.#seq, name, args, clientTime, formatVersion };
   }
 
-  tally(campaignId: string, actionDayId: string, streetId: string, count: number, sizeCode = 'TEGEL_30X30'): OutboxEntry {
-    return this.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId, streetId, sizeCode, count });
+  tally(campaignId: string, actionDayId: string, streetId: string, count: number, unitCode = 'TEGEL_30X30'): OutboxEntry {
+    return this.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId, streetId, unitCode, count });
   }
 
   input(mutations: OutboxEntry[], cursor: string | null = null, campaignId?: string) {

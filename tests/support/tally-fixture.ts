@@ -1,11 +1,12 @@
 /**
- * A tegelwip campaign over a fresh in-memory database: the seeded Staatsliedenbuurt,
+ * A tegelwip campaign (or, when asked, a clean-up with the units given) over a fresh in-memory database: the seeded Staatsliedenbuurt,
  * action days, a coordinator viewer and participants, for service-level tests.
  * In memory on purpose: these tests call services on one connection without the app, so
  * there is no reader connection or sync worker a file would bring into play, and their
  * property runs make many small commits that a file would each fsync. Tests of the app
  * use startTestApp(), which runs on a file.
  */
+import type { UnitCode } from '@buurtkracht/protocol/tally-units';
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../server/src/auth/viewer.js';
 import { openDatabase } from '../../server/src/db/connect.js';
@@ -26,7 +27,15 @@ export interface TallyFixture {
   close(): Promise<void>;
 }
 
-export async function tallyFixture(options: { streets?: number; days?: number; households?: (i: number) => number | null } = {}): Promise<TallyFixture> {
+export interface TallyFixtureOptions {
+  streets?: number;
+  days?: number;
+  households?: (i: number) => number | null;
+  /** A clean-up (OPRUIMEN) counting these units, instead of a tegelwip campaign. */
+  cleanupUnits?: readonly { code: UnitCode; target?: number | null }[];
+}
+
+export async function tallyFixture(options: TallyFixtureOptions = {}): Promise<TallyFixture> {
   const { db } = openDatabase(':memory:');
   await migrateToLatest(db);
   const streetCount = options.streets ?? 3;
@@ -44,8 +53,7 @@ export async function tallyFixture(options: { streets?: number; days?: number; h
   const dayCount = options.days ?? 2;
   const draft = await createCampaign(db, coordinator, {
     neighbourhoodId: neighbourhood.id,
-    kind: 'TEGELWIPPEN',
-    name: 'Tegelwippen test',
+    ...(options.cleanupUnits ? { kind: 'OPRUIMEN' as const, name: 'Opruimactie test', units: options.cleanupUnits } : { kind: 'TEGELWIPPEN' as const, name: 'Tegelwippen test' }),
     days: Array.from({ length: dayCount }, (_, i) => ({ date: `2027-04-${String(i + 1).padStart(2, '0')}` })),
     publicProgress: true,
     requestId: 'fixture',

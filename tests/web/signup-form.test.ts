@@ -55,6 +55,21 @@ describe('signup rules', () => {
     expect(signupProblems('SCHOUW', { ...blank, dayIds: ['d'], displayName: 'Bo', walkerKind: 'RESIDENT', houseNumber: 'x' })).toEqual({});
   });
 
+  it('a clean-up sign-up names a garden as tegelwippen does, without an estimate of tiles', () => {
+    expect(keys(signupProblems('OPRUIMEN', blank))).toEqual(['dayIds', 'displayName', 'houseNumber', 'streetId']);
+    // An estimate left in the form from nowhere is not asked, so not checked either.
+    expect(signupProblems('OPRUIMEN', { ...blank, dayIds: ['d'], streetId: 's', houseNumber: '3', displayName: 'Anna', estimate: 'veel' })).toEqual({});
+    const form = new SignupFormState('OPRUIMEN');
+    form.setDay('day-1', true);
+    form.streetId = 'street-1';
+    form.houseNumber = ' 3 ';
+    form.estimate = '14';
+    form.displayName = 'Anna';
+    form.setToolQuantity('grijper', 1);
+    form.wantsPickup = true;
+    expect(form.changes()).toMatchObject({ streetId: 'street-1', houseNumber: '3', estimateM2: null, estimateTiles: null, tools: [{ toolId: 'grijper', quantity: 1 }], wantsHelp: false, wantsPickup: true, walkerKind: null });
+  });
+
   it('holds the server limits (protocol/input-limits)', () => {
     const base = { ...blank, dayIds: ['d'], streetId: 's', houseNumber: '1' };
     expect(signupProblems('TEGELWIPPEN', { ...base, displayName: 'a'.repeat(SIGNUP_NAME_MAX) })).toEqual({});

@@ -11,7 +11,7 @@ import type {
   StaffSessionTable,
 } from '../modules/account/account.table.js';
 import type { AuditEventTable } from '../modules/audit/audit.table.js';
-import type { CampaignDayTable, CampaignTable } from '../modules/campaign/campaign.table.js';
+import type { CampaignDayStreetTable, CampaignDayTable, CampaignTable, CampaignUnitTable } from '../modules/campaign/campaign.table.js';
 import type { ChecklistItemTable, ChecklistSectionTable, ChecklistTemplateTable, ChecklistVersionTable } from '../modules/checklist/checklist.table.js';
 import type { ActionItemFindingTable, ActionItemTable, FindingConflictTable, FindingPhotoTable, FindingStatusEventTable, FindingTable } from '../modules/finding/finding.table.js';
 import type { ObservationTable } from '../modules/observation/observation.table.js';
@@ -42,6 +42,8 @@ export interface Database {
   audit_event: AuditEventTable;
   spot: SpotTable;
   campaign_day: CampaignDayTable;
+  campaign_unit: CampaignUnitTable;
+  campaign_day_street: CampaignDayStreetTable;
   checklist_template: ChecklistTemplateTable;
   checklist_version: ChecklistVersionTable;
   checklist_section: ChecklistSectionTable;

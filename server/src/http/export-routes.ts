@@ -1,6 +1,7 @@
 /**
- * GET /exports/campaigns/:id/{findings.csv,findings.geojson,answers.csv,tally-ledger.csv,nk-summary.csv,questionnaire.csv}
- * for coordinators of the campaign (staff session). answers.csv (the walkers' answers,
+ * GET /exports/campaigns/:id/{findings.csv,findings.geojson,answers.csv,tally-ledger.csv,unit-summary.csv,nk-summary.csv,questionnaire.csv}
+ * for coordinators of the campaign (staff session). unit-summary.csv (tellingen per dag) is
+ * for any counting campaign, nk-summary.csv for tegelwippen only. answers.csv (the walkers' answers,
  * downloaded as antwoorden-….csv) is streamed as it is read. The CSV files are for people by
  * default (Dutch words, local time); `?separator=semicolon` writes `;` and decimal commas
  * for Dutch Excel; `?format=raw` writes codes, UTC times and decimal points for
@@ -11,6 +12,9 @@
  *
  * GET /exports/days/:dayId/ophaallijst.csv: a day's pickup list for the groenbedrijf
  * (pickup-list.service.ts), always for Dutch Excel.
+ *
+ * GET /exports/days/:dayId/hvc-ophaallijst.csv: a clean-up day's pickup list for HVC
+ * (cleanup/hvc-pickup-csv.ts) for the campaign's coordinators, with the two variants.
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -18,6 +22,7 @@ import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Db } from '../db/database.js';
 import * as exports from '../modules/export/export.service.js';
 import type { CsvOptions, ExportFormat } from '../modules/export/export.service.js';
+import { hvcPickupListCsv } from '../modules/cleanup/hvc-pickup-csv.js';
 import { programmeResultsCsv } from '../modules/programme/programme-csv.js';
 import { exportQuestionnaireCsv } from '../modules/questionnaire/questionnaire-csv.js';
 import { pickupListCsv } from '../modules/signup/pickup-list.service.js';
@@ -41,6 +46,14 @@ export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth:
     if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
     const { csv, date } = await pickupListCsv(deps.db, viewer, request.params.dayId, request.id);
     return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="ophaallijst-${date}.csv"`).header('Cache-Control', 'no-store').send(csv);
+  });
+  app.get<{ Params: { dayId: string }; Querystring: CsvQuery }>('/exports/days/:dayId/hvc-ophaallijst.csv', async (request, reply) => {
+    const viewer = await resolveViewer(request, deps.db, deps.auth);
+    if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
+    const options = csvOptionsOf(request.query);
+    if (!options) return reply.code(400).send(badFormat);
+    const { csv, date } = await hvcPickupListCsv(deps.db, viewer, request.params.dayId, options, request.id);
+    return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="hvc-ophaallijst-${date}.csv"`).header('Cache-Control', 'no-store').send(csv);
   });
   app.get<{ Params: { id: string }; Querystring: CsvQuery }>('/exports/neighbourhoods/:id/programme-results.csv', async (request, reply) => {
     const viewer = await resolveViewer(request, deps.db, deps.auth);
@@ -66,6 +79,8 @@ export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth:
         return csv(Readable.from(await exports.exportAnswersCsv(deps.db, viewer, id, options, request.id)), `antwoorden-${id}.csv`);
       case 'tally-ledger.csv':
         return csv(await exports.exportLedgerCsv(deps.db, viewer, id, options, request.id), `tellingen-${id}.csv`);
+      case 'unit-summary.csv':
+        return csv(await exports.exportUnitSummaryCsv(deps.db, viewer, id, options, request.id), `tellingen-per-dag-${id}.csv`);
       case 'nk-summary.csv':
         return csv(await exports.exportNkSummaryCsv(deps.db, viewer, id, options, request.id), `nk-tegelwippen-${id}.csv`);
       case 'questionnaire.csv':

@@ -14,17 +14,17 @@ import { changeCampaignStatus, createCampaign, daysOfCampaigns } from '../module
 import { blankSignupRow, insertSignup } from '../modules/signup/signup.repo.js';
 import { correctTallyEvent, recordTallyEvent, type RecordTallyInput } from '../modules/tally/tally.service.js';
 
-type Entry = Pick<RecordTallyInput, 'sizeCode' | 'count' | 'origin'> & { street: string; houseNumber: string | null };
+type Entry = Pick<RecordTallyInput, 'unitCode' | 'count' | 'origin'> & { street: string; houseNumber: string | null };
 
 /** What was counted that day, in order; street names are the neighbourhood's. */
 const ENTRIES: Entry[] = [
-  { street: 'Troelstrastraat', houseNumber: '8', sizeCode: 'TEGEL_30X30', count: 96, origin: 'GARDEN' },
-  { street: 'Troelstrastraat', houseNumber: '15', sizeCode: 'TEGEL_30X30', count: 120, origin: 'GARDEN' },
-  { street: 'Johan de Wittstraat', houseNumber: '22', sizeCode: 'TEGEL_50X50', count: 48, origin: 'GARDEN' },
-  { street: 'Van Hoogendorpweg', houseNumber: '57', sizeCode: 'TEGEL_60X60', count: 40, origin: 'GARDEN' },
-  { street: 'Groen van Prinstererstraat', houseNumber: '3', sizeCode: 'TEGEL_30X30', count: 150, origin: null },
-  { street: 'Van Oldenbarneveldstraat', houseNumber: null, sizeCode: 'TEGEL_30X30', count: 220, origin: 'PUBLIC' },
-  { street: 'Van Oldenbarneveldstraat', houseNumber: '41', sizeCode: 'KLINKER_20X10', count: 350, origin: 'GARDEN' },
+  { street: 'Troelstrastraat', houseNumber: '8', unitCode: 'TEGEL_30X30', count: 96, origin: 'GARDEN' },
+  { street: 'Troelstrastraat', houseNumber: '15', unitCode: 'TEGEL_30X30', count: 120, origin: 'GARDEN' },
+  { street: 'Johan de Wittstraat', houseNumber: '22', unitCode: 'TEGEL_50X50', count: 48, origin: 'GARDEN' },
+  { street: 'Van Hoogendorpweg', houseNumber: '57', unitCode: 'TEGEL_60X60', count: 40, origin: 'GARDEN' },
+  { street: 'Groen van Prinstererstraat', houseNumber: '3', unitCode: 'TEGEL_30X30', count: 150, origin: null },
+  { street: 'Van Oldenbarneveldstraat', houseNumber: null, unitCode: 'TEGEL_30X30', count: 220, origin: 'PUBLIC' },
+  { street: 'Van Oldenbarneveldstraat', houseNumber: '41', unitCode: 'KLINKER_20X10', count: 350, origin: 'GARDEN' },
 ];
 
 /** The gardens that signed up beforehand (one more than were counted: it rained for them). */
@@ -61,12 +61,12 @@ export async function seedLastYearsTegelwippen(
     recordTallyEvent(
       trx,
       coordinator,
-      { id: uuidv7(), campaignId: campaign.id, actionDayId: day!.id, streetId: at.streetIds.get(entry.street)!, houseNumber: entry.houseNumber, sizeCode: entry.sizeCode, count: entry.count, origin: entry.origin },
+      { id: uuidv7(), campaignId: campaign.id, actionDayId: day!.id, streetId: at.streetIds.get(entry.street)!, houseNumber: entry.houseNumber, unitCode: entry.unitCode, count: entry.count, origin: entry.origin },
       new Date(dayStart.getTime() + ++minute * 9 * 60_000),
     );
   for (const entry of ENTRIES) await record(entry);
   // 60 tiles typed as 600 at number 3: the 540 too many were taken back the same day.
-  const mistake = await record({ street: 'Groen van Prinstererstraat', houseNumber: '3', sizeCode: 'TEGEL_30X30', count: 600, origin: null });
+  const mistake = await record({ street: 'Groen van Prinstererstraat', houseNumber: '3', unitCode: 'TEGEL_30X30', count: 600, origin: null });
   await correctTallyEvent(trx, coordinator, { id: uuidv7(), correctsEventId: mistake.id, count: 540 }, new Date(dayStart.getTime() + ++minute * 9 * 60_000));
   await changeCampaignStatus(trx, coordinator, { campaignId: campaign.id, status: 'CLOSED', requestId: 'demo-seed' }, new Date(dayStart.getTime() + 14 * 86_400_000));
 }

@@ -1,9 +1,10 @@
 /**
  * Demo data for a fresh database: the Staatsliedenbuurt in Alblasserdam with the streets
  * confirmed from public municipal pages, the partner organisations named in the plan, and
- * a demo coordinator, last year's schouw and tegelwip action (closed), and a schouw and a
- * tegelwip campaign, each open with a demo invite and open for sign-up, with demo
- * sign-ups for the first walk and action day.
+ * a demo coordinator, last year's schouw and tegelwip action (closed), and a schouw, a
+ * tegelwip campaign and a clean-up action (demo-cleanup.ts), each open with a demo invite
+ * and open for sign-up, with demo sign-ups for the first walk and action day and the
+ * clean-up's first counts.
  * Their days are dated from today (the counter and the walk open on a current day), so
  * someone who just ran `npm start` can try the field app at once. Runs only when the
  * database holds no neighbourhood yet, so a second start never seeds twice. Anything
@@ -26,6 +27,7 @@ import type { SpotType } from '../modules/spot/spot.table.js';
 import { DEMO_CHECKLIST } from './demo-checklist.js';
 import { seedLastYearsSchouw } from './demo-history.js';
 import { seedLastYearsTegelwippen } from './demo-history-tegelwippen.js';
+import { createDemoCleanup, seedDemoCleanupCounts } from './demo-cleanup.js';
 import { seedDemoSignups } from './demo-signups.js';
 
 export const STAATSLIEDENBUURT_STREETS = [
@@ -149,7 +151,8 @@ export async function seedDemo(db: Db, auth: Pick<AuthSettings, 'hasher'>, logge
       publicProgress: true,
       requestId: 'demo-seed',
     });
-    for (const campaign of [schouw, tegelwippen]) {
+    const opruimen = await createDemoCleanup(trx, coordinator, { neighbourhoodId: buurt.id, streetIds, year, dateIn: (days) => localDate(days, now) });
+    for (const campaign of [schouw, tegelwippen, opruimen]) {
       await changeCampaignStatus(trx, coordinator, { campaignId: campaign.id, status: 'OPEN', requestId: 'demo-seed' });
       await insertInvite(trx, {
         id: uuidv7(),
@@ -165,6 +168,7 @@ export async function seedDemo(db: Db, auth: Pick<AuthSettings, 'hasher'>, logge
       });
     }
     await seedDemoSignups(trx, coordinator, { schouw, tegelwippen, streetIds }, now);
+    await seedDemoCleanupCounts(trx, coordinator, opruimen, streetIds, now);
     return true;
   });
   if (!seeded) return null;

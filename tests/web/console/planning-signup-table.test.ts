@@ -1,7 +1,7 @@
 /**
- * The planning's list of who comes, for both kinds: a schouw shows who a walker is and
- * what helps them take part; tegelwippen the address, tools, help and pickup. Contact
- * details only where the person gave them.
+ * The planning's list of who comes, for every kind: a schouw shows who a walker is and
+ * what helps them take part; tegelwippen the address, estimate, tools, help and pickup, and
+ * a clean-up the same without the estimate. Contact details only where the person gave them.
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,19 @@ describe('who comes on a date', () => {
       },
     });
     expect(rows(body)).toEqual([['1', 'Fatma', 'Troelstrastraat 12', '40 tegels', '2× bigbag', 'Ja', 'Nee', '–', 'Verwijderen Fatma']]);
+  });
+
+  it('shows a clean-up’s gardens like tegelwippen, without an estimate of tiles', () => {
+    const { body } = render(SignupTable, {
+      props: {
+        ...actions,
+        kind: 'OPRUIMEN',
+        signups: [{ ...base, street: { id: 'st', name: 'Troelstrastraat' }, houseNumber: '12', tools: [{ tool: { id: 't', name: 'grijper' }, quantity: 1 }], wantsPickup: true }],
+      },
+    });
+    expect(body).not.toContain('Schatting');
+    expect(rows(body)).toEqual([['1', 'Fatma', 'Troelstrastraat 12', '1× grijper', 'Nee', 'Ja', '–', 'Verwijderen Fatma']]);
+    expect(render(SignupTable, { props: { ...actions, kind: 'OPRUIMEN', signups: [] } }).body).toContain('<td colspan="8">');
   });
 
   it('says so when nobody signed up yet', () => {

@@ -10,7 +10,7 @@ import { openDatabase } from '$lib/offline/idb';
 import { device, memoryStorage } from './counter-device';
 
 vi.mock('$lib/offline/field-app.svelte', () => import('./counter-device'));
-const { TileCounter } = await import('$lib/counter/counter.svelte');
+const { TallyCounter } = await import('$lib/counter/counter.svelte');
 
 const days = [{ id: 'd1', date: '2027-03-21', label: null }];
 let databases = 0;
@@ -23,7 +23,7 @@ describe('where the counted tiles came from', () => {
   afterEach(() => device.db.close());
 
   const counterOn = (streetId: string) => {
-    const counter = new TileCounter('c1');
+    const counter = new TallyCounter('c1');
     counter.choosePlace(days, ['s1', 's2'], '2027-03-21');
     counter.streetId = streetId;
     counter.rememberPlace();
@@ -50,12 +50,14 @@ describe('where the counted tiles came from', () => {
       { formatVersion: format, origin: 'PUBLIC' },
       { formatVersion: format, origin: null },
     ]);
-    expect(format).toBe(3);
+    expect(format).toBe(4);
+    // Format 4 names the unit counted; a tile size is one.
+    expect((await device.db.getAll('outbox')).map((e) => e.args.unitCode)).toEqual(['TEGEL_30X30', 'TEGEL_30X30', 'AREA', 'KLINKER_20X10', 'TEGEL_60X60']);
   });
 
   it('keeps the choice for the street, after the page closes too, and starts without one on another street', async () => {
     counterOn('s1').chooseOrigin('GARDEN');
-    const reopened = new TileCounter('c1');
+    const reopened = new TallyCounter('c1');
     reopened.choosePlace(days, ['s1', 's2'], '2027-03-21');
     expect([reopened.streetId, reopened.origin]).toEqual(['s1', 'GARDEN']);
 
@@ -64,6 +66,6 @@ describe('where the counted tiles came from', () => {
     reopened.rememberPlace();
     await reopened.add('TEGEL_30X30', 1);
     expect((await sent()).at(-1)!.origin).toBeNull();
-    expect(new TileCounter('c1').origin).toBeNull();
+    expect(new TallyCounter('c1').origin).toBeNull();
   });
 });

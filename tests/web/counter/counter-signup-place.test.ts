@@ -10,7 +10,7 @@ import { openDatabase } from '$lib/offline/idb';
 import { device, memoryStorage } from './counter-device';
 
 vi.mock('$lib/offline/field-app.svelte', () => import('./counter-device'));
-const { TileCounter } = await import('$lib/counter/counter.svelte');
+const { TallyCounter } = await import('$lib/counter/counter.svelte');
 
 const days = [
   { id: 'd1', date: '2027-03-21', label: 'Eerste actiedag' },
@@ -22,8 +22,8 @@ const fromSignup = { joinedAt: '2027-03-28T08:00:00.000Z', signupPlace: { street
 let databases = 0;
 
 /** Opens the counter as the counter screen does: returns whether it goes straight to counting. */
-const open = (membership: ConstructorParameters<typeof TileCounter>[1] = fromSignup) => {
-  const counter = new TileCounter('c1', membership);
+const open = (membership: ConstructorParameters<typeof TallyCounter>[1] = fromSignup) => {
+  const counter = new TallyCounter('c1', membership);
   const counting = counter.choosePlace(days, streets, today);
   return { counter, counting, place: [counter.dayId, counter.streetId, counter.houseNumber] };
 };
@@ -36,7 +36,7 @@ describe('the counter at the sign-up’s garden', () => {
   afterEach(() => device.db.close());
 
   it('starts at the garden on today’s day, also when another street is remembered from before, and counts there', async () => {
-    const before = new TileCounter('c1');
+    const before = new TallyCounter('c1');
     before.choosePlace(days, streets, today);
     before.streetId = 's3';
     before.rememberPlace();

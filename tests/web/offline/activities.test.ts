@@ -27,7 +27,7 @@ const membership = (id: string, kind: CampaignSnapshot['kind'], token = 't', joi
 
 const tally = (campaignId: string) => ({
   name: 'recordTallyEvent',
-  args: { id: uuidv7(), campaignId, actionDayId: 'dag', streetId: 'straat', sizeCode: 'TEGEL_30X30', count: 1 },
+  args: { id: uuidv7(), campaignId, actionDayId: 'dag', streetId: 'straat', unitCode: 'TEGEL_30X30', count: 1 },
   record: { id: uuidv7(), type: 'tally' as const, campaignId, data: { areaCm2: 900 } },
   membership: campaignId,
 });
@@ -143,7 +143,7 @@ describe('the sync engine with several activities', () => {
     const counter = await fx.makeParticipant(fx.campaignA);
     const db = await openDatabase(`activities-refresh-failing-${uuidv7()}`);
     // Work waits under a token the server does not know: that membership fails each round.
-    await recordLocally(db, { name: 'recordTallyEvent', args: { id: uuidv7(), campaignId: 'weg', actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 }, membership: 'weg' });
+    await recordLocally(db, { name: 'recordTallyEvent', args: { id: uuidv7(), campaignId: 'weg', actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 1 }, membership: 'weg' });
     const refreshed: string[] = [];
     const engine = new SyncEngine({
       db,

@@ -62,7 +62,7 @@ describe('a backup taken under sync load, restored into a fresh folder', () => {
     const engine = new SyncEngine({ db, transport, status: new SyncStatus(), random: () => 0, locks: localLocks() });
     const tally = async (count: number) => {
       const id = uuidv7();
-      await recordLocally(db, { name: 'recordTallyEvent', args: { id, campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count } });
+      await recordLocally(db, { name: 'recordTallyEvent', args: { id, campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count } });
       recorded.push({ id, count });
     };
     return { db, engine, recorded, acknowledgedAt, tally };

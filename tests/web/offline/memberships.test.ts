@@ -32,10 +32,10 @@ describe('memberships on one device', () => {
     const findingId = uuidv7();
     await recordLocally(db, { name: 'recordFinding', args: { id: findingId, campaignId: fx.schouwA.id, category: 'SCHOON', streetId: fx.streetA, text: 'Vol', photoIds: [photoId] }, photoIds: [photoId], membership: fx.schouwA.id });
     const tallyId = uuidv7();
-    await recordLocally(db, { name: 'recordTallyEvent', args: { id: tallyId, campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 2 }, membership: fx.campaignA.id });
+    await recordLocally(db, { name: 'recordTallyEvent', args: { id: tallyId, campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 2 }, membership: fx.campaignA.id });
     // An old membership whose token was revoked (say, after retention) with an entry and a photo left.
     await storePhoto(db, new ArrayBuffer(8), 'oud');
-    await recordLocally(db, { name: 'recordTallyEvent', args: { id: uuidv7(), campaignId: 'oud', actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 }, membership: 'oud' });
+    await recordLocally(db, { name: 'recordTallyEvent', args: { id: uuidv7(), campaignId: 'oud', actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 1 }, membership: 'oud' });
 
     const channels: SyncChannel[] = [
       { id: 'oud', token: 'x'.repeat(43), pull: false },

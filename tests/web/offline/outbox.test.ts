@@ -39,10 +39,15 @@ describe('outbox', () => {
     expect(next.seq).toBe(1);
   });
 
-  it('upcasts an entry stored by an older app to the current format', () => {
+  it('upcasts an entry stored by an older app to the current format (4: the tile size is a unitCode)', () => {
     const old = { seq: 1, mutationId: 'm', name: 'recordTallyEvent', args: { id: 'e', pieces: 4, sizeCode: 'TEGEL_30X30' }, clientTime: '', formatVersion: 1, state: 'PENDING' as const, photoIds: [], createdAt: '', membership: '' };
-    expect(upcast(old)).toMatchObject({ formatVersion: 3, args: { id: 'e', count: 4, sizeCode: 'TEGEL_30X30', origin: null } });
+    expect(CURRENT_FORMAT.recordTallyEvent).toBe(4);
+    expect(upcast(old)).toMatchObject({ formatVersion: 4, args: { id: 'e', count: 4, unitCode: 'TEGEL_30X30', origin: null } });
     expect(upcast(old).args).not.toHaveProperty('pieces');
+    expect(upcast(old).args).not.toHaveProperty('sizeCode');
+    // An unsent entry of the app version just before units (format 3).
+    const before = { ...old, args: { id: 'f', count: 2, sizeCode: 'KLINKER_20X5', origin: 'GARDEN' }, formatVersion: 3 };
+    expect(upcast(before)).toMatchObject({ formatVersion: 4, args: { id: 'f', count: 2, unitCode: 'KLINKER_20X5', origin: 'GARDEN' } });
   });
 
   it('puts a refused entry back in line with a new seq and mutation id', async () => {

@@ -14,6 +14,14 @@ describe('snapshotOutdated', () => {
   });
   it('keeps a current snapshot, and a campaign without a checklist (tegelwippen) or questionnaire', () => {
     expect(snapshotOutdated(campaign([{ id: 'a', signalAnswers: [] }]))).toBe(false);
-    expect(snapshotOutdated({ checklist: null, questionnaire: null } as unknown as CampaignSnapshot)).toBe(false);
+    expect(snapshotOutdated({ kind: 'TEGELWIPPEN', units: [], checklist: null, questionnaire: null } as unknown as CampaignSnapshot)).toBe(false);
+  });
+  it('asks for a counting campaign again when it was stored before units (what it counts)', () => {
+    const kept = (kind: string, units?: unknown[]) => ({ kind, ...(units ? { units } : {}), checklist: null, questionnaire: null }) as unknown as CampaignSnapshot;
+    expect(snapshotOutdated(kept('TEGELWIPPEN'))).toBe(true);
+    expect(snapshotOutdated(kept('OPRUIMEN'))).toBe(true);
+    expect(snapshotOutdated(kept('OPRUIMEN', [{ code: 'GROFVUIL', areaCm2PerPiece: 0, measured: false, target: null }]))).toBe(false);
+    // A schouw counts nothing: it needs no units.
+    expect(snapshotOutdated(kept('SCHOUW'))).toBe(false);
   });
 });

@@ -25,8 +25,8 @@ afterEach(() => {
 });
 
 const standingsWith = (areaCm2: number): Standings => ({
-  streets: [{ place: 1, streetId: 's1', streetName: 'Troelstrastraat', householdCount: 40, areaM2PerHousehold: areaCm2 / 40 / 10_000, total: { areaCm2 } }],
-  topParticipants: [{ rank: 1, name: 'Anna', isPseudonym: false, participantId: null, total: { areaCm2 } }],
+  streets: [{ place: 1, streetId: 's1', streetName: 'Troelstrastraat', householdCount: 40, areaM2PerHousehold: areaCm2 / 40 / 10_000, total: { areaCm2, quantity: areaCm2 }, units: [{ unit: { code: 'AREA' }, quantity: areaCm2 }] }],
+  topParticipants: [{ rank: 1, name: 'Anna', isPseudonym: false, participantId: null, total: { areaCm2, quantity: areaCm2 } }],
 });
 
 function setup(db: Db, overrides: Partial<StandingsDeps> = {}) {

@@ -36,7 +36,7 @@ describe('sync engine', () => {
   const transportFor = (t = () => token): Transport => createHttpTransport({ baseUrl: fx.t.url, token: t });
   const tally = (count: number, extra: Record<string, unknown> = {}) => ({
     name: 'recordTallyEvent',
-    args: { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count, ...extra },
+    args: { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count, ...extra },
   });
   const serverHas = async (ids: string[]) => (await fx.t.app.connection.db.selectFrom('tally_event').select('id').where('id', 'in', ids).execute()).length;
 
@@ -312,7 +312,7 @@ describe('confirmed entries on the device', () => {
       const old = (days: number, id: string) => ({ seq: 0, mutationId: id, deviceId: 'd', name: 'recordTallyEvent', args: {}, clientTime: '', formatVersion: 2, photoIds: [], createdAt: '', membership: '', status: 'APPLIED' as const, serverTime: new Date(Date.now() - days * 86_400_000).toISOString() });
       await db.put('confirmed', old(31, 'too-old'));
       await db.put('confirmed', old(29, 'recent'));
-      const args = { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 2 };
+      const args = { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId: fx.dayA, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 2 };
       await recordLocally(db, { name: 'recordTallyEvent', args });
       expect(await new SyncEngine({ db, transport: createHttpTransport({ baseUrl: fx.t.url, token: () => token }), status: new SyncStatus() }).syncNow()).toBe('done');
       const kept = await db.getAll('confirmed');

@@ -49,7 +49,7 @@ describe('sync engine and refusals', () => {
         return answer;
       },
     };
-    const tally = (actionDayId: string) => ({ name: 'recordTallyEvent', args: { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count: 1 } });
+    const tally = (actionDayId: string) => ({ name: 'recordTallyEvent', args: { id: uuidv7(), campaignId: fx.campaignA.id, actionDayId, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count: 1 } });
     await recordLocally(db, tally('geen-dag'));
     await recordLocally(db, tally(fx.dayA));
     const status = new SyncStatus();

@@ -45,7 +45,7 @@ describe('sync engine across a server restore', () => {
     const engine = new SyncEngine({ db, transport, status, random: () => 0 });
     const tally = async (count: number, actionDayId = fx.dayA) => {
       const id = uuidv7();
-      await recordLocally(db, { name: 'recordTallyEvent', args: { id, campaignId: fx.campaignA.id, actionDayId, streetId: fx.streetA, sizeCode: 'TEGEL_30X30', count } });
+      await recordLocally(db, { name: 'recordTallyEvent', args: { id, campaignId: fx.campaignA.id, actionDayId, streetId: fx.streetA, unitCode: 'TEGEL_30X30', count } });
       return id;
     };
     return { db, status, engine, counted, tally };

@@ -3,8 +3,9 @@ import { asksAboutRanking, joinProblems } from '../../../web/src/routes/(field)/
 import { nlJoin } from '$lib/i18n/nl-join';
 
 describe('join form rules', () => {
-  it('asks about the ranking only for a tegelwip action', () => {
+  it('asks about the ranking only for a counting activity (tegelwippen, clean-up)', () => {
     expect(asksAboutRanking('TEGELWIPPEN')).toBe(true);
+    expect(asksAboutRanking('OPRUIMEN')).toBe(true);
     expect(asksAboutRanking('SCHOUW')).toBe(false);
   });
 

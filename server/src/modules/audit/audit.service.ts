@@ -43,11 +43,14 @@ export type AuditAction =
   | 'campaign.signup_closed'
   | 'campaign.tools_saved'
   | 'campaign.prizes_set'
+  | 'campaign.units_set'
   | 'campaign_day.capacity_changed'
+  | 'campaign_day.streets_set'
   | 'signup.promoted'
   | 'signup.removed'
   | 'signup.contacts_viewed'
-  | 'signup.addresses_viewed';
+  | 'signup.addresses_viewed'
+  | 'tally.addresses_viewed';
 
 export interface AuditEvent {
   id: string;

@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
   copyCampaignForNextYear: t.field({
     type: CampaignRef,
     description:
-      'Makes next year\'s campaign as a DRAFT: the same neighbourhood, settings, checklist, tools and days a year on (same weekday), and nothing personal. Once per campaign; a second time answers CONFLICT.',
+      'Makes next year\'s campaign as a DRAFT: the same neighbourhood, settings, checklist, tools, units with their targets and days a year on (same weekday) with their streets, and nothing personal. Once per campaign; a second time answers CONFLICT.',
     authScopes: { coordinator: true },
     args: { input: t.arg({ type: CopyCampaignForNextYearInput }) },
     resolve: (_root, { input }, ctx) =>

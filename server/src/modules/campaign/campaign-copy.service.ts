@@ -1,8 +1,9 @@
 /**
  * "Kopieer voor volgend jaar": next year's campaign in one step. The copy is a DRAFT in the
  * same neighbourhood with the same settings (target, public pages, checklist — the same
- * version or the newest of that checklist —, questionnaire, tools and their stock) and the same days a
- * year on (next-year.ts), and nothing personal: no participants, invites, sign-ups,
+ * version or the newest of that checklist —, questionnaire, tools and their stock, what it
+ * counts with its targets) and the same days a year on (next-year.ts), each for the same
+ * streets, and nothing personal: no participants, invites, sign-ups,
  * teams, counts, findings or action plan. Streets and spots belong to the neighbourhood,
  * so the copy walks the same places, and a copied schouw compares with this one (the
  * previous schouw of the neighbourhood, scores.service.ts) once this one was walked.
@@ -22,6 +23,7 @@ import * as repo from './campaign.repo.js';
 import { findCampaign, requireManagedCampaign, toCampaign, type Campaign } from './campaign.service.js';
 import { CAMPAIGN_NAME_MAX_LENGTH, type CampaignRow } from './campaign.table.js';
 import { campaignYear } from './campaign-year.js';
+import { copyUnitsAndDayStreets } from './campaign-units.service.js';
 import { dateNextYear, nameNextYear } from './next-year.js';
 
 /** SAME: the checklist version this campaign walked with; NEWEST: the newest version of that checklist. */
@@ -69,7 +71,9 @@ export async function copyCampaignForNextYear(
       questionnaire_version_id: source.questionnaireVersionId,
     };
     await repo.insertCampaign(trx, row);
-    await repo.insertDays(trx, days.map((d) => ({ id: uuidv7(), campaign_id: row.id, date: dateNextYear(d.date), label: d.label, capacity: d.capacity })));
+    const copiedDays = days.map((d) => ({ id: uuidv7(), campaign_id: row.id, date: dateNextYear(d.date), label: d.label, capacity: d.capacity }));
+    await repo.insertDays(trx, copiedDays);
+    await copyUnitsAndDayStreets(trx, source.id, row.id, new Map(days.map((d, i) => [d.id, copiedDays[i]!.id])));
     for (const tool of await toolsOfCampaigns(trx, [source.id])) await insertTool(trx, { ...tool, id: uuidv7(), campaign_id: row.id });
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'campaign.copied', subjectType: 'campaign', subjectId: row.id, detail: { from: source.id }, requestId: input.requestId }, now);
     return toCampaign(row);

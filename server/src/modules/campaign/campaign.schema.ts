@@ -1,9 +1,12 @@
-/** GraphQL types and operations for campaigns (acties) and their status. */
+/** GraphQL types and operations for campaigns (acties) and their status. What a campaign counts and its days' streets: campaign-units.schema.ts. */
+import { MAX_UNIT_TARGET } from '@buurtkracht/protocol/tally-units';
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { NeighbourhoodRef } from '../neighbourhood/neighbourhood.schema.js';
 import { neighbourhoodsByIds } from '../neighbourhood/neighbourhood.service.js';
+import { TallyUnitEnum } from '../tally/tally-unit.schema.js';
+import { MAX_CAMPAIGN_UNITS, TARGET_MESSAGE } from './campaign-unit-rules.js';
 import * as service from './campaign.service.js';
 import { CAMPAIGN_NAME_MAX_LENGTH } from './campaign.table.js';
 
@@ -11,6 +14,7 @@ export const CampaignKindEnum = builder.enumType('CampaignKind', {
   values: {
     SCHOUW: { description: 'The yearly inspection walk with a checklist.' },
     TEGELWIPPEN: { description: 'Action days on which paving tiles are lifted out of gardens and counted.' },
+    OPRUIMEN: { description: 'A clean-up action: residents tidy gardens together, HVC takes away bulky items; bags, items and gardens helped are counted.' },
   } as const,
 });
 
@@ -25,7 +29,7 @@ export const CampaignStatusEnum = builder.enumType('CampaignStatus', {
 export const CampaignRef = builder.objectRef<service.Campaign>('Campaign');
 
 export const CampaignDayRef = builder.objectRef<service.CampaignDay>('CampaignDay').implement({
-  description: 'A walk date of a schouw or an action day of a tegelwip campaign.',
+  description: 'A walk date of a schouw or an action day of a tegelwip or clean-up campaign.',
   fields: (t) => ({
     id: t.exposeID('id'),
     date: t.exposeString('date', { description: 'YYYY-MM-DD (local date).' }),
@@ -34,7 +38,7 @@ export const CampaignDayRef = builder.objectRef<service.CampaignDay>('CampaignDa
 });
 
 CampaignRef.implement({
-  description: 'A schouw or tegelwip action in one neighbourhood.',
+  description: 'A schouw, tegelwip or clean-up action in one neighbourhood.',
   // ownCampaign is granted by joinCampaign, whose caller joins only in that answer.
   authScopes: { staff: true, participant: true, $granted: 'ownCampaign' },
   fields: (t) => ({
@@ -60,7 +64,7 @@ CampaignRef.implement({
       },
       resolve: (campaign) => campaign.id,
     }),
-    targetAreaM2: t.float({ nullable: true, description: 'Tegelwippen goal in m²; null for a schouw.', resolve: (c) => (c.targetAreaCm2 === null ? null : c.targetAreaCm2 / 10_000) }),
+    targetAreaM2: t.float({ nullable: true, description: 'Tegelwippen goal in m²; null for a schouw or a clean-up (its targets are per unit).', resolve: (c) => (c.targetAreaCm2 === null ? null : c.targetAreaCm2 / 10_000) }),
     publicProgress: t.exposeBoolean('publicProgress', { description: 'Whether the public progress page is on.' }),
     publicResults: t.exposeBoolean('publicResults', { description: 'Schouw: whether the public results page (scores, findings handled, action plan) is on.' }),
   }),
@@ -72,6 +76,24 @@ const CampaignDayInput = builder.inputType('CampaignDayInput', {
   fields: (t) => ({ date: t.string({ validate: isoDate }), label: t.string({ required: false, validate: z.string().trim().max(80).nullish() }) }),
 });
 
+export const CampaignUnitInput = builder.inputType('CampaignUnitInput', {
+  description: 'A unit a campaign counts, with its optional target.',
+  fields: (t) => ({
+    code: t.field({ type: TallyUnitEnum }),
+    target: t.int({ required: false, description: `1 to ${MAX_UNIT_TARGET}; null or absent: no target.`, validate: z.number().int(TARGET_MESSAGE).min(1, TARGET_MESSAGE).max(MAX_UNIT_TARGET, TARGET_MESSAGE).nullish() }),
+  }),
+});
+
+/**
+ * At the edge: how many, and each code once. Whether the codes fit the campaign's kind is
+ * the service's rule (campaign-unit-rules.ts), and so is an empty list: a clean-up needs
+ * one unit, a tegelwip action may drop every target, a schouw counts nothing.
+ */
+export const campaignUnitsRule = z
+  .array(z.object({ code: z.string() }).loose())
+  .max(MAX_CAMPAIGN_UNITS, { message: `Kies hoogstens ${MAX_CAMPAIGN_UNITS} dingen om te tellen.`, abort: true })
+  .refine((units) => new Set(units.map((u) => u.code)).size === units.length, 'Noem elk ding om te tellen maar één keer.');
+
 const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
   fields: (t) => ({
     neighbourhoodId: t.id(),
@@ -81,6 +103,12 @@ const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
     targetAreaM2: t.int({ required: false, validate: z.number().int().min(1).max(1_000_000).nullish() }),
     publicProgress: t.boolean({ required: false }),
     checklistVersionId: t.id({ required: false }),
+    units: t.field({
+      type: [CampaignUnitInput],
+      required: false,
+      description: 'What it counts. Clean-up: the units in the order the counter offers them (default: every clean-up unit). Tegelwippen: targets of tile units only (it counts every tile size). Schouw: none.',
+      validate: campaignUnitsRule.nullish(),
+    }),
   }),
 });
 
@@ -159,7 +187,7 @@ builder.mutationFields((t) => ({
   }),
   removeCampaignDay: t.field({
     type: CampaignRef,
-    description: 'Takes out a day entered by mistake; refused once tiles were counted on it, or for the last day.',
+    description: 'Takes out a day entered by mistake; refused once something was counted on it, or for the last day.',
     authScopes: { coordinator: true },
     args: { dayId: t.arg.id() },
     resolve: (_root, { dayId }, ctx) => service.removeCampaignDay(ctx.db, ctx.viewer, String(dayId)),

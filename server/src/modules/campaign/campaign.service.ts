@@ -1,5 +1,6 @@
 /**
- * Campaigns: who may see and manage them, and the status workflow DRAFT → OPEN → CLOSED.
+ * Campaigns (a schouw, a tegelwip action or a clean-up action): who may see and manage
+ * them, and the status workflow DRAFT → OPEN → CLOSED.
  * Coordinators manage the campaigns of their own neighbourhoods; participants see only
  * the campaign they joined; partners see campaigns (names and status, nothing personal).
  */
@@ -16,6 +17,8 @@ import { insertDefaultTools } from '../signup/campaign-tools.repo.js';
 import { signupCountOfDay } from '../signup/signup.repo.js';
 import { recordChange } from '../sync/change-log.repo.js';
 import { deleteTeamsAndPlanOfDay } from '../team/team.repo.js';
+import { unitsForKind, type UnitChoice } from './campaign-unit-rules.js';
+import { replaceDayStreets, replaceUnits } from './campaign-units.repo.js';
 import * as repo from './campaign.repo.js';
 import type { CampaignDayRow, CampaignKind, CampaignRow, CampaignStatus } from './campaign.table.js';
 
@@ -113,6 +116,8 @@ export interface NewCampaign {
   days?: { date: string; label?: string | null }[] | null;
   /** Tegelwippen only; defaults to 500 m². */
   targetAreaM2?: number | null;
+  /** What it counts (campaign-unit-rules.ts): a clean-up's choice, or a tegelwip action's targets; absent for the defaults. */
+  units?: readonly UnitChoice[] | null;
   publicProgress?: boolean | null;
   checklistVersionId?: string | null;
   requestId: string;
@@ -120,7 +125,8 @@ export interface NewCampaign {
 
 export async function createCampaign(db: DbOrTrx, viewer: Viewer, input: NewCampaign, now = new Date()): Promise<Campaign> {
   if (viewer.kind !== 'staff' || !managesNeighbourhood(viewer, input.neighbourhoodId)) throw notFound('Deze buurt');
-  if (input.kind === 'SCHOUW' && input.targetAreaM2 != null) throw badInput('Een schouw heeft geen doel in m².');
+  if (input.kind !== 'TEGELWIPPEN' && input.targetAreaM2 != null) throw badInput(input.kind === 'SCHOUW' ? 'Een schouw heeft geen doel in m².' : 'Een opruimactie heeft geen doel in m²; geef een doel per ding dat je telt.');
+  const units = unitsForKind(input.kind, input.units, ['input', 'units']);
   const dates = (input.days ?? []).map((d) => d.date);
   if (new Set(dates).size !== dates.length) throw badInput('Elke datum mag maar één keer voorkomen.');
   if (input.kind === 'SCHOUW' && input.checklistVersionId) await requireVersionFor(db, input.checklistVersionId, 'CHECKLIST');
@@ -145,6 +151,7 @@ export async function createCampaign(db: DbOrTrx, viewer: Viewer, input: NewCamp
   await inTransaction(db, async (trx) => {
     await repo.insertCampaign(trx, row);
     await repo.insertDays(trx, (input.days ?? []).map((d) => ({ id: uuidv7(), campaign_id: row.id, date: d.date, label: d.label?.trim() || null, capacity: null })));
+    await replaceUnits(trx, row.id, units);
     await insertDefaultTools(trx, row.id, row.kind);
     await recordAudit(trx, { actorAccountId: viewer.accountId, action: 'campaign.created', subjectType: 'campaign', subjectId: row.id, requestId: input.requestId }, now);
   });
@@ -232,7 +239,7 @@ export async function addCampaignDay(db: Db, viewer: Viewer, input: { campaignId
   });
 }
 
-/** Takes out a walk date or action day entered by mistake; not one on which tiles were counted. */
+/** Takes out a walk date or action day entered by mistake; not one on which anything was counted. */
 const signupsFirstMessage = (count: number) =>
   count === 1
     ? 'Voor deze dag is nog 1 persoon aangemeld. Haal eerst die aanmelding weg in de planning; daarna kun je de dag verwijderen.'
@@ -250,6 +257,7 @@ export async function removeCampaignDay(db: Db, viewer: Viewer, dayId: string): 
     if (signups > 0) throw new DomainError(ErrorCode.CONFLICT, signupsFirstMessage(signups));
     // Teams of a called-off walk go with it; their members left when their sign-ups were removed.
     await deleteTeamsAndPlanOfDay(trx, day.id);
+    await replaceDayStreets(trx, day.id, []);
     await repo.deleteDay(trx, day.id);
     await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'CAMPAIGN', entityId: campaign.id });
     return campaign;

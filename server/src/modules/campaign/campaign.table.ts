@@ -1,7 +1,8 @@
-/** Table shape of campaigns (acties): a schouw or a tegelwip action in one neighbourhood. */
+/** Table shapes of campaigns (acties): a schouw, a tegelwip or a clean-up action in one neighbourhood. */
+import type { UnitCode } from '@buurtkracht/protocol/tally-units';
 import type { Selectable } from 'kysely';
 
-export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN';
+export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN' | 'OPRUIMEN';
 export type CampaignStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
 
 /** The longest campaign name: what lists and the big screen are laid out for. */
@@ -33,7 +34,7 @@ export interface CampaignTable {
   questionnaire_version_id: string | null;
 }
 
-/** Walk dates of a schouw, action days of a tegelwip campaign. */
+/** Walk dates of a schouw, action days of a tegelwip or clean-up campaign. */
 export interface CampaignDayTable {
   id: string;
   campaign_id: string;
@@ -44,5 +45,23 @@ export interface CampaignDayTable {
   capacity: number | null;
 }
 
+/** The units a tegelwip or clean-up action counts, in the order the counter offers them. */
+export interface CampaignUnitTable {
+  campaign_id: string;
+  unit_code: UnitCode;
+  position: number;
+  /** What the coordinator hopes to reach in this unit; null for none. */
+  target: number | null;
+}
+
+/** The streets a day is for ("iedere dag een andere straat"): the counter offers them first. */
+export interface CampaignDayStreetTable {
+  day_id: string;
+  street_id: string;
+  position: number;
+}
+
 export type CampaignRow = Selectable<CampaignTable>;
+export type CampaignUnitRow = Selectable<CampaignUnitTable>;
+export type CampaignDayStreetRow = Selectable<CampaignDayStreetTable>;
 export type CampaignDayRow = Selectable<CampaignDayTable>;

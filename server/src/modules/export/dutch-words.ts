@@ -1,10 +1,11 @@
 /**
- * How the exports for people write the API's codes and times: in the words the field app
- * and the console use (web/src/lib/i18n/nl.ts, web/src/lib/counter/tile-sizes.ts, read
- * here so the three never drift), and times in the Netherlands' local time. The
- * machine-readable exports (?format=raw) keep codes and UTC instead.
+ * How the server writes the API's codes and times for people: in the words the field app
+ * and the console use (web/src/lib/i18n/nl.ts with the units' words of nl-units.ts, read
+ * here so the three never drift), and times in the Netherlands' local time. The exports
+ * for people use it, and so do messages that name a unit (campaign-units.service.ts): the
+ * server reads those words here only. The machine-readable exports (?format=raw) keep
+ * codes and UTC instead.
  */
-import { TILE_SIZES } from '../../../../web/src/lib/counter/tile-sizes.js';
 import { nl } from '../../../../web/src/lib/i18n/nl.js';
 import { scaleLabel } from '../../../../web/src/lib/questionnaire/scale.js';
 
@@ -25,12 +26,8 @@ export const scaleWord = (value: string): string => scaleLabel(value);
 /** "Tuin" or "Openbare ruimte", as the counter offers them; nothing when the entry did not say. */
 export const originWord = (origin: string | null): string | null => (origin === null ? null : word(`count.origin.${origin}`, origin));
 
-export function sizeWord(code: string): string {
-  if (code === 'AREA') return 'Gemeten oppervlakte';
-  const label = TILE_SIZES.find((s) => s.code === code)?.label;
-  if (!label) return code;
-  return label.startsWith('klinker') ? `K${label.slice(1)}` : `Tegel ${label}`;
-}
+/** A unit as a heading, a column or a message names it: "Tegel 30×30", "Zakken zwerfvuil". */
+export const unitWord = (code: string): string => word(`unit.${code}`, code);
 
 // sv-SE writes 2027-04-01 14:03:05, which Excel (Dutch or not) reads as a date and time.
 const amsterdam = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -100,7 +100,7 @@ export async function ledgerRows(db: DbOrTrx, campaignId: string) {
       'street.name as street_name',
       'tally_event.house_number',
       'participant.pseudonym',
-      'tally_event.size_code',
+      'tally_event.unit_code',
       'tally_event.origin',
       'tally_event.count',
       'tally_event.area_cm2',

@@ -1,28 +1,35 @@
 /**
  * Exports of a campaign for coordinators: findings (CSV, GeoJSON), the walkers' answers to
- * the checklist (CSV), the tally ledger (CSV) and the NK Tegelwippen summary per action
- * day (CSV, ready to type into the national site). Exports hold personal data (house
- * numbers), so each one is recorded in the audit log; participants appear only under
- * their pseudonym. Each CSV comes for people (Dutch words, local time) and raw (codes,
- * UTC) for integrations.
+ * the checklist (CSV), the tally ledger (CSV, any unit), what was counted per action day in
+ * each unit (CSV, any counting campaign) and, for tegelwippen only, the NK Tegelwippen
+ * figures per day ready to type into the national site. Exports hold personal data (house
+ * numbers), so each one is recorded in the audit log; participants appear only under their
+ * pseudonym. Each CSV comes for people (Dutch words, local time) and raw (codes, UTC) for
+ * integrations.
  */
+import { isCountingKind, isMeasuredArea } from '@buurtkracht/protocol/tally-units';
 import { CM2_PER_M2, nkTilesOf } from '@buurtkracht/protocol/tile-sizes';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { Db } from '../../db/database.js';
-import { notFound } from '../../domain-error.js';
+import { badInput, notFound } from '../../domain-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCampaign, type Campaign } from '../campaign/campaign.service.js';
-import { progressOf } from '../tally/tally-aggregates.service.js';
+import { progressOf, type UnitTotal } from '../tally/tally-aggregates.service.js';
 import { csvChunks, Fixed, toCsv, type Separator } from './csv.js';
-import { amsterdamTime, answerWord, originWord, ratingWord, sizeWord, spotTypeWord, statusWord, themeWord } from './dutch-words.js';
+import { amsterdamTime, answerWord, originWord, ratingWord, spotTypeWord, statusWord, themeWord, unitWord } from './dutch-words.js';
 import * as repo from './export.repo.js';
 
-export type ExportKind = 'findings.csv' | 'findings.geojson' | 'answers.csv' | 'tally-ledger.csv' | 'nk-summary.csv' | 'questionnaire.csv';
+export type ExportKind = 'findings.csv' | 'findings.geojson' | 'answers.csv' | 'tally-ledger.csv' | 'nk-summary.csv' | 'unit-summary.csv' | 'questionnaire.csv';
 
-/** The campaign when the viewer manages it, with the export written to the audit log; otherwise NOT_FOUND. */
-export async function managedCampaign(db: Db, viewer: Viewer, campaignId: string, kind: ExportKind, requestId: string): Promise<Campaign> {
+/**
+ * The campaign when the viewer manages it, with the export written to the audit log;
+ * otherwise NOT_FOUND. `fits` refuses a campaign the export is not for, before anything is
+ * recorded as exported.
+ */
+export async function managedCampaign(db: Db, viewer: Viewer, campaignId: string, kind: ExportKind, requestId: string, fits?: (campaign: Campaign) => void): Promise<Campaign> {
   const campaign = await loadCampaign(db, campaignId);
   if (!campaign || !managesNeighbourhood(viewer, campaign.neighbourhoodId) || viewer.kind !== 'staff') throw notFound('Deze actie');
+  fits?.(campaign);
   await recordAudit(db, { actorAccountId: viewer.accountId, action: 'campaign.exported', subjectType: 'campaign', subjectId: campaign.id, detail: { kind }, requestId });
   return campaign;
 }
@@ -161,7 +168,7 @@ export async function exportLedgerCsv(db: Db, viewer: Viewer, campaignId: string
     return csvOf(
       options,
       ['id', 'vastgelegd_op', 'apparaattijd', 'actiedag', 'straat', 'huisnummer', 'deelnemer', 'soort', 'aantal', 'oppervlakte_cm2', 'corrigeert', 'apparaat', 'herkomst'],
-      rows.map((r) => [r.id, r.server_time, r.client_time, r.day, r.street_name, r.house_number, r.pseudonym, r.size_code, r.count, r.area_cm2, r.corrects_event_id, r.device_id, r.origin]),
+      rows.map((r) => [r.id, r.server_time, r.client_time, r.day, r.street_name, r.house_number, r.pseudonym, r.unit_code, r.count, r.area_cm2, r.corrects_event_id, r.device_id, r.origin]),
     );
   }
   return csvOf(
@@ -175,7 +182,7 @@ export async function exportLedgerCsv(db: Db, viewer: Viewer, campaignId: string
       r.house_number,
       originWord(r.origin),
       r.pseudonym,
-      sizeWord(r.size_code),
+      unitWord(r.unit_code),
       r.count,
       r.area_cm2 / CM2_PER_M2,
       r.corrects_event_id,
@@ -185,13 +192,23 @@ export async function exportLedgerCsv(db: Db, viewer: Viewer, campaignId: string
   );
 }
 
+/** Only a tegelwip action has NK figures; a clean-up has its counts per day (unit-summary.csv). */
+function requireTegelwip(campaign: Campaign): void {
+  if (campaign.kind === 'OPRUIMEN') throw badInput('Een opruimactie heeft geen NK-telling; kies Tellingen per dag.');
+  if (campaign.kind !== 'TEGELWIPPEN') throw badInput('Alleen tegelwippen heeft een NK-telling.');
+}
+
+function requireCounting(campaign: Campaign): void {
+  if (!isCountingKind(campaign.kind)) throw badInput('Bij een schouw wordt niets geteld, dus er zijn geen tellingen per dag.');
+}
+
 /**
  * Per action day its m² and NK tiles; the total row also splits the campaign by where the
  * tiles came from and gives the gardens greened (campaign figures: a garden counts once,
- * whichever day it was), so those cells stay empty on the day rows.
+ * whichever day it was), so those cells stay empty on the day rows. Tegelwippen only.
  */
 export async function exportNkSummaryCsv(db: Db, viewer: Viewer, campaignId: string, options: CsvOptions, requestId: string): Promise<string> {
-  const campaign = await managedCampaign(db, viewer, campaignId, 'nk-summary.csv', requestId);
+  const campaign = await managedCampaign(db, viewer, campaignId, 'nk-summary.csv', requestId, requireTegelwip);
   const progress = await progressOf(db, campaign);
   const { garden, publicSpace, notSaid } = progress.byOrigin;
   const rows: unknown[][] = progress.days.map((d) => [d.day.date, d.day.label, m2(d.areaCm2), nkTilesOf(d.areaCm2), null, null, null, null]);
@@ -200,6 +217,27 @@ export async function exportNkSummaryCsv(db: Db, viewer: Viewer, campaignId: str
   const header = people
     ? ['Actiedag', 'Omschrijving', 'Vierkante meters', 'NK-tegels (30×30)', 'Uit tuinen (m²)', 'Uit openbare ruimte (m²)', 'Herkomst niet gezegd (m²)', 'Tuinen vergroend']
     : ['actiedag', 'omschrijving', 'vierkante_meters', 'nk_tegels_30x30', 'uit_tuinen_m2', 'uit_openbare_ruimte_m2', 'herkomst_niet_gezegd_m2', 'tuinen_vergroend'];
+  return csvOf(options, header, rows);
+}
+
+/**
+ * Any counting campaign per action day: what was counted in each of its units (net of
+ * corrections), a column per unit in the campaign's order; then the total row and, when any
+ * unit has one, the targets. For people a measured area (AREA) is in m², like every area
+ * they read; raw keeps its count, cm².
+ */
+export async function exportUnitSummaryCsv(db: Db, viewer: Viewer, campaignId: string, options: CsvOptions, requestId: string): Promise<string> {
+  const campaign = await managedCampaign(db, viewer, campaignId, 'unit-summary.csv', requestId, requireCounting);
+  const progress = await progressOf(db, campaign);
+  const people = options.format === 'people';
+  const inM2 = (u: UnitTotal) => people && isMeasuredArea(u.unit.code);
+  const quantities = (units: readonly UnitTotal[]) => units.map((u) => (inM2(u) ? m2(u.quantity) : u.quantity));
+  const rows: unknown[][] = progress.days.map((d) => [d.day.date, d.day.label, ...quantities(d.units)]);
+  rows.push([people ? 'Totaal' : 'totaal', campaign.name, ...quantities(progress.units)]);
+  if (progress.units.some((u) => u.unit.target !== null)) rows.push([people ? 'Doel' : 'doel', null, ...progress.units.map((u) => u.unit.target)]);
+  const header = people
+    ? ['Actiedag', 'Omschrijving', ...progress.units.map((u) => (inM2(u) ? `${unitWord(u.unit.code)} (m²)` : unitWord(u.unit.code)))]
+    : ['actiedag', 'omschrijving', ...progress.units.map((u) => u.unit.code.toLowerCase())];
   return csvOf(options, header, rows);
 }
 

@@ -7,14 +7,16 @@
  */
 import type { CampaignKind } from '../campaign/campaign.table.js';
 
-/** What a category's figure counts: cm², cm² per household, gardens or spots. */
-export type PrizeUnit = 'AREA_CM2' | 'AREA_CM2_PER_HOUSEHOLD' | 'GARDENS' | 'SPOTS';
+/** What a category's figure counts: cm², cm² per household, gardens, spots, everything counted or gardens helped. */
+export type PrizeUnit = 'AREA_CM2' | 'AREA_CM2_PER_HOUSEHOLD' | 'GARDENS' | 'SPOTS' | 'COUNTED' | 'GARDENS_HELPED';
 
 export const PRIZE_CATEGORIES = {
   MOST_AREA_BY_PARTICIPANT: { kind: 'TEGELWIPPEN', unit: 'AREA_CM2' },
   MOST_AREA_PER_HOUSEHOLD_BY_STREET: { kind: 'TEGELWIPPEN', unit: 'AREA_CM2_PER_HOUSEHOLD' },
   MOST_GARDENS_BY_PARTICIPANT: { kind: 'TEGELWIPPEN', unit: 'GARDENS' },
   MOST_SPOTS_BY_WALKER: { kind: 'SCHOUW', unit: 'SPOTS' },
+  MOST_COUNTED_BY_PARTICIPANT: { kind: 'OPRUIMEN', unit: 'COUNTED' },
+  MOST_GARDENS_HELPED_BY_STREET: { kind: 'OPRUIMEN', unit: 'GARDENS_HELPED' },
 } as const satisfies Record<string, { kind: CampaignKind; unit: PrizeUnit }>;
 
 export type PrizeCategory = keyof typeof PRIZE_CATEGORIES;

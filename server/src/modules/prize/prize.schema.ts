@@ -29,6 +29,10 @@ const CATEGORY_DESCRIPTIONS: Record<PrizeCategory, string> = {
     'Tegelwippen: the participant who counted tiles in the most different gardens (addresses); a garden counts when more than nothing was counted there net, tiles from the public space not included. Two participants who counted at one garden both have it (figure: gardens).',
   MOST_SPOTS_BY_WALKER:
     'Schouw: the walker who answered at the most different spots; a spot counts once, also when an answer there was replaced by a later one. Staff do not compete (figure: spots).',
+  MOST_COUNTED_BY_PARTICIPANT:
+    'Clean-up: the participant who counted the most in the app, all units together (each bag, bulky item and garden helped counts one), corrections included; the same figure as the standings. What staff entered counts for no participant (figure: things counted).',
+  MOST_GARDENS_HELPED_BY_STREET:
+    'Clean-up: the street where the most gardens were helped (the unit TUIN_GEHOLPEN, corrections included); no street competes when the action does not count gardens helped (figure: gardens helped).',
 };
 
 export const PrizeCategoryEnum = builder.enumType('PrizeCategory', {
@@ -48,6 +52,8 @@ const PrizeUnitEnum = builder.enumType('PrizeUnit', {
     AREA_CM2_PER_HOUSEHOLD: { description: 'Removed paving in cm² per household that took part, rounded down.' },
     GARDENS: { description: 'Different gardens (addresses).' },
     SPOTS: { description: 'Different spots of the schouw.' },
+    COUNTED: { description: 'Things counted, all units together (bags, bulky items, gardens helped), net of corrections.' },
+    GARDENS_HELPED: { description: 'Gardens helped (the clean-up unit TUIN_GEHOLPEN).' },
   } as const,
 });
 

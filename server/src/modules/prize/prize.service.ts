@@ -12,7 +12,10 @@
  * see or choose prizes; for everyone else the campaign does not exist.
  *
  * What each category measures is said in prize.schema.ts (CATEGORY_DESCRIPTIONS) and, in
- * Dutch, in the web's PRIZE_WORDS; the code below is the rule. One rule is about personal
+ * Dutch, in the web's PRIZE_WORDS; the code below is the rule. A clean-up action
+ * (opruimactie) has two: the participant who counted the most (the standings' figure,
+ * rankingFigureOf), and the street with the most gardens helped (its TUIN_GEHOLPEN count,
+ * when the action counts it). One rule is about personal
  * data rather than counting: a street competes for m² per household only when at least
  * MIN_HOUSEHOLDS_PER_STREET (3) of its households took part, because with one or two the
  * big screen would show what one identifiable household did.
@@ -31,9 +34,10 @@ import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { signupAddresses, tallyAddresses } from '../programme/programme.repo.js';
 import { gardenKeyOf } from '../tally/garden-address.js';
 import { householdKeysOf } from '../tally/households.js';
-import { rankingName } from '../tally/tally-aggregates.service.js';
+import { rankingFigureOf, rankingName } from '../tally/tally-aggregates.service.js';
 import * as tallyRepo from '../tally/tally.repo.js';
-import { categoriesFor, type PrizeCategory } from './prize-categories.js';
+import type { CampaignKind } from '../campaign/campaign.table.js';
+import { categoriesFor, PRIZE_CATEGORIES, type PrizeCategory } from './prize-categories.js';
 import { podiumOf, type PlacedCandidate, type PrizeCandidate } from './prize-places.js';
 import * as repo from './prize.repo.js';
 
@@ -74,8 +78,9 @@ export async function setCampaignPrizes(db: DbOrTrx, viewer: Viewer, input: { ca
   return inTransaction(db, async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, input.campaignId);
     const available = categoriesFor(campaign.kind);
-    if (input.categories.some((category) => !available.includes(category))) {
-      const message = campaign.kind === 'SCHOUW' ? 'Deze prijs hoort bij tegelwippen, niet bij een schouw.' : 'Deze prijs hoort bij een schouw, niet bij tegelwippen.';
+    const wrong = input.categories.find((category) => !available.includes(category));
+    if (wrong) {
+      const message = `Deze prijs hoort bij ${KIND_PHRASES[PRIZE_CATEGORIES[wrong].kind]}, niet bij ${KIND_PHRASES[campaign.kind]}.`;
       throw badInput(message, { fields: [{ path: ['input', 'categories'], message }] });
     }
     const categories = available.filter((category) => input.categories.includes(category));
@@ -88,6 +93,9 @@ export async function setCampaignPrizes(db: DbOrTrx, viewer: Viewer, input: { ca
     return prizesOf(trx, campaign);
   });
 }
+
+/** The kinds of campaign as a refusal names them ("hoort bij een schouw"). */
+const KIND_PHRASES: Record<CampaignKind, string> = { SCHOUW: 'een schouw', TEGELWIPPEN: 'tegelwippen', OPRUIMEN: 'een opruimactie' };
 
 async function prizesOf(db: DbOrTrx, campaign: Campaign): Promise<CampaignPrizes> {
   const available = categoriesFor(campaign.kind);
@@ -108,11 +116,7 @@ const NEEDS_ADDRESSES: ReadonlySet<PrizeCategory> = new Set(['MOST_AREA_PER_HOUS
 
 /** Everyone in the running for a category, with their figure. */
 const CANDIDATES: Record<PrizeCategory, (db: DbOrTrx, campaign: Campaign) => Promise<PrizeCandidate[]>> = {
-  async MOST_AREA_BY_PARTICIPANT(db, campaign) {
-    // The standings' own query, long enough for every participant of one campaign.
-    const ranked = await tallyRepo.topParticipants(db, campaign.id, 100_000);
-    return ranked.map((r) => ({ ...rankingName(r), figure: r.area_cm2 }));
-  },
+  MOST_AREA_BY_PARTICIPANT: standings,
 
   async MOST_AREA_PER_HOUSEHOLD_BY_STREET(db, campaign) {
     const [rollups, streets, signedUp, counted] = await Promise.all([
@@ -146,7 +150,29 @@ const CANDIDATES: Record<PrizeCategory, (db: DbOrTrx, campaign: Campaign) => Pro
   async MOST_SPOTS_BY_WALKER(db, campaign) {
     return named(db, (await repo.spotsPerWalker(db, campaign.id)).map((r) => ({ id: r.participant_id, figure: r.spots })));
   },
+
+  MOST_COUNTED_BY_PARTICIPANT: standings,
+
+  async MOST_GARDENS_HELPED_BY_STREET(db, campaign) {
+    const [rollups, streets] = await Promise.all([tallyRepo.rollups(db, campaign.id, ['STREET_UNIT']), allStreets(db, campaign.neighbourhoodId)]);
+    const helped = new Map(rollups.filter((r) => r.key.endsWith('|TUIN_GEHOLPEN')).map((r) => [r.key.slice(0, -'|TUIN_GEHOLPEN'.length), r.quantity]));
+    return streets.flatMap((street) => {
+      const figure = helped.get(street.id) ?? 0;
+      return figure > 0 ? [{ name: street.name, isPseudonym: false, figure }] : [];
+    });
+  },
 };
+
+/**
+ * The participants by the standings' own figure and query (rankingFigureOf: area for
+ * tegelwippen, everything counted for a clean-up), long enough for every participant of
+ * one campaign, so the prize and the standings never disagree.
+ */
+async function standings(db: DbOrTrx, campaign: Campaign): Promise<PrizeCandidate[]> {
+  const figure = rankingFigureOf(campaign.kind);
+  const ranked = await tallyRepo.topParticipants(db, campaign.id, 100_000, figure);
+  return ranked.map((r) => ({ ...rankingName(r), figure: figure === 'areaCm2' ? r.area_cm2 : r.quantity }));
+}
 
 /** Participants' figures with the names rankings may show. */
 async function named(db: DbOrTrx, figures: { id: string; figure: number }[]): Promise<PrizeCandidate[]> {

@@ -13,7 +13,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CampaignKind } from '../campaign/campaign.table.js';
 import { Fixed } from '../export/csv.js';
-import { ratingWord, scaleWord, themeWord } from '../export/dutch-words.js';
+import { ratingWord, scaleWord, themeWord, unitWord } from '../export/dutch-words.js';
 import { csvOf, type CsvOptions } from '../export/export.service.js';
 import { nl } from '../../../../web/src/lib/i18n/nl.js';
 import type { HouseholdsUnknown, SatisfactionUnknown } from './programme-figures.js';
@@ -25,6 +25,7 @@ const UNKNOWN_WORDS: Record<HouseholdsUnknown, string> = {
   NO_ADDRESSES: 'Niet bekend: bij de schouw vragen we geen adres.',
   PERSONAL_DATA_ERASED: 'Niet meer bekend: de persoonsgegevens (met de adressen) zijn gewist.',
 };
+const NO_TARGET: [string, string] = ['NO_TARGET', 'Geen doel: niet elke opruimactie die dit telt, heeft er een doel voor.'];
 const SATISFACTION_UNKNOWN_WORDS: Record<SatisfactionUnknown, string> = {
   NO_QUESTIONNAIRE: 'Niet bekend: geen actie van dit jaar had een vragenlijst.',
   NO_SCALE_ANSWERS: 'Niet bekend: er is geen antwoord op een tevredenheidsvraag (1 tot 5).',
@@ -69,6 +70,17 @@ function figuresOf(year: ProgrammeYear): Figure[] {
       { subject, part: null, figure: ['doel_m2', 'Doel (m²)'], value: m2(t.targetAreaCm2) },
       { subject, part: null, figure: ['doel_aandeel', 'Van het doel (%)'], value: percent(share), rawValue: share },
       { subject, part: null, figure: ['tuinen_vergroend', 'Tuinen vergroend'], value: t.gardensGreened },
+    );
+  }
+  for (const u of year.opruimen?.units ?? []) {
+    const subject: Figure['subject'] = ['opruimen', kindWord('OPRUIMEN')];
+    const part: Figure['part'] = [u.unit, unitWord(u.unit)];
+    const share = u.target ? u.quantity / u.target : null;
+    const why = u.target === null ? { note: NO_TARGET } : {};
+    figures.push(
+      { subject, part, figure: ['aantal', 'Aantal'], value: u.quantity },
+      { subject, part, figure: ['doel', 'Doel'], value: u.target, ...why },
+      { subject, part, figure: ['doel_aandeel', 'Van het doel (%)'], value: percent(share), rawValue: share, ...why },
     );
   }
   const f = year.findings;

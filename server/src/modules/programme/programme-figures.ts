@@ -7,8 +7,8 @@
  *   May whose follow-up runs into the next January is still that year's schouw. All its
  *   figures (sign-ups, tiles, findings, scores) go to that one year, so a year's figures add
  *   up to its campaigns.
- * - A household is an address, by the rule in tally/households.ts (shared with the prizes).
- *   A schouw walker gives no address, and participants in the app never do, so for a
+ * - A household is an address, by the rule in tally/households.ts (shared with the prizes),
+ *   from sign-ups and the ledger of tegelwip and clean-up actions. A schouw walker gives no address, and participants in the app never do, so for a
  *   schouw the number of households is not known rather than zero. Once a campaign's
  *   personal data was erased its households are no longer known, and the year says so
  *   instead of showing a number that silently shrank.
@@ -18,6 +18,10 @@
  * - Tiles are the ledgers' totals; NK tiles are taken of the year's total area (the NK
  *   rounds once, on what is reported). Gardens greened are added up per campaign, as each
  *   campaign's count survives retention while the addresses behind it do not.
+ * - A clean-up's figures are per unit (bags, bulky items, gardens helped): the ledgers' net
+ *   counts added up over the year's clean-up actions, for every unit one of them counts.
+ *   A unit's target is the actions' targets added up only when every action counting it set
+ *   one: with part of the targets, all the counts would be measured against too little.
  * - A finding is handled when its status is handled now (HANDLED_STATUSES). Its time to
  *   handle runs from when the server had it to its newest change to a handled status; the
  *   median of those, in days with one decimal (an even count takes the mean of the middle
@@ -32,15 +36,17 @@
  *   but no SCALE answers has its responses and no share or median.
  */
 import type { CampaignKind } from '../campaign/campaign.table.js';
+import { UNITS_OF_KIND, type UnitCode } from '@buurtkracht/protocol/tally-units';
 import { isHandledStatus } from '@buurtkracht/protocol/finding-statuses';
 import { nkTilesOf } from '@buurtkracht/protocol/tile-sizes';
 import { campaignYear } from '../campaign/campaign-year.js';
 import { lowerMedianOf } from '../questionnaire/lower-median.js';
 import { householdKeysOf } from '../tally/households.js';
 import { SCALE_VALUES } from '@buurtkracht/protocol/questionnaire';
-import type { AddressRow, FindingTimeRow, ProgrammeCampaignRow, QuestionnaireCountRow, TallyTotalRow } from './programme.repo.js';
+import type { CampaignUnitRow } from '../campaign/campaign.table.js';
+import type { AddressRow, FindingTimeRow, ProgrammeCampaignRow, QuestionnaireCountRow, TallyTotalRow, UnitQuantityRow } from './programme.repo.js';
 
-export const ACTIVITY_ORDER: readonly CampaignKind[] = ['SCHOUW', 'TEGELWIPPEN'];
+export const ACTIVITY_ORDER: readonly CampaignKind[] = ['SCHOUW', 'TEGELWIPPEN', 'OPRUIMEN'];
 
 /** The year a campaign counts in (see above). */
 export const yearOf = (campaign: Pick<ProgrammeCampaignRow, 'first_day' | 'created_at'>): number => campaignYear(campaign.first_day, campaign.created_at);
@@ -64,6 +70,19 @@ export interface TegelwipFigures {
   /** The campaigns' targets added up. */
   targetAreaCm2: number;
   gardensGreened: number;
+}
+
+export interface CleanupUnitFigures {
+  unit: UnitCode;
+  /** The net count over the year's clean-up actions (corrections included). */
+  quantity: number;
+  /** The actions' targets added up when each action counting the unit set one; otherwise null. */
+  target: number | null;
+}
+
+export interface CleanupFigures {
+  /** Every unit one of the year's clean-up actions counts, in the protocol's order. */
+  units: CleanupUnitFigures[];
 }
 
 export interface FindingFigures {
@@ -131,7 +150,7 @@ export function activityFigures(
 }
 
 function householdsOf(kind: CampaignKind, campaigns: readonly ProgrammeCampaignRow[], addresses: readonly AddressRow[]): Pick<ActivityFigures, 'households' | 'householdsUnknown'> {
-  if (kind !== 'TEGELWIPPEN') return { households: null, householdsUnknown: 'NO_ADDRESSES' };
+  if (kind === 'SCHOUW') return { households: null, householdsUnknown: 'NO_ADDRESSES' };
   if (campaigns.some((c) => c.personal_data_erased_at !== null)) return { households: null, householdsUnknown: 'PERSONAL_DATA_ERASED' };
   return { households: householdKeysOf(addresses).size, householdsUnknown: null };
 }
@@ -148,6 +167,24 @@ export function tegelwipFigures(campaigns: readonly ProgrammeCampaignRow[], tota
     nkTiles: nkTilesOf(areaCm2),
     targetAreaCm2: sum(ofKind.map((c) => c.target_area_cm2 ?? 0)),
     gardensGreened: sum(mine.map((t) => t.gardens_greened)),
+  };
+}
+
+/** The year's clean-up actions per unit against their targets; null when the year had no clean-up action. */
+export function cleanupFigures(campaigns: readonly ProgrammeCampaignRow[], units: readonly Pick<CampaignUnitRow, 'campaign_id' | 'unit_code' | 'target'>[], quantities: readonly UnitQuantityRow[]): CleanupFigures | null {
+  const ids = new Set(campaigns.filter((c) => c.kind === 'OPRUIMEN').map((c) => c.id));
+  if (ids.size === 0) return null;
+  const counted = units.filter((u) => ids.has(u.campaign_id));
+  const mine = quantities.filter((q) => ids.has(q.campaign_id));
+  return {
+    units: UNITS_OF_KIND.OPRUIMEN.flatMap((unit) => {
+      const ofUnit = counted.filter((u) => u.unit_code === unit);
+      const quantity = sum(mine.filter((q) => q.unit_code === unit).map((q) => q.quantity));
+      if (ofUnit.length === 0 && quantity === 0) return [];
+      const targets = ofUnit.map((u) => u.target);
+      const target = targets.length > 0 && targets.every((t) => t !== null) ? sum(targets as number[]) : null;
+      return [{ unit, quantity, target }];
+    }),
   };
 }
 

@@ -2,11 +2,12 @@
  * Every SQL statement of the programme's results: the campaigns of a neighbourhood that
  * started, and per campaign the raw counts the figures are made of. Each statement reads
  * all campaigns of the neighbourhood at once and groups in the database, so the page costs
- * a fixed number of queries (the campaigns, then the eight below side by side; the service
- * adds one to find the neighbourhood) however many campaigns and years the programme has. The figures themselves are made in
+ * a fixed number of queries (the campaigns, then the nine below and the clean-ups' units
+ * (campaign-units.repo.ts) side by side; the service adds one to find the neighbourhood) however many campaigns and years the programme has. The figures themselves are made in
  * programme-figures.ts and programme.service.ts.
  */
 import { HANDLED_STATUSES } from '@buurtkracht/protocol/finding-statuses';
+import { CLEANUP_UNIT_CODES, type UnitCode } from '@buurtkracht/protocol/tally-units';
 import type { Rating } from '@buurtkracht/protocol/rating-scale';
 import { SCALE_VALUES } from '@buurtkracht/protocol/questionnaire';
 import type { Theme } from '@buurtkracht/protocol/themes';
@@ -69,7 +70,10 @@ export interface AddressRow {
   campaign_id: string;
   street_id: string;
   house_number: string;
-  /** Net area counted at this address as typed; null for a sign-up. */
+  /**
+   * What the ledger counted at this address as typed, net: the area for tiles, the count
+   * for clean-up units (which have no area); null for a sign-up. Above zero, it counts.
+   */
   area_cm2: number | null;
 }
 
@@ -87,12 +91,17 @@ export async function signupAddresses(db: DbOrTrx, campaignIds: readonly string[
   return rows.map((r) => ({ campaign_id: r.campaign_id, street_id: r.street_id!, house_number: r.house_number!, area_cm2: null }));
 }
 
-/** The addresses the ledger names, with the net area counted at each (corrections included). */
+/** The addresses the ledger names, with the net amount counted at each (corrections included; see AddressRow). */
 export async function tallyAddresses(db: DbOrTrx, campaignIds: readonly string[]): Promise<AddressRow[]> {
   if (campaignIds.length === 0) return [];
   const rows = await db
     .selectFrom('tally_event')
-    .select(['campaign_id', 'street_id', 'house_number', (eb) => eb.fn.sum<number>('area_cm2').as('area')])
+    .select([
+      'campaign_id',
+      'street_id',
+      'house_number',
+      (eb) => eb.fn.sum<number>(eb.case().when('unit_code', 'in', CLEANUP_UNIT_CODES).then(eb.ref('count')).else(eb.ref('area_cm2')).end()).as('area'),
+    ])
     .where('campaign_id', 'in', campaignIds)
     .where('house_number', 'is not', null)
     .groupBy(['campaign_id', 'street_id', 'house_number'])
@@ -122,6 +131,20 @@ export async function tallyTotals(db: DbOrTrx, campaignIds: readonly string[]): 
     .groupBy('campaign_id')
     .execute();
   return rows.map((r) => ({ campaign_id: r.campaign_id, area_cm2: Number(r.area ?? 0), gardens_greened: Number(r.gardens ?? 0) }));
+}
+
+export interface UnitQuantityRow {
+  campaign_id: string;
+  unit_code: UnitCode;
+  /** The net count of the unit (rollup UNIT). */
+  quantity: number;
+}
+
+/** Per campaign and unit the net count, from the rollups. */
+export async function unitQuantities(db: DbOrTrx, campaignIds: readonly string[]): Promise<UnitQuantityRow[]> {
+  if (campaignIds.length === 0) return [];
+  const rows = await db.selectFrom('tally_rollup').select(['campaign_id', 'key', 'quantity']).where('campaign_id', 'in', campaignIds).where('dimension', '=', 'UNIT').execute();
+  return rows.map((r) => ({ campaign_id: r.campaign_id, unit_code: r.key as UnitCode, quantity: Number(r.quantity) }));
 }
 
 export interface FindingTimeRow {

@@ -1,6 +1,6 @@
 /**
  * GraphQL for the programme's results (Query.programmeResults): per year, participation
- * per activity, tiles against targets, findings and their follow-up, satisfaction from the
+ * per activity, tiles against targets, the clean-ups' counts per unit, findings and their follow-up, satisfaction from the
  * questionnaires, and the schouw scores per theme, over all campaigns of a neighbourhood
  * that started.
  *
@@ -14,7 +14,8 @@ import { CampaignKindEnum, CampaignStatusEnum } from '../campaign/campaign.schem
 import { ThemeEnum } from '../checklist/checklist.schema.js';
 import { RatingEnum } from '../finding/finding.schema.js';
 import { NeighbourhoodRef } from '../neighbourhood/neighbourhood.schema.js';
-import type { ActivityFigures, FindingFigures, SatisfactionFigures, TegelwipFigures } from './programme-figures.js';
+import { TallyUnitEnum } from '../tally/tally-unit.schema.js';
+import type { ActivityFigures, CleanupFigures, CleanupUnitFigures, FindingFigures, SatisfactionFigures, TegelwipFigures } from './programme-figures.js';
 import * as service from './programme.service.js';
 
 const coordinators = { coordinator: true } as const;
@@ -50,7 +51,7 @@ const ActivityFiguresRef = builder.objectRef<ActivityFigures>('ActivityFigures')
     participants: t.exposeInt('participants', { description: 'People who joined in the app, per campaign: someone in two campaigns counts twice.' }),
     households: t.exposeInt('households', {
       nullable: true,
-      description: 'Different addresses (street and house number) of sign-ups and of tiles counted; null when not known (see householdsUnknown).',
+      description: 'Different addresses (street and house number) of sign-ups and of what was counted (tiles, clean-up); null when not known (see householdsUnknown).',
     }),
     householdsUnknown: t.expose('householdsUnknown', { type: HouseholdsUnknownEnum, nullable: true }),
   }),
@@ -67,6 +68,25 @@ const TegelwipFiguresRef = builder.objectRef<TegelwipFigures>('TegelwipYearFigur
     targetAreaM2: t.float({ resolve: (f) => m2(f.targetAreaCm2) }),
     progressPercent: t.float({ nullable: true, description: 'Null without a target.', resolve: (f) => (f.targetAreaCm2 > 0 ? Math.round((f.areaCm2 / f.targetAreaCm2) * 1000) / 10 : null) }),
     gardensGreened: t.exposeInt('gardensGreened', { description: 'Per campaign the addresses where garden tiles were counted, added up; kept through retention.' }),
+  }),
+});
+
+const CleanupUnitFiguresRef = builder.objectRef<CleanupUnitFigures>('CleanupUnitYearFigures').implement({
+  description: "One unit of a year's clean-up actions (bags, bulky items, gardens helped) against the targets.",
+  authScopes: coordinators,
+  fields: (t) => ({
+    unit: t.expose('unit', { type: TallyUnitEnum }),
+    quantity: t.exposeInt('quantity', { description: 'The net count over the clean-up actions of the year, corrections included.' }),
+    target: t.exposeInt('target', { nullable: true, description: "The actions' targets added up; null unless every action counting this unit set one." }),
+    progressPercent: t.float({ nullable: true, description: 'quantity / target, one decimal; null without a target.', resolve: (u) => (u.target ? Math.round((u.quantity / u.target) * 1000) / 10 : null) }),
+  }),
+});
+
+const CleanupFiguresRef = builder.objectRef<CleanupFigures>('CleanupYearFigures').implement({
+  description: "A year's clean-up actions (opruimacties): what was counted per unit.",
+  authScopes: coordinators,
+  fields: (t) => ({
+    units: t.field({ type: [CleanupUnitFiguresRef], description: 'Every unit one of the actions counts, in the order of the units.', resolve: (f) => f.units }),
   }),
 });
 
@@ -131,6 +151,7 @@ const ProgrammeYearRef = builder.objectRef<service.ProgrammeYear>('ProgrammeYear
     campaigns: t.field({ type: [ProgrammeCampaignRef], resolve: (y) => y.campaigns }),
     activities: t.field({ type: [ActivityFiguresRef], description: 'Per activity that had a campaign, schouw first.', resolve: (y) => y.activities }),
     tegelwippen: t.field({ type: TegelwipFiguresRef, nullable: true, description: 'Null when the year had no tegelwip campaign.', resolve: (y) => y.tegelwippen }),
+    opruimen: t.field({ type: CleanupFiguresRef, nullable: true, description: 'Null when the year had no clean-up action.', resolve: (y) => y.opruimen }),
     findings: t.field({ type: FindingFiguresRef, resolve: (y) => y.findings }),
     satisfaction: t.field({ type: SatisfactionFiguresRef, resolve: (y) => y.satisfaction }),
     themeScores: t.field({ type: [ThemeYearScoreRef], description: 'Per theme that was rated, in the order of the plan.', resolve: (y) => y.themeScores }),

@@ -1,6 +1,7 @@
 /**
  * The programme's results (issue 17, point 3): per neighbourhood and per year, over every
- * campaign that started, participation per activity, tiles against targets, findings and
+ * campaign that started, participation per activity, tiles against targets, the clean-ups'
+ * bags, bulky items and gardens helped against theirs, findings and
  * their follow-up, satisfaction from the questionnaires, and the schouw scores per theme.
  * Who may see them: the neighbourhood's coordinators and admins; everyone else gets "not
  * found", as for a neighbourhood that does not exist. That is checked here once, for the
@@ -13,17 +14,20 @@ import { THEMES, type Theme } from '@buurtkracht/protocol/themes';
 import { managesNeighbourhood, type Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { notFound } from '../../domain-error.js';
+import { unitsOfCampaigns } from '../campaign/campaign-units.repo.js';
 import type { CampaignKind, CampaignStatus } from '../campaign/campaign.table.js';
 import { RATINGS, type Rating } from '../finding/finding.table.js';
 import { neighbourhoodsByIds, type Neighbourhood } from '../neighbourhood/neighbourhood.service.js';
 import { medianLevel, type RatingCounts } from '../observation/scores.service.js';
 import {
   activityFigures,
+  cleanupFigures,
   findingFigures,
   satisfactionFigures,
   tegelwipFigures,
   yearOf,
   type ActivityFigures,
+  type CleanupFigures,
   type FindingFigures,
   type SatisfactionFigures,
   type TegelwipFigures,
@@ -53,6 +57,7 @@ export interface ProgrammeYear {
   campaigns: ProgrammeCampaign[];
   activities: ActivityFigures[];
   tegelwippen: TegelwipFigures | null;
+  opruimen: CleanupFigures | null;
   findings: FindingFigures;
   satisfaction: SatisfactionFigures;
   themeScores: ThemeYearScore[];
@@ -74,7 +79,8 @@ export async function programmeResults(db: DbOrTrx, viewer: Viewer, neighbourhoo
 async function computeProgrammeResults(db: DbOrTrx, neighbourhood: Neighbourhood): Promise<ProgrammeResults> {
   const campaigns = await repo.startedCampaigns(db, neighbourhood.id);
   const ids = campaigns.map((c) => c.id);
-  const [participants, signups, signupAddresses, tallyAddresses, tallyTotals, findings, ratingCounts, questionnaireCounts] = await Promise.all([
+  const cleanupIds = campaigns.filter((c) => c.kind === 'OPRUIMEN').map((c) => c.id);
+  const [participants, signups, signupAddresses, tallyAddresses, tallyTotals, findings, ratingCounts, questionnaireCounts, cleanupUnits, unitQuantities] = await Promise.all([
     repo.participantCounts(db, ids),
     repo.signupCounts(db, ids),
     repo.signupAddresses(db, ids),
@@ -83,6 +89,8 @@ async function computeProgrammeResults(db: DbOrTrx, neighbourhood: Neighbourhood
     repo.findingTimes(db, ids),
     repo.themeRatingCounts(db, campaigns.filter((c) => c.kind === 'SCHOUW').map((c) => c.id)),
     repo.questionnaireCounts(db, ids),
+    unitsOfCampaigns(db, cleanupIds),
+    repo.unitQuantities(db, cleanupIds),
   ]);
   const addresses = [...signupAddresses, ...tallyAddresses];
   const byYear = new Map<number, repo.ProgrammeCampaignRow[]>();
@@ -99,6 +107,7 @@ async function computeProgrammeResults(db: DbOrTrx, neighbourhood: Neighbourhood
         campaigns: ofYear.map((c) => ({ id: c.id, name: c.name, kind: c.kind, status: c.status, personalDataErasedAt: c.personal_data_erased_at })),
         activities: activityFigures(ofYear, { participants, signups }, addresses),
         tegelwippen: tegelwipFigures(ofYear, tallyTotals),
+        opruimen: cleanupFigures(ofYear, cleanupUnits, unitQuantities),
         findings: findingFigures(findings.filter((f) => inYear.has(f.campaign_id))),
         satisfaction: satisfactionFigures(ofYear, questionnaireCounts),
         themeScores: themeScoresOf(ratingCounts.filter((r) => inYear.has(r.campaign_id))),

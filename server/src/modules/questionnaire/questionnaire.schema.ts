@@ -11,7 +11,7 @@ import { builder } from '../../graphql/builder.js';
 import { resolveKeysetConnection } from '../../graphql/pagination.js';
 import { DomainError, ErrorCode, notFound } from '../../domain-error.js';
 import { CampaignKindEnum, CampaignRef } from '../campaign/campaign.schema.js';
-import { loadCampaign } from '../campaign/campaign.service.js';
+import { loadCampaign, type CampaignKind } from '../campaign/campaign.service.js';
 import { latestVersionIds, listTemplates } from '../checklist/checklist.service.js';
 import * as results from './questionnaire-results.service.js';
 import * as service from './questionnaire.service.js';
@@ -103,7 +103,7 @@ const AnswerQuestionnaireInput = builder.inputType('AnswerQuestionnaireInput', {
   }),
 });
 
-const PublicQuestionnaireRef = builder.objectRef<{ campaignName: string; campaignKind: 'SCHOUW' | 'TEGELWIPPEN'; open: boolean; opensOn: string | null; questionnaire: service.Questionnaire }>('PublicQuestionnaire').implement({
+const PublicQuestionnaireRef = builder.objectRef<{ campaignName: string; campaignKind: CampaignKind; open: boolean; opensOn: string | null; questionnaire: service.Questionnaire }>('PublicQuestionnaire').implement({
   description: 'A campaign\'s questionnaire for the public form: nothing personal.',
   fields: (t) => ({
     campaignName: t.exposeString('campaignName'),

@@ -5,17 +5,24 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTrx } from '../../db/database.js';
+import type { CampaignKind } from '../campaign/campaign.table.js';
 import type { CampaignToolRow } from './signup.table.js';
 
 /** What a tegelwip day usually needs on the central location; the coordinator can change the list. */
 export const DEFAULT_TOOL_NAMES = ['tegellichter', 'kruiwagen', 'bigbag'] as const;
+/** What a clean-up day usually lends out; the coordinator can change the list. */
+export const DEFAULT_CLEANUP_TOOL_NAMES = ['afvalgrijper', 'werkhandschoenen', 'kruiwagen'] as const;
 
-/** Gives a new tegelwip campaign the default tools (no stock yet); a schouw gets none. */
-export async function insertDefaultTools(db: DbOrTrx, campaignId: string, kind: 'SCHOUW' | 'TEGELWIPPEN'): Promise<void> {
-  if (kind !== 'TEGELWIPPEN') return;
+/** The kinds of campaign whose sign-ups can borrow tools: the action days (a schouw walker brings nothing). */
+export const lendsTools = (kind: CampaignKind): boolean => kind === 'TEGELWIPPEN' || kind === 'OPRUIMEN';
+
+/** Gives a new tegelwip or clean-up campaign the default tools (no stock yet); a schouw gets none. */
+export async function insertDefaultTools(db: DbOrTrx, campaignId: string, kind: CampaignKind): Promise<void> {
+  if (!lendsTools(kind)) return;
+  const names = kind === 'OPRUIMEN' ? DEFAULT_CLEANUP_TOOL_NAMES : DEFAULT_TOOL_NAMES;
   await db
     .insertInto('campaign_tool')
-    .values(DEFAULT_TOOL_NAMES.map((name, position) => ({ id: uuidv7(), campaign_id: campaignId, name, stock: null, position })))
+    .values(names.map((name, position) => ({ id: uuidv7(), campaign_id: campaignId, name, stock: null, position })))
     .execute();
 }
 

@@ -1,5 +1,5 @@
 /**
- * A tegelwip campaign's tools (tegellichter, kruiwagen, bigbag …) with the stock the
+ * A tegelwip or clean-up campaign's tools (tegellichter, kruiwagen, bigbag; afvalgrijper …) with the stock the
  * coordinator has on the central location. The list is campaign data: the coordinator
  * saves it whole, in order; a tool somebody asked for stays, so no request loses its tool.
  */
@@ -35,7 +35,7 @@ export async function saveCampaignTools(db: Db, viewer: Viewer, campaignId: stri
   return db.transaction().execute(async (trx) => {
     const campaign = await requireManagedCampaign(trx, viewer, campaignId);
     if (campaign.status === 'CLOSED') throw new DomainError(ErrorCode.CONFLICT, 'Een gesloten actie kan niet meer veranderen.');
-    if (campaign.kind !== 'TEGELWIPPEN') throw badInput('Alleen tegelwippen heeft gereedschap om uit te lenen.');
+    if (!repo.lendsTools(campaign.kind)) throw badInput('Alleen tegelwippen en een opruimactie hebben gereedschap om uit te lenen.');
     const existing = await repo.toolsOfCampaigns(trx, [campaign.id]);
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();

@@ -18,7 +18,7 @@ import * as removal from './signup-removal.service.js';
 import { SignupDayStatusEnum, WalkerKindEnum } from './signup.schema.js';
 
 export const CampaignToolRef = builder.objectRef<tools.CampaignTool>('CampaignTool').implement({
-  description: "A tool people can borrow on a tegelwip day, with the coordinator's stock.",
+  description: "A tool people can borrow on a tegelwip or clean-up day, with the coordinator's stock.",
   authScopes: { coordinator: true },
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -32,7 +32,7 @@ builder.objectFields(CampaignRef, (t) => ({
   tools: t.loadableList({
     type: CampaignToolRef,
     authScopes: { coordinator: true },
-    description: 'Tools to borrow, in order (tegelwippen; empty for a schouw).',
+    description: 'Tools to borrow, in order (tegelwippen and clean-up; empty for a schouw).',
     load: async (ids: string[], ctx) => {
       const all = await tools.toolsOfCampaigns(ctx.db, ids);
       return ids.map((id) => all.filter((tool) => tool.campaignId === id));

@@ -1,7 +1,9 @@
 /**
  * What a sign-up must say, per kind of campaign: a schouw walker says whether they are a
  * resident or a professional (with organisation); a tegelwip garden has a street of the
- * neighbourhood and a house number, optionally an estimate, tools, help and pickup. The
+ * neighbourhood and a house number, optionally an estimate, tools, help and pickup. A
+ * clean-up (opruimactie) signs up a garden the same way, without an estimate of tiles:
+ * its pickup is HVC taking the bags and bulky items away. The
  * edge (signup.schema.ts) checks each field on its own; these rules need the campaign.
  * Every problem names its field, so the form can show it beside that field.
  */
@@ -39,6 +41,8 @@ export interface SignupContext {
 
 const NOT_FOR_SCHOUW = 'Dit hoort bij tegelwippen, niet bij een schouw. Laat het leeg.';
 const NOT_FOR_TEGELWIPPEN = 'Dit hoort bij een schouw, niet bij tegelwippen. Laat het leeg.';
+const NOT_FOR_OPRUIMEN = 'Dit hoort bij een schouw, niet bij een opruimactie. Laat het leeg.';
+const NO_TILES_IN_CLEANUP = 'Bij een opruimactie tellen we geen tegels. Laat het leeg.';
 
 const text = (value: string | null | undefined) => value?.trim() || null;
 
@@ -63,9 +67,12 @@ export function checkSignup(fields: SignupFields, context: SignupContext, now: D
     if (fields.wantsHelp) problem('wantsHelp', NOT_FOR_SCHOUW);
     if (fields.wantsPickup) problem('wantsPickup', NOT_FOR_SCHOUW);
   } else {
-    if (fields.walkerKind) problem('walkerKind', NOT_FOR_TEGELWIPPEN);
-    if (text(fields.organisation)) problem('organisation', NOT_FOR_TEGELWIPPEN);
-    if (text(fields.needs)) problem('needs', NOT_FOR_TEGELWIPPEN);
+    const schouwOnly = context.kind === 'OPRUIMEN' ? NOT_FOR_OPRUIMEN : NOT_FOR_TEGELWIPPEN;
+    if (fields.walkerKind) problem('walkerKind', schouwOnly);
+    if (text(fields.organisation)) problem('organisation', schouwOnly);
+    if (text(fields.needs)) problem('needs', schouwOnly);
+    if (context.kind === 'OPRUIMEN' && fields.estimateM2 != null) problem('estimateM2', NO_TILES_IN_CLEANUP);
+    if (context.kind === 'OPRUIMEN' && fields.estimateTiles != null) problem('estimateTiles', NO_TILES_IN_CLEANUP);
     if (!fields.streetId) problem('streetId', 'Kies de straat van je tuin.');
     else if (!context.streetIds.has(fields.streetId)) problem('streetId', 'Kies een straat uit de lijst.');
     if (!text(fields.houseNumber)) problem('houseNumber', 'Vul het huisnummer van je tuin in.');

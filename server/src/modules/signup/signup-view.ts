@@ -10,7 +10,7 @@ import { daysOfCampaigns, findCampaign } from '../campaign/campaign.repo.js';
 import { todayInNetherlands } from '../campaign/local-date.js';
 import type { CampaignDayRow, CampaignKind, CampaignRow } from '../campaign/campaign.table.js';
 import { allStreets, findNeighbourhoodsByIds, findStreetsByIds } from '../neighbourhood/neighbourhood.repo.js';
-import { toolsOfCampaigns } from './campaign-tools.repo.js';
+import { lendsTools, toolsOfCampaigns } from './campaign-tools.repo.js';
 import * as repo from './signup.repo.js';
 import type { SignupDayStatus, SignupRow, WalkerKind } from './signup.table.js';
 
@@ -89,7 +89,7 @@ export async function loadSignupForm(db: DbOrTrx, campaignId: string, now: Date)
     futureDays(db, campaign.id, now),
     findNeighbourhoodsByIds(db, [campaign.neighbourhood_id]),
     allStreets(db, campaign.neighbourhood_id),
-    campaign.kind === 'TEGELWIPPEN' ? toolsOfCampaigns(db, [campaign.id]) : Promise.resolve([]),
+    lendsTools(campaign.kind) ? toolsOfCampaigns(db, [campaign.id]) : Promise.resolve([]),
   ]);
   return {
     campaignId: campaign.id,

@@ -60,7 +60,7 @@ const SignupFormRef = builder.objectRef<SignupForm>('SignupForm').implement({
     neighbourhoodName: t.exposeString('neighbourhoodName'),
     days: t.field({ type: [SignupFormDayRef], description: 'Dates from today on, in date order.', resolve: (f) => f.days }),
     streets: t.field({ type: [SignupFormStreetRef], description: "The neighbourhood's streets, by name.", resolve: (f) => f.streets }),
-    tools: t.field({ type: [SignupFormToolRef], description: 'Tools one can borrow (tegelwippen); empty for a schouw.', resolve: (f) => f.tools }),
+    tools: t.field({ type: [SignupFormToolRef], description: 'Tools one can borrow (tegelwippen, clean-up); empty for a schouw.', resolve: (f) => f.tools }),
   }),
 });
 
@@ -128,20 +128,20 @@ const signupFields = (t: InputFieldBuilder) => ({
   }),
   contact: t.string({ required: false, description: 'E-mail address or phone number; only with contactConsent.', validate: contactInput }),
   contactConsent: t.boolean(),
-  walkerKind: t.field({ type: WalkerKindEnum, required: false, description: 'Schouw: required. Tegelwippen: leave empty.' }),
+  walkerKind: t.field({ type: WalkerKindEnum, required: false, description: 'Schouw: required. Tegelwippen and clean-up: leave empty.' }),
   organisation: t.string({ required: false, description: 'Schouw, PROFESSIONAL: required.', validate: optionalText(SIGNUP_ORGANISATION_MAX) }),
   needs: t.string({ required: false, description: 'Schouw: anything that helps you take part (e.g. walking distance).', validate: optionalText(SIGNUP_NEEDS_MAX) }),
-  streetId: t.id({ required: false, description: "Tegelwippen: required, a street of the campaign's neighbourhood." }),
+  streetId: t.id({ required: false, description: "Tegelwippen and clean-up: required, a street of the campaign's neighbourhood." }),
   houseNumber: t.string({
     required: false,
-    description: 'Tegelwippen: required, e.g. "12", "12a", "12-2".',
+    description: 'Tegelwippen and clean-up: required, e.g. "12", "12a", "12-2".',
     validate: z.string().trim().max(SIGNUP_HOUSE_NUMBER_MAX, `Gebruik hoogstens ${SIGNUP_HOUSE_NUMBER_MAX} tekens.`).regex(HOUSE_NUMBER, 'Vul een huisnummer in zoals 12, 12a of 12-2.').nullish(),
   }),
   estimateM2: t.int({ required: false, description: `Tegelwippen: about how many m² of tiles, 1 to ${SIGNUP_ESTIMATE_M2_MAX}.`, validate: z.number().int().min(1, 'Vul minstens 1 m² in.').max(SIGNUP_ESTIMATE_M2_MAX, `Vul hoogstens ${SIGNUP_ESTIMATE_M2_MAX} m² in.`).nullish() }),
   estimateTiles: t.int({ required: false, description: `Tegelwippen: about how many tiles, 1 to ${SIGNUP_ESTIMATE_TILES_MAX}.`, validate: z.number().int().min(1, 'Vul minstens 1 tegel in.').max(SIGNUP_ESTIMATE_TILES_MAX, `Vul hoogstens ${SIGNUP_ESTIMATE_TILES_MAX} tegels in.`).nullish() }),
   tools: t.field({ type: [SignupToolInput], required: false, validate: z.array(z.unknown()).max(20, 'Kies hoogstens 20 soorten gereedschap.').nullish() }),
-  wantsHelp: t.boolean({ required: false, description: 'Tegelwippen: ik wil hulp bij het wippen.' }),
-  wantsPickup: t.boolean({ required: false, description: 'Tegelwippen: the tiles should be picked up.' }),
+  wantsHelp: t.boolean({ required: false, description: 'Tegelwippen and clean-up: I would like help in my garden.' }),
+  wantsPickup: t.boolean({ required: false, description: 'Tegelwippen: the tiles should be picked up. Clean-up: HVC should take bags and bulky items away here.' }),
 });
 
 const SignUpInput = builder.inputType('SignUpInput', {

@@ -12,6 +12,7 @@ import { MAX_QUESTIONS } from '@buurtkracht/protocol/questionnaire';
 import { RATINGS } from '@buurtkracht/protocol/rating-scale';
 import { THEMES } from '@buurtkracht/protocol/themes';
 import { TILE_ORIGINS } from '@buurtkracht/protocol/tile-origins';
+import { UNIT_CODES } from '@buurtkracht/protocol/tally-units';
 import { SIZE_CODES } from '@buurtkracht/protocol/tile-sizes';
 import { z } from 'zod';
 import type { Viewer } from '../../auth/viewer.js';
@@ -40,6 +41,8 @@ const recordTallyV2 = z.object({
 const recordTallyV1 = recordTallyV2.omit({ count: true }).extend({ pieces: z.number().int() });
 /** Format 3 may say where the tiles came from; format 2 is read as saying nothing. */
 const recordTallyV3 = recordTallyV2.extend({ origin: z.enum(TILE_ORIGINS).nullish() });
+/** Format 4 counts any unit of the campaign (a clean-up's bags too), as unitCode. */
+const recordTallyV4 = recordTallyV3.omit({ sizeCode: true }).extend({ unitCode: z.enum(UNIT_CODES) });
 
 /**
  * A command's schemas per format version, as the server reads them: the current one as it
@@ -135,8 +138,8 @@ interface Command {
 /** Every command the protocol names; any other name a device sends finds none. */
 export const commands: { readonly [N in CommandName]: Command } & { readonly [name: string]: Command | undefined } = {
   recordTallyEvent: {
-    formats: formatsOf('recordTallyEvent', { 1: recordTallyV1, 2: recordTallyV2, 3: recordTallyV3 }),
-    apply: async (args: z.infer<typeof recordTallyV3>, ctx) => {
+    formats: formatsOf('recordTallyEvent', { 1: recordTallyV1, 2: recordTallyV2, 3: recordTallyV3, 4: recordTallyV4 }),
+    apply: async (args: z.infer<typeof recordTallyV4>, ctx) => {
       const event = await recordTallyEvent(ctx.trx, ctx.viewer, { ...args, deviceId: ctx.deviceId, clientTime: ctx.clientTime }, ctx.now);
       return { entityId: event.id };
     },

@@ -15,8 +15,11 @@ import * as findings from '../finding/finding.service.js';
 import { streetsByIds } from '../neighbourhood/neighbourhood.service.js';
 import { findSpot } from '../spot/spot.service.js';
 import { progressOf } from '../tally/tally-aggregates.service.js';
+import type { UnitTotal } from '../tally/unit-totals.js';
 import * as repo from './sync.repo.js';
 import type { ChangeLogRow } from './sync.table.js';
+
+const unitQuantity = (u: UnitTotal) => ({ unitCode: u.unit.code, quantity: u.quantity });
 
 export const PULL_PAGE = 200;
 
@@ -67,7 +70,9 @@ async function snapshot(db: DbOrTrx, viewer: Viewer, campaign: Campaign, entityT
       return {
         total: progress.total,
         targetAreaCm2: progress.targetAreaCm2,
-        streets: progress.streets.map((s) => ({ streetId: s.streetId, areaCm2: s.areaCm2, nkTiles: s.nkTiles })),
+        // Per unit, so a clean-up counter shows the street's bags and items, not only area.
+        units: progress.units.map(unitQuantity),
+        streets: progress.streets.map((s) => ({ streetId: s.streetId, areaCm2: s.areaCm2, nkTiles: s.nkTiles, units: s.units.map(unitQuantity) })),
         days: progress.days.map((d) => ({ dayId: d.day.id, areaCm2: d.areaCm2 })),
       };
     }

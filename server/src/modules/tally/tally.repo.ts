@@ -1,5 +1,5 @@
 /**
- * Every SQL statement of the tegelwip ledger. Events are only ever inserted: this module
+ * Every SQL statement of the tally ledger. Events are only ever inserted: this module
  * has no update or delete of tally_event, by design. Rollups change in the same
  * transaction as the event that moves them.
  */
@@ -23,7 +23,7 @@ export async function remainingCount(db: DbOrTrx, eventId: string): Promise<numb
 }
 
 /** Inserts events, many per statement (SQLite allows about 32k bound values). */
-const EVENT_COLUMNS = ['id', 'campaign_id', 'action_day_id', 'street_id', 'house_number', 'participant_id', 'staff_account_id', 'size_code', 'origin', 'count', 'area_cm2', 'corrects_event_id', 'device_id', 'client_time', 'server_time'] as const;
+const EVENT_COLUMNS = ['id', 'campaign_id', 'action_day_id', 'street_id', 'house_number', 'participant_id', 'staff_account_id', 'unit_code', 'origin', 'count', 'area_cm2', 'corrects_event_id', 'device_id', 'client_time', 'server_time'] as const;
 
 export async function insertEvents(db: DbOrTrx, rows: TallyEventRow[]): Promise<void> {
   await bulkInsert(db, 'tally_event', EVENT_COLUMNS, rows);
@@ -35,7 +35,7 @@ export async function findEvents(db: DbOrTrx, ids: readonly string[]): Promise<T
   return found;
 }
 
-/** Adds area and event counts to rollup rows, creating them when missing. */
+/** Adds area, event counts and quantities to rollup rows, creating them when missing. */
 export async function addToRollups(db: DbOrTrx, deltas: TallyRollupRow[]): Promise<void> {
   for (let i = 0; i < deltas.length; i += 500) {
     await db
@@ -45,6 +45,7 @@ export async function addToRollups(db: DbOrTrx, deltas: TallyRollupRow[]): Promi
         oc.columns(['campaign_id', 'dimension', 'key']).doUpdateSet({
           area_cm2: sql`tally_rollup.area_cm2 + excluded.area_cm2`,
           event_count: sql`tally_rollup.event_count + excluded.event_count`,
+          quantity: sql`tally_rollup.quantity + excluded.quantity`,
         }),
       )
       .execute();
@@ -65,8 +66,13 @@ export async function rollups(db: DbOrTrx, campaignId: string, dimensions: Rollu
   return db.selectFrom('tally_rollup').selectAll().where('campaign_id', '=', campaignId).where('dimension', 'in', dimensions).execute();
 }
 
-/** The participants with the most area, best first. */
-export async function topParticipants(db: DbOrTrx, campaignId: string, limit: number) {
+/**
+ * The participants ranked by a campaign's figure, best first, only those above nothing:
+ * area for tiles, everything counted for a clean-up (rankingFigureOf in
+ * tally-aggregates.service.ts, whose names this takes).
+ */
+export async function topParticipants(db: DbOrTrx, campaignId: string, limit: number, figure: 'areaCm2' | 'quantity' = 'areaCm2') {
+  const by = figure === 'areaCm2' ? 'area_cm2' : 'quantity';
   return db
     .selectFrom('tally_rollup')
     .innerJoin('participant', 'participant.id', 'tally_rollup.key')
@@ -74,6 +80,7 @@ export async function topParticipants(db: DbOrTrx, campaignId: string, limit: nu
       'tally_rollup.key as participant_id',
       'tally_rollup.area_cm2',
       'tally_rollup.event_count',
+      'tally_rollup.quantity',
       'participant.display_name',
       'participant.pseudonym',
       'participant.show_name_in_rankings',
@@ -81,8 +88,8 @@ export async function topParticipants(db: DbOrTrx, campaignId: string, limit: nu
     ])
     .where('tally_rollup.campaign_id', '=', campaignId)
     .where('tally_rollup.dimension', '=', 'PARTICIPANT')
-    .where('tally_rollup.area_cm2', '>', 0)
-    .orderBy('tally_rollup.area_cm2', 'desc')
+    .where(`tally_rollup.${by}`, '>', 0)
+    .orderBy(`tally_rollup.${by}`, 'desc')
     .orderBy('tally_rollup.key')
     .limit(limit)
     .execute();
@@ -121,7 +128,7 @@ export async function anonymiseGardenRollups(db: DbOrTrx, campaignId: string): P
     .orderBy('key')
     .execute();
   await db.deleteFrom('tally_rollup').where('campaign_id', '=', campaignId).where('dimension', '=', 'GARDEN').execute();
-  const kept = gardens.filter((g) => g.area_cm2 > 0).map((g, i): TallyRollupRow => ({ campaign_id: campaignId, dimension: 'GARDEN', key: `#${i + 1}`, area_cm2: g.area_cm2, event_count: g.event_count }));
+  const kept = gardens.filter((g) => g.area_cm2 > 0).map((g, i): TallyRollupRow => ({ campaign_id: campaignId, dimension: 'GARDEN', key: `#${i + 1}`, area_cm2: g.area_cm2, event_count: g.event_count, quantity: 0 }));
   for (let i = 0; i < kept.length; i += 500) await db.insertInto('tally_rollup').values(kept.slice(i, i + 500)).execute();
 }
 

@@ -1,12 +1,14 @@
 /**
- * The tegelwip ledger: recording removed tiles and correcting mistakes, as append-only
- * events. Each event moves its rollups (campaign total, street, day, participant, said
- * origin, garden) in the same transaction, so totals are always the sum of the ledger and
- * can be recomputed.
+ * The tally ledger of every counting activity: removed tiles (tegelwippen) and bags, bulky
+ * items and gardens helped (a clean-up, opruimactie), recorded and corrected as
+ * append-only events in the units the campaign counts (campaign-units.ts). Each event
+ * moves its rollups (tally-rollups.ts) in the same transaction, so totals are always the
+ * sum of the ledger and can be recomputed.
  */
 import { MAX_AREA_CM2_PER_ENTRY, MAX_PIECES_PER_ENTRY } from '@buurtkracht/protocol/input-limits';
-import { mayGreenGarden, type TileOrigin } from '@buurtkracht/protocol/tile-origins';
-import { areaCm2Of, CM2_PER_M2, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
+import { isCountingKind, isMeasuredArea, isTileUnit, unitAreaCm2Of, type UnitCode } from '@buurtkracht/protocol/tally-units';
+import type { TileOrigin } from '@buurtkracht/protocol/tile-origins';
+import { CM2_PER_M2 } from '@buurtkracht/protocol/tile-sizes';
 import type { Viewer } from '../../auth/viewer.js';
 import { managesNeighbourhood } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
@@ -14,9 +16,10 @@ import { badInput, DomainError, ErrorCode, idAlreadyUsed, notFound } from '../..
 import { allStreets } from '../neighbourhood/neighbourhood.repo.js';
 import { daysOfCampaigns, loadCampaign, type Campaign } from '../campaign/campaign.service.js';
 import { recordChange } from '../sync/change-log.repo.js';
-import { gardenKeyOf } from './garden-address.js';
+import { unitsOfCampaign } from './campaign-units.js';
+import { rollupDeltasOf } from './tally-rollups.js';
 import * as repo from './tally.repo.js';
-import type { RollupDimension, TallyEventRow, TallyRollupRow } from './tally.table.js';
+import type { TallyEventRow } from './tally.table.js';
 
 export interface TallyEvent {
   id: string;
@@ -25,8 +28,9 @@ export interface TallyEvent {
   streetId: string;
   houseNumber: string | null;
   participantId: string | null;
-  sizeCode: SizeCode;
-  /** Where the tiles came from; null when not said. */
+  /** What was counted: a tile size or a clean-up unit. */
+  unitCode: UnitCode;
+  /** Where the tiles came from; null when not said, and for units that are not tiles. */
   origin: TileOrigin | null;
   count: number;
   areaCm2: number;
@@ -43,7 +47,7 @@ export const toTallyEvent = (row: TallyEventRow): TallyEvent => ({
   streetId: row.street_id,
   houseNumber: row.house_number,
   participantId: row.participant_id,
-  sizeCode: row.size_code,
+  unitCode: row.unit_code,
   origin: row.origin,
   count: row.count,
   areaCm2: row.area_cm2,
@@ -58,7 +62,7 @@ function requireRecorder(viewer: Viewer, campaign: Campaign | null): Campaign {
   if (!campaign) throw notFound('Deze actie');
   const allowed = viewer.kind === 'participant' ? viewer.campaignId === campaign.id : managesNeighbourhood(viewer, campaign.neighbourhoodId);
   if (!allowed) throw notFound('Deze actie');
-  if (campaign.kind !== 'TEGELWIPPEN') throw badInput('In deze actie worden geen tegels geteld.');
+  if (!isCountingKind(campaign.kind)) throw badInput('In deze actie wordt niets geteld.');
   return campaign;
 }
 
@@ -92,32 +96,7 @@ async function append(trx: DbOrTrx, campaign: Campaign, rows: TallyEventRow[], n
   await repo.insertEvents(trx, rows);
   // Let other requests in between the two larger statements of a sync batch.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  // One map per dimension, so a batch of 500 events builds no key strings.
-  const deltas = {
-    TOTAL: new Map<string, TallyRollupRow>(),
-    STREET: new Map<string, TallyRollupRow>(),
-    DAY: new Map<string, TallyRollupRow>(),
-    PARTICIPANT: new Map<string, TallyRollupRow>(),
-    ORIGIN: new Map<string, TallyRollupRow>(),
-    GARDEN: new Map<string, TallyRollupRow>(),
-  } satisfies Record<RollupDimension, unknown>;
-  const add = (dimension: RollupDimension, key: string, row: TallyEventRow) => {
-    let delta = deltas[dimension].get(key);
-    if (!delta) deltas[dimension].set(key, (delta = { campaign_id: campaign.id, dimension, key, area_cm2: 0, event_count: 0 }));
-    delta.area_cm2 += row.area_cm2;
-    delta.event_count += 1;
-  };
-  for (const row of rows) {
-    add('TOTAL', '', row);
-    add('STREET', row.street_id, row);
-    add('DAY', row.action_day_id, row);
-    if (row.participant_id) add('PARTICIPANT', row.participant_id, row);
-    if (row.origin) add('ORIGIN', row.origin, row);
-    // A correction has its entry's street, house number and origin, so it moves the same garden.
-    const garden = mayGreenGarden(row.origin) ? gardenKeyOf(row.street_id, row.house_number) : null;
-    if (garden) add('GARDEN', garden, row);
-  }
-  await repo.addToRollups(trx, Object.values(deltas).flatMap((byKey) => [...byKey.values()]));
+  await repo.addToRollups(trx, rollupDeltasOf(campaign.id, rows));
   await recordChange(trx, { neighbourhoodId: campaign.neighbourhoodId, campaignId: campaign.id, entityType: 'TALLY_TOTALS', entityId: campaign.id }, now);
 }
 
@@ -127,10 +106,11 @@ export interface RecordTallyInput {
   actionDayId: string;
   streetId: string;
   houseNumber?: string | null;
-  sizeCode: SizeCode;
-  /** Units of the size code; for AREA the measured cm². */
+  /** One of the campaign's units. */
+  unitCode: UnitCode;
+  /** How many of the unit (pieces, bags, items, gardens); for AREA the measured cm². */
   count: number;
-  /** Where the tiles came from; absent or null when not said. */
+  /** Where the tiles came from; absent or null when not said. Only for tile units. */
   origin?: TileOrigin | null;
   deviceId?: string | null;
   clientTime?: string | null;
@@ -138,15 +118,19 @@ export interface RecordTallyInput {
 
 export type TallyOutcome = { event: TallyEvent; error?: undefined } | { event?: undefined; error: DomainError };
 
-function checkCount(input: RecordTallyInput): void {
-  const limit = input.sizeCode === 'AREA' ? MAX_AREA_CM2_PER_ENTRY : MAX_PIECES_PER_ENTRY;
+/** What an entry must be, whatever its campaign counts: one of its units, a count within limits, an origin only for tiles. */
+function checkEntry(input: RecordTallyInput, units: ReadonlySet<UnitCode>): void {
+  if (!units.has(input.unitCode)) throw badInput('Dit telt deze actie niet.');
+  const measured = isMeasuredArea(input.unitCode);
+  const limit = measured ? MAX_AREA_CM2_PER_ENTRY : MAX_PIECES_PER_ENTRY;
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > limit) {
-    throw badInput(input.sizeCode === 'AREA' ? `Vul een oppervlakte in tussen 1 cm² en ${MAX_AREA_CM2_PER_ENTRY / CM2_PER_M2} m².` : `Vul een aantal in tussen 1 en ${MAX_PIECES_PER_ENTRY}.`);
+    throw badInput(measured ? `Vul een oppervlakte in tussen 1 cm² en ${MAX_AREA_CM2_PER_ENTRY / CM2_PER_M2} m².` : `Vul een aantal in tussen 1 en ${MAX_PIECES_PER_ENTRY}.`);
   }
+  if (input.origin && !isTileUnit(input.unitCode)) throw badInput('Waar iets vandaan komt, zeg je alleen bij tegels.');
 }
 
 /**
- * Records removed tiles, many at once (a sync batch) with a handful of statements; call
+ * Records counted units, many at once (a sync batch) with a handful of statements; call
  * inside a transaction. Each input gets its own outcome: an event (new, or the one
  * already recorded under that id) or the error that refused it. Nothing is written for
  * refused inputs.
@@ -169,6 +153,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
       for (const index of indexes) outcomes[index] = { error: error as DomainError };
       continue;
     }
+    const units = new Set((await unitsOfCampaign(trx, campaign)).map((u) => u.code));
     const days = new Set((await daysOfCampaigns(trx, [campaign.id])).map((d) => d.id));
     const streets = new Set((await allStreets(trx, campaign.neighbourhoodId)).map((s) => s.id));
     const rows: TallyEventRow[] = [];
@@ -182,7 +167,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
           continue;
         }
         requireAcceptingFieldWork(campaign, input.clientTime ?? null);
-        checkCount(input);
+        checkEntry(input, units);
         if (!days.has(input.actionDayId)) throw badInput('Deze actiedag hoort niet bij deze actie.');
         if (!streets.has(input.streetId)) throw badInput('Deze straat hoort niet bij deze buurt.');
         const row: TallyEventRow = {
@@ -193,10 +178,10 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
           house_number: input.houseNumber?.trim() || null,
           participant_id: viewer.kind === 'participant' ? viewer.participantId : null,
           staff_account_id: staffAccountOf(viewer),
-          size_code: input.sizeCode,
+          unit_code: input.unitCode,
           origin: input.origin ?? null,
           count: input.count,
-          area_cm2: areaCm2Of(input.sizeCode, input.count),
+          area_cm2: unitAreaCm2Of(input.unitCode, input.count),
           corrects_event_id: null,
           device_id: input.deviceId ?? null,
           client_time: input.clientTime ?? null,
@@ -216,7 +201,7 @@ export async function recordTallyEvents(trx: DbOrTrx, viewer: Viewer, inputs: re
   return outcomes;
 }
 
-/** Records removed tiles; call inside a transaction. Sending the same id twice counts once. */
+/** Records counted units; call inside a transaction. Sending the same id twice counts once. */
 export async function recordTallyEvent(trx: DbOrTrx, viewer: Viewer, input: RecordTallyInput, now = new Date()): Promise<TallyEvent> {
   const [outcome] = await recordTallyEvents(trx, viewer, [input], now);
   if (outcome!.error) throw outcome!.error;
@@ -263,18 +248,16 @@ export async function correctTallyEvent(trx: DbOrTrx, viewer: Viewer, input: Cor
       { remaining },
     );
   }
-  const area = -areaCm2Of(original.size_code, input.count);
-  // Belt and braces: the entry check above implies it, but the street total is the promise.
-  if (((await repo.rollupRow(trx, campaign.id, 'STREET', original.street_id))?.area_cm2 ?? 0) + area < 0) {
-    throw new DomainError(ErrorCode.CONFLICT, 'Dan zou de straat onder nul komen.');
-  }
-  // The spread keeps the entry's street, house number and origin: a correction takes back
-  // tiles from where they were counted.
+  // Belt and braces: the entry check above implies it, but the street's total of this unit is the promise.
+  const street = await repo.rollupRow(trx, campaign.id, 'STREET_UNIT', `${original.street_id}|${original.unit_code}`);
+  if ((street?.quantity ?? 0) - input.count < 0) throw new DomainError(ErrorCode.CONFLICT, 'Dan zou de straat onder nul komen.');
+  // The spread keeps the entry's unit, street, house number and origin: a correction takes
+  // back what was counted where it was counted.
   const row: TallyEventRow = {
     ...original,
     id: input.id,
     count: -input.count,
-    area_cm2: area,
+    area_cm2: -unitAreaCm2Of(original.unit_code, input.count),
     corrects_event_id: original.id,
     staff_account_id: staffAccountOf(viewer),
     device_id: input.deviceId ?? null,

@@ -1,6 +1,6 @@
-/** Table shapes of the tegelwip ledger (append-only) and its rollups. */
+/** Table shapes of the tally ledger (append-only) and its rollups: what tegelwip and clean-up actions count. */
 import type { TileOrigin } from '@buurtkracht/protocol/tile-origins';
-import type { SizeCode } from '@buurtkracht/protocol/tile-sizes';
+import type { UnitCode } from '@buurtkracht/protocol/tally-units';
 import type { Selectable } from 'kysely';
 
 export interface TallyEventTable {
@@ -14,11 +14,13 @@ export interface TallyEventTable {
   participant_id: string | null;
   /** The staff account that recorded it; null for participants' events and events from before this was kept. */
   staff_account_id: string | null;
-  size_code: SizeCode;
-  /** Where the tiles came from; null when not said. A correction has its entry's origin. */
+  /** What was counted: a tile size or a clean-up unit (one of the campaign's units). */
+  unit_code: UnitCode;
+  /** Where the tiles came from; null when not said, and for units that are not tiles. A correction has its entry's origin. */
   origin: TileOrigin | null;
-  /** Negative for a correction. */
+  /** Units counted (for AREA the measured cm²); negative for a correction. */
   count: number;
+  /** The paving this stands for; 0 for units that are not tiles. */
   area_cm2: number;
   corrects_event_id: string | null;
   device_id: string | null;
@@ -30,8 +32,18 @@ export interface TallyEventTable {
  * ORIGIN: per said origin (events that say none are the total minus these). GARDEN: per
  * address (garden-address.ts), the tiles that may green a garden; a garden is greened
  * while its area is above zero. After retention a GARDEN key is a number, no address.
+ * UNIT, STREET_UNIT ("street|unit") and DAY_UNIT ("day|unit") sum one unit each;
+ * DAY_STREET ("day|street") says which streets were counted on a day (net quantity above 0).
+ *
+ * quantity, the net sum of the counts, is kept on every dimension but GARDEN. On UNIT,
+ * STREET_UNIT and DAY_UNIT it is that unit's count (pieces, bags, items, gardens; cm² for
+ * AREA). On TOTAL, STREET, DAY, PARTICIPANT, ORIGIN and DAY_STREET it adds up all units
+ * together: what a clean-up ranks streets and people by ("meeste geteld"; every bag, item
+ * and garden helped counts one). For tiles it mixes pieces of every size with the cm² of
+ * AREA, so a tegelwip action reads area_cm2 there instead. A GARDEN is greened by area
+ * alone, so its quantity stays 0.
  */
-export type RollupDimension = 'TOTAL' | 'STREET' | 'DAY' | 'PARTICIPANT' | 'ORIGIN' | 'GARDEN';
+export type RollupDimension = 'TOTAL' | 'STREET' | 'DAY' | 'PARTICIPANT' | 'ORIGIN' | 'GARDEN' | 'UNIT' | 'STREET_UNIT' | 'DAY_UNIT' | 'DAY_STREET';
 
 export interface TallyRollupTable {
   campaign_id: string;
@@ -40,6 +52,8 @@ export interface TallyRollupTable {
   key: string;
   area_cm2: number;
   event_count: number;
+  /** The net sum of the counts (see RollupDimension); 0 for GARDEN. */
+  quantity: number;
 }
 
 export type TallyEventRow = Selectable<TallyEventTable>;

@@ -4,6 +4,7 @@
  * away from), the neighbourhood's spots, and the teams, members, spots and plan of a date.
  */
 import type { DbOrTrx } from '../../db/database.js';
+import type { CampaignKind } from '../campaign/campaign.table.js';
 import type { WalkerKind } from '../signup/signup.table.js';
 import type { SpotRow } from '../spot/spot.table.js';
 import type { TeamPlanRow, TeamRow } from './team.table.js';
@@ -18,7 +19,7 @@ export interface DayOfCampaign {
   capacity: number | null;
   campaignId: string;
   neighbourhoodId: string;
-  kind: 'SCHOUW' | 'TEGELWIPPEN';
+  kind: CampaignKind;
   status: 'DRAFT' | 'OPEN' | 'CLOSED';
 }
 

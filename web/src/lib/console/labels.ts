@@ -7,8 +7,10 @@
  */
 import type { FindingStatus as ProtocolFindingStatus } from '@buurtkracht/protocol/finding-statuses';
 import type { Rating } from '@buurtkracht/protocol/rating-scale';
+import type { UnitCode } from '@buurtkracht/protocol/tally-units';
 import type { Theme } from '@buurtkracht/protocol/themes';
 import { nl } from '$lib/i18n/nl';
+import { unitNameNl } from '$lib/i18n/nl-units';
 import type { ActionItemStatus, CampaignKind, CampaignStatus, FindingStatus, StaffRole } from '$lib/graphql/schema-types';
 
 // Every status, rating and theme the protocol lists has its Dutch word in lib/i18n/nl.ts (and
@@ -20,6 +22,8 @@ const dutch = (key: string): string => (codeWords as Record<string, string>)[key
 export const findingStatusLabel = (status: FindingStatus): string => dutch(`status.${status}`);
 export const ratingLabel = (rating: string | null): string => (rating ? dutch(`rating.${rating}`) : 'Geen oordeel');
 export const themeLabel = (theme: string): string => dutch(`theme.${theme}`);
+/** A unit's full name, as a heading or a column ("Zakken zwerfvuil", "Tegel 30×30"); an amount of it in a sentence is lib/counter/unit-words.ts unitAmount. */
+export const unitName = (code: UnitCode): string => unitNameNl(code);
 
 export const SPOT_TYPES: Record<string, string> = {
   BLOEMBAK: 'Bloembak',
@@ -35,7 +39,7 @@ export const SPOT_TYPES: Record<string, string> = {
 };
 export const spotTypeLabel = (type: string): string => SPOT_TYPES[type] ?? type;
 
-export const CAMPAIGN_KINDS: Record<CampaignKind, string> = { SCHOUW: 'Buurtschouw', TEGELWIPPEN: 'Tegelwippen' };
+export const CAMPAIGN_KINDS: Record<CampaignKind, string> = { SCHOUW: 'Buurtschouw', TEGELWIPPEN: 'Tegelwippen', OPRUIMEN: 'Opruimactie' };
 export const CAMPAIGN_STATUSES: Record<CampaignStatus, string> = { DRAFT: 'In voorbereiding', OPEN: 'Open', CLOSED: 'Gesloten' };
 export const ACTION_ITEM_STATUSES: Record<ActionItemStatus, string> = { OPEN: 'Open', BEZIG: 'Bezig', KLAAR: 'Klaar' };
 export const STAFF_ROLES: Record<StaffRole, string> = { ADMIN: 'Beheerder', COORDINATOR: 'Coördinator', PARTNER: 'Partner' };

@@ -24,6 +24,17 @@ export const PRIZE_WORDS: Record<PrizeCategory, { title: string; explanation: st
       'De deelnemer die in de meeste verschillende tuinen (adressen) tegels heeft geteld. Een tuin telt als er na correcties meer dan niets is geteld; tegels uit de openbare ruimte tellen niet. Tellen twee deelnemers in dezelfde tuin, dan telt die tuin voor allebei.',
     who: 'Deelnemer',
   },
+  MOST_COUNTED_BY_PARTICIPANT: {
+    title: 'Meeste geteld',
+    explanation:
+      'De deelnemer die bij de opruimactie in de app het meeste heeft geteld: zakken, grofvuil en tuinen bij elkaar opgeteld, met correcties meegerekend. Wat de organisatie zelf invoerde, telt voor geen deelnemer.',
+    who: 'Deelnemer',
+  },
+  MOST_GARDENS_HELPED_BY_STREET: {
+    title: 'Straat met de meeste tuinen geholpen',
+    explanation: 'De straat waar bij de opruimactie de meeste tuinen zijn geholpen, met correcties meegerekend. Telt de actie geen geholpen tuinen, dan doet geen straat mee.',
+    who: 'Straat',
+  },
   MOST_SPOTS_BY_WALKER: {
     title: 'Meeste plekken geschouwd',
     explanation: 'De schouwer die op de meeste verschillende plekken iets heeft ingevuld. Een plek telt één keer, ook als een antwoord later is vervangen. De organisatie doet niet mee.',
@@ -33,7 +44,7 @@ export const PRIZE_WORDS: Record<PrizeCategory, { title: string; explanation: st
 
 const m2 = (value: number) => value.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** "12,0 m²", "9,0 m² per huishouden", "2 tuinen", "1 plek". */
+/** "12,0 m²", "9,0 m² per huishouden", "2 tuinen", "1 plek", "14 geteld", "3 tuinen geholpen". */
 export function figureText(unit: PrizeProposal['unit'], winner: Pick<PrizeWinner, 'figure' | 'areaM2'>): string {
   switch (unit) {
     case 'AREA_CM2':
@@ -44,6 +55,10 @@ export function figureText(unit: PrizeProposal['unit'], winner: Pick<PrizeWinner
       return `${winner.figure.toLocaleString('nl-NL')} ${winner.figure === 1 ? 'tuin' : 'tuinen'}`;
     case 'SPOTS':
       return `${winner.figure.toLocaleString('nl-NL')} ${winner.figure === 1 ? 'plek' : 'plekken'}`;
+    case 'COUNTED':
+      return `${winner.figure.toLocaleString('nl-NL')} geteld`;
+    case 'GARDENS_HELPED':
+      return `${winner.figure.toLocaleString('nl-NL')} ${winner.figure === 1 ? 'tuin' : 'tuinen'} geholpen`;
   }
 }
 

@@ -1,4 +1,4 @@
-/** The coordinators' tegelwip dashboard as live data (the dashboard page and the big screen). */
+/** The coordinators' dashboard of a tegelwip or clean-up action as live data (the dashboard page and the big screen). */
 import { LiveData } from '$lib/live/live-data.svelte';
 import { staffGql } from './api';
 import { TALLY_DASHBOARD, type TallyDashboard } from '$lib/graphql/console/score-operations';

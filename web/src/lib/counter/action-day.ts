@@ -8,6 +8,8 @@ export interface ActionDay {
   id: string;
   date: string;
   label: string | null;
+  /** The streets planned for this day, in order; absent in a campaign kept before planned streets. */
+  streets?: readonly { id: string }[] | null;
 }
 
 /** The phone's calendar date as YYYY-MM-DD. */

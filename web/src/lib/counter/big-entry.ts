@@ -4,15 +4,21 @@
  * the server takes is refused on the spot. Tapping +1 never reaches these numbers.
  */
 import { MAX_AREA_CM2_PER_ENTRY } from '@buurtkracht/protocol/input-limits';
-import { areaCm2Of, type SizeCode } from '@buurtkracht/protocol/tile-sizes';
+import { isMeasuredArea, isTileUnit, unitAreaCm2Of, type UnitCode } from '@buurtkracht/protocol/tally-units';
 
 /** More tiles or bricks than this in one entry asks for a check. */
 export const BIG_ENTRY_COUNT = 200;
 /** More area than this in one entry (20 m²) asks for a check. */
 export const BIG_ENTRY_CM2 = 200_000;
+/**
+ * More than this of one clean-up unit in one entry asks for a check: a street fills tens of
+ * bags on a busy day, not hundreds in one go.
+ */
+export const BIG_CLEANUP_COUNT = 50;
 
-export function isBigEntry(sizeCode: SizeCode, count: number): boolean {
-  return (sizeCode !== 'AREA' && count > BIG_ENTRY_COUNT) || areaCm2Of(sizeCode, count) > BIG_ENTRY_CM2;
+export function isBigEntry(unitCode: UnitCode, count: number): boolean {
+  if (!isTileUnit(unitCode)) return count > BIG_CLEANUP_COUNT;
+  return (!isMeasuredArea(unitCode) && count > BIG_ENTRY_COUNT) || unitAreaCm2Of(unitCode, count) > BIG_ENTRY_CM2;
 }
 
 /** The longest side the measure form takes, in cm (20 m: a front garden is smaller). */

@@ -34,7 +34,8 @@ export const CAMPAIGN_SNAPSHOT = graphql(
   `query CampaignSnapshot($id: ID!, $first: Int!) {
     campaign(id: $id) {
       id name kind status targetAreaM2
-      days { id date label }
+      units { code areaCm2PerPiece measured target }
+      days { id date label streets { id } }
       neighbourhood { name streets(first: $first) { ...SnapshotStreets } spots(first: $first) { ...SnapshotSpots } }
       checklist { id version sections { id theme title items { id prompt help type choices spotTypes signalAnswers } } }
       questionnaire { id name asksToLink questions { id prompt help type choices } }
@@ -78,12 +79,20 @@ export type ChecklistItemSnapshot = Omit<ChecklistItemAnswer, 'signalAnswers'> &
 /** The questionnaire a campaign asks after the activity, as the phone keeps it. */
 export type QuestionnaireSnapshot = NonNullable<SnapshotAnswer['questionnaire']>;
 
+/** What a counting activity counts (lib/counter/units.ts), as the phone keeps it. */
+export type CampaignUnitSnapshot = SnapshotAnswer['units'][number];
+/** An action day with its planned streets (absent in a snapshot kept before them). */
+export type CampaignDaySnapshot = Omit<SnapshotAnswer['days'][number], 'streets'> & { streets?: SnapshotAnswer['days'][number]['streets'] };
+
 /**
  * A campaign as the phone keeps it (IndexedDB): every street and spot, no paging details.
- * The questionnaire fields are absent in a snapshot kept by an app version from before them
- * (such a snapshot is fetched again: field-store.ts snapshotOutdated).
+ * The questionnaire fields, the units and the days' planned streets are absent in a
+ * snapshot kept by an app version from before them (such a snapshot is fetched again:
+ * field-store.ts snapshotOutdated).
  */
-export type CampaignSnapshot = Omit<SnapshotAnswer, 'neighbourhood' | 'checklist' | 'questionnaire' | 'questionnaireOpensOn' | 'myQuestionnaireAnswered'> & {
+export type CampaignSnapshot = Omit<SnapshotAnswer, 'neighbourhood' | 'checklist' | 'questionnaire' | 'questionnaireOpensOn' | 'myQuestionnaireAnswered' | 'units' | 'days'> & {
+  units?: CampaignUnitSnapshot[];
+  days: CampaignDaySnapshot[];
   questionnaire?: QuestionnaireSnapshot | null;
   questionnaireOpensOn?: string | null;
   myQuestionnaireAnswered?: boolean | null;
@@ -94,15 +103,3 @@ export type CampaignSnapshot = Omit<SnapshotAnswer, 'neighbourhood' | 'checklist
   };
   checklist: (Omit<ChecklistAnswer, 'sections'> & { sections: (Omit<ChecklistAnswer['sections'][number], 'items'> & { items: ChecklistItemSnapshot[] })[] }) | null;
 };
-
-export const PUBLIC_PROGRESS = graphql(`query PublicProgress($id: ID!) {
-  publicProgress(campaignId: $id) {
-    campaignName targetAreaM2 progressPercent
-    total { areaCm2 nkTiles }
-    gardensGreened byOrigin { garden { areaCm2 } publicSpace { areaCm2 } notSaid { areaCm2 } }
-    streets { streetId streetName total { areaCm2 } }
-    days { day { id date label } total { areaCm2 } }
-  }
-}`);
-
-export type PublicProgress = NonNullable<ResultOf<typeof PUBLIC_PROGRESS>['publicProgress']>;

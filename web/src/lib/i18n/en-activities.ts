@@ -4,6 +4,7 @@ import type { nlActivities } from './nl-activities';
 export const enActivities: Record<keyof typeof nlActivities, string> = {
   'activities.kind.SCHOUW': 'Neighbourhood inspection',
   'activities.kind.TEGELWIPPEN': 'Tile removal',
+  'activities.kind.OPRUIMEN': 'Clean-up',
   'blocked.revoked.title': 'No access any more',
   'blocked.revoked.body': 'This phone no longer has access to {name}. What you record here now can no longer be sent. Choose another activity on the start page, or join again with an invitation.',
   'blocked.toStart': 'Go to the start page',

@@ -2,6 +2,7 @@
 export const nlActivities = {
   'activities.kind.SCHOUW': 'Buurtschouw',
   'activities.kind.TEGELWIPPEN': 'Tegelwippen',
+  'activities.kind.OPRUIMEN': 'Opruimactie',
   'blocked.revoked.title': 'Geen toegang meer',
   'blocked.revoked.body': 'Deze telefoon heeft geen toegang meer tot {name}. Wat je hier nu vastlegt, kan niet meer verstuurd worden. Kies op de startpagina een andere activiteit, of doe opnieuw mee met een uitnodiging.',
   'blocked.toStart': 'Naar de startpagina',

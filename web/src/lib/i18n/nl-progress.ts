@@ -1,4 +1,4 @@
-/** Dutch strings of the public progress page of a tegelwip action (/voortgang). */
+/** Dutch strings of the public progress page of a tegelwip or clean-up action (/voortgang). */
 import type { Section } from './sections.js';
 
 export const nlProgress = {
@@ -18,6 +18,19 @@ export const nlProgress = {
   'progress.stale': "Geen verbinding: dit is de stand van {time}.",
   'progress.notFound': "Deze voortgang is niet (meer) openbaar.",
   'progress.loading': "Voortgang laden…",
+  'progress.name': "Voortgang",
+  'progress.cleanup.title': "Zoveel is er al opgeruimd",
+  'progress.units': "Wat is er geteld",
+  'progress.ofTarget': "{quantity} van {target}",
+  'progress.noTarget': "Geen doel",
+  'progress.day.streets': "Straten van {day}",
+  'progress.day.plannedDone': "{done} van {planned} straten gedaan",
+  'progress.day.noStreets': "Voor deze dag zijn nog geen straten gekozen.",
+  'progress.street.done': "gedaan",
+  'progress.street.notYet': "nog niet",
+  'progress.counted': "{count} geteld",
+  'progress.nothingYet': "Nog niets geteld.",
+  'progress.street.notPlanned': "gedaan, niet gepland",
 } as const;
 
 /** The progress page's words, for `i18n.need` in the route's load; English loads when chosen. */

@@ -218,13 +218,14 @@ class FieldApp {
   }
 
   /**
-   * Shows an activity of this kind (the counter opens a tegelwip action, the walk a
-   * schouw): the shown one when it is of that kind, else the newest one still open.
+   * Shows an activity of one of these kinds (the counter opens a tegelwip or clean-up
+   * action, the walk a schouw): the shown one when it is of such a kind, else the newest
+   * one still open.
    */
-  async showKind(kind: JoinedCampaign['campaign']['kind']): Promise<void> {
+  async showKind(...kinds: JoinedCampaign['campaign']['kind'][]): Promise<void> {
     await this.init();
-    if (this.joined?.campaign.kind === kind && !this.joined.revokedAt) return;
-    const candidates = this.memberships.filter((m) => m.campaign.kind === kind && !m.revokedAt);
+    if (this.joined && kinds.includes(this.joined.campaign.kind) && !this.joined.revokedAt) return;
+    const candidates = this.memberships.filter((m) => kinds.includes(m.campaign.kind) && !m.revokedAt);
     const best = candidates.find((m) => m.campaign.status !== 'CLOSED') ?? candidates[0];
     if (best) await this.show(best.campaign.id);
   }

@@ -3,6 +3,7 @@
  * token, the participant, and the campaign snapshot for offline use. Kept in IndexedDB
  * (meta), like everything else the offline layer stores.
  */
+import { isCountingKind } from '@buurtkracht/protocol/tally-units';
 import type { CampaignSnapshot } from '../graphql/field-operations';
 import type { Db, LocalRecord, OutboxEntry, ServerSnapshot } from './idb';
 import type { KeptTeam } from './team-store';
@@ -55,11 +56,12 @@ export function withoutSignupPlace(membership: JoinedCampaign): JoinedCampaign {
 
 /**
  * A campaign kept by an older app version lacks fields this version reads (checklist
- * items' signalling answers, the questionnaire): the next sync round fetches it again, as
- * after a change.
+ * items' signalling answers, the questionnaire, a counting activity's units): the next
+ * sync round fetches it again, as after a change.
  */
 export const snapshotOutdated = (campaign: CampaignSnapshot): boolean =>
   !('questionnaire' in campaign) ||
+  (isCountingKind(campaign.kind) && !Array.isArray(campaign.units)) ||
   (campaign.checklist?.sections ?? []).some((section) => section.items.some((item) => !Array.isArray((item as { signalAnswers?: unknown }).signalAnswers)));
 
 /**

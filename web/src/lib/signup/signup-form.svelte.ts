@@ -7,7 +7,7 @@
 import { FormErrors } from '$lib/console/form-errors.svelte';
 import type { MySignup, SignUpInput, UpdateMySignupInput } from '$lib/graphql/signup-operations';
 import { t } from '$lib/i18n/i18n.svelte';
-import { estimateField, SIGNUP_FIELDS, signupProblems, wholeNumber, type CampaignKind, type EstimateUnit, type SignupField, type WalkerKind } from './signup-rules';
+import { asksEstimate, estimateField, SIGNUP_FIELDS, signsUpGarden, signupProblems, wholeNumber, type CampaignKind, type EstimateUnit, type SignupField, type WalkerKind } from './signup-rules';
 
 export class SignupFormState {
   dayIds = $state<string[]>([]);
@@ -104,9 +104,10 @@ export class SignupFormState {
 
   /** What the server takes to change a sign-up: only the questions of this kind, the rest null. */
   changes(): UpdateMySignupInput {
-    const tegelwip = this.kind === 'TEGELWIPPEN';
+    // A tegelwip or clean-up day signs up a garden; only tegelwippen asks for an estimate of tiles.
+    const garden = signsUpGarden(this.kind);
     const schouw = this.kind === 'SCHOUW';
-    const estimate = tegelwip ? wholeNumber(this.estimate) : null;
+    const estimate = asksEstimate(this.kind) ? wholeNumber(this.estimate) : null;
     return {
       dayIds: [...this.dayIds],
       displayName: this.displayName.trim(),
@@ -115,13 +116,13 @@ export class SignupFormState {
       walkerKind: schouw ? this.walkerKind : null,
       organisation: schouw && this.walkerKind === 'PROFESSIONAL' ? this.organisation.trim() : null,
       needs: schouw ? this.needs.trim() || null : null,
-      streetId: tegelwip ? this.streetId || null : null,
-      houseNumber: tegelwip ? this.houseNumber.trim() || null : null,
+      streetId: garden ? this.streetId || null : null,
+      houseNumber: garden ? this.houseNumber.trim() || null : null,
       estimateM2: estimateField(this.estimateUnit) === 'estimateM2' ? estimate : null,
       estimateTiles: estimateField(this.estimateUnit) === 'estimateTiles' ? estimate : null,
-      tools: tegelwip ? Object.entries(this.toolQuantities).filter(([, n]) => n > 0).map(([toolId, quantity]) => ({ toolId, quantity })) : null,
-      wantsHelp: tegelwip ? this.wantsHelp : null,
-      wantsPickup: tegelwip ? this.wantsPickup : null,
+      tools: garden ? Object.entries(this.toolQuantities).filter(([, n]) => n > 0).map(([toolId, quantity]) => ({ toolId, quantity })) : null,
+      wantsHelp: garden ? this.wantsHelp : null,
+      wantsPickup: garden ? this.wantsPickup : null,
     };
   }
 

@@ -18,7 +18,7 @@ import {
 import { looksLikeContact } from '../contact';
 import type { MessageKey } from '$lib/i18n/nl';
 
-export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN';
+export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN' | 'OPRUIMEN';
 export type WalkerKind = 'RESIDENT' | 'PROFESSIONAL';
 /** How a tegelwipper gives the size of the garden's paving: in m² or as a number of tiles. */
 export type EstimateUnit = 'M2' | 'TILES';
@@ -48,6 +48,15 @@ export interface Problem {
 }
 export type SignupProblems = Partial<Record<SignupField, Problem>>;
 
+/**
+ * Whether a sign-up names a garden (street, house number) and may borrow tools, ask for
+ * help and for pickup: the action days of tegelwippen and a clean-up, not a schouw walk.
+ */
+export const signsUpGarden = (kind: CampaignKind): boolean => kind !== 'SCHOUW';
+
+/** Only tegelwippen asks how much paving a garden has. */
+export const asksEstimate = (kind: CampaignKind): boolean => kind === 'TEGELWIPPEN';
+
 /** The estimate's API field for the unit chosen. */
 export const estimateField = (unit: EstimateUnit): 'estimateM2' | 'estimateTiles' => (unit === 'M2' ? 'estimateM2' : 'estimateTiles');
 
@@ -76,7 +85,7 @@ export function signupProblems(kind: CampaignKind, values: SignupValues): Signup
     const house = values.houseNumber.trim();
     if (!house) problems.houseNumber = { key: 'signup.houseNumberMissing' };
     else if (!SIGNUP_HOUSE_NUMBER_PATTERN.test(house) || house.length > SIGNUP_HOUSE_NUMBER_MAX) problems.houseNumber = { key: 'signup.houseNumberInvalid' };
-    if (values.estimate.trim()) {
+    if (asksEstimate(kind) && values.estimate.trim()) {
       const max = values.estimateUnit === 'M2' ? SIGNUP_ESTIMATE_M2_MAX : SIGNUP_ESTIMATE_TILES_MAX;
       const amount = wholeNumber(values.estimate);
       if (amount === null || amount < 1 || amount > max) {

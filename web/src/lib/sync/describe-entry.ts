@@ -3,17 +3,13 @@
  * entry must say what it was before anyone can decide to retry or throw it away.
  */
 import type { OutboxEntry } from '../offline/idb';
-import { formatM2, TILE_SIZES } from '../counter/tile-sizes';
+import { entryAmount } from '../counter/unit-words';
 import { t } from '../i18n/i18n.svelte';
 import { nl, type MessageKey } from '../i18n/nl';
 import { answerWords } from '../walk/answer-rules';
 
-function amount(args: Record<string, unknown>): string {
-  const count = Number(args.count ?? 0);
-  if (args.sizeCode === 'AREA') return `${formatM2(count)} m²`;
-  const size = TILE_SIZES.find((s) => s.code === args.sizeCode)?.label;
-  return size ? `${count} × ${size}` : String(count);
-}
+/** What a tally entry counted, as the counter says it; entries stored before units say `sizeCode`. */
+const amount = (args: Record<string, unknown>): string => entryAmount(args.unitCode ?? args.sizeCode, Number(args.count ?? 0));
 
 export function describeEntry(entry: OutboxEntry): string {
   const key = `sync.entry.${entry.name}` as MessageKey;

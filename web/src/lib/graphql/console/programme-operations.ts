@@ -8,6 +8,7 @@ export const PROGRAMME_RESULTS = graphql(`query ProgrammeResults($neighbourhoodI
     campaigns { id name kind status personalDataErasedAt }
     activities { kind campaigns signups participants households householdsUnknown }
     tegelwippen { areaCm2 areaM2 nkTiles targetAreaM2 progressPercent gardensGreened }
+    opruimen { units { unit quantity target progressPercent } }
     findings { count handled handledShare medianDaysToHandle }
     satisfaction { responses scaleAnswers satisfiedShare median satisfactionUnknown }
     themeScores { theme level observationCount }

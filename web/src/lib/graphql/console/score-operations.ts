@@ -1,5 +1,5 @@
 /**
- * A schouw's scores (the Scores tab) and a tegelwip action's dashboard: the server
+ * A schouw's scores (the Scores tab) and the dashboard of a tegelwip or clean-up action: the server
  * computes every level and total; the console only shows them.
  */
 import { graphql, type ResultOf } from '../graphql.js';
@@ -29,17 +29,19 @@ export const SPOT_OBSERVATIONS = graphql(`query SpotObservations($id: ID!, $spot
 export type SpotObservation = NonNullable<ResultOf<typeof SPOT_OBSERVATIONS>['campaign']>['observations']['edges'][number]['node'];
 export const PROMOTE_OBSERVATION = graphql(`mutation PromoteObservation($input: PromoteObservationInput!) { promoteObservation(input: $input) { id } }`);
 
-const TOTAL = graphql(`fragment AreaTotal on AreaTotal { areaCm2 areaM2 nkTiles entries }`);
+const TOTAL = graphql(`fragment AreaTotal on AreaTotal { areaCm2 areaM2 nkTiles entries quantity }`);
 export type AreaTotal = ResultOf<typeof TOTAL>;
+// Every unit the campaign counts, with its total: the dashboard is driven by these (with area or not: lib/counter/units.ts totalsInArea).
+const UNIT_TALLY = graphql(`fragment ConsoleUnitTally on UnitTally { unit { code areaCm2PerPiece measured target } quantity areaCm2 entries progressPercent }`);
 
 export const TALLY_DASHBOARD = graphql(
   `query TallyDashboard($id: ID!, $top: Int) { tallyDashboard(campaignId: $id, top: $top) {
-    campaign { name } targetAreaM2 progressPercent total { ...AreaTotal }
+    kind campaign { name } targetAreaM2 progressPercent total { ...AreaTotal } units { ...ConsoleUnitTally }
     gardensGreened byOrigin { garden { ...AreaTotal } publicSpace { ...AreaTotal } notSaid { ...AreaTotal } }
-    streets { streetId streetName householdCount areaM2PerHousehold total { ...AreaTotal } }
-    days { day { id date label } total { ...AreaTotal } }
-    topParticipants { rank name isPseudonym total { ...AreaTotal } }
+    streets { place streetId streetName householdCount areaM2PerHousehold total { ...AreaTotal } units { ...ConsoleUnitTally } }
+    days { day { id date label } total { ...AreaTotal } units { ...ConsoleUnitTally } streets { streetId streetName planned counted quantity } }
+    topParticipants { rank name isPseudonym participantId total { ...AreaTotal } }
   } }`,
-  [TOTAL],
+  [TOTAL, UNIT_TALLY],
 );
 export type TallyDashboard = ResultOf<typeof TALLY_DASHBOARD>['tallyDashboard'];

@@ -3,9 +3,10 @@
  * in before it is sent. Messages are i18n keys, shown next to their field.
  */
 import { looksLikeContact } from '$lib/contact';
+import { isCountingKind } from '@buurtkracht/protocol/tally-units';
 import type { MessageKey } from '$lib/i18n/nl';
 
-export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN';
+export type CampaignKind = 'SCHOUW' | 'TEGELWIPPEN' | 'OPRUIMEN';
 
 export interface JoinFields {
   displayName: string;
@@ -15,8 +16,11 @@ export interface JoinFields {
 
 export type JoinProblems = Partial<Record<'displayName' | 'contact', MessageKey>>;
 
-/** Rankings exist only for counting tiles; a schouw has none, so it does not ask. */
-export const asksAboutRanking = (kind: CampaignKind): boolean => kind === 'TEGELWIPPEN';
+/**
+ * Rankings exist for counting activities (tegelwippen, and a clean-up, whose prize goes to
+ * the most active residents); a schouw has none, so it does not ask.
+ */
+export const asksAboutRanking = (kind: CampaignKind): boolean => isCountingKind(kind);
 
 export function joinProblems(fields: JoinFields): JoinProblems {
   const problems: JoinProblems = {};
