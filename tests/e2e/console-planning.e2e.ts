@@ -162,7 +162,7 @@ describe('console: planning and pickup list (Chromium, 1440×900)', () => {
     const counted = await gqlAt(
       server.url,
       SYNC,
-      device.input([device.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId: dayId, streetId: street('Troelstrastraat'), houseNumber: '12', sizeCode: 'AREA', count: 46_000 })]),
+      device.input([device.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId: dayId, streetId: street('Troelstrastraat'), houseNumber: '12', unitCode: 'AREA', count: 46_000 })]),
       { authorization: `Bearer ${joined.body.data.joinCampaign.token}` },
     );
     expect(counted.body.data.sync.results.map((r: any) => r.status)).toEqual(['APPLIED']);

@@ -47,7 +47,7 @@ describe('console: prizes for the most active (Chromium)', () => {
       const { token, participant, campaign } = joined.body.data.joinCampaign;
       const device = new TestDevice();
       const entries = counts.map((c) =>
-        device.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId: campaign.days[0].id, streetId: c.streetId, houseNumber: c.houseNumber, sizeCode: 'TEGEL_30X30', count: c.tiles, origin: 'GARDEN' }),
+        device.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId: campaign.days[0].id, streetId: c.streetId, houseNumber: c.houseNumber, unitCode: 'TEGEL_30X30', count: c.tiles, origin: 'GARDEN' }),
       );
       const pushed = await gqlAt(server.url, SYNC, device.input(entries), { authorization: `Bearer ${token}` });
       expect(pushed.body.data.sync.results.map((r: any) => r.status)).toEqual(entries.map(() => 'APPLIED'));

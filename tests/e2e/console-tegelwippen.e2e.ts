@@ -97,8 +97,8 @@ describe('console: tegelwippen (Chromium, 1440×900)', () => {
 
     const device = new TestDevice();
     // From a garden at a house number (a garden greened) and from the public space.
-    const counted = (streetId: string, count: number, sizeCode: string, houseNumber: string, origin: string) =>
-      device.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId: dayId, streetId, houseNumber, sizeCode, count, origin });
+    const counted = (streetId: string, count: number, unitCode: string, houseNumber: string, origin: string) =>
+      device.entry('recordTallyEvent', { id: uuidv7(), campaignId, actionDayId: dayId, streetId, houseNumber, unitCode, count, origin });
     const pushed = await gqlAt(server.url, SYNC, device.input([counted(first.id, 20, 'TEGEL_30X30', '3', 'GARDEN'), counted(second.id, 10, 'TEGEL_60X60', '5', 'PUBLIC')]), auth);
     expect(pushed.body.data.sync.results.map((r: any) => `${r.status} ${r.message ?? ''}`.trim())).toEqual(['APPLIED', 'APPLIED']);
 

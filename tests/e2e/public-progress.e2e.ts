@@ -49,7 +49,7 @@ describe('public progress page (Chromium)', () => {
 
     const device = new TestDevice();
     const street = campaign.neighbourhood.streets.edges[0].node.id;
-    const fromGarden = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: campaign.id, actionDayId: campaign.days[0].id, streetId: street, houseNumber: '7 K', sizeCode: 'TEGEL_30X30', count: 10, origin: 'GARDEN' });
+    const fromGarden = device.entry('recordTallyEvent', { id: uuidv7(), campaignId: campaign.id, actionDayId: campaign.days[0].id, streetId: street, houseNumber: '7 K', unitCode: 'TEGEL_30X30', count: 10, origin: 'GARDEN' });
     await gqlAt(server.url, SYNC, device.input([fromGarden, device.tally(campaign.id, campaign.days[0].id, street, 5, 'TEGEL_60X60')]), auth);
 
     await expect.poll(() => page.getByTestId('progress-total').textContent(), { timeout: 15_000 }).toBe('2,7 m² van 500 m²');

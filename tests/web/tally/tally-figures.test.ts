@@ -78,9 +78,11 @@ describe('per-unit totals in words', () => {
   });
 
   it('says where a street of a day stands: done, not yet, or counted without being planned', () => {
-    expect(dayStreetState({ planned: true, counted: true })).toBe('done');
-    expect(dayStreetState({ planned: true, counted: false })).toBe('notYet');
-    expect(dayStreetState({ planned: false, counted: true })).toBe('notPlanned');
+    expect(dayStreetState({ planned: true, counted: true }, true)).toBe('done');
+    expect(dayStreetState({ planned: true, counted: false }, true)).toBe('notYet');
+    expect(dayStreetState({ planned: false, counted: true }, true)).toBe('notPlanned');
+    // A day without planned streets (a tegelwip day, often): what was counted is done.
+    expect(dayStreetState({ planned: false, counted: true }, false)).toBe('done');
     expect(plannedDone([{ planned: true, counted: true }, { planned: true, counted: false }, { planned: false, counted: true }])).toEqual({ planned: 2, done: 1 });
   });
 

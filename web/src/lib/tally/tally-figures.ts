@@ -94,8 +94,13 @@ export const shareOfLargest = (value: number, largest: number): number => (large
 
 export type DayStreetState = 'done' | 'notYet' | 'notPlanned';
 
-/** Where a street of a day stands: counted (done), planned and not counted yet, or counted without being planned. */
-export const dayStreetState = (street: Pick<DayStreetFigure, 'planned' | 'counted'>): DayStreetState => (street.counted ? (street.planned ? 'done' : 'notPlanned') : 'notYet');
+/**
+ * Where a street of a day stands: counted (done), planned and not counted yet, or counted
+ * without being planned. A day that names no streets has no plan to stray from: its
+ * counted streets are simply done.
+ */
+export const dayStreetState = (street: Pick<DayStreetFigure, 'planned' | 'counted'>, dayHasPlan: boolean): DayStreetState =>
+  street.counted ? (street.planned || !dayHasPlan ? 'done' : 'notPlanned') : 'notYet';
 
 /** "2 van 3 straten gedaan"-style counts: how many planned streets of a day have counts. */
 export function plannedDone(streets: readonly Pick<DayStreetFigure, 'planned' | 'counted'>[]): { planned: number; done: number } {
