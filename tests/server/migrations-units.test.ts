@@ -45,6 +45,8 @@ describe.each(fixtureNames())('generalising the tally units on %s', (fixture) =>
   afterAll(() => file?.remove());
 
   it('keeps each event’s tile size as its unit, and gives every tegelwip campaign every tile size', () => {
+    // The migration runs on the file; the data as it was before is only read back from the
+    // dump for comparison, so a scratch copy in memory is enough.
     const was = new SQLite(':memory:');
     const sqlite = new SQLite(file.env.DATABASE_PATH!, { readonly: true });
     try {
