@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createAuthSettings } from './auth/auth-settings.js';
 import { randomToken } from './auth/tokens.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/connect.js';
+import { describeTarget, openConnection } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { checkNewPassword, createStaffAccount, normaliseEmail } from './modules/account/account.service.js';
 
@@ -26,7 +26,7 @@ if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
 }
 
 const config = loadConfig();
-const { db } = openDatabase(config.databasePath);
+const { db } = openConnection(config, { reader: false });
 try {
   await migrateToLatest(db);
   const email = normaliseEmail(values.email);
@@ -37,7 +37,7 @@ try {
   const account = await db.transaction().execute((trx) =>
     createStaffAccount(trx, { email, displayName: values.name ?? email, role: 'ADMIN', passwordHash }),
   );
-  console.log(`Admin ${account.email} created in ${config.databasePath}.`);
+  console.log(`Admin ${account.email} created in ${describeTarget(config)}.`);
   if (generated) console.log(`Password (shown only now; change it after signing in): ${password}`);
 } catch (error) {
   console.error(`Could not create the admin: ${error instanceof Error ? error.message : String(error)}`);

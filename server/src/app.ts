@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createAuthSettings } from './auth/auth-settings.js';
 import type { Config } from './config.js';
-import { openDatabase, type Connection } from './db/connect.js';
+import { describeTarget, openConnection, type Connection } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { buildHttpServer } from './http/server.js';
@@ -35,14 +35,16 @@ export interface AppTuning {
 }
 
 export async function createApp(config: Config, logger: Logger, tuning: AppTuning = {}): Promise<App> {
-  const connection = openDatabase(config.databasePath);
+  const connection = openConnection(config);
   try {
     const applied = await migrateToLatest(connection.db);
-    logger.info({ databasePath: config.databasePath, migrationsApplied: applied.length }, `database ready at ${config.databasePath}`);
+    const where = describeTarget(config);
+    logger.info({ database: where, migrationsApplied: applied.length }, `database ready at ${where}`);
     const auth = createAuthSettings(config);
     const demoCredentials = config.demoSeed ? await seedDemo(connection.db, auth, logger) : null;
     // An in-memory database exists per connection, so a worker could not see it.
-    const syncRunner = config.databasePath === ':memory:' ? inlineSyncRunner(connection.db) : workerSyncRunner({ databasePath: config.databasePath, logLevel: config.logLevel }, logger);
+    const inMemory = !config.databaseUrl && config.databasePath === ':memory:';
+    const syncRunner = inMemory ? inlineSyncRunner(connection.db) : workerSyncRunner({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, logLevel: config.logLevel }, logger);
     await syncRunner.ready;
     const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth, syncRunner });
     const stopRetention = scheduleRetention(connection.db, config.personalDataRetentionDays, logger);

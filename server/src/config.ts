@@ -36,6 +36,21 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('data/buurtkracht.db'),
+  // PostgreSQL for several app instances (the scale path); unset: the SQLite file above.
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(?:ql)?:\/\/[^\s]/.test(value) && URL.canParse(value), 'a postgres:// URL, e.g. postgres://buurtkracht:password@db.example.org:5432/buurtkracht')
+    .optional(),
+  // Shared rate limits and sign-in throttles when several app instances run; unset: in memory.
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\/[^\s]/.test(value) && URL.canParse(value), 'a redis:// or rediss:// URL, e.g. redis://redis.example.org:6379')
+    .optional(),
+  // Photos in S3-compatible object storage (shared by several instances); unset: MEDIA_DIR.
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3 to 63 lower-case letters, digits, dots and dashes').optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_BUILD_DIR: z.string().min(1).default('web/build'),
   DEMO_SEED: booleanFlag.default(true),
@@ -84,14 +99,23 @@ const envSchema = z.object({
 });
 
 /** Values that may hold a password: a start-up error names them but never prints them. */
-const SECRET_VARIABLES = new Set(['SMTP_URL', 'METRICS_TOKEN']);
+const SECRET_VARIABLES = new Set(['SMTP_URL', 'METRICS_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
 
 export interface Config {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly host: string;
   readonly port: number;
-  /** Absolute path of the SQLite file, or ':memory:'. */
+  /** Absolute path of the SQLite file, or ':memory:'; unused when databaseUrl is set. */
   readonly databasePath: string;
+  /** A PostgreSQL server instead of the SQLite file; may hold a password: never log it. */
+  readonly databaseUrl: string | null;
+  /** Redis for the rate limits and throttles that several instances share; null: in memory. May hold a password. */
+  readonly redisUrl: string | null;
+  /**
+   * Photos in an S3-compatible bucket instead of mediaDir; null: the folder. Credentials
+   * come from the AWS SDK's own chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a role).
+   */
+  readonly s3: { readonly bucket: string; readonly endpoint: string | null; readonly region: string; readonly forcePathStyle: boolean } | null;
   readonly logLevel: string;
   /** Absolute path of the built web app (adapter-static output). */
   readonly webBuildDir: string;
@@ -161,6 +185,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.METRICS_PORT && e.METRICS_PORT === e.PORT) {
     throw new ConfigError(`Invalid configuration:\n  METRICS_PORT=${e.METRICS_PORT}: must differ from PORT`);
   }
+  if (e.DATABASE_URL && e.BACKUP_DIR) {
+    throw new ConfigError('Invalid configuration:\n  BACKUP_DIR=' + JSON.stringify(e.BACKUP_DIR) + ': backups here copy the SQLite file; with DATABASE_URL, back up PostgreSQL with its own tools (pg_dump, or the managed service\'s backups) and leave BACKUP_DIR unset');
+  }
+  if (e.S3_BUCKET && e.BACKUP_DIR) {
+    throw new ConfigError('Invalid configuration:\n  BACKUP_DIR=' + JSON.stringify(e.BACKUP_DIR) + ': backups here copy the photo folder; with S3_BUCKET, keep the photos safe with the bucket\'s own versioning or replication and leave BACKUP_DIR unset');
+  }
+  if (!e.S3_BUCKET && (e.S3_ENDPOINT || env.S3_FORCE_PATH_STYLE)) {
+    throw new ConfigError('Invalid configuration:\n  S3_BUCKET="": required when S3_ENDPOINT or S3_FORCE_PATH_STYLE is set: the bucket that holds the photos');
+  }
   if (e.SMTP_URL && !e.MAIL_FROM) {
     throw new ConfigError('Invalid configuration:\n  MAIL_FROM="": required when SMTP_URL is set: the sender of the e-mails, e.g. "Buurtkracht <buurtkracht@example.org>"');
   }
@@ -169,6 +202,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     databasePath: resolveFromRoot(e.DATABASE_PATH),
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    s3: e.S3_BUCKET ? Object.freeze({ bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE }) : null,
     logLevel: e.LOG_LEVEL,
     webBuildDir: resolveFromRoot(e.WEB_BUILD_DIR),
     demoSeed: e.DEMO_SEED,

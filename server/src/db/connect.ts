@@ -1,6 +1,7 @@
 /**
- * Opens the SQLite database (better-sqlite3) and wraps it in Kysely.
- * The file and its folder are created on first use.
+ * Opens the database the configuration names: the SQLite file (better-sqlite3, the
+ * embedded default; the file and its folder are created on first use), or PostgreSQL when
+ * DATABASE_URL is set (postgres-connection.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,12 +9,14 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
 import { ImmediateSqliteDialect } from './immediate-transactions.js';
+import { openPostgres, type PostgresConnection } from './postgres-connection.js';
 import { withStatementCache } from './statement-cache.js';
 
 /** The WAL file is truncated to this size after a checkpoint (SQLite's default keeps all). */
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
-export interface Connection {
+export interface SqliteConnection {
+  dialect: 'sqlite';
   db: Kysely<Database>;
   /**
    * A second connection for GraphQL queries. Kysely lets one connection run one
@@ -26,8 +29,31 @@ export interface Connection {
   sqlite: SQLite.Database;
 }
 
-/** `reader: false` skips the second connection (the sync worker only writes). */
-export function openDatabase(databasePath: string, options: { reader?: boolean } = {}): Connection {
+export type Connection = SqliteConnection | PostgresConnection;
+
+/** Where the data lives: Config's databaseUrl when set, else its databasePath. */
+export interface DatabaseTarget {
+  databasePath: string;
+  databaseUrl: string | null;
+}
+
+export const describeTarget = (target: DatabaseTarget) => (target.databaseUrl ? `PostgreSQL at ${redactUrl(target.databaseUrl)}` : target.databasePath);
+
+/** A database URL without its password, for logs and messages. */
+export function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/** `reader: false`: the caller only writes (the sync worker, command-line tools). */
+export function openConnection(target: DatabaseTarget, options: { reader?: boolean } = {}): Connection {
+  if (target.databaseUrl) return openPostgres(target.databaseUrl, { poolSize: options.reader === false ? 2 : 10 });
+  return openDatabase(target.databasePath, options);
+}
+
+/** The SQLite file (or ':memory:'); `reader: false` skips the second connection. */
+export function openDatabase(databasePath: string, options: { reader?: boolean } = {}): SqliteConnection {
   if (databasePath !== ':memory:') fs.mkdirSync(path.dirname(databasePath), { recursive: true });
   const sqlite = databasePath === ':memory:' ? new SQLite(databasePath) : openWriter(databasePath);
   sqlite.pragma('foreign_keys = ON');
@@ -45,11 +71,11 @@ export function openDatabase(databasePath: string, options: { reader?: boolean }
   // whenever it is reset.
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (databasePath === ':memory:' || options.reader === false) return { db, readDb: db, sqlite };
+  if (databasePath === ':memory:' || options.reader === false) return { dialect: 'sqlite', db, readDb: db, sqlite };
   const reader = new SQLite(databasePath, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
-  return { db, readDb, sqlite };
+  return { dialect: 'sqlite', db, readDb, sqlite };
 }
 
 const MAX_OPEN_ATTEMPTS = 3;

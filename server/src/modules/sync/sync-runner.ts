@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Viewer } from '../../auth/viewer.js';
+import type { DatabaseTarget } from '../../db/connect.js';
 import type { Db } from '../../db/database.js';
 import { DomainError, type DomainErrorData } from '../../domain-error.js';
 import type { Logger } from '../../logger.js';
@@ -46,7 +47,7 @@ export function inlineSyncRunner(db: Db): SyncRunner {
 const WORKER_ENTRY = new URL('./sync-worker-entry.mjs', import.meta.url);
 
 /** `workerUrl` is for tests, which swap in a stand-in worker. */
-export function workerSyncRunner(options: { databasePath: string; logLevel: string }, logger: Logger, workerUrl: URL = WORKER_ENTRY): SyncRunner {
+export function workerSyncRunner(options: DatabaseTarget & { logLevel: string }, logger: Logger, workerUrl: URL = WORKER_ENTRY): SyncRunner {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (result: SyncResult) => void; reject: (error: Error) => void }>();

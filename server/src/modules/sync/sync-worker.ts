@@ -8,7 +8,7 @@
  * together in the next one (see syncTogether).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../db/connect.js';
+import { openConnection, type DatabaseTarget } from '../../db/connect.js';
 import { DomainError } from '../../domain-error.js';
 import { createLogger } from '../../logger.js';
 import '../../validation-locale.js';
@@ -18,9 +18,9 @@ import type { SyncJob, SyncJobAnswer } from './sync-runner.js';
 /** At most this many batches (4,000 entries) share a transaction, to keep each short. */
 const MAX_BATCHES_PER_TRANSACTION = 8;
 
-const { databasePath, logLevel } = workerData as { databasePath: string; logLevel: string };
+const { logLevel, ...target } = workerData as DatabaseTarget & { logLevel: string };
 // The worker only writes; readers live on the main thread.
-const { db } = openDatabase(databasePath, { reader: false });
+const { db } = openConnection(target, { reader: false });
 const logger = createLogger({ logLevel });
 
 function toAnswer(job: SyncJob, outcome: BatchOutcome): SyncJobAnswer {
