@@ -21,6 +21,24 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      // The same server suite on PostgreSQL (tests/support/test-database.ts), when a server
+      // is there to run it on: CI starts one (.ci/run); without TEST_DATABASE_URL, SQLite only.
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              resolve: { alias: singleGraphql },
+              test: {
+                name: 'server-postgres',
+                include: ['tests/server/**/*.test.ts'],
+                environment: 'node',
+                env: { TEST_DIALECT: 'postgres' },
+                globalSetup: ['tests/support/postgres-global-setup.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 30_000,
+              },
+            },
+          ]
+        : []),
       {
         // The shared protocol package (protocol/), and that server and web read it alike.
         resolve: { alias: singleGraphql },

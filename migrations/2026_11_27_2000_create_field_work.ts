@@ -4,6 +4,7 @@
  * its rollups (kept in the same transaction as each event).
  */
 import type { Kysely } from 'kysely';
+import { doubleType } from './support/dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -14,8 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
-    .addColumn('lat', 'real')
-    .addColumn('lon', 'real')
+    .addColumn('lat', doubleType(db))
+    .addColumn('lon', doubleType(db))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('spot_street_idx').on('spot').columns(['neighbourhood_id', 'street_id', 'name']).execute();
@@ -82,9 +83,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answer', 'text')
     .addColumn('text', 'text')
     .addColumn('suggestion', 'text')
-    .addColumn('lat', 'real')
-    .addColumn('lon', 'real')
-    .addColumn('accuracy_m', 'real')
+    .addColumn('lat', doubleType(db))
+    .addColumn('lon', doubleType(db))
+    .addColumn('accuracy_m', doubleType(db))
     .addColumn('participant_id', 'text', (c) => c.references('participant.id'))
     .addColumn('staff_account_id', 'text', (c) => c.references('staff_account.id'))
     .addColumn('device_time', 'text', (c) => c.notNull())

@@ -4,6 +4,7 @@
  * conflicts, and uploaded photos.
  */
 import type { Kysely } from 'kysely';
+import { increasingKey } from './support/dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -35,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('change_log')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('seq', 'integer', increasingKey(db))
     .addColumn('neighbourhood_id', 'text', (c) => c.notNull())
     // Null: the change concerns every campaign of the neighbourhood (a spot, a street).
     .addColumn('campaign_id', 'text')

@@ -18,6 +18,7 @@
  *   (`finding_photo.public_at`).
  */
 import { sql, type Kysely } from 'kysely';
+import { doubleType } from './support/dialect.js';
 
 /** Answer-type findings that someone followed up in any way; they stay findings. */
 const FOLLOWED_UP = sql`(
@@ -43,9 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rating', 'text')
     .addColumn('answer', 'text')
     .addColumn('note', 'text')
-    .addColumn('lat', 'real')
-    .addColumn('lon', 'real')
-    .addColumn('accuracy_m', 'real')
+    .addColumn('lat', doubleType(db))
+    .addColumn('lon', doubleType(db))
+    .addColumn('accuracy_m', doubleType(db))
     .addColumn('participant_id', 'text', (c) => c.references('participant.id'))
     .addColumn('staff_account_id', 'text', (c) => c.references('staff_account.id'))
     .addColumn('device_time', 'text', (c) => c.notNull())

@@ -11,7 +11,8 @@
  * rowid: rows lie in key order; an app response's id is random and it keeps only the
  * date), so no row lines up with the sync request that brought it.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { withoutRowidOn } from './support/dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('checklist_template').addColumn('purpose', 'text', (c) => c.notNull().defaultTo('CHECKLIST')).execute();
@@ -42,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('participant_id', 'text', (c) => c.references('participant.id'))
     // The Dutch date it arrived, not the time: a time would match the sync that brought it.
     .addColumn('received_on', 'text', (c) => c.notNull())
-    .modifyEnd(sql`without rowid`)
+    .modifyEnd(withoutRowidOn(db))
     .execute();
   await db.schema.createIndex('questionnaire_response_campaign_idx').on('questionnaire_response').columns(['campaign_id', 'received_on']).execute();
   await db.schema
@@ -52,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // A number (SCALE, NUMBER) as its digits, or the text (YES_NO, CHOICE, TEXT).
     .addColumn('value', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('questionnaire_answer_pk', ['response_id', 'question_id'])
-    .modifyEnd(sql`without rowid`)
+    .modifyEnd(withoutRowidOn(db))
     .execute();
   await db.schema.createIndex('questionnaire_answer_question_idx').on('questionnaire_answer').column('question_id').execute();
   await db.schema
@@ -60,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('campaign.id'))
     .addColumn('participant_id', 'text', (c) => c.notNull().references('participant.id'))
     .addPrimaryKeyConstraint('questionnaire_participation_pk', ['campaign_id', 'participant_id'])
-    .modifyEnd(sql`without rowid`)
+    .modifyEnd(withoutRowidOn(db))
     .execute();
 }
 

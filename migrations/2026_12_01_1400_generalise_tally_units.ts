@@ -74,10 +74,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (let i = 0; i < units.length; i += 500) await db.insertInto('campaign_unit').values(units.slice(i, i + 500)).execute();
 
   for (const { dimension, key } of EXISTING_DIMENSIONS) {
-    // A null key (no participant, no origin said) has no rollup row of its own.
+    // A null key (no participant, no origin said) has no rollup row of its own. TOTAL's
+    // key is a constant, which PostgreSQL refuses in a group by.
     await sql`
       update tally_rollup set quantity = s.quantity
-      from (select campaign_id, ${key} as key, sum(count) as quantity from tally_event where ${key} is not null group by campaign_id, ${key}) as s
+      from (select campaign_id, ${key} as key, sum(count) as quantity from tally_event where ${key} is not null group by campaign_id${dimension === 'TOTAL' ? sql`` : sql`, ${key}`}) as s
       where tally_rollup.dimension = ${dimension} and tally_rollup.campaign_id = s.campaign_id and tally_rollup.key = s.key
     `.execute(db);
   }

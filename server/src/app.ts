@@ -4,6 +4,7 @@
  * tests both start the app through here.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import { createAuthSettings } from './auth/auth-settings.js';
 import type { Config } from './config.js';
 import { describeTarget, openConnection, type Connection } from './db/connect.js';
@@ -17,6 +18,7 @@ import { startResidentMail } from './modules/mail/resident-mail.js';
 import { scheduleRetention } from './modules/participant/retention.service.js';
 import { inlineSyncRunner, workerSyncRunner, type SyncRunner } from './modules/sync/sync-runner.js';
 import { seedDemo, type DemoCredentials } from './seed/demo-seed.js';
+import { closeRedis, connectRedis } from './shared-store/redis-client.js';
 
 export interface App {
   http: FastifyInstance;
@@ -36,17 +38,20 @@ export interface AppTuning {
 
 export async function createApp(config: Config, logger: Logger, tuning: AppTuning = {}): Promise<App> {
   const connection = openConnection(config);
+  let redis: Redis | null = null;
   try {
+    // First, so that an unreachable REDIS_URL stops the start at once, before migrations run.
+    redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisKeyPrefix, logger) : null;
     const applied = await migrateToLatest(connection.db);
     const where = describeTarget(config);
     logger.info({ database: where, migrationsApplied: applied.length }, `database ready at ${where}`);
-    const auth = createAuthSettings(config);
+    const auth = createAuthSettings(config, redis ? { redis, logger } : null);
     const demoCredentials = config.demoSeed ? await seedDemo(connection.db, auth, logger) : null;
     // An in-memory database exists per connection, so a worker could not see it.
     const inMemory = !config.databaseUrl && config.databasePath === ':memory:';
     const syncRunner = inMemory ? inlineSyncRunner(connection.db) : workerSyncRunner({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, logLevel: config.logLevel }, logger);
     await syncRunner.ready;
-    const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth, syncRunner });
+    const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth, syncRunner, redis });
     const stopRetention = scheduleRetention(connection.db, config.personalDataRetentionDays, logger);
     const stopMail = startResidentMail(connection.db, config, logger, tuning.mail);
     const stopBackups = startBackupSchedule(config, logger);
@@ -58,6 +63,8 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
       async close() {
         stopRetention();
         await http.close();
+        // After the requests, which count in it.
+        if (redis) await closeRedis(redis);
         // After the requests (a status change may still queue a mail), before the database closes.
         await stopMail();
         await stopBackups();
@@ -67,6 +74,7 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
       },
     };
   } catch (error) {
+    if (redis) await closeRedis(redis);
     if (connection.readDb !== connection.db) await connection.readDb.destroy();
     await connection.db.destroy();
     throw error;

@@ -46,6 +46,8 @@ const envSchema = z.object({
     .string()
     .refine((value) => /^rediss?:\/\/[^\s]/.test(value) && URL.canParse(value), 'a redis:// or rediss:// URL, e.g. redis://redis.example.org:6379')
     .optional(),
+  // Goes in front of every Redis key, so that several deployments (or test runs) can share one Redis.
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'up to 64 letters, digits and : . _ -, e.g. bk:').default('bk:'),
   // Photos in S3-compatible object storage (shared by several instances); unset: MEDIA_DIR.
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3 to 63 lower-case letters, digits, dots and dashes').optional(),
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
@@ -111,6 +113,8 @@ export interface Config {
   readonly databaseUrl: string | null;
   /** Redis for the rate limits and throttles that several instances share; null: in memory. May hold a password. */
   readonly redisUrl: string | null;
+  /** In front of every Redis key (REDIS_KEY_PREFIX). */
+  readonly redisKeyPrefix: string;
   /**
    * Photos in an S3-compatible bucket instead of mediaDir; null: the folder. Credentials
    * come from the AWS SDK's own chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a role).
@@ -204,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: resolveFromRoot(e.DATABASE_PATH),
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     s3: e.S3_BUCKET ? Object.freeze({ bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE }) : null,
     logLevel: e.LOG_LEVEL,
     webBuildDir: resolveFromRoot(e.WEB_BUILD_DIR),

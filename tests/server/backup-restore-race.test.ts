@@ -16,6 +16,7 @@ import { accessFixture, type AccessFixture } from '../support/access-fixtures.js
 import { freePort, spawnServer, type SpawnResult } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
 import { databaseFile, graphql, startTestApp } from '../support/test-app.js';
+import { sqliteOf, sqliteOnly } from '../support/test-database.js';
 
 /** Whether the process has `file` open (Linux: its descriptors under /proc). */
 function hasOpen(pid: number, file: string): boolean {
@@ -45,7 +46,7 @@ function tallyCount(databasePath: string, id: string): number | undefined {
   }
 }
 
-describe('a server started during a restore', () => {
+describe.skipIf(sqliteOnly('a restore swaps the SQLite file'))('a server started during a restore', () => {
   const file = databaseFile();
   const workDir = path.dirname(file.env.DATABASE_PATH!);
   let fx: AccessFixture;
@@ -71,7 +72,7 @@ describe('a server started during a restore', () => {
       if (existing) {
         // The database being replaced has a table of its own, to tell it apart.
         const old = await startTestApp({ DATABASE_PATH: target.databasePath, MEDIA_DIR: target.mediaDir });
-        old.app.connection.sqlite.exec('CREATE TABLE replaced_database (x)');
+        sqliteOf(old.app.connection).exec('CREATE TABLE replaced_database (x)');
         await old.close();
       }
       const port = await freePort();

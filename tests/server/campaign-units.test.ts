@@ -13,6 +13,7 @@ import { changeCampaignStatus, createCampaign, daysOfCampaigns, type Campaign } 
 import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood.repo.js';
 import { recordTallyEvent } from '../../server/src/modules/tally/tally.service.js';
 import { accessFixture, type AccessFixture, type Role } from '../support/access-fixtures.js';
+import { countStatements } from '../support/statement-counter.js';
 
 const FIELDS = 'id kind targetAreaM2 units { code target areaCm2PerPiece measured } days { id date streets { id name } }';
 const CREATE = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { ${FIELDS} } }`;
@@ -211,20 +212,11 @@ describe('campaign units and day streets', () => {
     }
     const LIST = 'query($first: Int!) { campaigns(first: $first) { edges { node { units { code target } days { streets { name } } } } } }';
     const statementsFor = async (first: number) => {
-      const statement = Object.getPrototypeOf(fx.t.app.connection.sqlite.prepare('select 1')) as { all: (...a: unknown[]) => unknown };
-      const { all } = statement;
-      let count = 0;
-      statement.all = function (this: unknown, ...args: unknown[]) {
-        count++;
-        return all.apply(this, args);
-      };
-      try {
+      const { count } = await countStatements(fx.t.app, async () => {
         const { body } = await fx.query('admin', LIST, { first });
         expect(body.errors).toBeUndefined();
         expect(body.data.campaigns.edges).toHaveLength(first);
-      } finally {
-        statement.all = all;
-      }
+      });
       return count;
     };
     const few = await statementsFor(2);

@@ -125,9 +125,12 @@ describe('HTTP server when the database fails', () => {
     try {
       const query = '{ neighbourhoods { edges { node { name } } } }';
       expect((await graphql(t.url, query)).body.data.neighbourhoods.edges).toHaveLength(1);
-      // Both connections: the health check uses the writer, GraphQL queries the reader.
-      t.app.connection.sqlite.close();
-      await t.app.connection.readDb.destroy();
+      // Both connections: the health check uses the writer, GraphQL queries the reader (on
+      // PostgreSQL both use the one pool).
+      const { connection } = t.app;
+      if (connection.dialect === 'sqlite') connection.sqlite.close();
+      else await connection.pool.end();
+      await connection.readDb.destroy();
       const health = await fetch(`${t.url}/healthz`);
       expect(health.status).toBe(503);
 

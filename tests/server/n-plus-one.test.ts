@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import { promoteObservation, recordObservation } from '../../server/src/modules/observation/observation.service.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
+import { countStatements } from '../support/statement-counter.js';
 
 const PAGE = `query($id: ID!, $first: Int!) {
   campaign(id: $id) {
@@ -47,27 +48,14 @@ describe('N+1', () => {
   });
   afterAll(() => fx.t.close());
 
-  /** Counts statements executed (prepared statements are cached, so count runs, not prepares). */
+  /** Counts statements executed (tests/support/statement-counter.ts). */
   async function statementsFor(first: number, query = PAGE, list: 'findings' | 'observations' = 'findings'): Promise<number> {
-    const statement = Object.getPrototypeOf(fx.t.app.connection.sqlite.prepare('select 1')) as { all: (...a: unknown[]) => unknown; run: (...a: unknown[]) => unknown };
-    const { all, run } = statement;
-    let count = 0;
-    statement.all = function (this: unknown, ...args: unknown[]) {
-      count++;
-      return all.apply(this, args);
-    };
-    statement.run = function (this: unknown, ...args: unknown[]) {
-      count++;
-      return run.apply(this, args);
-    };
-    try {
+    const { count } = await countStatements(fx.t.app, async () => {
       const { body } = await fx.query('coordinator', query, { id: fx.schouwA.id, first });
       expect(body.errors).toBeUndefined();
       expect(body.data.campaign[list].edges).toHaveLength(first);
-      return count;
-    } finally {
-      Object.assign(statement, { all, run });
-    }
+    });
+    return count;
   }
 
   it('uses as many statements for 100 findings as for 10', async () => {

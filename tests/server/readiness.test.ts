@@ -75,7 +75,7 @@ describe('readiness checks', () => {
 
   it('counts a worker that does not answer a ping in time as not alive', async () => {
     const deaf = new URL(`data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => {}); parentPort.postMessage({ ready: true });")}`);
-    const runner = workerSyncRunner({ databasePath: 'unused', logLevel: 'silent' }, createLogger({ logLevel: 'silent' }), deaf);
+    const runner = workerSyncRunner({ databasePath: 'unused', databaseUrl: null, logLevel: 'silent' }, createLogger({ logLevel: 'silent' }), deaf);
     await runner.ready;
     try {
       expect(await runner.ping(200)).toBe(false);

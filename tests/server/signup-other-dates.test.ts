@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signupFixture, type SignupFixture } from '../support/signup-fixture.js';
+import { countStatements } from '../support/statement-counter.js';
 
 const PLANNING = `query($dayId: ID!) { dayPlanning(dayId: $dayId) {
   confirmed { displayName status otherDates { id date } }
@@ -58,24 +59,9 @@ describe('the other dates a sign-up holds', () => {
   });
 
   it('reads them once for the whole date, not per person', async () => {
-    const statement = Object.getPrototypeOf(fx.t.app.connection.sqlite.prepare('select 1')) as { all: (...a: unknown[]) => unknown; run: (...a: unknown[]) => unknown };
-    const { all, run } = statement;
     const counted = async (dayId: string) => {
-      let count = 0;
-      statement.all = function (this: unknown, ...args: unknown[]) {
-        count++;
-        return all.apply(this, args);
-      };
-      statement.run = function (this: unknown, ...args: unknown[]) {
-        count++;
-        return run.apply(this, args);
-      };
-      try {
-        const listed = await planning(dayId);
-        return { count, people: listed.length };
-      } finally {
-        Object.assign(statement, { all, run });
-      }
+      const { count, result: listed } = await countStatements(fx.t.app, () => planning(dayId));
+      return { count, people: listed.length };
     };
     const few = await counted(day.third);
     for (let i = 0; i < 10; i++) await signUp(`Loper ${i}`, [day.first, day.third, day.second]);

@@ -11,7 +11,7 @@ const input = (deviceId: string) => ({ deviceId, mutations: [], cursor: null });
 
 describe('sync runner', () => {
   it('answers each batch, passes refusals on with their code, and starts a new worker after a crash', async () => {
-    const runner = workerSyncRunner({ databasePath: 'unused', logLevel: 'silent' }, logger, standIn);
+    const runner = workerSyncRunner({ databasePath: 'unused', databaseUrl: null, logLevel: 'silent' }, logger, standIn);
     await runner.ready;
     try {
       expect((await runner.run(viewer, input('a'), logger, 'r1')).pull.cursor).toBe('a');
@@ -29,7 +29,7 @@ describe('sync runner', () => {
   });
 
   it('lets a running batch finish before it stops', async () => {
-    const runner = workerSyncRunner({ databasePath: 'unused', logLevel: 'silent' }, logger, standIn);
+    const runner = workerSyncRunner({ databasePath: 'unused', databaseUrl: null, logLevel: 'silent' }, logger, standIn);
     await runner.ready;
     const slow = runner.run(viewer, input('slow'), logger, 'r1');
     await runner.close();

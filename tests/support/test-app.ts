@@ -1,8 +1,9 @@
 /**
- * An in-process app listening on a random loopback port: real HTTP, real SQLite, no child
- * process. By default it runs as `npm start` does: on a fresh database file (migrated to
- * latest) in a temporary folder that also holds MEDIA_DIR, with queries on their own
+ * An in-process app listening on a random loopback port: real HTTP, a real database, no
+ * child process. By default it runs as `npm start` does: on a fresh database file (migrated
+ * to latest) in a temporary folder that also holds MEDIA_DIR, with queries on their own
  * read-only connection and sync batches in the worker thread; close() removes the folder.
+ * In the PostgreSQL project (test-database.ts) the fresh database is a PostgreSQL one.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { createApp, type App } from '../../server/src/app.js';
 import { loadConfig, type Config } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
+import { createTestDatabase, onPostgres } from './test-database.js';
 
 export interface TestApp {
   app: App;
@@ -36,10 +38,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   if (options.inMemoryBecause !== undefined && !options.inMemoryBecause.trim()) throw new Error('startTestApp: inMemoryBecause needs a reason');
   let owned: { env: Record<string, string>; remove(): void } | null = null;
   let storage: Record<string, string> = {};
-  if (options.inMemoryBecause) {
+  // PostgreSQL has no in-memory database: there such a test runs on a database of its own too.
+  if (options.inMemoryBecause && !onPostgres) {
     owned = databaseFile();
     storage = { DATABASE_PATH: ':memory:', MEDIA_DIR: owned.env.MEDIA_DIR! };
-  } else if (!env.DATABASE_PATH) {
+  } else if (!env.DATABASE_PATH && !env.DATABASE_URL) {
     owned = databaseFile();
     storage = owned.env;
   }
@@ -75,7 +78,21 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
  */
 export function databaseFile(): { env: Record<string, string>; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-test-'));
-  return { env: { DATABASE_PATH: path.join(dir, 'test.db'), MEDIA_DIR: path.join(dir, 'media') }, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+  if (onPostgres) {
+    const database = createTestDatabase();
+    return {
+      env: { DATABASE_URL: database.url, MEDIA_DIR: path.join(dir, 'media') },
+      remove: () => {
+        try {
+          database.drop();
+        } finally {
+          removeDir();
+        }
+      },
+    };
+  }
+  return { env: { DATABASE_PATH: path.join(dir, 'test.db'), MEDIA_DIR: path.join(dir, 'media') }, remove: removeDir };
 }
 
 /** POSTs a GraphQL operation as a browser would (JSON, so CSRF prevention lets it through). */

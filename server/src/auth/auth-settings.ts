@@ -1,10 +1,15 @@
 /**
  * Everything the access services need from the configuration, created once per process:
  * the password hasher with its concurrency cap, the login throttles and session lifetimes.
+ * The throttles count in this process's memory, or in Redis when app.ts passes the
+ * process's Redis client (REDIS_URL), so that several app instances share them.
  */
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import { AttemptLimiter } from './attempt-limiter.js';
+import type { Logger } from '../logger.js';
+import { MemoryAttemptLimiter, type AttemptLimiter } from './attempt-limiter.js';
 import { PasswordHasher } from './password.js';
+import { RedisAttemptLimiter } from './redis-attempt-limiter.js';
 
 /** Enough for a household signing up its members, far too few for a flood. */
 const SIGNUPS_PER_IP = 10;
@@ -26,13 +31,25 @@ export interface AuthSettings {
   personalDataRetentionDays: number;
 }
 
-export function createAuthSettings(config: Config): AuthSettings {
+/** Where the throttles count when several instances share them; see redis-attempt-limiter.ts. */
+export interface SharedLimits {
+  redis: Redis;
+  logger: Logger;
+}
+
+/**
+ * Without `shared`, the throttles are in memory: one instance, and the tools and tests
+ * that only need the hasher or a throttle of their own never need Redis.
+ */
+export function createAuthSettings(config: Config, shared: SharedLimits | null = null): AuthSettings {
+  const limiter = (name: string, maxAttempts: number, windowMs: number): AttemptLimiter =>
+    shared ? new RedisAttemptLimiter(shared.redis, name, maxAttempts, windowMs, shared.logger) : new MemoryAttemptLimiter(maxAttempts, windowMs);
   return {
     hasher: new PasswordHasher(config.argon2MaxConcurrent),
-    loginLimiterPerIp: new AttemptLimiter(config.loginMaxAttemptsPerIp, config.loginWindowMs),
-    loginLimiterPerAccount: new AttemptLimiter(config.loginMaxAttemptsPerAccount, config.loginWindowMs),
-    signupLimiterPerIp: new AttemptLimiter(SIGNUPS_PER_IP, SIGNUP_WINDOW_MS),
-    questionnaireLimiterPerIp: new AttemptLimiter(QUESTIONNAIRE_ANSWERS_PER_IP, SIGNUP_WINDOW_MS),
+    loginLimiterPerIp: limiter('login-ip', config.loginMaxAttemptsPerIp, config.loginWindowMs),
+    loginLimiterPerAccount: limiter('login-account', config.loginMaxAttemptsPerAccount, config.loginWindowMs),
+    signupLimiterPerIp: limiter('signup-ip', SIGNUPS_PER_IP, SIGNUP_WINDOW_MS),
+    questionnaireLimiterPerIp: limiter('questionnaire-ip', QUESTIONNAIRE_ANSWERS_PER_IP, SIGNUP_WINDOW_MS),
     sessionIdleMs: config.sessionIdleMs,
     sessionAbsoluteMs: config.sessionAbsoluteMs,
     publicUrl: config.publicUrl,

@@ -1,16 +1,19 @@
 /**
  * PUT /media/:id — photo upload (body: the image bytes, header `sha256`: their hex hash);
  * GET /media/:id?size=thumb|display — the stored photo, for those who may see it.
- * Outside GraphQL so bytes travel as bytes; authorized like /graphql.
+ * Outside GraphQL so bytes travel as bytes; authorized like /graphql. The bytes live in
+ * the photo store this registers once per app (MEDIA_DIR, or the S3 bucket of S3_BUCKET)
+ * and closes with it.
  */
-import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { ErrorCode } from '../domain-error.js';
 import { maySeeMedia } from '../modules/media/media-access.service.js';
-import { mediaFile, storeUpload, type MediaSize } from '../modules/media/media.service.js';
+import { storeUpload } from '../modules/media/media.service.js';
+import { createPhotoStore } from '../modules/media/photo-store-from-config.js';
+import type { MediaSize } from '../modules/media/photo-store.js';
 import { graphqlRateLimit } from './security.js';
 import { resolveViewer } from './viewer-resolver.js';
 
@@ -23,6 +26,9 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { config: Config
   const rateLimit = graphqlRateLimit(deps.config, (request) => resolveViewer(request, deps.db, deps.auth));
   // Any Content-Type is read as bytes here: the first bytes decide what a file is.
   app.register(async (scope) => {
+    const photos = await createPhotoStore(deps.config);
+    scope.addHook('onClose', () => photos.close());
+    scope.log.info({ photos: photos.location }, `photos stored in ${photos.location}`);
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.config.maxUploadBytes }, (_request, body, done) => done(null, body));
 
@@ -35,7 +41,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { config: Config
       if (!sha256Hex.test(sha256)) return reply.code(400).send(problem(ErrorCode.BAD_USER_INPUT, 'Stuur de SHA-256 van de foto mee in de kop "sha256".'));
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0) return reply.code(400).send(problem(ErrorCode.BAD_USER_INPUT, 'De foto is leeg.'));
-      const outcome = await storeUpload(deps.db, deps.config.mediaDir, viewer, { id, sha256, bytes });
+      const outcome = await storeUpload(deps.db, photos, viewer, { id, sha256, bytes });
       switch (outcome.kind) {
         case 'stored':
         case 'already-stored':
@@ -63,13 +69,19 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { config: Config
       if (!uuid.test(id) || !(await maySeeMedia(deps.db, viewer, id))) {
         return reply.code(viewer.kind === 'anonymous' ? 401 : 404).send(problem(viewer.kind === 'anonymous' ? ErrorCode.UNAUTHENTICATED : ErrorCode.NOT_FOUND, 'Niet gevonden.'));
       }
+      const photo = await photos.get(id, size);
+      if (!photo) {
+        // Its row exists (maySeeMedia found it), so its bytes were stored once: a damaged disk or bucket.
+        request.log.warn({ mediaId: id, size, photos: photos.location }, 'photo has a row but no stored bytes');
+        return reply.code(404).send(problem(ErrorCode.NOT_FOUND, 'Niet gevonden.'));
+      }
       return reply
         .header('Content-Type', 'image/jpeg')
         // A photo never changes under its id, but one seen without signing in is public only
         // while a coordinator keeps it on the public results: such a copy is not kept.
         .header('Cache-Control', viewer.kind === 'anonymous' ? 'no-store' : 'private, max-age=31536000, immutable')
         .header('Content-Disposition', 'inline')
-        .send(fs.createReadStream(mediaFile(deps.config.mediaDir, id, size)));
+        .send(photo);
     });
   });
 }

@@ -4,8 +4,9 @@
  * /metrics on the app port (hashing the presented token). 120 a minute per IP is far above
  * what an orchestrator or Prometheus sends (a probe every few seconds) and far below a
  * flood; behind a reverse proxy the IP is the client's when TRUST_PROXY names the proxy.
- * Each route counts on its own (@fastify/rate-limit keeps a store per route). The 429
- * is security.ts's, like every other one here.
+ * Each route counts on its own (@fastify/rate-limit keeps a store per route in memory, and
+ * a key namespace per method and route in Redis, which all instances share when REDIS_URL
+ * is set: security.ts). The 429 is security.ts's, like every other one here.
  */
 import type { FastifyRequest } from 'fastify';
 import { rateLimitedResponse } from './security.js';

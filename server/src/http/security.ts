@@ -2,9 +2,19 @@
  * HTTP-level protection: security headers (CSP, nosniff, referrer policy, no framing)
  * and the per-caller request budget on /graphql and /media. Rate-limited callers get 429
  * with Retry-After and a GraphQL-shaped error body.
+ *
+ * With REDIS_URL the budgets count in Redis, shared by every app instance; each route
+ * counts under a key of its own: the plugin adds the route's methods and URL to the
+ * namespace (`rate-limit:GET,POST/graphql-ip:192.0.2.1`), as it keeps a store per route in
+ * memory. When Redis does not answer, the budgets
+ * let requests through (skipOnError; redis-client.ts logs the outage): they guard the server
+ * against floods, not secrets against guessing (the sign-in throttles do that, and those
+ * refuse during an outage: auth/redis-attempt-limiter.ts), and refusing every request
+ * would stop the field app's sync for as long as Redis is away.
  */
 import rateLimit from '@fastify/rate-limit';
 import helmet, { type HelmetOptions } from 'helmet';
+import type { Redis } from 'ioredis';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
@@ -35,12 +45,12 @@ export function securityHeaders(config: Config): Record<string, string> {
   return headers;
 }
 
-export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, config: Config, redis: Redis | null = null): Promise<void> {
   const headers = securityHeaders(config);
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'rate-limit:', skipOnError: true } : {}) });
 }
 
 /**

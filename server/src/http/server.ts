@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import fastifyCookie from '@fastify/cookie';
 import type { GraphQLSchema } from 'graphql';
 import type { AuthSettings } from '../auth/auth-settings.js';
@@ -36,6 +37,8 @@ export interface HttpDeps {
   schema: GraphQLSchema;
   auth: AuthSettings;
   syncRunner: SyncRunner;
+  /** The process's Redis client (REDIS_URL), where the request budgets count; null or absent: in memory. */
+  redis?: Redis | null;
 }
 
 /** GraphQL bodies are small; photo uploads get their own route and limit. */
@@ -63,9 +66,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await registerCompression(app);
-  await registerSecurity(app, deps.config);
+  await registerSecurity(app, deps.config, deps.redis ?? null);
   const { config } = deps;
-  const readiness = readinessChecks({ db: deps.db, syncRunner: deps.syncRunner, databasePath: config.databasePath, mediaDir: config.mediaDir, minFreeDiskBytes: config.readyMinFreeDiskBytes, logger: deps.logger });
+  const readiness = readinessChecks({ db: deps.db, syncRunner: deps.syncRunner, databasePath: config.databasePath, mediaDir: config.s3 ? null : config.mediaDir, minFreeDiskBytes: config.readyMinFreeDiskBytes, logger: deps.logger });
   registerHealthRoutes(app, deps.db, readiness);
   // Counted also when nothing serves them (no METRICS_*): counting costs next to nothing.
   const metrics = createAppMetrics({ databasePath: config.databasePath, readDb: deps.readDb, backupDir: config.backup?.dir ?? null, logger: deps.logger });

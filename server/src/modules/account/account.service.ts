@@ -61,25 +61,34 @@ export interface LoginInput {
 
 export async function login(db: Db, settings: AuthSettings, input: LoginInput, now = new Date()) {
   const email = normaliseEmail(input.email);
-  for (const [limiter, key] of [
-    [settings.loginLimiterPerIp, input.clientIp],
-    [settings.loginLimiterPerAccount, email],
-  ] as const) {
-    const verdict = limiter.check(key);
-    if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
+  // Counted before the password is checked, so parallel guesses (on any app instance)
+  // cannot all pass first; a refusal by the account's limit takes the IP's count back, and
+  // a sign-in that succeeds takes the IP's count back and clears the account's failures.
+  const perIp = await settings.loginLimiterPerIp.attempt(input.clientIp);
+  if (!perIp.allowed) throw rateLimited(perIp.retryAfterSeconds);
+  const perAccount = await settings.loginLimiterPerAccount.attempt(email);
+  if (!perAccount.allowed) {
+    await settings.loginLimiterPerIp.forgive(input.clientIp);
+    throw rateLimited(perAccount.retryAfterSeconds);
   }
-  const account = await repo.findAccountByEmail(db, email);
-  // Hash even for an unknown address so the answer takes as long as for a known one.
-  dummyHash ??= settings.hasher.hash('not a real password, only for timing');
-  const valid = account
-    ? await settings.hasher.verify(account.password_hash, input.password)
-    : (await settings.hasher.verify(await dummyHash, `${input.password}x`)) && false;
-  if (!account || !valid || account.disabled_at) {
-    settings.loginLimiterPerIp.record(input.clientIp);
-    settings.loginLimiterPerAccount.record(email);
-    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Het e-mailadres of het wachtwoord klopt niet.');
+  let account: StaffAccountRow | undefined;
+  let valid: boolean;
+  try {
+    account = await repo.findAccountByEmail(db, email);
+    // Hash even for an unknown address so the answer takes as long as for a known one.
+    dummyHash ??= settings.hasher.hash('not a real password, only for timing');
+    valid = account
+      ? await settings.hasher.verify(account.password_hash, input.password)
+      : (await settings.hasher.verify(await dummyHash, `${input.password}x`)) && false;
+  } catch (error) {
+    // No password was tried (the hasher is busy, the database failed): no failure to count.
+    await settings.loginLimiterPerIp.forgive(input.clientIp);
+    await settings.loginLimiterPerAccount.forgive(email);
+    throw error;
   }
-  settings.loginLimiterPerAccount.reset(email);
+  if (!account || !valid || account.disabled_at) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Het e-mailadres of het wachtwoord klopt niet.');
+  await settings.loginLimiterPerIp.forgive(input.clientIp);
+  await settings.loginLimiterPerAccount.reset(email);
   const sessionId = await db.transaction().execute(async (trx) => {
     if (input.previousSessionHash) await endSession(trx, input.previousSessionHash);
     return startSession(trx, account.id, settings, now);

@@ -27,12 +27,12 @@ async function lookUp(db: DbOrTrx, settings: AuthSettings, token: string, client
   const key = `mail-unsubscribe:${clientIp}`;
   // Counted before the look-up, so parallel guesses cannot all pass before the first is
   // counted; a link that works is forgiven (only its own count, not the IP's other failures).
-  const verdict = settings.loginLimiterPerIp.attempt(key);
+  const verdict = await settings.loginLimiterPerIp.attempt(key);
   if (!verdict.allowed) return { kind: 'limited', retryAfterSeconds: verdict.retryAfterSeconds } as const;
   const row = TOKEN_SHAPE.test(token) ? await repo.findUnsubscribeToken(db, hashSecret(token)) : undefined;
   // An erased participant's link tells nothing any more, not even the activity.
   if (!row || row.erased_at) return { kind: 'unknown' } as const;
-  settings.loginLimiterPerIp.forgive(key);
+  await settings.loginLimiterPerIp.forgive(key);
   return { kind: 'found', row } as const;
 }
 

@@ -3,19 +3,22 @@
  * with sharp, which drops EXIF (GPS position, phone model) and turns it upright, into a
  * display size and a thumbnail; the original bytes are not kept. Uploading the same id
  * with the same bytes again is a no-op, so an interrupted upload can simply be retried.
+ * The two sizes go to a PhotoStore (photo-store.ts: MEDIA_DIR or an S3 bucket).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import sharp, { type OutputInfo } from 'sharp';
 import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { ACCEPTED_KINDS, sniffImage } from './image-check.js';
 import * as repo from './media.repo.js';
+import { folderPhotoStore } from './photo-store-folder.js';
+import type { PhotoStore } from './photo-store.js';
+
+// The folder layout, which backups read (backup.service.ts).
+export { mediaFile } from './photo-store-folder.js';
 
 export const DISPLAY_MAX_PX = 1600;
 export const THUMB_MAX_PX = 320;
-export type MediaSize = 'display' | 'thumb';
 
 export type UploadOutcome =
   | { kind: 'stored' | 'already-stored'; id: string; sha256: string; width: number; height: number }
@@ -38,23 +41,11 @@ export async function photosOfOthers(db: DbOrTrx, viewer: Viewer, photoIds: read
   return (await repo.ownersOf(db, photoIds)).filter((m) => m.owner !== owner).map((m) => m.id);
 }
 
-export const mediaFile = (mediaDir: string, id: string, size: MediaSize) => path.join(mediaDir, id.slice(0, 2), `${id}.${size}.jpg`);
-
-async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  // Its own name per write: two uploads of the same photo at once must not share one.
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await fs.writeFile(temporary, bytes);
-    await fs.rename(temporary, file);
-  } catch (error) {
-    // A full disk leaves a partial file behind; it would only take more of the space.
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
-}
-
-export async function storeUpload(db: DbOrTrx, mediaDir: string, viewer: Viewer, input: { id: string; sha256: string; bytes: Buffer }, now = new Date()): Promise<UploadOutcome> {
+/**
+ * `photos` may also be a folder path, read as that folder's store: callers that hold only
+ * MEDIA_DIR (tests that store a photo directly) keep working.
+ */
+export async function storeUpload(db: DbOrTrx, photos: PhotoStore | string, viewer: Viewer, input: { id: string; sha256: string; bytes: Buffer }, now = new Date()): Promise<UploadOutcome> {
   const owner = ownerOf(viewer);
   if (!owner) return { kind: 'not-allowed' };
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
@@ -77,8 +68,9 @@ export async function storeUpload(db: DbOrTrx, mediaDir: string, viewer: Viewer,
   } catch {
     return { kind: 'unreadable' };
   }
-  await writeAtomically(mediaFile(mediaDir, input.id, 'display'), display.data);
-  await writeAtomically(mediaFile(mediaDir, input.id, 'thumb'), thumb);
+  const store = typeof photos === 'string' ? folderPhotoStore(photos) : photos;
+  await store.put(input.id, 'display', display.data);
+  await store.put(input.id, 'thumb', thumb);
   // The row is the commit point: files without a row are rewritten by the next attempt.
   await repo.insertMedia(db, { id: input.id, sha256, owner, original_bytes: input.bytes.length, width: display.info.width, height: display.info.height, created_at: now.toISOString() });
   return { kind: 'stored', id: input.id, sha256, width: display.info.width, height: display.info.height };

@@ -1,4 +1,4 @@
-/** Table shape of uploaded photos; the image files live in MEDIA_DIR under their id. */
+/** Table shape of uploaded photos; their image bytes live in the photo store (photo-store.ts: MEDIA_DIR or an S3 bucket) under their id. */
 import type { Selectable } from 'kysely';
 
 export interface MediaTable {

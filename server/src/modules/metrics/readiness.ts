@@ -6,6 +6,9 @@
  *   of an in-memory database always does);
  * - disk: the filesystems of the database and of the photos have at least
  *   READY_MIN_FREE_DISK_MB free, so writes fail on a full disk only after a warning.
+ *   Photos in an S3 bucket take no disk here and are not checked: the bucket is the same
+ *   for every instance, so its outage would take them all out of rotation, stopping
+ *   counting and sync too, while devices keep unsent photos and retry them anyway.
  * Liveness (/healthz) stays a plain "does the database answer".
  *
  * The endpoint is public, and a probe takes the write lock for a moment: checks that
@@ -26,7 +29,8 @@ export interface ReadinessSources {
   syncRunner: SyncRunner;
   /** The SQLite file, or ':memory:'. */
   databasePath: string;
-  mediaDir: string;
+  /** MEDIA_DIR, or null when photos are not on this machine (an S3 bucket). */
+  mediaDir: string | null;
   minFreeDiskBytes: number;
   logger: Logger;
 }
@@ -44,7 +48,7 @@ async function existingFolder(folder: string): Promise<string> {
 }
 
 async function enoughFreeDisk(sources: ReadinessSources): Promise<boolean> {
-  const folders = [sources.mediaDir, ...(sources.databasePath === ':memory:' ? [] : [path.dirname(sources.databasePath)])];
+  const folders = [...(sources.mediaDir === null ? [] : [sources.mediaDir]), ...(sources.databasePath === ':memory:' ? [] : [path.dirname(sources.databasePath)])];
   for (const folder of folders) {
     const stats = await fs.statfs(await existingFolder(folder));
     if (stats.bavail * stats.bsize < sources.minFreeDiskBytes) return false;

@@ -64,7 +64,7 @@ const membershipsChanged = () =>
 async function limited<T>(settings: AuthSettings, clientIp: string, run: (guessed: () => void) => Promise<T>): Promise<T> {
   const limiter = settings.loginLimiterPerIp;
   const key = `transfer:${clientIp}`;
-  const verdict = limiter.attempt(key);
+  const verdict = await limiter.attempt(key);
   if (!verdict.allowed) {
     throw new DomainError(ErrorCode.RATE_LIMITED, 'Te veel mislukte pogingen. Wacht even en probeer het opnieuw.', {
       retryAfterSeconds: verdict.retryAfterSeconds,
@@ -76,7 +76,7 @@ async function limited<T>(settings: AuthSettings, clientIp: string, run: (guesse
       wrong = true;
     });
   } finally {
-    if (!wrong) limiter.forgive(key);
+    if (!wrong) await limiter.forgive(key);
   }
 }
 

@@ -66,7 +66,7 @@ const alreadyLinked = () => new DomainError(ErrorCode.CONFLICT, 'Deze activiteit
  */
 async function limitedKeyLookup<T>(settings: AuthSettings, limitKey: string, run: (unknown: () => void) => Promise<T>): Promise<T> {
   const limiter = settings.loginLimiterPerIp;
-  const verdict = limiter.attempt(limitKey);
+  const verdict = await limiter.attempt(limitKey);
   if (!verdict.allowed) {
     throw new DomainError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
       retryAfterSeconds: verdict.retryAfterSeconds,
@@ -78,7 +78,7 @@ async function limitedKeyLookup<T>(settings: AuthSettings, limitKey: string, run
       failed = true;
     });
   } finally {
-    if (!failed) limiter.forgive(limitKey);
+    if (!failed) await limiter.forgive(limitKey);
   }
 }
 

@@ -60,7 +60,8 @@ export interface InvitePreview {
 /** What the join screen shows before a person commits; counts failures per IP against guessing. */
 export async function previewInvite(db: DbOrTrx, settings: AuthSettings, code: string, clientIp: string, now = new Date()): Promise<InvitePreview> {
   const key = `invite:${clientIp}`;
-  const verdict = settings.loginLimiterPerIp.check(key);
+  // Counted before the look-up, so parallel guesses cannot all pass first; a usable code is forgiven.
+  const verdict = await settings.loginLimiterPerIp.attempt(key);
   if (!verdict.allowed) {
     throw new DomainError(ErrorCode.RATE_LIMITED, 'Te veel onbekende codes geprobeerd. Wacht even en probeer het opnieuw.', {
       retryAfterSeconds: verdict.retryAfterSeconds,
@@ -68,10 +69,8 @@ export async function previewInvite(db: DbOrTrx, settings: AuthSettings, code: s
   }
   const invite = await findUsableInvite(db, code, now);
   const campaignRow = invite ? await findCampaignRow(db, invite.campaignId) : undefined;
-  if (!invite || !campaignRow || campaignRow.status === 'CLOSED') {
-    settings.loginLimiterPerIp.record(key);
-    throw invalidInvite();
-  }
+  if (!invite || !campaignRow || campaignRow.status === 'CLOSED') throw invalidInvite();
+  await settings.loginLimiterPerIp.forgive(key);
   return { code: invite.code, campaign: toCampaign(campaignRow) };
 }
 

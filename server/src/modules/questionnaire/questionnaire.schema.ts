@@ -232,8 +232,8 @@ builder.mutationFields((t) => ({
     description: 'Answers by the public link (no sign-in needed; at most 30 per IP per 10 minutes), anonymous; staff use it to type in forms filled in on paper. The field app answers through sync.',
     authScopes: { public: true },
     args: { input: t.arg({ type: AnswerQuestionnaireInput }) },
-    resolve: (_root, { input }, ctx) => {
-      const verdict = ctx.auth.questionnaireLimiterPerIp.attempt(`questionnaire:${ipLimitKey(ctx.clientIp)}`);
+    resolve: async (_root, { input }, ctx) => {
+      const verdict = await ctx.auth.questionnaireLimiterPerIp.attempt(`questionnaire:${ipLimitKey(ctx.clientIp)}`);
       if (!verdict.allowed) throw new DomainError(ErrorCode.RATE_LIMITED, ANSWERS_TOO_OFTEN, { retryAfterSeconds: verdict.retryAfterSeconds });
       return service.answerQuestionnaire(ctx.db, ctx.viewer, {
         id: String(input.id),

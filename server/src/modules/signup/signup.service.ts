@@ -43,7 +43,7 @@ const tooMany = (retryAfterSeconds: number, message: string) => new DomainError(
  */
 export async function withSignupByToken<T>(settings: AuthSettings, token: string, clientIp: string, run: (find: (db: DbOrTrx) => Promise<SignupRow>) => Promise<T>): Promise<T> {
   const key = `signup-link:${clientIp}`;
-  const verdict = settings.loginLimiterPerIp.attempt(key);
+  const verdict = await settings.loginLimiterPerIp.attempt(key);
   if (!verdict.allowed) throw tooMany(verdict.retryAfterSeconds, 'Te veel onbekende links geprobeerd. Wacht even en probeer het opnieuw.');
   let known = false;
   try {
@@ -54,7 +54,7 @@ export async function withSignupByToken<T>(settings: AuthSettings, token: string
       return row;
     });
   } finally {
-    if (known) settings.loginLimiterPerIp.forgive(key);
+    if (known) await settings.loginLimiterPerIp.forgive(key);
   }
 }
 
@@ -71,13 +71,13 @@ export interface SignUpInput extends SignupFields {
  */
 export async function signUp(db: Db, settings: AuthSettings, input: SignUpInput, clientIp: string, now = new Date()): Promise<SignupReceipt> {
   const key = `signup:${ipLimitKey(clientIp)}`;
-  const verdict = settings.signupLimiterPerIp.attempt(key);
+  const verdict = await settings.signupLimiterPerIp.attempt(key);
   if (!verdict.allowed) throw tooMany(verdict.retryAfterSeconds, 'Er zijn vanaf dit adres veel aanmeldingen gedaan. Wacht even en probeer het opnieuw.');
   if (input.website?.trim()) return pretendSignUp(db, input, now);
   try {
     return await storeSignup(db, input, now);
   } catch (error) {
-    if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) settings.signupLimiterPerIp.forgive(key);
+    if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) await settings.signupLimiterPerIp.forgive(key);
     throw error;
   }
 }

@@ -1,0 +1,265 @@
+/**
+ * Rate limits and sign-in throttles shared by several app instances through Redis
+ * (REDIS_URL). The attempt limiter's two stores, memory and Redis, pass the same tests
+ * through one interface; on Redis, parallel attempts from two connections (two instances)
+ * never pass the maximum, and an unreachable Redis refuses instead of letting guesses
+ * through. Two app instances on one Redis share the sign-in throttles and the per-IP
+ * GraphQL budget. Start-up with an unreachable REDIS_URL fails at once and says so.
+ *
+ * The Redis tests need a server: TEST_REDIS_URL (CI starts one). Every test run and app
+ * pair uses a key prefix of its own, so that parallel test files can share that Redis.
+ */
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryAttemptLimiter, type AttemptLimiter } from '../../server/src/auth/attempt-limiter.js';
+import { RedisAttemptLimiter, UNAVAILABLE_RETRY_SECONDS } from '../../server/src/auth/redis-attempt-limiter.js';
+import { createLogger } from '../../server/src/logger.js';
+import { closeRedis, connectRedis } from '../../server/src/shared-store/redis-client.js';
+import { graphql, startTestApp, type TestApp } from '../support/test-app.js';
+
+const redisUrl = process.env.TEST_REDIS_URL;
+const logger = createLogger({ logLevel: 'silent' });
+const freshPrefix = () => `bk-test-${randomUUID()}:`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Removes what a test left under its prefix (the windows would expire anyway). */
+async function removeKeys(prefix: string): Promise<void> {
+  const raw = await connectRedis(redisUrl!, '', logger);
+  try {
+    const keys = await raw.keys(`${prefix}*`);
+    if (keys.length > 0) await raw.del(...keys);
+  } finally {
+    await closeRedis(raw);
+  }
+}
+
+interface StoreUnderTest {
+  name: string;
+  skip: boolean;
+  /** A limiter with a name of its own, so that tests never share counters. */
+  make(maxAttempts: number, windowMs: number): AttemptLimiter;
+}
+
+const prefix = freshPrefix();
+let redis: Redis | undefined;
+beforeAll(async () => {
+  if (redisUrl) redis = await connectRedis(redisUrl, prefix, logger);
+});
+afterAll(async () => {
+  if (!redis) return;
+  await closeRedis(redis);
+  await removeKeys(prefix);
+});
+
+const stores: StoreUnderTest[] = [
+  { name: 'memory', skip: false, make: (max, windowMs) => new MemoryAttemptLimiter(max, windowMs) },
+  { name: 'Redis', skip: !redisUrl, make: (max, windowMs) => new RedisAttemptLimiter(redis!, `test-${randomUUID()}`, max, windowMs, logger) },
+];
+
+const allowedCount = (verdicts: { allowed: boolean }[]) => verdicts.filter((v) => v.allowed).length;
+
+for (const store of stores) {
+  describe.skipIf(store.skip)(`attempt limiter in ${store.name}`, () => {
+    it('allows the maximum in a window, then refuses with the wait, without counting refusals', async () => {
+      const limiter = store.make(3, 60_000);
+      for (let i = 0; i < 3; i++) expect(await limiter.attempt('ip:192.0.2.1')).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      const refused = await limiter.attempt('ip:192.0.2.1');
+      expect(refused.allowed).toBe(false);
+      expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+      // Refusals were not counted: one forgiven attempt frees exactly one place.
+      for (let i = 0; i < 5; i++) expect((await limiter.attempt('ip:192.0.2.1')).allowed).toBe(false);
+      await limiter.forgive('ip:192.0.2.1');
+      expect((await limiter.attempt('ip:192.0.2.1')).allowed).toBe(true);
+      expect((await limiter.attempt('ip:192.0.2.1')).allowed).toBe(false);
+    });
+
+    it('keeps keys apart', async () => {
+      const limiter = store.make(1, 60_000);
+      expect((await limiter.attempt('a@test.example')).allowed).toBe(true);
+      expect((await limiter.attempt('a@test.example')).allowed).toBe(false);
+      expect((await limiter.attempt('b@test.example')).allowed).toBe(true);
+    });
+
+    it('forgives one attempt at a time and never below nothing', async () => {
+      const limiter = store.make(2, 60_000);
+      await limiter.forgive('k');
+      await limiter.forgive('k');
+      expect(allowedCount([await limiter.attempt('k'), await limiter.attempt('k'), await limiter.attempt('k')])).toBe(2);
+      await limiter.forgive('k');
+      await limiter.forgive('k');
+      await limiter.forgive('k');
+      expect(allowedCount([await limiter.attempt('k'), await limiter.attempt('k'), await limiter.attempt('k')])).toBe(2);
+    });
+
+    it('resets a key altogether', async () => {
+      const limiter = store.make(2, 60_000);
+      await limiter.attempt('k');
+      await limiter.attempt('k');
+      expect((await limiter.attempt('k')).allowed).toBe(false);
+      await limiter.reset('k');
+      expect(allowedCount([await limiter.attempt('k'), await limiter.attempt('k'), await limiter.attempt('k')])).toBe(2);
+    });
+
+    it('starts a fresh window when the old one ends, and forgiving does not extend it', async () => {
+      const limiter = store.make(2, 400);
+      await limiter.attempt('k');
+      await sleep(150);
+      await limiter.attempt('k');
+      await limiter.forgive('k');
+      await limiter.forgive('k');
+      // The window still ends 400 ms after the first attempt, though the count went back to nothing.
+      await limiter.attempt('k');
+      await limiter.attempt('k');
+      expect((await limiter.attempt('k')).allowed).toBe(false);
+      await sleep(350);
+      expect(allowedCount([await limiter.attempt('k'), await limiter.attempt('k'), await limiter.attempt('k')])).toBe(2);
+    });
+
+    it('lets exactly the maximum of 20 parallel attempts through', async () => {
+      const limiter = store.make(5, 60_000);
+      const verdicts = await Promise.all(Array.from({ length: 20 }, () => limiter.attempt('ip:198.51.100.7')));
+      expect(allowedCount(verdicts)).toBe(5);
+    });
+  });
+}
+
+describe.skipIf(!redisUrl)('attempt limiter in Redis, as several instances use it', () => {
+  it('lets exactly the maximum through when two connections attempt in parallel', async () => {
+    const other = await connectRedis(redisUrl!, prefix, logger);
+    try {
+      const name = `test-${randomUUID()}`;
+      const instances = [new RedisAttemptLimiter(redis!, name, 5, 60_000, logger), new RedisAttemptLimiter(other, name, 5, 60_000, logger)];
+      const verdicts = await Promise.all(Array.from({ length: 20 }, (_, i) => instances[i % 2]!.attempt('ip:203.0.113.9')));
+      expect(allowedCount(verdicts)).toBe(5);
+    } finally {
+      await closeRedis(other);
+    }
+  });
+
+  it('keeps its counter under the prefix, the limiter name and the key, expiring with the window', async () => {
+    const name = `test-${randomUUID()}`;
+    await new RedisAttemptLimiter(redis!, name, 5, 60_000, logger).attempt('ip:192.0.2.44');
+    const raw = await connectRedis(redisUrl!, '', logger);
+    try {
+      const key = `${prefix}limit:${name}:ip:192.0.2.44`;
+      expect(await raw.get(key)).toBe('1');
+      const ttl = await raw.pttl(key);
+      expect(ttl).toBeGreaterThan(55_000);
+      expect(ttl).toBeLessThanOrEqual(60_000);
+    } finally {
+      await closeRedis(raw);
+    }
+  });
+
+  it('refuses attempts while Redis does not answer, and forgiving or resetting then does not fail', async () => {
+    const gone = await connectRedis(redisUrl!, prefix, logger);
+    gone.disconnect();
+    const limiter = new RedisAttemptLimiter(gone, `test-${randomUUID()}`, 5, 60_000, logger);
+    expect(await limiter.attempt('ip:192.0.2.1')).toEqual({ allowed: false, retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS });
+    await expect(limiter.forgive('ip:192.0.2.1')).resolves.toBeUndefined();
+    await expect(limiter.reset('ip:192.0.2.1')).resolves.toBeUndefined();
+  });
+});
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('start-up with an unreachable REDIS_URL', () => {
+  it('fails at once with a message that names REDIS_URL and not the password', async () => {
+    const port = await closedPort();
+    const started = Date.now();
+    const error = await startTestApp({ REDIS_URL: `redis://:geheim-wachtwoord@127.0.0.1:${port}` }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(/REDIS_URL/);
+    expect(error?.message).toContain(`redis://127.0.0.1:${port}`);
+    expect(error?.message).not.toContain('geheim-wachtwoord');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { email role } }';
+const login = (t: TestApp, email: string) => graphql(t.url, LOGIN, { input: { email, password: 'niet het goede wachtwoord' } });
+
+/** Two app instances (each with its own database) on one Redis, under a prefix of their own. */
+async function twoInstances(env: Record<string, string>): Promise<{ a: TestApp; b: TestApp; prefix: string; close(): Promise<void> }> {
+  const pairPrefix = freshPrefix();
+  const shared = { REDIS_URL: redisUrl!, REDIS_KEY_PREFIX: pairPrefix, ...env };
+  const a = await startTestApp(shared);
+  const b = await startTestApp(shared).catch(async (error: unknown) => {
+    await a.close();
+    throw error;
+  });
+  return {
+    a,
+    b,
+    prefix: pairPrefix,
+    async close() {
+      await Promise.all([a.close(), b.close()]);
+      await removeKeys(pairPrefix);
+    },
+  };
+}
+
+describe.skipIf(!redisUrl)('two app instances on one Redis', () => {
+  it('share the sign-in throttles: per account, then per IP', async () => {
+    const pair = await twoInstances({ LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '6' });
+    try {
+      const { a, b } = pair;
+      // Three failures for one address, spread over both instances, lock it on both.
+      for (const t of [a, b, a]) expect((await login(t, 'iemand@test.example')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      for (const t of [b, a]) {
+        const blocked = await login(t, 'iemand@test.example');
+        expect(blocked.status).toBe(429);
+        expect(blocked.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+        expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      // The refusals did not count against the IP: three more failures on other addresses
+      // fill its six places, and then the IP is refused on both instances.
+      for (const [t, email] of [[b, 'een@test.example'], [a, 'twee@test.example'], [b, 'drie@test.example']] as const) {
+        expect((await login(t, email)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+      for (const t of [a, b]) expect((await login(t, 'vier@test.example')).status).toBe(429);
+    } finally {
+      await pair.close();
+    }
+  });
+
+  it('share the GraphQL budget per IP, which each route counts under a key of its own', async () => {
+    const LIMIT = 10;
+    const pair = await twoInstances({ GRAPHQL_RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    try {
+      const { a, b } = pair;
+      let answered = 0;
+      for (let i = 0; i < 16; i++) {
+        const { status } = await graphql(i % 2 === 0 ? a.url : b.url, '{ serverInfo { apiVersion } }');
+        if (status === 200) answered++;
+        else expect(status).toBe(429);
+      }
+      expect(answered).toBe(LIMIT);
+      // Readiness has a budget of its own, untouched by the spent GraphQL one.
+      expect((await fetch(`${a.url}/readyz`)).status).not.toBe(429);
+      const raw = await connectRedis(redisUrl!, '', logger);
+      try {
+        const keys = await raw.keys(`${pair.prefix}rate-limit:*`);
+        expect(keys).toContain(`${pair.prefix}rate-limit:GET,POST/graphql-ip:127.0.0.1`);
+        expect(keys).toContain(`${pair.prefix}rate-limit:GET/readyz-ip:127.0.0.1`);
+        expect(await raw.get(`${pair.prefix}rate-limit:GET,POST/graphql-ip:127.0.0.1`)).toBe('16');
+      } finally {
+        await closeRedis(raw);
+      }
+    } finally {
+      await pair.close();
+    }
+  });
+});

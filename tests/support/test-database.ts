@@ -1,0 +1,56 @@
+/**
+ * Which database the server tests run on. `npm test` runs the server suite on SQLite files
+ * (project "server"); with TEST_DATABASE_URL set (a PostgreSQL role that may create
+ * databases) it runs the same suite again on PostgreSQL (project "server-postgres", which
+ * sets TEST_DIALECT). There, every test database is a fresh copy of a template that
+ * globalSetup (tests/support/postgres-global-setup.ts) migrated once: copying takes tens of
+ * milliseconds, migrating every time would take seconds. Made synchronously with psql, so
+ * databaseFile() keeps its simple shape for both dialects.
+ */
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import type SQLite from 'better-sqlite3';
+import type { Connection } from '../../server/src/db/connect.js';
+
+export const onPostgres = process.env.TEST_DIALECT === 'postgres';
+
+/** Why a test runs on SQLite only: say it where it is skipped, with what it exercises. */
+export const sqliteOnly = (_reason: string) => onPostgres;
+
+export const TEMPLATE_DATABASE = 'buurtkracht_test_template';
+export const TEST_DATABASE_PREFIX = 'buurtkracht_t_';
+
+export function adminUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL tests need a role that may create databases, e.g. postgres://buurtkracht:buurtkracht@127.0.0.1:5432/postgres');
+  return url;
+}
+
+/** The URL of another database on the same server as TEST_DATABASE_URL. */
+export function urlOfDatabase(name: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function psql(statement: string, url = adminUrl()): string {
+  return execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** A new database: empty, or (by default) a copy of the migrated template. */
+export function createTestDatabase(options: { empty?: boolean } = {}): { name: string; url: string; drop(): void } {
+  const name = `${TEST_DATABASE_PREFIX}${crypto.randomBytes(6).toString('hex')}`;
+  psql(options.empty ? `create database ${name}` : `create database ${name} template ${TEMPLATE_DATABASE}`);
+  return {
+    name,
+    url: urlOfDatabase(name),
+    // "with (force)" ends connections a failed test left open (PostgreSQL 13 and later).
+    drop: () => void psql(`drop database if exists ${name} with (force)`),
+  };
+}
+
+/** The raw SQLite handle of an app's connection, for the tests that run on SQLite only. */
+export function sqliteOf(connection: Connection): SQLite.Database {
+  if (connection.dialect !== 'sqlite') throw new Error('This test reads SQLite directly: mark it with sqliteOnly(reason).');
+  return connection.sqlite;
+}
