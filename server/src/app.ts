@@ -61,7 +61,7 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
       syncRunner,
       demoCredentials,
       async close() {
-        stopRetention();
+        await stopRetention();
         await http.close();
         // After the requests, which count in it.
         if (redis) await closeRedis(redis);

@@ -12,6 +12,7 @@ import { createBackup } from '../../server/src/modules/backup/backup.service.js'
 import { startBackupSchedule } from '../../server/src/modules/backup/backup-schedule.js';
 import { completeBackups } from '../../server/src/modules/backup/backup-status.js';
 import { databaseFile, startTestApp, type TestApp } from '../support/test-app.js';
+import { sqliteOnly } from '../support/test-database.js';
 
 /** A logger whose lines the test can read. */
 function capturedLogger() {
@@ -33,7 +34,7 @@ async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 10
   }
 }
 
-describe('scheduled backups', () => {
+describe.skipIf(sqliteOnly('backups copy the SQLite file'))('scheduled backups', () => {
   const file = databaseFile();
   const workDir = path.dirname(file.env.DATABASE_PATH!);
   const sources = { databasePath: file.env.DATABASE_PATH!, mediaDir: file.env.MEDIA_DIR! };

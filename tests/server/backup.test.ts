@@ -17,6 +17,7 @@ import { filesUnder, runCli, sha256Of, testPhoto, uploadPhoto } from '../support
 import { repoRoot } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
 import { databaseFile, graphql } from '../support/test-app.js';
+import { sqliteOnly } from '../support/test-database.js';
 
 const latestMigration = () => fs.readdirSync(path.join(repoRoot, 'migrations')).filter((f) => f.endsWith('.ts')).sort().at(-1)!.replace(/\.ts$/, '');
 
@@ -30,7 +31,7 @@ function photoIdsIn(databaseFile: string): string[] {
   }
 }
 
-describe('npm run backup', () => {
+describe.skipIf(sqliteOnly('backups copy the SQLite file'))('npm run backup', () => {
   const file = databaseFile();
   const workDir = path.dirname(file.env.DATABASE_PATH!);
   const sources = { databasePath: file.env.DATABASE_PATH!, mediaDir: file.env.MEDIA_DIR! };

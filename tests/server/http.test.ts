@@ -128,9 +128,12 @@ describe('HTTP server when the database fails', () => {
       // Both connections: the health check uses the writer, GraphQL queries the reader (on
       // PostgreSQL both use the one pool).
       const { connection } = t.app;
-      if (connection.dialect === 'sqlite') connection.sqlite.close();
-      else await connection.pool.end();
-      await connection.readDb.destroy();
+      if (connection.dialect === 'sqlite') {
+        connection.sqlite.close();
+        await connection.readDb.destroy();
+      } else {
+        await connection.db.destroy();
+      }
       const health = await fetch(`${t.url}/healthz`);
       expect(health.status).toBe(503);
 

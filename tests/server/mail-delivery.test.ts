@@ -9,7 +9,6 @@
  * runs the loop's rounds itself with a clock it sets, so no test waits for a back-off.
  */
 import net from 'node:net';
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashSecret, randomToken } from '../../server/src/auth/tokens.js';
@@ -19,6 +18,7 @@ import { createMailTransport } from '../../server/src/modules/mail/mail-transpor
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { changeStatus, deliveryTo, findingOf, joinSchouw, outbox, PUBLIC_URL } from '../support/mail-fixture.js';
 import { freePort, TestSmtpServer, type TestSmtpOptions } from '../support/smtp-test-server.js';
+import { withoutForeignKeys } from '../support/test-database.js';
 
 const BACKOFF = [60_000, 300_000, 900_000];
 const tuning = { backoffMs: BACKOFF, leaseMs: 30_000 };
@@ -354,15 +354,12 @@ describe('a mail whose finding, participant or activity can no longer be read', 
     const id = uuidv7();
     const now = new Date().toISOString();
     // The foreign keys keep this from happening by any route the app offers; switched off, a row can point at nothing.
-    await sql`PRAGMA foreign_keys = OFF`.execute(db());
-    try {
-      await db()
+    await withoutForeignKeys(db(), (trx) =>
+      trx
         .insertInto('mail_outbox')
         .values({ id, participant_id: resident.id, finding_id: uuidv7(), kind: 'FINDING_STATUS', finding_status: 'AFGEHANDELD', public_message: 'Klaar.', state: 'PENDING', attempts: 0, next_attempt_at: now, created_at: now, sent_at: null, last_error: null })
-        .execute();
-    } finally {
-      await sql`PRAGMA foreign_keys = ON`.execute(db());
-    }
+        .execute(),
+    );
     const loop = loopTo(smtp.url);
     const t0 = new Date();
     expect(await loop.round(t0)).toBe(0);

@@ -74,7 +74,7 @@ describe('photos in an S3 bucket', () => {
   });
 
   it('leaves the disk of a media folder out of readiness when there is none (mediaDir null)', async () => {
-    const sources = { db: fx.t.app.connection.db, syncRunner: fx.t.app.syncRunner, databasePath: ':memory:', minFreeDiskBytes: Number.MAX_SAFE_INTEGER, logger: createLogger({ logLevel: 'silent' }) };
+    const sources = { db: fx.t.app.connection.db, syncRunner: fx.t.app.syncRunner, databaseFile: null, minFreeDiskBytes: Number.MAX_SAFE_INTEGER, logger: createLogger({ logLevel: 'silent' }) };
     // No disk has this much free: only a folder that is not checked passes.
     expect(await readinessChecks({ ...sources, mediaDir: fx.t.config.mediaDir })()).toEqual(['disk']);
     expect(await readinessChecks({ ...sources, mediaDir: null })()).toEqual([]);

@@ -4,16 +4,15 @@
  * link (a secret of its own, stored only as a hash, that opens the sign-up), no typed name
  * in it, at most three a day to one address (counted by a hash), never after a cancellation; and the migration that made room for it keeps the mail a database holds.
  */
-import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/src/auth/tokens.js';
-import { openDatabase } from '../../server/src/db/connect.js';
 import * as migration from '../../migrations/2026_12_01_1230_extend_mail_outbox_for_signups.js';
 import { recipientHash, SIGNUP_MAIL_WINDOW_MS, tidyMailOutbox } from '../../server/src/modules/mail/mail-outbox.service.js';
 import { changeStatus, deliveryTo, findingOf, joinSchouw, linksIn, outbox, PUBLIC_URL } from '../support/mail-fixture.js';
 import { MY_SIGNUP_FIELDS, signupFixture, type SignupFixture } from '../support/signup-fixture.js';
 import { TestSmtpServer } from '../support/smtp-test-server.js';
 import { databaseFile } from '../support/test-app.js';
+import { columnsOf, indexNamesOf, openTestConnection } from '../support/test-database.js';
 
 const MY_SIGNUP = `query($token: String!) { mySignup(token: $token) { ...mine } } ${MY_SIGNUP_FIELDS}`;
 const CANCEL = 'mutation($token: String!) { cancelMySignup(token: $token) { cancelledAt } }';
@@ -200,7 +199,7 @@ describe('the migration that extends the mail outbox', () => {
       } finally {
         await fx.t.close();
       }
-      const { db } = openDatabase(file.env.DATABASE_PATH!, { reader: false });
+      const { db } = openTestConnection(file.env);
       try {
         const columns = ['id', 'participant_id', 'finding_id', 'kind', 'finding_status', 'public_message', 'state', 'attempts', 'next_attempt_at', 'created_at', 'sent_at', 'last_error'] as const;
         const findingMails = () => db.selectFrom('mail_outbox').select([...columns]).where('kind', '=', 'FINDING_STATUS').orderBy('id').execute();
@@ -211,16 +210,15 @@ describe('the migration that extends the mail outbox', () => {
         await migration.down(db);
         expect(await findingMails()).toEqual(rows);
         expect(await db.selectFrom('mail_outbox').select('kind').where('kind', '!=', 'FINDING_STATUS').execute()).toEqual([]);
-        const info = (await columnsOf(db)).filter((c) => ['participant_id', 'finding_id', 'finding_status', 'public_message'].includes(c.name));
-        expect(info.every((c) => c.notnull === 1)).toBe(true);
+        const info = (await columnsOf(db, 'mail_outbox')).filter((c) => ['participant_id', 'finding_id', 'finding_status', 'public_message'].includes(c.name));
+        expect(info.every((c) => c.notNull)).toBe(true);
 
         // Up again on a database holding mail: the same rows, and room for a sign-up's mail.
         await migration.up(db);
         expect(await findingMails()).toEqual(rows);
-        const after = await columnsOf(db);
-        expect(after.filter((c) => ['participant_id', 'finding_id', 'finding_status', 'public_message', 'signup_id'].includes(c.name)).every((c) => c.notnull === 0)).toBe(true);
-        const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'mail_outbox' and name not like 'sqlite_%' order by name`.execute(db);
-        expect(indexes.rows.map((i) => i.name)).toEqual(['mail_outbox_due_idx', 'mail_outbox_participant_idx', 'mail_outbox_signup_idx']);
+        const after = await columnsOf(db, 'mail_outbox');
+        expect(after.filter((c) => ['participant_id', 'finding_id', 'finding_status', 'public_message', 'signup_id'].includes(c.name)).every((c) => !c.notNull)).toBe(true);
+        expect(await indexNamesOf(db, 'mail_outbox')).toEqual(['mail_outbox_due_idx', 'mail_outbox_participant_idx', 'mail_outbox_signup_idx']);
       } finally {
         await db.destroy();
       }
@@ -230,7 +228,3 @@ describe('the migration that extends the mail outbox', () => {
   });
 });
 
-/** The outbox's columns and whether each is NOT NULL, as SQLite holds them. */
-async function columnsOf(db: Kysely<any>): Promise<{ name: string; notnull: number }[]> {
-  return (await sql<{ name: string; notnull: number }>`select name, "notnull" from pragma_table_info('mail_outbox')`.execute(db)).rows;
-}

@@ -13,7 +13,7 @@ import { databaseFile } from '../support/test-app.js';
 
 describe('request log of web app files', () => {
   const file = databaseFile();
-  const webBuildDir = path.join(path.dirname(file.env.DATABASE_PATH!), 'web');
+  const webBuildDir = path.join(path.dirname(file.env.MEDIA_DIR!), 'web');
   const lines: Record<string, unknown>[] = [];
   let app: App;
   let url: string;

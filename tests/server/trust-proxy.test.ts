@@ -3,15 +3,18 @@
  * the proxies whose X-Forwarded-For counts, so each resident keeps a per-IP budget of their
  * own; without it the header is ignored, so nobody can pick a fresh address per request.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile, graphql, startTestApp, type TestApp } from '../support/test-app.js';
 
 const LIMIT = 5;
 const QUERY = '{ serverInfo { apiVersion } }';
 
 describe('TRUST_PROXY', () => {
-  const file = databaseFile();
+  let file: ReturnType<typeof databaseFile>;
   let app: TestApp | undefined;
+  beforeEach(() => {
+    file = databaseFile();
+  });
   afterEach(async () => {
     await app?.close();
     app = undefined;

@@ -10,7 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import type SQLite from 'better-sqlite3';
-import type { Connection } from '../../server/src/db/connect.js';
+import { sql, type Kysely } from 'kysely';
+import { openConnection, type Connection } from '../../server/src/db/connect.js';
 
 export const onPostgres = process.env.TEST_DIALECT === 'postgres';
 
@@ -53,4 +54,45 @@ export function createTestDatabase(options: { empty?: boolean } = {}): { name: s
 export function sqliteOf(connection: Connection): SQLite.Database {
   if (connection.dialect !== 'sqlite') throw new Error('This test reads SQLite directly: mark it with sqliteOnly(reason).');
   return connection.sqlite;
+}
+
+/** A connection of its own to the database of databaseFile()'s env (either dialect), for a test to read or migrate. */
+export function openTestConnection(env: Record<string, string>): Connection {
+  return openConnection({ databasePath: env.DATABASE_PATH ?? '', databaseUrl: env.DATABASE_URL ?? null }, { reader: false });
+}
+
+/** Index names of a table (not the ones a database makes for its own keys). */
+export async function indexNamesOf(db: Kysely<any>, table: string): Promise<string[]> {
+  const query = onPostgres
+    ? sql<{ name: string }>`select indexname as name from pg_indexes where tablename = ${table} and indexname not like '%_pkey' order by indexname`
+    : sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table} and name not like 'sqlite_%' order by name`;
+  return (await query.execute(db)).rows.map((r) => r.name);
+}
+
+/** A table's columns and whether each is NOT NULL, as the database holds them. */
+export async function columnsOf(db: Kysely<any>, table: string): Promise<{ name: string; notNull: boolean }[]> {
+  const tables = await db.introspection.getTables();
+  const found = tables.find((t) => t.name === table);
+  if (!found) throw new Error(`no table ${table}`);
+  return found.columns.map((c) => ({ name: c.name, notNull: !c.isNullable }));
+}
+
+/**
+ * Runs writes with the foreign keys off, in a transaction of their own, for a test that
+ * needs a row no route of the app can make. SQLite checks keys per connection (a pragma
+ * outside a transaction); PostgreSQL's keys are triggers, which replica mode skips.
+ */
+export async function withoutForeignKeys<T>(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<T>): Promise<T> {
+  if (!onPostgres) {
+    await sql`PRAGMA foreign_keys = OFF`.execute(db);
+    try {
+      return await work(db);
+    } finally {
+      await sql`PRAGMA foreign_keys = ON`.execute(db);
+    }
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    return work(trx);
+  });
 }

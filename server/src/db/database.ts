@@ -27,6 +27,7 @@ import type { CampaignToolTable, SignupDayTable, SignupMailLinkTable, SignupTabl
 import type { QuestionnaireAnswerTable, QuestionnaireParticipationTable, QuestionnaireQuestionTable, QuestionnaireResponseTable } from '../modules/questionnaire/questionnaire.table.js';
 import type { CampaignPrizeTable } from '../modules/prize/prize.table.js';
 import type { TeamMemberTable, TeamPlanTable, TeamSpotTable, TeamTable } from '../modules/team/team.table.js';
+import type { JobLeaseTable } from '../modules/jobs/job-lease.table.js';
 
 export interface Database {
   neighbourhood: NeighbourhoodTable;
@@ -80,6 +81,7 @@ export interface Database {
   questionnaire_answer: QuestionnaireAnswerTable;
   questionnaire_participation: QuestionnaireParticipationTable;
   campaign_prize: CampaignPrizeTable;
+  job_lease: JobLeaseTable;
 }
 
 export type Db = Kysely<Database>;

@@ -68,10 +68,12 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   await registerCompression(app);
   await registerSecurity(app, deps.config, deps.redis ?? null);
   const { config } = deps;
-  const readiness = readinessChecks({ db: deps.db, syncRunner: deps.syncRunner, databasePath: config.databasePath, mediaDir: config.s3 ? null : config.mediaDir, minFreeDiskBytes: config.readyMinFreeDiskBytes, logger: deps.logger });
+  // Only a SQLite file lives on this machine's disk; ':memory:' and PostgreSQL have none here.
+  const databaseFile = config.databaseUrl || config.databasePath === ':memory:' ? null : config.databasePath;
+  const readiness = readinessChecks({ db: deps.db, syncRunner: deps.syncRunner, databaseFile, mediaDir: config.s3 ? null : config.mediaDir, minFreeDiskBytes: config.readyMinFreeDiskBytes, logger: deps.logger });
   registerHealthRoutes(app, deps.db, readiness);
   // Counted also when nothing serves them (no METRICS_*): counting costs next to nothing.
-  const metrics = createAppMetrics({ databasePath: config.databasePath, readDb: deps.readDb, backupDir: config.backup?.dir ?? null, logger: deps.logger });
+  const metrics = createAppMetrics({ databaseFile, readDb: deps.readDb, backupDir: config.backup?.dir ?? null, logger: deps.logger });
   registerMetrics(app, metrics, config, deps.logger);
   await registerGraphqlRoute(app, { ...deps, metrics });
   registerMediaRoutes(app, deps);

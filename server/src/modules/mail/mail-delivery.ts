@@ -11,11 +11,17 @@
  * (no connection, the greeting, EHLO, STARTTLS, the login, the sender at MAIL FROM): no
  * mail is at fault, so the mail is given back untouched (no try used up), the round ends,
  * and the loop itself waits the back-off before it tries the server again.
+ *
+ * With a job lease (resident-mail.ts), the loop runs its rounds only on the app instance
+ * that holds it, so several instances on one database do not all send: the others look
+ * at every poll whether the lease came free. The row claims stay the guarantee that no
+ * mail goes out twice at once; the lease keeps the instances from racing for every row.
  */
 import type { Transporter } from 'nodemailer';
 import { randomToken } from '../../auth/tokens.js';
 import type { Db } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
+import type { JobLease } from '../jobs/job-lease.js';
 import { loadMailJob, type MailJob } from './mail-jobs.js';
 import * as repo from './mail.repo.js';
 
@@ -34,6 +40,11 @@ export interface MailTuning {
   /** A recipient the server refuses for good (5xx) is tried this many times, in case it was a mistake of the moment. */
   permanentRejectionTries: number;
   batchSize: number;
+  /**
+   * How long the instance that runs the loop holds its job lease after each renewal
+   * (at least three polls): when it crashes, another instance takes over after this.
+   */
+  jobLeaseMs: number;
 }
 
 export const DEFAULT_MAIL_TUNING: MailTuning = {
@@ -43,6 +54,7 @@ export const DEFAULT_MAIL_TUNING: MailTuning = {
   giveUpAfterMs: 7 * 86_400_000,
   permanentRejectionTries: 3,
   batchSize: 20,
+  jobLeaseMs: 60_000,
 };
 
 export type MailTransport = Pick<Transporter, 'sendMail'>;
@@ -105,6 +117,8 @@ export class MailDelivery {
   readonly #publicUrl: string;
   readonly #logger: Logger;
   readonly #tuning: MailTuning;
+  /** Null: this loop runs its rounds without asking (one instance, or a test running rounds itself). */
+  readonly #lease: JobLease | null;
   /** Ends a send in progress when the server stops: its mail is tried again after the next start. */
   readonly #abort = new AbortController();
   #timer: NodeJS.Timeout | null = null;
@@ -113,36 +127,55 @@ export class MailDelivery {
   /** Rounds in a row that ended because the mail server failed; the loop waits longer after each. */
   #serverFailedRounds = 0;
 
-  constructor(deps: { db: Db; transport: MailTransport; from: string; publicUrl: string; logger: Logger; tuning?: Partial<MailTuning> }) {
+  constructor(deps: { db: Db; transport: MailTransport; from: string; publicUrl: string; logger: Logger; tuning?: Partial<MailTuning>; lease?: JobLease }) {
     this.#db = deps.db;
     this.#transport = deps.transport;
     this.#from = deps.from;
     this.#publicUrl = deps.publicUrl;
     this.#logger = deps.logger;
     this.#tuning = { ...DEFAULT_MAIL_TUNING, ...deps.tuning };
+    this.#lease = deps.lease ?? null;
   }
 
   start(): void {
     this.#schedule(0);
   }
 
-  /** Stops looking for mail, ends a send in progress (it is tried again later) and waits for the round to record that. */
+  /**
+   * Stops looking for mail, ends a send in progress (it is tried again later), waits for
+   * the round to record that, and gives the job lease up: another instance's loop takes
+   * over at its next poll.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#abort.abort();
     await this.#running;
+    await this.#lease?.release();
   }
 
   #schedule(ms: number): void {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
-      this.#running = this.runOnce()
-        .then(() => undefined)
+      this.#running = this.#tick()
         .catch((error: unknown) => this.#logger.error({ err: error }, 'e-mail delivery round failed'))
         .finally(() => this.#schedule(this.#roundWaitMs(this.#serverFailedRounds)));
     }, ms);
     this.#timer.unref();
+  }
+
+  /** A round, on the instance that holds the job lease (taken or renewed here); the others only ask. */
+  async #tick(): Promise<void> {
+    const lease = this.#lease;
+    if (lease && !(await lease.acquire())) {
+      // Another instance sends: ask again at the next poll, and start afresh when this one takes over.
+      this.#serverFailedRounds = 0;
+      return;
+    }
+    await this.runOnce();
+    // Hold the lease over a long back-off wait too, so no other instance tries the failing mail server meanwhile.
+    const wait = this.#roundWaitMs(this.#serverFailedRounds);
+    if (lease && !this.#stopped && wait > lease.ttlMs / 2) await lease.acquire(wait + lease.ttlMs);
   }
 
   /** The wait before the next round, after `serverFailedRounds` rounds in a row that the mail server failed. */
@@ -158,6 +191,8 @@ export class MailDelivery {
     let serverFailed = false;
     for (const id of await repo.dueMailIds(this.#db, now().toISOString(), this.#tuning.batchSize)) {
       if (this.#stopped) break;
+      // A long round (slow sends) renews the lease on the way; when this instance stalled past it, another took the job over.
+      if (this.#lease && !(await this.#lease.keep())) break;
       const started = now();
       if (!(await repo.claimMail(this.#db, id, started.toISOString(), new Date(started.getTime() + this.#tuning.leaseMs).toISOString()))) continue;
       let attempts = 1;

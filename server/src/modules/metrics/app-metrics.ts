@@ -12,18 +12,19 @@
 import fs from 'node:fs/promises';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
 import type { Logger } from '../../logger.js';
 import { newestBackupAt } from '../backup/backup-status.js';
 import type { SyncResult } from '../sync/sync.service.js';
-import { pendingMailCount } from './metrics.repo.js';
+import { pendingMailCount, postgresDatabaseSize } from './metrics.repo.js';
 import { MAX_OPERATION_NAMES, OperationNames } from './operation-names.js';
 import { SYNC_STATUSES } from '@buurtkracht/protocol/sync-protocol';
 
 export const METRICS_PREFIX = 'buurtkracht_';
 
 export interface MetricsSources {
-  /** The SQLite file, or ':memory:' (which has no size to report). */
-  databasePath: string;
+  /** The SQLite file; null for ':memory:' (no size to report) and for PostgreSQL (asked for its size). */
+  databaseFile: string | null;
   readDb: Db;
   /** BACKUP_DIR; null when backups are off, and then there is no backup age. */
   backupDir: string | null;
@@ -90,12 +91,16 @@ export function createAppMetrics(sources: MetricsSources): AppMetrics {
     });
 
   readAtScrape('mail_outbox_pending', 'Mails to residents waiting to be sent (or retried).', [], async (gauge) => gauge.set(await pendingMailCount(sources.readDb)));
-  if (sources.databasePath !== ':memory:') {
-    const { databasePath } = sources;
+  if (sources.databaseFile !== null) {
+    const databaseFile = sources.databaseFile;
     readAtScrape('database_size_bytes', 'Size of the SQLite database: its main file and its write-ahead log (wal).', ['file'], async (gauge) => {
-      gauge.set({ file: 'main' }, (await fs.stat(databasePath)).size);
+      gauge.set({ file: 'main' }, (await fs.stat(databaseFile)).size);
       // No WAL file at all is a WAL of size 0 (SQLite removes it when the last connection closes).
-      gauge.set({ file: 'wal' }, (await fs.stat(`${databasePath}-wal`).catch(() => null))?.size ?? 0);
+      gauge.set({ file: 'wal' }, (await fs.stat(`${databaseFile}-wal`).catch(() => null))?.size ?? 0);
+    });
+  } else if (dialectOf(sources.readDb) === 'postgres') {
+    readAtScrape('database_size_bytes', 'Size of the PostgreSQL database (pg_database_size).', ['file'], async (gauge) => {
+      gauge.set({ file: 'main' }, await postgresDatabaseSize(sources.readDb));
     });
   }
   if (sources.backupDir) {

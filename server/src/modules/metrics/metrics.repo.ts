@@ -12,6 +12,12 @@ export async function pendingMailCount(db: Db): Promise<number> {
   return Number(row.n);
 }
 
+/** The size on disk of the PostgreSQL database the app uses (its server's own figure). */
+export async function postgresDatabaseSize(db: Db): Promise<number> {
+  const { rows } = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(db);
+  return Number(rows[0]!.bytes);
+}
+
 class ProbeRollback extends Error {}
 
 /**

@@ -27,8 +27,8 @@ export type ReadinessCheck = 'database' | 'sync-worker' | 'disk';
 export interface ReadinessSources {
   db: Db;
   syncRunner: SyncRunner;
-  /** The SQLite file, or ':memory:'. */
-  databasePath: string;
+  /** The SQLite file; null for ':memory:' and for PostgreSQL, whose disk is the database server's. */
+  databaseFile: string | null;
   /** MEDIA_DIR, or null when photos are not on this machine (an S3 bucket). */
   mediaDir: string | null;
   minFreeDiskBytes: number;
@@ -48,7 +48,7 @@ async function existingFolder(folder: string): Promise<string> {
 }
 
 async function enoughFreeDisk(sources: ReadinessSources): Promise<boolean> {
-  const folders = [...(sources.mediaDir === null ? [] : [sources.mediaDir]), ...(sources.databasePath === ':memory:' ? [] : [path.dirname(sources.databasePath)])];
+  const folders = [...(sources.mediaDir === null ? [] : [sources.mediaDir]), ...(sources.databaseFile === null ? [] : [path.dirname(sources.databaseFile)])];
   for (const folder of folders) {
     const stats = await fs.statfs(await existingFolder(folder));
     if (stats.bavail * stats.bsize < sources.minFreeDiskBytes) return false;

@@ -13,6 +13,7 @@ import type { Db } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { campaignsClosedBefore, markPersonalDataErased } from '../campaign/campaign.repo.js';
+import { runLeasedInterval } from '../jobs/leased-interval.js';
 import { eraseHouseNumbers } from '../tally/tally.repo.js';
 import { unlinkResponses } from '../questionnaire/questionnaire.repo.js';
 import { eraseSignups } from '../signup/signup.repo.js';
@@ -36,14 +37,17 @@ export async function erasePersonalDataOfClosedCampaigns(db: Db, retentionDays: 
   return erased;
 }
 
-/** Runs the erasure now and then every hour; returns a function that stops it. */
-export function scheduleRetention(db: Db, retentionDays: number, logger: Logger, intervalMs = 3_600_000): () => void {
-  const run = () =>
+export const RETENTION_JOB = 'retention';
+
+/**
+ * Runs the erasure now and then every hour, on one app instance at a time (the holder of
+ * the job's lease, modules/jobs); returns a function that stops it, waits for a running
+ * erasure and hands the job to another instance.
+ */
+export function scheduleRetention(db: Db, retentionDays: number, logger: Logger, intervalMs = 3_600_000): () => Promise<void> {
+  return runLeasedInterval(db, { name: RETENTION_JOB, intervalMs, logger }, () =>
     erasePersonalDataOfClosedCampaigns(db, retentionDays)
       .then((count) => count > 0 && logger.info({ participants: count }, 'personal data of closed campaigns erased'))
-      .catch((error: unknown) => logger.error({ err: error }, 'retention run failed'));
-  void run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+      .catch((error: unknown) => logger.error({ err: error }, 'retention run failed')),
+  );
 }

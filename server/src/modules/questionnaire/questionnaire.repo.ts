@@ -1,5 +1,7 @@
 /** Every SQL statement of the questionnaire module (questions, responses, answers, who answered). */
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
+import { escapeLike } from '../../db/escape-like.js';
 import type { QuestionnaireAnswerRow, QuestionnaireQuestionRow, QuestionnaireResponseRow } from './questionnaire.table.js';
 
 export async function insertQuestions(db: DbOrTrx, rows: QuestionnaireQuestionRow[]): Promise<void> {
@@ -87,8 +89,9 @@ function answersTo(db: DbOrTrx, campaignId: string, questionId: string, search: 
     .innerJoin('questionnaire_response as r', 'r.id', 'a.response_id')
     .where('r.campaign_id', '=', campaignId)
     .where('a.question_id', '=', questionId);
-  // instr on lower(): a plain substring test, no LIKE wildcards to escape.
-  return search ? query.where((eb) => eb(eb.fn('instr', [eb.fn('lower', ['a.value']), eb.val(search.toLowerCase())]), '>', 0)) : query;
+  // A plain substring test, on SQLite and PostgreSQL alike: like on lower() with the
+  // searched text's own wildcards escaped (instr, which needs no escaping, is SQLite's only).
+  return search ? query.where(sql<boolean>`lower(a.value) like ${`%${escapeLike(search.toLowerCase())}%`} escape '\\'`) : query;
 }
 
 /** Open answers to one TEXT question of a campaign, newest day first, optionally only those containing `search`. */
