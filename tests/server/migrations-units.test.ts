@@ -19,6 +19,7 @@ import type { TallyEventRow, TallyRollupRow } from '../../server/src/modules/tal
 import { readFacts } from '../support/make-migration-fixture.js';
 import { fixtureNames, loadFixture, readFixture } from '../support/migration-fixtures.js';
 import { loadDump } from '../support/sql-dump.js';
+import { sqliteOnly } from '../support/test-database.js';
 
 type Rollup = Pick<TallyRollupRow, 'campaign_id' | 'dimension' | 'key' | 'area_cm2' | 'event_count' | 'quantity'>;
 const byKey = (a: Rollup, b: Rollup) => `${a.campaign_id} ${a.dimension} ${a.key}`.localeCompare(`${b.campaign_id} ${b.dimension} ${b.key}`);
@@ -35,7 +36,9 @@ async function migrated(dump: string) {
   return file;
 }
 
-describe.each(fixtureNames())('generalising the tally units on %s', (fixture) => {
+// Reads the SQLite file; on PostgreSQL, migrations-postgres.test.ts holds the same upgrade
+// to what SQLite's ends with, this migration's rollups included.
+describe.skipIf(sqliteOnly('reads the SQLite file')).each(fixtureNames())('generalising the tally units on %s', (fixture) => {
   const dump = readFixture(fixture);
   let file: Awaited<ReturnType<typeof migrated>>;
 

@@ -207,5 +207,7 @@ describe('sync convergence (property)', () => {
       }),
       { numRuns: 30 },
     );
-  });
+    // 60 fresh databases with an app each: on PostgreSQL, under a full run's load, that
+    // takes longer than the default 30 s (a bound against hangs, not a speed target).
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ export class MigrationFailedError extends Error {
  * same, but its import() runs inside node_modules where TypeScript files cannot be
  * loaded by the test runner; importing here goes through whichever loader runs the app.
  */
-class FolderMigrationProvider implements MigrationProvider {
+export class FolderMigrationProvider implements MigrationProvider {
   constructor(private readonly folder: string) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
