@@ -8,6 +8,7 @@ import { openDatabase } from '../../server/src/db/connect.js';
 import { migrateToLatest, MigrationFailedError } from '../../server/src/db/migrate.js';
 import { createLogger } from '../../server/src/logger.js';
 import { seedDemoData, STAATSLIEDENBUURT_STREETS } from '../../server/src/seed/demo-seed.js';
+import { openEmptyDatabase, sqliteOnly } from '../support/test-database.js';
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -22,7 +23,7 @@ afterEach(() => {
 const silent = createLogger({ logLevel: 'silent' });
 const auth = createAuthSettings(loadConfig({}));
 
-describe('database connection', () => {
+describe.skipIf(sqliteOnly('sets and reads SQLite\'s pragmas'))('database connection', () => {
   it('creates the file and its folder, and sets WAL, foreign keys, busy timeout and FULL sync', async () => {
     const file = path.join(tempDir(), 'nested', 'buurtkracht.db');
     const { db, sqlite } = openDatabase(file);
@@ -35,16 +36,17 @@ describe('database connection', () => {
   });
 });
 
-// In memory: these check the migrator, constraints and the seed on one connection, where a
-// file would add nothing; tests/server/migrations.test.ts upgrades a file that holds data.
+// In memory (on PostgreSQL, a new database): these check the migrator, constraints and the
+// seed on one connection, where a file would add nothing; tests/server/migrations.test.ts
+// upgrades a file that holds data.
 describe('migrations', () => {
   it('apply once; a second run applies nothing', async () => {
-    const { db } = openDatabase(':memory:');
+    const { db, close } = openEmptyDatabase();
     const first = await migrateToLatest(db);
     expect(first.length).toBeGreaterThan(0);
     expect(first.every((r) => r.status === 'Success')).toBe(true);
     expect(await migrateToLatest(db)).toEqual([]);
-    await db.destroy();
+    await close();
   });
 
   it('stop with an error that names the failed migration', async () => {
@@ -53,26 +55,26 @@ describe('migrations', () => {
       path.join(folder, '2026_01_01_0000_break_things.ts'),
       "export async function up() { throw new Error('kapot'); }\n",
     );
-    const { db } = openDatabase(':memory:');
+    const { db, close } = openEmptyDatabase();
     const attempt = migrateToLatest(db, folder);
     await expect(attempt).rejects.toThrow(MigrationFailedError);
     await expect(migrateToLatest(db, folder)).rejects.toThrow(/2026_01_01_0000_break_things failed: kapot/);
-    await db.destroy();
+    await close();
   });
 
   it('enforce foreign keys (a street needs an existing neighbourhood)', async () => {
-    const { db } = openDatabase(':memory:');
+    const { db, close } = openEmptyDatabase();
     await migrateToLatest(db);
     await expect(
       db.insertInto('street').values({ id: 's1', neighbourhood_id: 'missing', name: 'X', household_count: null, created_at: '' }).execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
-    await db.destroy();
+    ).rejects.toThrow(/FOREIGN KEY|foreign key/);
+    await close();
   });
 });
 
 describe('demo seed', () => {
   it('seeds the Staatsliedenbuurt with streets, a checklist, this year’s campaign of each kind and last year’s into an empty database, and only once', async () => {
-    const { db } = openDatabase(':memory:');
+    const { db, close } = openEmptyDatabase();
     await migrateToLatest(db);
     expect(await seedDemoData(db, auth, silent)).toBe(true);
     expect(await seedDemoData(db, auth, silent)).toBe(false);
@@ -110,6 +112,6 @@ describe('demo seed', () => {
     expect(campaigns[2]).toMatchObject({ target_area_cm2: 5_000_000, public_progress: 1 });
     const themes = await db.selectFrom('checklist_section').select('theme').where('version_id', '=', campaigns[0]!.checklist_version_id!).execute();
     expect(themes.map((t) => t.theme)).toEqual(['GROEN_ONDERHOUD', 'BIODIVERSITEIT', 'KLIMAATADAPTATIE', 'SCHOON', 'HEEL', 'VEILIG', 'ONTMOETEN_SPELEN']);
-    await db.destroy();
+    await close();
   });
 });

@@ -14,7 +14,7 @@ import { eraseParticipants } from '../../server/src/modules/participant/particip
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { changeStatus, deliveryTo, findingOf, joinSchouw, linksIn, outbox, PUBLIC_URL, rawHeader } from '../support/mail-fixture.js';
 import { TestSmtpServer } from '../support/smtp-test-server.js';
-import { onPostgres } from '../support/test-database.js';
+import { failInsertsWhere } from '../support/test-database.js';
 
 let fx: AccessFixture;
 let smtp: TestSmtpServer;
@@ -125,17 +125,11 @@ describe('e-mail about a status change', () => {
     const resident = await joinSchouw(fx, 'terugdraaien@voorbeeld.nl');
     const findingId = await findingOf(fx, resident);
     // The audit record is written after the outbox row; make it fail for this finding only.
-    if (onPostgres) {
-      await sql`create function fail_audit_for_test() returns trigger language plpgsql as $$ begin if new.subject_id = ${sql.lit(findingId)} then raise exception 'audit refused for the test'; end if; return new; end $$`.execute(db());
-      await sql`create trigger fail_audit_for_test before insert on audit_event for each row execute function fail_audit_for_test()`.execute(db());
-    } else {
-      await sql`create trigger fail_audit_for_test before insert on audit_event when new.subject_id = ${sql.lit(findingId)} begin select raise(abort, 'audit refused for the test'); end`.execute(db());
-    }
+    const allowAudit = await failInsertsWhere(db(), 'audit_event', 'subject_id', findingId, 'audit refused for the test');
     try {
       await expect(changeFindingStatus(db(), fx.asViewer('coordinator'), { findingId, status: 'IN_BEHANDELING', publicMessage: 'Dit wordt teruggedraaid.', requestId: 'test' })).rejects.toThrow(/audit refused/);
     } finally {
-      await sql`drop trigger fail_audit_for_test${onPostgres ? sql` on audit_event` : sql``}`.execute(db());
-      if (onPostgres) await sql`drop function fail_audit_for_test`.execute(db());
+      await allowAudit();
     }
     expect((await outbox(db())).filter((row) => row.finding_id === findingId)).toEqual([]);
     const status = await db().selectFrom('finding').select('status').where('id', '=', findingId).executeTakeFirstOrThrow();

@@ -2,13 +2,13 @@
  * Batches that queued up while a transaction ran are applied together in the next one
  * (one commit for several phones). A batch that fails halfway must be undone alone.
  */
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/src/logger.js';
 import { syncTogether } from '../../server/src/modules/sync/sync.service.js';
 import { tallyDashboard } from '../../server/src/modules/tally/tally-aggregates.service.js';
 import { TestDevice } from '../support/sync-client.js';
 import { tallyFixture, type TallyFixture } from '../support/tally-fixture.js';
+import { failInsertsWhere } from '../support/test-database.js';
 
 const silent = createLogger({ logLevel: 'silent' });
 
@@ -21,7 +21,7 @@ describe('sync batches applied together', () => {
     const [anna, bram] = [await fx.participant('Anna', true), await fx.participant('Bram', true)];
     const [annasPhone, bramsPhone] = [new TestDevice(), new TestDevice()];
     // Bram's batch breaks at its last statement, after its ledger rows were written.
-    await sql`create trigger break_bram before insert on sync_mutation when new.device_id = ${sql.lit(bramsPhone.id)} begin select raise(abort, 'disk trouble'); end`.execute(fx.db);
+    await failInsertsWhere(fx.db, 'sync_mutation', 'device_id', bramsPhone.id, 'disk trouble');
     const tally = (phone: TestDevice, count: number) => phone.tally(fx.campaign.id, fx.dayIds[0]!, fx.streetIds[0]!, count);
     const batch = (viewer: typeof anna, phone: TestDevice, counts: number[]) => ({ viewer, input: { deviceId: phone.id, mutations: counts.map((c) => tally(phone, c)) }, logger: silent, now: new Date() });
 

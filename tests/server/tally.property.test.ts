@@ -122,5 +122,7 @@ describe('tally aggregates (property)', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // 40 databases and up to 1,600 commits: on PostgreSQL, each commit waits for its
+    // server's fsync, which takes longer than the default 30 s (a bound against hangs).
+  }, 180_000);
 });

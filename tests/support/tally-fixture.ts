@@ -4,17 +4,19 @@
  * In memory on purpose: these tests call services on one connection without the app, so
  * there is no reader connection or sync worker a file would bring into play, and their
  * property runs make many small commits that a file would each fsync. Tests of the app
- * use startTestApp(), which runs on a file.
+ * use startTestApp(), which runs on a file. On PostgreSQL, which has no database in
+ * memory, a database of its own.
  */
 import type { UnitCode } from '@buurtkracht/protocol/tally-units';
 import { v7 as uuidv7 } from 'uuid';
 import type { Viewer } from '../../server/src/auth/viewer.js';
-import { openDatabase } from '../../server/src/db/connect.js';
+import { openConnection, openDatabase } from '../../server/src/db/connect.js';
 import type { Db } from '../../server/src/db/database.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { changeCampaignStatus, createCampaign, daysOfCampaigns, type Campaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { allStreets } from '../../server/src/modules/neighbourhood/neighbourhood.repo.js';
 import { createNeighbourhood } from '../../server/src/modules/neighbourhood/neighbourhood.service.js';
+import { createTestDatabase, onPostgres } from './test-database.js';
 
 export interface TallyFixture {
   db: Db;
@@ -36,7 +38,9 @@ export interface TallyFixtureOptions {
 }
 
 export async function tallyFixture(options: TallyFixtureOptions = {}): Promise<TallyFixture> {
-  const { db } = openDatabase(':memory:');
+  // On PostgreSQL (test-database.ts) a database of its own, copied from the migrated template.
+  const database = onPostgres ? createTestDatabase() : null;
+  const { db } = database ? openConnection({ databasePath: '', databaseUrl: database.url }, { reader: false }) : openDatabase(':memory:');
   await migrateToLatest(db);
   const streetCount = options.streets ?? 3;
   const neighbourhood = await db.transaction().execute((trx) =>
@@ -76,6 +80,9 @@ export async function tallyFixture(options: TallyFixtureOptions = {}): Promise<T
         .execute();
       return { kind: 'participant', participantId: id, campaignId: campaign.id };
     },
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      database?.drop();
+    },
   };
 }

@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { openConnection, type Connection } from '../../server/src/db/connect.js';
+import type { Database } from '../../server/src/db/database.js';
 
 export const onPostgres = process.env.TEST_DIALECT === 'postgres';
 
@@ -95,4 +96,45 @@ export async function withoutForeignKeys<T>(db: Kysely<any>, work: (trx: Kysely<
     await sql`set local session_replication_role = replica`.execute(trx);
     return work(trx);
   });
+}
+
+/**
+ * Makes every insert into `table` whose `column` holds `value` fail with `message`, for a
+ * test of what a failure halfway through a transaction leaves; the returned function
+ * removes it. A trigger on both databases: SQLite's raise(abort), a PL/pgSQL exception.
+ */
+export async function failInsertsWhere(db: Kysely<any>, table: string, column: string, value: string, message: string): Promise<() => Promise<void>> {
+  const name = `fail_for_test_${crypto.randomBytes(4).toString('hex')}`;
+  if (onPostgres) {
+    await sql`create function ${sql.raw(name)}() returns trigger language plpgsql as $$ begin if new.${sql.raw(column)} = ${sql.lit(value)} then raise exception ${sql.lit(message)}; end if; return new; end $$`.execute(db);
+    await sql`create trigger ${sql.raw(name)} before insert on ${sql.table(table)} for each row execute function ${sql.raw(name)}()`.execute(db);
+    return async () => {
+      await sql`drop trigger ${sql.raw(name)} on ${sql.table(table)}`.execute(db);
+      await sql`drop function ${sql.raw(name)}`.execute(db);
+    };
+  }
+  await sql`create trigger ${sql.raw(name)} before insert on ${sql.table(table)} when new.${sql.raw(column)} = ${sql.lit(value)} begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+  return async () => {
+    await sql`drop trigger ${sql.raw(name)}`.execute(db);
+  };
+}
+
+/**
+ * An empty database of the dialect under test, for a test that migrates it itself: SQLite
+ * in memory (one connection, nothing to fsync), or a new PostgreSQL database.
+ */
+export function openEmptyDatabase(): { db: Kysely<Database>; close(): Promise<void> } {
+  if (!onPostgres) {
+    const { db } = openConnection({ databasePath: ':memory:', databaseUrl: null });
+    return { db, close: () => db.destroy() };
+  }
+  const database = createTestDatabase({ empty: true });
+  const { db } = openConnection({ databasePath: '', databaseUrl: database.url }, { reader: false });
+  return {
+    db,
+    async close() {
+      await db.destroy();
+      database.drop();
+    },
+  };
 }
