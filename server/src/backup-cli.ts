@@ -3,7 +3,7 @@
  * folder, or into BACKUP_DIR. Safe while the server runs (see modules/backup/backup.service.ts).
  * It removes no older backups: the server's schedule keeps BACKUP_KEEP of them.
  */
-import { fail, readArgs, readConfig } from './command-line.js';
+import { fail, readArgs, readConfig, refuseUnlessFileAndFolder } from './command-line.js';
 import { createBackup } from './modules/backup/backup.service.js';
 
 const USAGE = 'Usage: npm run backup [-- <folder>]   (without a folder: into BACKUP_DIR)';
@@ -11,6 +11,7 @@ const USAGE = 'Usage: npm run backup [-- <folder>]   (without a folder: into BAC
 const args = readArgs(USAGE);
 if (args.positionals.length > 1) fail(USAGE, 2);
 const config = readConfig();
+refuseUnlessFileAndFolder(config, 'npm run backup');
 const folder = args.positionals[0] ?? config.backup?.dir;
 if (!folder) fail(`Where to? Set BACKUP_DIR or name a folder.\n${USAGE}`, 2);
 

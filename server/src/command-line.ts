@@ -26,6 +26,16 @@ export function readArgs(usage: string, options: ParseArgsOptionsConfig = {}): {
   return args;
 }
 
+/**
+ * Backups and restores copy the SQLite file and the photo folder. On PostgreSQL or with
+ * photos in a bucket, those have backups of their own (docs/operations.md, "Several
+ * instances"), and a copy made here would hold only part of the data.
+ */
+export function refuseUnlessFileAndFolder(config: Config, command: string): void {
+  if (config.databaseUrl) fail(`${command} copies the SQLite file; with DATABASE_URL, back up PostgreSQL with pg_dump or the managed service's backups (docs/operations.md, "Several instances").`, 2);
+  if (config.s3) fail(`${command} copies the photo folder; with S3_BUCKET, keep the photos with the bucket's versioning or replication (docs/operations.md, "Several instances").`, 2);
+}
+
 /** The configuration from the environment; a setting that is wrong ends the command with its message. */
 export function readConfig(): Config {
   try {

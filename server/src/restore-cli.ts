@@ -5,7 +5,7 @@
  * already. Replaced ones are kept beside the new ones (see modules/backup/restore.service.ts).
  */
 import path from 'node:path';
-import { fail, readArgs, readConfig } from './command-line.js';
+import { fail, readArgs, readConfig, refuseUnlessFileAndFolder } from './command-line.js';
 import { restoreBackup } from './modules/backup/restore.service.js';
 
 const USAGE = 'Usage: npm run restore -- <backup folder> [--force]';
@@ -13,6 +13,7 @@ const USAGE = 'Usage: npm run restore -- <backup folder> [--force]';
 const args = readArgs(USAGE, { force: { type: 'boolean' } });
 if (args.positionals.length !== 1) fail(USAGE, 2);
 const config = readConfig();
+refuseUnlessFileAndFolder(config, 'npm run restore');
 
 try {
   const backup = path.resolve(args.positionals[0]!);

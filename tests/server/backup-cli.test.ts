@@ -26,7 +26,16 @@ describe.each(Object.keys(usages) as (keyof typeof usages)[])('%s', (script) => 
     expect(unknown.stderr).toContain(usages[script]);
     const wrongSetting = await runCli(script, ['folder'], { ...file.env, PORT: 'geen-poort' });
     expect(wrongSetting).toMatchObject({ code: 1, stderr: expect.stringContaining('PORT') });
-    expect(fs.existsSync(file.env.DATABASE_PATH!)).toBe(false);
+    // (On PostgreSQL the test database exists already: only a file can be checked.)
+    if (file.env.DATABASE_PATH) expect(fs.existsSync(file.env.DATABASE_PATH)).toBe(false);
+  });
+
+  it('refuses with exit code 2 on PostgreSQL or with photos in a bucket, and says what backs those up', async () => {
+    const onPostgres = await runCli(script, ['folder'], { ...file.env, DATABASE_URL: 'postgres://buurtkracht:geheim@db.example:5432/buurtkracht' });
+    expect(onPostgres).toMatchObject({ code: 2, stderr: expect.stringContaining('pg_dump') });
+    expect(onPostgres.stderr).not.toContain('geheim');
+    const inBucket = await runCli(script, ['folder'], { ...file.env, S3_BUCKET: 'buurtkracht-fotos' });
+    expect(inBucket).toMatchObject({ code: 2, stderr: expect.stringContaining('versioning') });
   });
 
   it('reads its arguments and settings with command-line.ts, not with code of its own', () => {

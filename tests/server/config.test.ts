@@ -84,6 +84,40 @@ describe('config', () => {
     });
   });
 
+  describe('several instances (DATABASE_URL, REDIS_URL, S3_*)', () => {
+    it('runs on the SQLite file, rate limits in memory and photos in MEDIA_DIR unless told otherwise', () => {
+      expect(loadConfig({})).toMatchObject({ databaseUrl: null, redisUrl: null, s3: null });
+    });
+
+    it('takes a PostgreSQL URL, a Redis URL and a bucket with its endpoint', () => {
+      const config = loadConfig({ DATABASE_URL: 'postgres://bk:geheim@db.example:5432/bk', REDIS_URL: 'rediss://:geheim@cache.example:6380', S3_BUCKET: 'bk-fotos', S3_ENDPOINT: 'https://s3.example', S3_FORCE_PATH_STYLE: 'true' });
+      expect(config).toMatchObject({ databaseUrl: 'postgres://bk:geheim@db.example:5432/bk', redisUrl: 'rediss://:geheim@cache.example:6380', s3: { bucket: 'bk-fotos', endpoint: 'https://s3.example', region: 'us-east-1', forcePathStyle: true } });
+      expect(loadConfig({ DATABASE_URL: 'postgresql://db.example/bk' }).databaseUrl).toBe('postgresql://db.example/bk');
+    });
+
+    it('refuses other URLs without printing their passwords', () => {
+      for (const [name, value] of [['DATABASE_URL', 'mysql://bk:geheim@db.example/bk'], ['REDIS_URL', 'http://:geheim@cache.example']] as const) {
+        const refused = (() => {
+          try {
+            loadConfig({ [name]: value });
+          } catch (error) {
+            return (error as Error).message;
+          }
+          return '';
+        })();
+        expect(refused).toContain(name);
+        expect(refused).not.toContain('geheim');
+      }
+    });
+
+    it('refuses file backups of data that is not in the file and the folder, and an endpoint without a bucket', () => {
+      expect(() => loadConfig({ DATABASE_URL: 'postgres://db.example/bk', BACKUP_DIR: 'backups' })).toThrow(/pg_dump/);
+      expect(() => loadConfig({ S3_BUCKET: 'bk-fotos', BACKUP_DIR: 'backups' })).toThrow(/versioning/);
+      expect(() => loadConfig({ S3_ENDPOINT: 'https://s3.example' })).toThrow(/S3_BUCKET/);
+      expect(() => loadConfig({ S3_BUCKET: 'Geen Bucket' })).toThrow(/S3_BUCKET/);
+    });
+  });
+
   describe('backups and metrics', () => {
     it('schedules no backup and serves no metrics unless asked', () => {
       const config = loadConfig({});
