@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: runs every tests/bench/*.bench.ts in turn (or those named on the
- * command line). Each prints one JSON line with its own baseline and ratio.
+ * command line). Each prints one JSON line with its own baseline and ratio. In order of
+ * their names without ".bench.ts", so that a PostgreSQL twin (sync-ingest-postgres) runs
+ * after its SQLite bench (sync-ingest) and can set its numbers beside that one's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,7 @@ const files = fs
   .readdirSync(folder)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
-  .sort();
+  .sort((a, b) => a.replace(/\.bench\.ts$/, '').localeCompare(b.replace(/\.bench\.ts$/, '')));
 
 let failed = false;
 for (const file of files) {

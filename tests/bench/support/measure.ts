@@ -16,10 +16,16 @@ export function percentile(values: number[], p: number): number {
 
 export const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
+const reported = new Map<string, Record<string, unknown>>();
+
 /** Prints the one JSON line a benchmark reports. */
 export function report(line: Record<string, unknown>): void {
+  if (typeof line.bench === 'string') reported.set(line.bench, line);
   console.log(JSON.stringify(line));
 }
+
+/** A line printed earlier in this run (`npm run bench` runs sync-ingest before sync-ingest-postgres), if any. */
+export const reportedLine = (bench: string): Record<string, unknown> | undefined => reported.get(bench);
 
 export interface ChildServer {
   url: string;
@@ -31,9 +37,11 @@ export async function startChildServer(script: string, env: Record<string, strin
   const port = await freePort();
   // BENCH_PROFILE_DIR=dir writes a CPU profile of each server to dir, to see where time goes.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  // The benchmark names its database: a DATABASE_URL in the shell must not move a SQLite bench to PostgreSQL.
+  const { DATABASE_URL: _inherited, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...inherited, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
