@@ -10,11 +10,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const folder = path.dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
+const nameOf = (file: string) => file.slice(0, -'.bench.ts'.length);
 const files = fs
   .readdirSync(folder)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
-  .sort((a, b) => a.replace(/\.bench\.ts$/, '').localeCompare(b.replace(/\.bench\.ts$/, '')));
+  .sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
 
 let failed = false;
 for (const file of files) {
