@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { createAuthSettings } from './auth/auth-settings.js';
 import type { Config } from './config.js';
-import { describeTarget, openConnection, type Connection } from './db/connect.js';
+import { checkReachable, describeTarget, openConnection, type Connection } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { buildHttpServer } from './http/server.js';
@@ -42,6 +42,7 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
   try {
     // First, so that an unreachable REDIS_URL stops the start at once, before migrations run.
     redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisKeyPrefix, logger) : null;
+    await checkReachable(connection, config);
     const applied = await migrateToLatest(connection.db);
     const where = describeTarget(config);
     logger.info({ database: where, migrationsApplied: applied.length }, `database ready at ${where}`);

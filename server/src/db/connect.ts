@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, sql, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
 import { ImmediateSqliteDialect } from './immediate-transactions.js';
 import { openPostgres, type PostgresConnection } from './postgres-connection.js';
@@ -44,6 +44,21 @@ export function redactUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
+}
+
+/**
+ * Throws an error that names DATABASE_URL (never its password) when PostgreSQL cannot be
+ * reached, instead of the driver's bare message from whatever ran first (the migrator).
+ * A SQLite file is opened synchronously, so its errors are already about the file.
+ */
+export async function checkReachable(connection: Connection, target: DatabaseTarget): Promise<void> {
+  if (connection.dialect !== 'postgres' || !target.databaseUrl) return;
+  try {
+    await sql`select 1`.execute(connection.db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot reach PostgreSQL at ${redactUrl(target.databaseUrl)} (DATABASE_URL): ${reason}. Check the address, the user and its password, and that the database exists.`, { cause: error });
+  }
 }
 
 /** `reader: false`: the caller only writes (the sync worker, command-line tools). */

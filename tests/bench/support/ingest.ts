@@ -13,7 +13,7 @@ import { percentile, round, startChildServer, type ChildServer } from './measure
 
 export const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 100_000);
 export const BATCH = 500;
-const CROWD_DEVICES = 4;
+export const CROWD_DEVICES = 4;
 const CROWD_EVENTS = Number(process.env.BENCH_INGEST_CROWD_EVENTS ?? 40_000);
 // BENCH_DASHBOARD_EVERY_MS=0 asks again as soon as an answer is in (a closed loop).
 const DASHBOARD_EVERY_MS = Number(process.env.BENCH_DASHBOARD_EVERY_MS ?? 20);
