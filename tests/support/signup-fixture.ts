@@ -6,6 +6,7 @@
 import { addCampaignDay, daysOfCampaigns, type Campaign } from '../../server/src/modules/campaign/campaign.service.js';
 import { setSignupOpen } from '../../server/src/modules/signup/signup-planning.service.js';
 import { accessFixture, type AccessFixture } from './access-fixtures.js';
+import { todayInNetherlands } from '../../server/src/modules/campaign/local-date.js';
 
 export const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token signup { ...mine } } }`;
 export const MY_SIGNUP_FIELDS = `fragment mine on MySignup {
@@ -30,7 +31,8 @@ export interface SignupFixture extends AccessFixture {
 
 let ipCounter = 0;
 
-export const dateAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A date so many days from today, where the server counts days: in the Netherlands (not UTC, which is a day behind after midnight there). */
+export const dateAhead = (days: number) => todayInNetherlands(new Date(Date.now() + days * 86_400_000));
 
 export async function signupFixture(env: Record<string, string> = {}): Promise<SignupFixture> {
   const fx = await accessFixture({ TRUST_PROXY: 'loopback', ...env });
