@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
+import { inject } from 'vitest';
 import { openConnection, type Connection } from '../../server/src/db/connect.js';
 import type { Database } from '../../server/src/db/database.js';
 
@@ -19,8 +20,20 @@ export const onPostgres = process.env.TEST_DIALECT === 'postgres';
 /** Why a test runs on SQLite only: say it where it is skipped, with what it exercises. */
 export const sqliteOnly = (_reason: string) => onPostgres;
 
-export const TEMPLATE_DATABASE = 'buurtkracht_test_template';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** This run's id (postgres-global-setup.ts): in the names of its template and its databases. */
+    postgresRun: string;
+  }
+}
+
+/**
+ * Every database a run makes is named after the run (its start time, base 36), so that two
+ * runs on one server (a developer's beside a helper's) never drop each other's databases,
+ * and a crashed run's leftovers can be recognised by age.
+ */
 export const TEST_DATABASE_PREFIX = 'buurtkracht_t_';
+export const templateOf = (run: string) => `${TEST_DATABASE_PREFIX}${run}_template`;
 
 export function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
@@ -41,8 +54,9 @@ export function psql(statement: string, url = adminUrl()): string {
 
 /** A new database: empty, or (by default) a copy of the migrated template. */
 export function createTestDatabase(options: { empty?: boolean } = {}): { name: string; url: string; drop(): void } {
-  const name = `${TEST_DATABASE_PREFIX}${crypto.randomBytes(6).toString('hex')}`;
-  psql(options.empty ? `create database ${name}` : `create database ${name} template ${TEMPLATE_DATABASE}`);
+  const run = inject('postgresRun');
+  const name = `${TEST_DATABASE_PREFIX}${run}_${crypto.randomBytes(6).toString('hex')}`;
+  psql(options.empty ? `create database ${name}` : `create database ${name} template ${templateOf(run)}`);
   return {
     name,
     url: urlOfDatabase(name),
