@@ -132,6 +132,7 @@ describe('HTTP server when the database fails', () => {
         connection.sqlite.close();
         await connection.readDb.destroy();
       } else {
+        await connection.readDb.destroy();
         await connection.db.destroy();
       }
       const health = await fetch(`${t.url}/healthz`);

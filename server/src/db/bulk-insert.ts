@@ -5,14 +5,16 @@
  * column list and row count (still by Kysely, so it stays dialect-correct) and reused
  * with new parameters.
  */
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { dialectOf } from './dialect.js';
 import type { Database, DbOrTrx } from './database.js';
 
 const MAX_ROWS_PER_STATEMENT = 500;
 const compiled = new Map<string, string>();
 
 function insertSql<T extends keyof Database & string>(db: DbOrTrx, table: T, columns: readonly string[], rows: number): string {
-  const key = `${table}|${columns.join(',')}|${rows}`;
+  // Per dialect: SQLite's placeholders are ?, PostgreSQL's $1, $2, …
+  const key = `${dialectOf(db as Kysely<any>)}|${table}|${columns.join(',')}|${rows}`;
   let text = compiled.get(key);
   if (!text) {
     const template = Array.from({ length: rows }, () => Object.fromEntries(columns.map((c) => [c, null])));

@@ -43,6 +43,8 @@ export const describeTarget = (target: DatabaseTarget) => (target.databaseUrl ? 
 export function redactUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
+  // pg also takes the password as a parameter of the URL.
+  if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
   return parsed.toString();
 }
 
@@ -63,7 +65,7 @@ export async function checkReachable(connection: Connection, target: DatabaseTar
 
 /** `reader: false`: the caller only writes (the sync worker, command-line tools). */
 export function openConnection(target: DatabaseTarget, options: { reader?: boolean } = {}): Connection {
-  if (target.databaseUrl) return openPostgres(target.databaseUrl, { poolSize: options.reader === false ? 2 : 10 });
+  if (target.databaseUrl) return openPostgres(target.databaseUrl, options.reader === false ? { writers: 2, readers: 0 } : {});
   return openDatabase(target.databasePath, options);
 }
 

@@ -33,8 +33,17 @@ const types = {
 
 class WriteLockedPostgresDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    await super.beginTransaction(connection, settings);
-    await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
+    // Read committed whatever the server's default: under repeatable read the snapshot would
+    // be taken by the lock statement, before the wait, and miss the commit waited for.
+    await super.beginTransaction(connection, { ...settings, isolationLevel: settings.isolationLevel ?? 'read committed' });
+    try {
+      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
+    } catch (error) {
+      // Kysely rolls back only once begin has returned: a lock that failed (a timeout, a
+      // cancel) would send the connection back to the pool inside an aborted transaction.
+      await connection.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
+      throw error;
+    }
   }
 }
 
@@ -53,18 +62,52 @@ class WriteLockedPostgresDialect extends PostgresDialect {
 
 export interface PostgresConnection {
   dialect: 'postgres';
+  /** Writes: a small pool, since write transactions take turns anyway (see above). */
   db: Kysely<Database>;
-  /** The same pool: PostgreSQL lets reads run beside a write transaction on other connections. */
+  /**
+   * Reads (GraphQL queries, metrics): a pool of their own, so that writers waiting for the
+   * lock can never take every connection and leave a dashboard without one.
+   */
   readDb: Kysely<Database>;
   pool: pg.Pool;
+  readPool: pg.Pool;
 }
 
-/** `poolSize`: the main process needs a few for parallel requests; the sync worker one or two. */
-export function openPostgres(url: string, options: { poolSize?: number } = {}): PostgresConnection {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, application_name: 'buurtkracht' });
+/** A request that cannot get a connection within this time fails rather than hang. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+/**
+ * A session that stays idle inside a transaction this long (an instance that froze or lost
+ * its network mid-batch) is ended by the server, which frees the write lock for the others;
+ * keepalive notices a dead peer well before Linux's default two hours.
+ */
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
+function newPool(url: string, max: number, name: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    application_name: name,
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    keepAlive: true,
+  });
   // An idle client that loses its server (a failover, a restart) must not crash the process;
-  // the pool drops it and the next query opens a new one.
+  // the pool drops it and the next query opens a new one (and reports its own error).
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * `writers`/`readers`: connections per pool. An instance opens at most writers + readers,
+ * plus the sync worker's own (openConnection gives it 2 writers and no readers): 5 + 10 + 2
+ * by default, so a server with max_connections = 100 carries five instances.
+ */
+export function openPostgres(url: string, options: { writers?: number; readers?: number } = {}): PostgresConnection {
+  const pool = newPool(url, options.writers ?? 5, 'buurtkracht');
   const db = new Kysely<Database>({ dialect: new WriteLockedPostgresDialect(pool) });
-  return { dialect: 'postgres', db, readDb: db, pool };
+  if (options.readers === 0) return { dialect: 'postgres', db, readDb: db, pool, readPool: pool };
+  const readPool = newPool(url, options.readers ?? 10, 'buurtkracht-reads');
+  const readDb = new Kysely<Database>({ dialect: new WriteLockedPostgresDialect(readPool) });
+  return { dialect: 'postgres', db, readDb, pool, readPool };
 }

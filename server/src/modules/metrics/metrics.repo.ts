@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
 
 /** Mails waiting for (another) delivery attempt; uses mail_outbox_due_idx (state first). */
 export async function pendingMailCount(db: Db): Promise<number> {
@@ -25,10 +26,17 @@ class ProbeRollback extends Error {}
  * enough: SQLite begins an immediate transaction even on a read-only connection, so the
  * probe runs a real write statement. It matches no row (the migration table, which every
  * database has and nothing reads at run time), and the transaction is rolled back anyway:
- * no WAL frame, no change-log entry, nothing grows however often it runs. PostgreSQL
- * refuses the same statement on a read-only server, so the probe stays meaningful there.
+ * no WAL frame, no change-log entry, nothing grows however often it runs.
+ *
+ * On PostgreSQL the same statement, outside a transaction, answers without waiting for the
+ * write lock that every instance shares (a long batch elsewhere must not make this instance
+ * unready), and a read-only server (a standby, a failover in progress) refuses it.
  */
 export async function probeWrite(db: Db): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`delete from kysely_migration where 1 = 0`.execute(db);
+    return;
+  }
   try {
     await db.transaction().execute(async (trx) => {
       await sql`delete from kysely_migration where 1 = 0`.execute(trx);
