@@ -28,7 +28,8 @@ export async function setup(project: TestProject): Promise<() => void> {
   dropStale(now);
   const run = now.toString(36);
   project.provide('postgresRun', run);
-  psql(`create database ${templateOf(run)}`);
+  // UTF-8 with byte-order sorting, as SQLite compares text, whatever the cluster's locale.
+  psql(`create database ${templateOf(run)} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
   const { db } = openConnection({ databasePath: '', databaseUrl: urlOfDatabase(templateOf(run)) }, { reader: false });
   try {
     await migrateToLatest(db);

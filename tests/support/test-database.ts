@@ -1,7 +1,7 @@
 /**
  * Which database the server tests run on. `npm test` runs the server suite on SQLite files
- * (project "server"); with TEST_DATABASE_URL set (a PostgreSQL role that may create
- * databases) it runs the same suite again on PostgreSQL (project "server-postgres", which
+ * (project "server"); with TEST_DATABASE_URL set (a PostgreSQL superuser: tests create
+ * databases, and some switch foreign keys off) it runs the same suite again on PostgreSQL (project "server-postgres", which
  * sets TEST_DIALECT). There, every test database is a fresh copy of a template that
  * globalSetup (tests/support/postgres-global-setup.ts) migrated once: copying takes tens of
  * milliseconds, migrating every time would take seconds. Made synchronously with psql, so
@@ -37,7 +37,7 @@ export const templateOf = (run: string) => `${TEST_DATABASE_PREFIX}${run}_templa
 
 export function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL tests need a role that may create databases, e.g. postgres://buurtkracht:buurtkracht@127.0.0.1:5432/postgres');
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL tests need a superuser role, e.g. postgres://buurtkracht:buurtkracht@127.0.0.1:5432/postgres');
   return url;
 }
 
@@ -52,11 +52,11 @@ export function psql(statement: string, url = adminUrl()): string {
   return execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** A new database: empty, or (by default) a copy of the migrated template. */
+/** A new database: empty, or (by default) a copy of the migrated template (its encoding and locale too). */
 export function createTestDatabase(options: { empty?: boolean } = {}): { name: string; url: string; drop(): void } {
   const run = inject('postgresRun');
   const name = `${TEST_DATABASE_PREFIX}${run}_${crypto.randomBytes(6).toString('hex')}`;
-  psql(options.empty ? `create database ${name}` : `create database ${name} template ${templateOf(run)}`);
+  psql(options.empty ? `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'` : `create database ${name} template ${templateOf(run)}`);
   return {
     name,
     url: urlOfDatabase(name),
