@@ -39,6 +39,7 @@ export interface AppTuning {
 export async function createApp(config: Config, logger: Logger, tuning: AppTuning = {}): Promise<App> {
   const connection = openConnection(config);
   let redis: Redis | null = null;
+  let syncRunner: SyncRunner | null = null;
   try {
     // First, so that an unreachable REDIS_URL stops the start at once, before migrations run.
     redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisKeyPrefix, logger) : null;
@@ -50,16 +51,17 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
     const demoCredentials = config.demoSeed ? await seedDemo(connection.db, auth, logger) : null;
     // An in-memory database exists per connection, so a worker could not see it.
     const inMemory = !config.databaseUrl && config.databasePath === ':memory:';
-    const syncRunner = inMemory ? inlineSyncRunner(connection.db) : workerSyncRunner({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, logLevel: config.logLevel }, logger);
-    await syncRunner.ready;
-    const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth, syncRunner, redis });
+    const runner = inMemory ? inlineSyncRunner(connection.db) : workerSyncRunner({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, logLevel: config.logLevel }, logger);
+    syncRunner = runner;
+    await runner.ready;
+    const http = await buildHttpServer({ config, db: connection.db, readDb: connection.readDb, logger, schema, auth, syncRunner: runner, redis });
     const stopRetention = scheduleRetention(connection.db, config.personalDataRetentionDays, logger);
     const stopMail = startResidentMail(connection.db, config, logger, tuning.mail);
     const stopBackups = startBackupSchedule(config, logger);
     return {
       http,
       connection,
-      syncRunner,
+      syncRunner: runner,
       demoCredentials,
       async close() {
         await stopRetention();
@@ -69,12 +71,15 @@ export async function createApp(config: Config, logger: Logger, tuning: AppTunin
         // After the requests (a status change may still queue a mail), before the database closes.
         await stopMail();
         await stopBackups();
-        await syncRunner.close();
+        await runner.close();
         if (connection.readDb !== connection.db) await connection.readDb.destroy();
         await connection.db.destroy();
       },
     };
   } catch (error) {
+    // A start that failed after the worker started (the photo bucket's check, say) must not
+    // leave the worker thread keeping the process alive.
+    await syncRunner?.close();
     if (redis) await closeRedis(redis);
     if (connection.readDb !== connection.db) await connection.readDb.destroy();
     await connection.db.destroy();

@@ -195,7 +195,8 @@ describe("last year's rating", () => {
     const sharp = (await import('sharp')).default;
     const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } }).jpeg().toBuffer();
     const { storeUpload } = await import('../../server/src/modules/media/media.service.js');
-    await storeUpload(db, fx.t.config.mediaDir, admin, { id: photo, sha256: (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex'), bytes });
+    const { folderPhotoStore } = await import('../../server/src/modules/media/photo-store-folder.js');
+    await storeUpload(db, folderPhotoStore(fx.t.config.mediaDir), admin, { id: photo, sha256: (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex'), bytes });
     await db.transaction().execute((trx) => recordFinding(trx, admin, { id: uuidv7(), campaignId: draft.id, category: 'ONTMOETEN_SPELEN', spotId: fx.spotA.id, rating: 'D', photoIds: [photo], deviceTime: new Date().toISOString() }));
     // The score is last year's answers' median (a finding's own rating is not an answer): D, C, D → D.
     const { recordObservation } = await import('../../server/src/modules/observation/observation.service.js');

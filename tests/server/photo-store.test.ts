@@ -8,9 +8,15 @@
  * One case cannot be checked on s3rver: it writes an object into its final file as the
  * bytes arrive, so a read during a PUT can see part of it, where S3 itself (and MinIO,
  * Ceph) never shows a partial object. That case runs for the folder only.
+ *
+ * Then what only the S3 store does: its start-up check (check()), which names the settings
+ * to fix and no secret, and its requests to an S3_ENDPOINT, which carry no checksum that
+ * the service did not ask for.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -18,9 +24,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaFile } from '../../server/src/modules/media/photo-store-folder.js';
 import { createPhotoStore } from '../../server/src/modules/media/photo-store-from-config.js';
-import { photoKey } from '../../server/src/modules/media/photo-store-s3.js';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { photoKey, s3PhotoStore, type S3Settings } from '../../server/src/modules/media/photo-store-s3.js';
 import { MEDIA_SIZES, type MediaSize, type PhotoStore } from '../../server/src/modules/media/photo-store.js';
-import { startS3TestServer } from '../support/s3-test-server.js';
+import { S3RVER_CREDENTIALS, startS3TestServer, type S3TestServer } from '../support/s3-test-server.js';
 
 interface Subject {
   store: PhotoStore;
@@ -152,5 +159,102 @@ describe.each(stores)('photo store: $name', ({ start, showsOnlyWholeObjects }) =
     const broken = await subject.broken();
     await expect(broken.put(uuidv7(), 'display', randomBytes(100))).rejects.toThrow();
     await expect(broken.get(uuidv7(), 'display')).rejects.toThrow();
+  });
+});
+
+describe('S3 store only: the check at start, and no unasked checksums to an S3_ENDPOINT', () => {
+  let s3: S3TestServer;
+  const opened: PhotoStore[] = [];
+  const store = (changes: Partial<S3Settings> = {}, options?: { checkTimeoutMs?: number }) => {
+    const made = s3PhotoStore({ bucket: s3.bucket, endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, ...changes }, options);
+    opened.push(made);
+    return made;
+  };
+  const failure = async (made: PhotoStore) => {
+    const error = await made.check().then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const { message } = error as Error;
+    // Neither the access key id nor its secret (both S3RVER here) nor a password in the URL.
+    for (const secret of [S3RVER_CREDENTIALS.accessKeyId, S3RVER_CREDENTIALS.secretAccessKey, 'hunter2', 'AKIAWRONGKEY', 'wrong-secret']) expect(message).not.toContain(secret);
+    return message;
+  };
+  beforeAll(async () => {
+    s3 = await startS3TestServer();
+  });
+  afterAll(async () => {
+    for (const each of opened) await each.close();
+    await s3?.close();
+  });
+
+  it('passes for a bucket that exists and the credentials may use', async () => {
+    await expect(store().check()).resolves.toBeUndefined();
+  });
+
+  it('names S3_BUCKET and S3_ENDPOINT when the bucket does not exist', async () => {
+    expect(await failure(store({ bucket: 'no-such-bucket' }))).toBe(
+      `cannot use the photo bucket S3_BUCKET="no-such-bucket" at S3_ENDPOINT=${s3.endpoint}: the bucket does not exist. Create it, or set S3_BUCKET to the bucket that holds the photos.`,
+    );
+  });
+
+  it('says that access was refused, naming the variables and not their values, when the credentials are refused', async () => {
+    const before = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    process.env.AWS_ACCESS_KEY_ID = 'AKIAWRONGKEY';
+    process.env.AWS_SECRET_ACCESS_KEY = 'wrong-secret';
+    try {
+      const message = await failure(store());
+      expect(message).toMatch(/^cannot use the photo bucket S3_BUCKET="buurtkracht-photos" at S3_ENDPOINT=http:\/\/127\.0\.0\.1:\d+: access refused \(HTTP 403\)\. Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
+      expect(message).toContain('s3:ListBucket');
+    } finally {
+      for (const [name, value] of [['AWS_ACCESS_KEY_ID', before.id], ['AWS_SECRET_ACCESS_KEY', before.secret]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  it('says it cannot connect, showing the endpoint without the password in its URL', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as net.AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const message = await failure(store({ endpoint: `http://someone:hunter2@127.0.0.1:${port}` }));
+    expect(message).toBe(`cannot use the photo bucket S3_BUCKET="buurtkracht-photos" at S3_ENDPOINT=http://127.0.0.1:${port}: cannot connect (ECONNREFUSED). Check S3_ENDPOINT and that this machine can reach it.`);
+  });
+
+  it('gives up after its timeout when the endpoint accepts the connection and never answers', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const message = await failure(store({ endpoint: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}` }, { checkTimeoutMs: 300 }));
+      expect(message).toMatch(/: no answer within 0\.3 s\. Check S3_ENDPOINT and that this machine can reach it\.$/);
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('sends no checksum the service did not ask for to an S3_ENDPOINT (some S3-compatible services refuse them)', async () => {
+    const seen: http.IncomingHttpHeaders[] = [];
+    const recorder = http.createServer((request, response) => {
+      seen.push(request.headers);
+      request.resume().on('end', () => response.writeHead(200, { etag: '"x"' }).end());
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(recorder.address() as net.AddressInfo).port}`;
+    const plain = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
+    try {
+      // The SDK as it comes does send one: the recorder would see it.
+      await plain.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: Buffer.from('bytes') }));
+      await store({ endpoint }).put(uuidv7(), 'thumb', Buffer.from('bytes'));
+      const checksums = seen.map((headers) => Object.keys(headers).filter((name) => name.startsWith('x-amz-checksum-') || name === 'x-amz-sdk-checksum-algorithm'));
+      expect(checksums[0]!.length).toBeGreaterThan(0);
+      expect(checksums[1]).toEqual([]);
+    } finally {
+      plain.destroy();
+      await new Promise((resolve) => recorder.close(resolve));
+    }
   });
 });

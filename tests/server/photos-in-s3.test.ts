@@ -3,13 +3,15 @@
  * (a local S3-compatible server, s3rver, reached through the AWS SDK with credentials from
  * process.env) and nothing in MEDIA_DIR; GET /media/:id serves them back from there, and
  * answers 404 for a photo whose object is gone. Readiness does not weigh the free disk of
- * a media folder that holds no photos.
+ * a media folder that holds no photos. An app whose bucket cannot be used does not start.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { readinessChecks } from '../../server/src/modules/metrics/readiness.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
@@ -67,6 +69,21 @@ describe('photos in an S3 bucket', () => {
     expect((await get(id, 'display')).status).toBe(404);
     expect((await get(uuidv7(), 'display')).status).toBe(404);
     expect((await get(id, 'thumb')).status).toBe(200);
+  });
+
+  it('starts only when its bucket can be used: otherwise createApp fails, naming the setting to fix', async () => {
+    // createApp itself, not a listen() after it, must fail. On ':memory:' because a start
+    // that fails in buildHttpServer leaves a sync worker running (app.ts does not close it;
+    // main.ts ends the process), which would outlive this test.
+    const start = (env: Record<string, string>) => {
+      const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', DATABASE_PATH: ':memory:', MEDIA_DIR: fx.t.config.mediaDir, ...env });
+      return createApp(config, createLogger(config));
+    };
+    await expect(start({ ...s3.env, S3_BUCKET: 'no-such-bucket' })).rejects.toThrow(
+      `cannot use the photo bucket S3_BUCKET="no-such-bucket" at S3_ENDPOINT=${s3.endpoint}: the bucket does not exist. Create it, or set S3_BUCKET to the bucket that holds the photos.`,
+    );
+    const app = await start(s3.env);
+    await app.close();
   });
 
   it('is ready', async () => {

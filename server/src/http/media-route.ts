@@ -22,11 +22,21 @@ const sha256Hex = /^[0-9a-f]{64}$/i;
 
 const problem = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
-export function registerMediaRoutes(app: FastifyInstance, deps: { config: Config; db: Db; auth: AuthSettings }): void {
+/**
+ * Awaited by the server, so that a photo store that cannot be used (check(): a wrong bucket,
+ * refused credentials) fails the start with its message rather than every upload later.
+ */
+export async function registerMediaRoutes(app: FastifyInstance, deps: { config: Config; db: Db; auth: AuthSettings }): Promise<void> {
   const rateLimit = graphqlRateLimit(deps.config, (request) => resolveViewer(request, deps.db, deps.auth));
   // Any Content-Type is read as bytes here: the first bytes decide what a file is.
-  app.register(async (scope) => {
+  await app.register(async (scope) => {
     const photos = await createPhotoStore(deps.config);
+    try {
+      await photos.check();
+    } catch (error) {
+      await photos.close();
+      throw error;
+    }
     scope.addHook('onClose', () => photos.close());
     scope.log.info({ photos: photos.location }, `photos stored in ${photos.location}`);
     scope.removeAllContentTypeParsers();

@@ -76,7 +76,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   const metrics = createAppMetrics({ databaseFile, readDb: deps.readDb, backupDir: config.backup?.dir ?? null, logger: deps.logger });
   registerMetrics(app, metrics, config, deps.logger);
   await registerGraphqlRoute(app, { ...deps, metrics });
-  registerMediaRoutes(app, deps);
+  await registerMediaRoutes(app, deps);
   registerExportRoutes(app, deps);
   await registerMailUnsubscribeRoutes(app, deps);
   await registerStaticFiles(app, deps.config.webBuildDir);

@@ -11,7 +11,6 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { ACCEPTED_KINDS, sniffImage } from './image-check.js';
 import * as repo from './media.repo.js';
-import { folderPhotoStore } from './photo-store-folder.js';
 import type { PhotoStore } from './photo-store.js';
 
 // The folder layout, which backups read (backup.service.ts).
@@ -41,11 +40,7 @@ export async function photosOfOthers(db: DbOrTrx, viewer: Viewer, photoIds: read
   return (await repo.ownersOf(db, photoIds)).filter((m) => m.owner !== owner).map((m) => m.id);
 }
 
-/**
- * `photos` may also be a folder path, read as that folder's store: callers that hold only
- * MEDIA_DIR (tests that store a photo directly) keep working.
- */
-export async function storeUpload(db: DbOrTrx, photos: PhotoStore | string, viewer: Viewer, input: { id: string; sha256: string; bytes: Buffer }, now = new Date()): Promise<UploadOutcome> {
+export async function storeUpload(db: DbOrTrx, photos: PhotoStore, viewer: Viewer, input: { id: string; sha256: string; bytes: Buffer }, now = new Date()): Promise<UploadOutcome> {
   const owner = ownerOf(viewer);
   if (!owner) return { kind: 'not-allowed' };
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
@@ -68,9 +63,8 @@ export async function storeUpload(db: DbOrTrx, photos: PhotoStore | string, view
   } catch {
     return { kind: 'unreadable' };
   }
-  const store = typeof photos === 'string' ? folderPhotoStore(photos) : photos;
-  await store.put(input.id, 'display', display.data);
-  await store.put(input.id, 'thumb', thumb);
+  await photos.put(input.id, 'display', display.data);
+  await photos.put(input.id, 'thumb', thumb);
   // The row is the commit point: files without a row are rewritten by the next attempt.
   await repo.insertMedia(db, { id: input.id, sha256, owner, original_bytes: input.bytes.length, width: display.info.width, height: display.info.height, created_at: now.toISOString() });
   return { kind: 'stored', id: input.id, sha256, width: display.info.width, height: display.info.height };

@@ -37,6 +37,8 @@ export function folderPhotoStore(mediaDir: string): PhotoStore {
       });
       return handle ? handle.createReadStream() : null;
     },
+    // Nothing to check: the folder is made with the first photo, and readiness watches its disk.
+    check: async () => undefined,
     close: async () => undefined,
   };
 }

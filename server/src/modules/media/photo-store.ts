@@ -26,6 +26,12 @@ export interface PhotoStore {
    * that is a fault to log, not a missing photo.
    */
   get(id: string, size: MediaSize): Promise<Readable | null>;
+  /**
+   * Confirms, once at start, that the store can be used at all, so that a wrong bucket or
+   * refused credentials stop the start instead of failing every upload (which phones retry
+   * forever). Throws an operator's message naming the setting to fix and no secret.
+   */
+  check(): Promise<void>;
   /** Releases connections; the store is not used afterwards. */
   close(): Promise<void>;
 }
