@@ -6,6 +6,7 @@
  * Unknown links answer the same Dutch page and count against the caller's IP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttemptLimiter } from '../../server/src/auth/attempt-limiter.js';
 import { describeUnsubscribeLink, unsubscribe } from '../../server/src/modules/mail/mail-unsubscribe.service.js';
 import { eraseParticipants } from '../../server/src/modules/participant/participant.repo.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
@@ -150,6 +151,48 @@ describe('unsubscribing with the link in a mail', () => {
     const kinds = (await Promise.all(guesses)).map((result) => result.kind);
     expect(kinds.filter((kind) => kind === 'unknown')).toHaveLength(MAX_UNKNOWN_PER_IP);
     expect(kinds.filter((kind) => kind === 'limited')).toHaveLength(4);
+  });
+
+  it('asks the limiter before the write transaction: a slow limiter (Redis far away) holds no write lock', async () => {
+    const { resident, path } = await residentWithMail('trage-limiet@voorbeeld.nl');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const waiting = new Promise<void>((resolve) => (asked = resolve));
+    const slow: AttemptLimiter = {
+      attempt: async (key) => {
+        asked();
+        await released;
+        return fx.auth.loginLimiterPerIp.attempt(key);
+      },
+      forgive: (key) => fx.auth.loginLimiterPerIp.forgive(key),
+      reset: (key) => fx.auth.loginLimiterPerIp.reset(key),
+    };
+    const pending = unsubscribe(db(), { ...fx.auth, loginLimiterPerIp: slow }, { token: path.split('/').at(-1)!, clientIp: '198.51.100.23', requestId: 'traag' });
+    await waiting;
+    // Another write goes ahead while the limiter has not answered yet.
+    const write = db().transaction().execute((trx) => trx.updateTable('participant').set({ show_name_in_rankings: 1 }).where('id', '=', resident.id).execute());
+    const outcome = await Promise.race([write.then(() => 'written'), new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000))]);
+    release();
+    expect(outcome).toBe('written');
+    expect((await pending).kind).toBe('found');
+    expect((await participantRow(resident.id)).contact_consent_at).toBeNull();
+  });
+
+  it('reads the link again inside the transaction: a resident erased after the check is not unsubscribed or audited', async () => {
+    const { resident, path } = await residentWithMail('net-gewist@voorbeeld.nl');
+    const eraseOnForgive: AttemptLimiter = {
+      attempt: (key) => fx.auth.loginLimiterPerIp.attempt(key),
+      // forgive comes after the check found the link, before the transaction.
+      forgive: async (key) => {
+        await eraseParticipants(db(), { id: resident.id }, new Date().toISOString());
+        await fx.auth.loginLimiterPerIp.forgive(key);
+      },
+      reset: (key) => fx.auth.loginLimiterPerIp.reset(key),
+    };
+    const result = await unsubscribe(db(), { ...fx.auth, loginLimiterPerIp: eraseOnForgive }, { token: path.split('/').at(-1)!, clientIp: '198.51.100.24', requestId: 'net-gewist' });
+    expect(result.kind).toBe('unknown');
+    expect(await db().selectFrom('audit_event').select('id').where('subject_id', '=', resident.id).where('action', '=', 'participant.mail_unsubscribed').execute()).toEqual([]);
   });
 
   it('a link that works does not count against the IP, and does not wipe out the unknown ones counted before it', async () => {

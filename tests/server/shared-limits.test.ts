@@ -2,9 +2,12 @@
  * Rate limits and sign-in throttles shared by several app instances through Redis
  * (REDIS_URL). The attempt limiter's two stores, memory and Redis, pass the same tests
  * through one interface; on Redis, parallel attempts from two connections (two instances)
- * never pass the maximum, and an unreachable Redis refuses instead of letting guesses
- * through. Two app instances on one Redis share the sign-in throttles and the per-IP
- * GraphQL budget. Start-up with an unreachable REDIS_URL fails at once and says so.
+ * never pass the maximum, and the counters' keys hold no e-mail address or IP, only a hash.
+ * While Redis does not answer, the limiters count in the instance's memory (the maximum
+ * still holds; nothing is refused for the outage itself), the log says so once per outage,
+ * and once more when Redis answers again. Two app instances on one Redis share the sign-in
+ * throttles and the per-IP GraphQL budget; an app whose Redis goes away keeps throttling
+ * sign-in on its own. Start-up with an unreachable REDIS_URL fails at once and says so.
  *
  * The Redis tests need a server: TEST_REDIS_URL (CI starts one). Every test run and app
  * pair uses a key prefix of its own, so that parallel test files can share that Redis.
@@ -12,10 +15,11 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import type { Redis } from 'ioredis';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryAttemptLimiter, type AttemptLimiter } from '../../server/src/auth/attempt-limiter.js';
-import { RedisAttemptLimiter, UNAVAILABLE_RETRY_SECONDS } from '../../server/src/auth/redis-attempt-limiter.js';
-import { createLogger } from '../../server/src/logger.js';
+import { hashedLimitKey, OUTAGE_PROBE_INTERVAL_MS, RedisAttemptLimiter } from '../../server/src/auth/redis-attempt-limiter.js';
+import { createLogger, type Logger } from '../../server/src/logger.js';
 import { closeRedis, connectRedis } from '../../server/src/shared-store/redis-client.js';
 import { graphql, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -139,12 +143,15 @@ describe.skipIf(!redisUrl)('attempt limiter in Redis, as several instances use i
     }
   });
 
-  it('keeps its counter under the prefix, the limiter name and the key, expiring with the window', async () => {
+  it('keeps its counter under the prefix, the limiter name and a hash of the key, expiring with the window', async () => {
     const name = `test-${randomUUID()}`;
-    await new RedisAttemptLimiter(redis!, name, 5, 60_000, logger).attempt('ip:192.0.2.44');
+    await new RedisAttemptLimiter(redis!, name, 5, 60_000, logger).attempt('someone@test.example');
     const raw = await connectRedis(redisUrl!, '', logger);
     try {
-      const key = `${prefix}limit:${name}:ip:192.0.2.44`;
+      const hashed = hashedLimitKey('someone@test.example');
+      expect(hashed).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const key = `${prefix}limit:${name}:${hashed}`;
+      expect(await raw.keys(`${prefix}limit:${name}:*`)).toEqual([key]);
       expect(await raw.get(key)).toBe('1');
       const ttl = await raw.pttl(key);
       expect(ttl).toBeGreaterThan(55_000);
@@ -154,15 +161,177 @@ describe.skipIf(!redisUrl)('attempt limiter in Redis, as several instances use i
     }
   });
 
-  it('refuses attempts while Redis does not answer, and forgiving or resetting then does not fail', async () => {
-    const gone = await connectRedis(redisUrl!, prefix, logger);
+  it('counts in memory while Redis does not answer: the maximum holds, nothing is refused for the outage, one log line', async () => {
+    const log = capturingLogger();
+    const gone = await connectRedis(redisUrl!, prefix, log.logger);
     gone.disconnect();
-    const limiter = new RedisAttemptLimiter(gone, `test-${randomUUID()}`, 5, 60_000, logger);
-    expect(await limiter.attempt('ip:192.0.2.1')).toEqual({ allowed: false, retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS });
+    const limiter = new RedisAttemptLimiter(gone, `test-${randomUUID()}`, 5, 60_000, log.logger);
+    const other = new RedisAttemptLimiter(gone, `test-${randomUUID()}`, 2, 60_000, log.logger);
+    const verdicts = await Promise.all(Array.from({ length: 20 }, () => limiter.attempt('ip:192.0.2.1')));
+    expect(allowedCount(verdicts)).toBe(5);
+    const refused = verdicts.find((v) => !v.allowed)!;
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(limiter.usesRedis).toBe(false);
+    // forgive and reset act on the count in memory.
     await expect(limiter.forgive('ip:192.0.2.1')).resolves.toBeUndefined();
+    expect(allowedCount([await limiter.attempt('ip:192.0.2.1'), await limiter.attempt('ip:192.0.2.1')])).toBe(1);
     await expect(limiter.reset('ip:192.0.2.1')).resolves.toBeUndefined();
+    expect(allowedCount(await Promise.all(Array.from({ length: 7 }, () => limiter.attempt('ip:192.0.2.1'))))).toBe(5);
+    // Other keys and other limiters count apart, each with its own maximum.
+    expect((await limiter.attempt('ip:192.0.2.2')).allowed).toBe(true);
+    expect(allowedCount([await other.attempt('ip:192.0.2.1'), await other.attempt('ip:192.0.2.1'), await other.attempt('ip:192.0.2.1')])).toBe(2);
+    // Some 40 attempts on two limiters of one client: one line.
+    expect(log.lines.filter((l) => l.level >= 40)).toEqual([expect.objectContaining({ level: 50, msg: expect.stringMatching(/did not answer.*memory/) })]);
+  });
+
+  it('goes back to Redis when it answers again, saying so once, and falls back again at the next outage', async () => {
+    const proxy = await TcpProxy.start(new URL(redisUrl!));
+    const log = capturingLogger();
+    const client = await connectRedis(proxy.url, prefix, log.logger);
+    try {
+      const name = `test-${randomUUID()}`;
+      const limiter = new RedisAttemptLimiter(client, name, 3, 60_000, log.logger);
+      const direct = new RedisAttemptLimiter(redis!, name, 3, 60_000, logger);
+      expect((await limiter.attempt('ip:192.0.2.7')).allowed).toBe(true);
+
+      await proxy.down();
+      // The count in Redis (1) is not what memory starts from: three more in memory.
+      expect(allowedCount(await Promise.all(Array.from({ length: 10 }, () => limiter.attempt('ip:192.0.2.7'))))).toBe(3);
+      expect(limiter.usesRedis).toBe(false);
+      const memoryErrors = () => log.lines.filter((l) => l.level === 50 && /memory/.test(l.msg));
+      expect(memoryErrors()).toHaveLength(1);
+
+      await proxy.up();
+      await until(() => client.status === 'ready');
+      await sleep(OUTAGE_PROBE_INTERVAL_MS + 50);
+      // Redis counts again, with its count from before the outage: two places left.
+      expect(allowedCount([await limiter.attempt('ip:192.0.2.7'), await limiter.attempt('ip:192.0.2.7'), await limiter.attempt('ip:192.0.2.7')])).toBe(2);
+      expect(limiter.usesRedis).toBe(true);
+      expect((await direct.attempt('ip:192.0.2.7')).allowed).toBe(false);
+      expect(log.lines.filter((l) => /^Redis \(REDIS_URL\) answers again/.test(l.msg))).toEqual([expect.objectContaining({ level: 30 })]);
+
+      await proxy.down();
+      expect((await limiter.attempt('ip:192.0.2.8')).allowed).toBe(true);
+      expect((await limiter.attempt('ip:192.0.2.8')).allowed).toBe(true);
+      expect(memoryErrors()).toHaveLength(2);
+      // The connection's own loss is logged once per outage by the client as well, never per attempt.
+      await until(() => log.lines.filter((l) => l.level === 50).length >= 4);
+      for (let i = 0; i < 10; i++) await limiter.attempt('ip:192.0.2.9');
+      await sleep(300);
+      expect(log.lines.filter((l) => l.level === 50)).toHaveLength(4);
+    } finally {
+      await closeRedis(client);
+      await proxy.close();
+    }
+  });
+
+  it('asks a Redis that hangs at most once a second, so that one caller waits for the timeout, not every caller', async () => {
+    const proxy = await TcpProxy.start(new URL(redisUrl!));
+    const log = capturingLogger();
+    const client = await connectRedis(proxy.url, prefix, log.logger);
+    try {
+      const limiter = new RedisAttemptLimiter(client, `test-${randomUUID()}`, 3, 60_000, log.logger);
+      expect((await limiter.attempt('k')).allowed).toBe(true);
+      proxy.hang();
+      // The first waits for the command timeout and falls back; the next ones go straight to memory.
+      expect((await limiter.attempt('k')).allowed).toBe(true);
+      expect(limiter.usesRedis).toBe(false);
+      const started = Date.now();
+      expect(allowedCount([await limiter.attempt('k'), await limiter.attempt('k'), await limiter.attempt('k')])).toBe(2);
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(log.lines.filter((l) => l.level >= 40)).toHaveLength(1);
+    } finally {
+      client.disconnect();
+      await proxy.close();
+    }
   });
 });
+
+interface LogLine {
+  level: number;
+  msg: string;
+}
+
+/** A logger whose lines the test reads. */
+function capturingLogger(): { logger: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
+  return { logger, lines };
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await sleep(20);
+  }
+}
+
+/**
+ * A TCP proxy in front of the test Redis that the test can take away (it closes every
+ * connection and refuses new ones), bring back on the same port, or make hang (it keeps
+ * the connections but forwards nothing).
+ */
+class TcpProxy {
+  #server: net.Server | null = null;
+  readonly #sockets = new Set<net.Socket>();
+  #hanging = false;
+  #port = 0;
+
+  private constructor(private readonly target: URL) {}
+
+  static async start(target: URL): Promise<TcpProxy> {
+    const proxy = new TcpProxy(target);
+    await proxy.up();
+    return proxy;
+  }
+
+  /** The test Redis's URL (its password too), through the proxy. */
+  get url(): string {
+    const url = new URL(this.target);
+    url.hostname = '127.0.0.1';
+    url.port = String(this.#port);
+    return url.toString();
+  }
+
+  async up(): Promise<void> {
+    this.#hanging = false;
+    const server = net.createServer((client) => {
+      const upstream = net.connect(Number(this.target.port || 6379), this.target.hostname);
+      for (const socket of [client, upstream]) {
+        this.#sockets.add(socket);
+        socket.on('close', () => this.#sockets.delete(socket));
+        socket.on('error', () => {});
+      }
+      client.on('data', (data) => void (this.#hanging || upstream.write(data)));
+      upstream.on('data', (data) => void (this.#hanging || client.write(data)));
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.#port, '127.0.0.1', () => resolve());
+    });
+    this.#port = (server.address() as net.AddressInfo).port;
+    this.#server = server;
+  }
+
+  hang(): void {
+    this.#hanging = true;
+  }
+
+  async down(): Promise<void> {
+    const server = this.#server;
+    this.#server = null;
+    for (const socket of this.#sockets) socket.destroy();
+    if (server) await new Promise((resolve) => server.close(resolve));
+  }
+
+  close(): Promise<void> {
+    return this.down();
+  }
+}
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -230,6 +399,16 @@ describe.skipIf(!redisUrl)('two app instances on one Redis', () => {
         expect((await login(t, email)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
       }
       for (const t of [a, b]) expect((await login(t, 'vier@test.example')).status).toBe(429);
+      // The counters name the limiter, not the address or the IP.
+      const raw = await connectRedis(redisUrl!, '', logger);
+      try {
+        const keys = await raw.keys(`${pair.prefix}limit:*`);
+        expect(keys).toContain(`${pair.prefix}limit:login-account:${hashedLimitKey('iemand@test.example')}`);
+        expect(keys).toContain(`${pair.prefix}limit:login-ip:${hashedLimitKey('127.0.0.1')}`);
+        expect(keys.filter((key) => /@|127\.0\.0\.1/.test(key))).toEqual([]);
+      } finally {
+        await closeRedis(raw);
+      }
     } finally {
       await pair.close();
     }
@@ -260,6 +439,31 @@ describe.skipIf(!redisUrl)('two app instances on one Redis', () => {
       }
     } finally {
       await pair.close();
+    }
+  });
+});
+
+describe.skipIf(!redisUrl)('an app instance whose Redis goes away', () => {
+  it('keeps throttling sign-in in its own memory, refusing nothing for the outage itself', async () => {
+    const proxy = await TcpProxy.start(new URL(redisUrl!));
+    const appPrefix = freshPrefix();
+    const t = await startTestApp({ REDIS_URL: proxy.url, REDIS_KEY_PREFIX: appPrefix, LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '20' });
+    try {
+      expect((await login(t, 'iemand@test.example')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      await proxy.down();
+      // Public queries still answer (the request budget lets them through).
+      expect((await graphql(t.url, '{ serverInfo { apiVersion } }')).status).toBe(200);
+      // Memory starts counting afresh: three failures, then the account waits.
+      for (let i = 0; i < 3; i++) expect((await login(t, 'iemand@test.example')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const blocked = await login(t, 'iemand@test.example');
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(60);
+      // Another address is not refused.
+      expect((await login(t, 'iemand-anders@test.example')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await t.close();
+      await proxy.close();
+      await removeKeys(appPrefix);
     }
   });
 });

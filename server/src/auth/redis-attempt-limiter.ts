@@ -1,24 +1,32 @@
 /**
  * The attempt limiter of attempt-limiter.ts kept in Redis, so that every app instance
- * counts against the same window: the counter of a key is `limit:<name>:<key>` under the
+ * counts against the same window: the counter of a key is `limit:<name>:<hash>` under the
  * client's key prefix (REDIS_KEY_PREFIX, `bk:` by default), expiring with its window.
- * attempt() and forgive() are Lua scripts: Redis runs each as one step, so parallel
- * attempts on several instances cannot both pass the last free place.
+ * `<hash>` is the caller's key (an e-mail address, an IP) hashed (SHA-256, base64url, the
+ * first 22 characters): a shared Redis holds no addresses, and `limit:<name>:` still says
+ * whose counter it is. attempt() and forgive() are Lua scripts: Redis runs each as one
+ * step, so parallel attempts on several instances cannot both pass the last free place.
  *
- * When Redis does not answer, attempt() refuses (with a short wait) instead of letting the
- * attempt through: these limits are what stands between a guesser and a password or a
- * code, and an outage, or an attacker who causes one, must not switch them off. Callers
- * then answer with their own "too many attempts, try again shortly" error, which every
- * client already handles, and the log says why. forgive() and reset() only take counts
- * back, so when they fail the key merely stays stricter: they log and carry on, rather
- * than turning an attempt that already succeeded into an error.
+ * When Redis does not answer, each limiter counts in this instance's memory instead (a
+ * MemoryAttemptLimiter with the same maximum and window) until Redis answers again: no
+ * action is refused because of the outage (joining with an invite code on an action day
+ * must not stop because Redis blinked), and the limits still hold, per instance, so a
+ * guesser gets at most instances × maximum per window. The log says so once per outage,
+ * per Redis client (one per process): one error when the limiters start counting in memory,
+ * one info when Redis answers again; no line per attempt. While Redis is away, a limiter
+ * asks it only when the client is connected, at most once a second (a Redis that hangs
+ * costs one caller the command timeout, not every caller); the others go straight to
+ * memory. forgive() and reset() during an outage act on the memory count, and try Redis as
+ * well (a count Redis cannot take back merely keeps that key stricter). Counts made in
+ * memory are not carried over to Redis when it is back: from then on Redis counts again.
  */
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import type { AttemptLimiter, LimitVerdict } from './attempt-limiter.js';
+import { MemoryAttemptLimiter, type AttemptLimiter, type LimitVerdict } from './attempt-limiter.js';
 
-/** How long a caller is asked to wait when Redis does not answer: an outage is rarely shorter. */
-export const UNAVAILABLE_RETRY_SECONDS = 60;
+/** While Redis is away, how often a limiter asks it again (when the client is connected at all). */
+export const OUTAGE_PROBE_INTERVAL_MS = 1_000;
 
 // KEYS[1] the counter, ARGV[1] the maximum, ARGV[2] the window in ms. Answers {allowed, ttl ms}.
 // The window starts with the first attempt and is never extended; a counter somehow left
@@ -59,8 +67,73 @@ function withLimiterCommands(redis: Redis): Redis & LimiterCommands {
   return redis as Redis & LimiterCommands;
 }
 
+/** The caller's key as it appears in Redis: no e-mail address or IP in a shared store. */
+export function hashedLimitKey(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Whether the limiters on one Redis client are counting in memory: shared by every limiter
+ * on that client, so that an outage is logged once and ends once, whichever limiter
+ * notices. `epoch` changes with every switch; an answer (or failure) of a command sent
+ * before the last switch is too old to switch back, so a slow command that times out
+ * after Redis answered again does not start a second outage.
+ */
+class RedisOutage {
+  down = false;
+  epoch = 0;
+  #lastProbeAt = 0;
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Whether a command should go to Redis now; false sends it straight to memory. */
+  shouldAsk(redis: Redis): boolean {
+    if (!this.down) return true;
+    if (redis.status !== 'ready') return false;
+    const now = Date.now();
+    if (now - this.#lastProbeAt < OUTAGE_PROBE_INTERVAL_MS) return false;
+    this.#lastProbeAt = now;
+    return true;
+  }
+
+  answered(sentInEpoch: number): void {
+    if (!this.down || sentInEpoch !== this.epoch) return;
+    this.down = false;
+    this.epoch++;
+    this.logger.info('Redis (REDIS_URL) answers again: rate limits and sign-in throttles count in Redis again, shared by every instance');
+  }
+
+  failed(sentInEpoch: number, error: unknown, limiter: string): void {
+    if (this.down || sentInEpoch !== this.epoch) return;
+    this.down = true;
+    this.epoch++;
+    this.#lastProbeAt = Date.now();
+    this.logger.error(
+      { err: error, limiter },
+      "Redis (REDIS_URL) did not answer: rate limits and sign-in throttles count in this instance's memory until it answers again",
+    );
+  }
+}
+
+const outages = new WeakMap<Redis, RedisOutage>();
+
+function outageOf(redis: Redis, logger: Logger): RedisOutage {
+  let outage = outages.get(redis);
+  if (!outage) {
+    outage = new RedisOutage(logger);
+    outages.set(redis, outage);
+  }
+  return outage;
+}
+
+/** What a command on Redis came to: its answer, or none (not asked, or no answer). */
+type Asked<T> = { answered: true; value: T } | { answered: false };
+
 export class RedisAttemptLimiter implements AttemptLimiter {
   readonly #redis: Redis & LimiterCommands;
+  readonly #outage: RedisOutage;
+  /** Where this limiter counts while Redis does not answer: this instance only. */
+  readonly #fallback: MemoryAttemptLimiter;
 
   /** `name` keeps the limiters' keys apart (login-ip, login-account, …); it must be unique per limiter. */
   constructor(
@@ -68,38 +141,52 @@ export class RedisAttemptLimiter implements AttemptLimiter {
     private readonly name: string,
     private readonly maxAttempts: number,
     private readonly windowMs: number,
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
     this.#redis = withLimiterCommands(redis);
+    this.#outage = outageOf(redis, logger);
+    this.#fallback = new MemoryAttemptLimiter(maxAttempts, windowMs);
+  }
+
+  /** Whether Redis is being counted in (false: in this instance's memory, Redis did not answer). */
+  get usesRedis(): boolean {
+    return !this.#outage.down;
   }
 
   async attempt(key: string): Promise<LimitVerdict> {
-    try {
-      const [allowed, ttl] = await this.#redis.bkLimitAttempt(this.#key(key), this.maxAttempts, this.windowMs);
-      return allowed === 1 ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
-    } catch (error) {
-      this.logger.error({ err: error, limiter: this.name }, 'Redis (REDIS_URL) did not answer: refusing the attempt until it is back');
-      return { allowed: false, retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS };
-    }
+    const asked = await this.#ask(() => this.#redis.bkLimitAttempt(this.#key(key), this.maxAttempts, this.windowMs));
+    if (!asked.answered) return this.#fallback.attempt(key);
+    const [allowed, ttl] = asked.value;
+    return allowed === 1 ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
   }
 
   async forgive(key: string): Promise<void> {
-    try {
-      await this.#redis.bkLimitForgive(this.#key(key));
-    } catch (error) {
-      this.logger.warn({ err: error, limiter: this.name }, 'Redis (REDIS_URL) did not answer: an attempt stays counted');
-    }
+    const duringOutage = this.#outage.down;
+    const asked = await this.#ask(() => this.#redis.bkLimitForgive(this.#key(key)));
+    if (duringOutage || !asked.answered) await this.#fallback.forgive(key);
   }
 
   async reset(key: string): Promise<void> {
+    const duringOutage = this.#outage.down;
+    const asked = await this.#ask(() => this.#redis.del(this.#key(key)));
+    if (duringOutage || !asked.answered) await this.#fallback.reset(key);
+  }
+
+  /** Sends a command unless Redis is known to be away; a failure starts an outage, an answer ends one. */
+  async #ask<T>(command: () => Promise<T>): Promise<Asked<T>> {
+    if (!this.#outage.shouldAsk(this.#redis)) return { answered: false };
+    const epoch = this.#outage.epoch;
     try {
-      await this.#redis.del(this.#key(key));
+      const value = await command();
+      this.#outage.answered(epoch);
+      return { answered: true, value };
     } catch (error) {
-      this.logger.warn({ err: error, limiter: this.name }, 'Redis (REDIS_URL) did not answer: earlier failures stay counted');
+      this.#outage.failed(epoch, error, this.name);
+      return { answered: false };
     }
   }
 
   #key(key: string): string {
-    return `limit:${this.name}:${key}`;
+    return `limit:${this.name}:${hashedLimitKey(key)}`;
   }
 }

@@ -6,11 +6,12 @@
  * With REDIS_URL the budgets count in Redis, shared by every app instance; each route
  * counts under a key of its own: the plugin adds the route's methods and URL to the
  * namespace (`rate-limit:GET,POST/graphql-ip:192.0.2.1`), as it keeps a store per route in
- * memory. When Redis does not answer, the budgets
- * let requests through (skipOnError; redis-client.ts logs the outage): they guard the server
- * against floods, not secrets against guessing (the sign-in throttles do that, and those
- * refuse during an outage: auth/redis-attempt-limiter.ts), and refusing every request
- * would stop the field app's sync for as long as Redis is away.
+ * memory. When Redis does not answer, the budgets let requests through (skipOnError;
+ * redis-client.ts logs the outage once): they guard the server against floods, and
+ * refusing every request would stop the field app's sync for as long as Redis is away.
+ * Guessing stays limited meanwhile: the sign-in throttles and the other attempt limits
+ * count in each instance's memory until Redis answers again (at most instances × their
+ * maximum per window; auth/redis-attempt-limiter.ts), and refuse nothing for the outage.
  */
 import rateLimit from '@fastify/rate-limit';
 import helmet, { type HelmetOptions } from 'helmet';

@@ -3,11 +3,16 @@
  * per-route request budgets (http/security.ts) of all app instances count there. app.ts
  * connects it at start and closes it last; nothing else creates one.
  *
- * Start-up fails fast and says so when Redis cannot be reached: the app would otherwise
- * run with every throttle refusing. While running, a command waits for no reconnect
- * (no offline queue, one retry, a short command timeout): a request that needs Redis
- * while it is away gets its answer at once, and each caller decides what that means
- * (see redis-attempt-limiter.ts and security.ts). ioredis keeps reconnecting meanwhile.
+ * Start-up fails fast and says so when Redis cannot be reached: a misconfigured REDIS_URL
+ * would otherwise leave every instance counting on its own from the start, unnoticed.
+ * While running, a command waits for no reconnect (no offline queue, one retry, a short
+ * command timeout): a request that needs Redis while it is away gets its answer at once,
+ * and each caller decides what that means. Nothing is refused because of an outage: the
+ * sign-in throttles and the other attempt limits count in the instance's memory until
+ * Redis answers again (auth/redis-attempt-limiter.ts), and the per-route request budgets
+ * let requests through (http/security.ts). ioredis keeps reconnecting meanwhile. The
+ * connection's own loss and return are logged here, once each per outage (the limiters
+ * log their switch to memory and back once as well).
  */
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
@@ -46,7 +51,7 @@ export async function connectRedis(url: string, keyPrefix: string, logger: Logge
     lastError = error;
     if (down || !started) return;
     down = true;
-    logger.error({ err: error, redis: where }, `Redis (REDIS_URL) at ${where} is unreachable: sign-in throttles refuse until it is back`);
+    logger.error({ err: error, redis: where }, `Redis (REDIS_URL) at ${where} is unreachable: until it is back, request budgets let requests through and attempt limits count per instance`);
   });
   client.on('ready', () => {
     if (!down) return;

@@ -7,7 +7,7 @@
  */
 import type { AuthSettings } from '../../auth/auth-settings.js';
 import { hashSecret } from '../../auth/tokens.js';
-import type { Db, DbOrTrx } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { withdrawContactConsent } from '../participant/consent.repo.js';
 import * as repo from './mail.repo.js';
@@ -23,7 +23,8 @@ export type UnsubscribeLookup = { kind: 'found'; link: UnsubscribeLink } | { kin
 /** Tokens are 32 random bytes in base64url; anything else is unknown without asking the database. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-async function lookUp(db: DbOrTrx, settings: AuthSettings, token: string, clientIp: string) {
+/** Counts the look-up against the caller's IP; never inside a write transaction (the limiter may be a Redis round trip). */
+async function lookUp(db: Db, settings: AuthSettings, token: string, clientIp: string) {
   const key = `mail-unsubscribe:${clientIp}`;
   // Counted before the look-up, so parallel guesses cannot all pass before the first is
   // counted; a link that works is forgiven (only its own count, not the IP's other failures).
@@ -43,16 +44,23 @@ export async function describeUnsubscribeLink(db: Db, settings: AuthSettings, to
   return { kind: 'found', link: { campaignName: found.row.campaign_name, subscribed: found.row.contact_consent_at !== null } };
 }
 
-/** Unsubscribes the person the link was sent to; doing it twice is fine. */
+/**
+ * Unsubscribes the person the link was sent to; doing it twice is fine. The link is checked
+ * against the limit before the write transaction (with REDIS_URL the limiter is a network
+ * round trip, and on PostgreSQL every write transaction holds the one write lock), and
+ * read again inside it: the person may have been erased in between.
+ */
 export async function unsubscribe(db: Db, settings: AuthSettings, input: { token: string; clientIp: string; requestId: string }, now = new Date()): Promise<UnsubscribeLookup> {
+  const checked = await lookUp(db, settings, input.token, input.clientIp);
+  if (checked.kind !== 'found') return checked;
   return db.transaction().execute(async (trx) => {
-    const found = await lookUp(trx, settings, input.token, input.clientIp);
-    if (found.kind !== 'found') return found;
-    const participantId = found.row.participant_id;
+    const row = await repo.findUnsubscribeToken(trx, hashSecret(input.token));
+    if (!row || row.erased_at) return { kind: 'unknown' } as const;
+    const participantId = row.participant_id;
     if (await withdrawContactConsent(trx, participantId)) {
       const cancelled = await repo.cancelPendingMail(trx, participantId, 'UNSUBSCRIBED');
       await recordAudit(trx, { actorAccountId: null, action: 'participant.mail_unsubscribed', subjectType: 'participant', subjectId: participantId, detail: { cancelledMails: cancelled }, requestId: input.requestId }, now);
     }
-    return { kind: 'found', link: { campaignName: found.row.campaign_name, subscribed: false } };
+    return { kind: 'found', link: { campaignName: row.campaign_name, subscribed: false } };
   });
 }
