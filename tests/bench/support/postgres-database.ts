@@ -23,8 +23,9 @@ export function benchPostgresUrl(bench: string): string | null {
   return url;
 }
 
-async function onServer<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** One plain pg connection to `url` for `work`. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -42,14 +43,14 @@ export interface BenchDatabase {
 /** A new, empty database on the server of `adminUrl`. */
 async function createDatabase(adminUrl: string): Promise<BenchDatabase> {
   const name = `${BENCH_DATABASE_PREFIX}${crypto.randomBytes(6).toString('hex')}`;
-  await onServer(adminUrl, (client) => client.query(`create database ${name}`));
+  await withClient(adminUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     name,
     url: url.toString(),
     // "with (force)" ends connections a failed run left open (PostgreSQL 13 and later).
-    drop: async () => void (await onServer(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`))),
+    drop: async () => void (await withClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`))),
   };
 }
 
@@ -66,7 +67,7 @@ export async function withDatabases<T>(adminUrl: string, count: number, work: (d
 
 /** The app's connection (Kysely and pg's pool) to `url`, migrated to the latest schema. */
 export async function openMigrated(url: string): Promise<PostgresConnection> {
-  const connection = openPostgres(url, { poolSize: 2 });
+  const connection = openPostgres(url, { writers: 2, readers: 0 });
   try {
     await migrateToLatest(connection.db);
   } catch (error) {
