@@ -5,11 +5,9 @@
  * that BENCH_DATABASE_URL (else TEST_DATABASE_URL) names; skipped when neither is set.
  *
  * Loaded with pg: prepared 1,000-row inserts, 50,000 rows per transaction, the rollups by
- * the same SQL as on SQLite, then "analyze" (as autovacuum would before long). The app's
- * tally_rollup.area_cm2 is an integer, which on PostgreSQL holds at most 2^31 − 1 cm²
- * (≈ 214,748 m²); this ledger's campaign total and per-unit totals are larger (SQLite's
- * integers have 64 bits), so until a migration widens it the column is made a bigint here,
- * and the line says so (rollup_area_cm2_widened).
+ * the same SQL as on SQLite, then "analyze" (as autovacuum would before long). This
+ * ledger's totals (≈ 1.6 million m² in all) need the 64-bit rollup columns that
+ * migrations/2026_12_01_1510_widen_counts_on_postgres.ts gives PostgreSQL.
  */
 import { DIRECT_SQL, EVENT_COLUMNS, EVENTS, eventRows, insertFixture, ROLLUP_STATEMENTS, serverP95, timedP95, type DashboardFixture } from './support/dashboard-data.js';
 import { report, reportedLine, round } from './support/measure.js';
@@ -29,13 +27,10 @@ const numbered = (text: string) => {
 };
 
 /** Schema by the real migrations, the fixture by Kysely, the ledger by pg. */
-async function buildDatabase(url: string): Promise<{ fixture: DashboardFixture; widened: boolean }> {
+async function buildDatabase(url: string): Promise<DashboardFixture> {
   const { db, pool } = await openMigrated(url);
   const client = await pool.connect();
   try {
-    const { rows } = await client.query<{ data_type: string }>(`select data_type from information_schema.columns where table_name = 'tally_rollup' and column_name = 'area_cm2'`);
-    const widened = rows[0]?.data_type === 'integer';
-    if (widened) await client.query('alter table tally_rollup alter column area_cm2 type bigint');
     const fixture = await insertFixture(db);
     const next = eventRows(fixture);
     for (let from = 0; from < EVENTS; from += ROWS_PER_TRANSACTION) {
@@ -49,7 +44,7 @@ async function buildDatabase(url: string): Promise<{ fixture: DashboardFixture; 
     }
     for (const statement of ROLLUP_STATEMENTS) await client.query(statement);
     await client.query('analyze');
-    return { fixture, widened };
+    return fixture;
   } finally {
     client.release();
     await db.destroy();
@@ -61,7 +56,7 @@ export async function run(): Promise<void> {
   if (!adminUrl) return;
   await withDatabases(adminUrl, 1, async ([database]) => {
     const started = performance.now();
-    const { fixture, widened } = await buildDatabase(database!.url);
+    const fixture = await buildDatabase(database!.url);
     const buildSeconds = (performance.now() - started) / 1000;
     const p95 = await serverP95({ DATABASE_URL: database!.url }, fixture);
     const statements = DIRECT_SQL.map(numbered);
@@ -78,7 +73,6 @@ export async function run(): Promise<void> {
       ratio: round(p95 / directP95, 4),
       events: EVENTS,
       build_s: round(buildSeconds, 1),
-      ...(widened ? { rollup_area_cm2_widened: true } : {}),
       // Its p95 over SQLite's, when dashboard ran earlier in this run.
       ...(sqlite ? { sqlite_p95_ms: sqlite.p95_ms, vs_sqlite: round(p95 / Number(sqlite.p95_ms), 2) } : {}),
     });

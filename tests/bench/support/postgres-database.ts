@@ -10,10 +10,7 @@ import { openPostgres, type PostgresConnection } from '../../../server/src/db/po
 import { migrateToLatest } from '../../../server/src/db/migrate.js';
 import { report } from './measure.js';
 
-/**
- * Not the tests' prefix (buurtkracht_t_): a test run's set-up drops every database with
- * that prefix, and may run while a benchmark does.
- */
+/** Not the tests' prefix (buurtkracht_t_): the tests' set-up drops what it takes for leftovers of theirs. */
 const BENCH_DATABASE_PREFIX = 'buurtkracht_bench_';
 
 /** The server's URL, or null after printing the skipped line for `bench`. */
