@@ -20,6 +20,7 @@ import { createBackup } from '../../../server/src/modules/backup/backup.service.
 import { restoreBackup } from '../../../server/src/modules/backup/restore.service.js';
 import { accessFixture, type AccessFixture } from '../../support/access-fixtures.js';
 import { databaseFile, graphql, startTestApp, type TestApp } from '../../support/test-app.js';
+import { sqliteOf } from '../../support/test-database.js';
 
 describe('a backup taken under sync load, restored into a fresh folder', () => {
   const file = databaseFile();
@@ -108,7 +109,7 @@ describe('a backup taken under sync load, restored into a fresh folder', () => {
     const fresh = path.join(workDir, 'restored');
     await restoreBackup(backup.path, { databasePath: path.join(fresh, 'buurtkracht.db'), mediaDir: path.join(fresh, 'media') });
     app = await startTestApp({ DATABASE_PATH: path.join(fresh, 'buurtkracht.db'), MEDIA_DIR: path.join(fresh, 'media') });
-    expect(app.app.connection.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sqliteOf(app.app.connection).pragma('integrity_check', { simple: true })).toBe('ok');
 
     const restored = new Set(await idsOnServer());
     const everyone = [quiet, ...phones];
