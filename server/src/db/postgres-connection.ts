@@ -5,7 +5,7 @@
  * Write transactions exclude each other, as SQLite's "begin immediate" makes them do on
  * one machine: each one takes a transaction-level advisory lock right after "begin", held
  * until commit or rollback, on whichever instance it runs. Reads (outside a transaction)
- * run in parallel on the pool and see the last commit. This keeps every rule that reads
+ * run in parallel on a pool of their own and see the last commit. This keeps every rule that reads
  * and then writes (capacity of a day, a finding's version, a device's next seq) exactly as
  * correct as on SQLite without a retry loop around every service; and it keeps the
  * change log's seq in commit order, which the pull cursor relies on (a seq handed out
