@@ -34,7 +34,8 @@ describe.each(Object.keys(usages) as (keyof typeof usages)[])('%s', (script) => 
     const onPostgres = await runCli(script, ['folder'], { ...file.env, DATABASE_URL: 'postgres://buurtkracht:geheim@db.example:5432/buurtkracht' });
     expect(onPostgres).toMatchObject({ code: 2, stderr: expect.stringContaining('pg_dump') });
     expect(onPostgres.stderr).not.toContain('geheim');
-    const inBucket = await runCli(script, ['folder'], { ...file.env, S3_BUCKET: 'buurtkracht-fotos' });
+    // (Empty counts as unset: in the PostgreSQL project file.env names a database URL.)
+    const inBucket = await runCli(script, ['folder'], { ...file.env, DATABASE_URL: '', S3_BUCKET: 'buurtkracht-fotos' });
     expect(inBucket).toMatchObject({ code: 2, stderr: expect.stringContaining('versioning') });
   });
 
