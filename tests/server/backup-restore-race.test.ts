@@ -15,7 +15,7 @@ import { restoreBackup } from '../../server/src/modules/backup/restore.service.j
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { freePort, spawnServer, type SpawnResult } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
-import { databaseFile, graphql, startTestApp } from '../support/test-app.js';
+import { sqliteDatabaseFile, graphql, startTestApp } from '../support/test-app.js';
 import { sqliteOf, sqliteOnly } from '../support/test-database.js';
 
 /** Whether the process has `file` open (Linux: its descriptors under /proc). */
@@ -47,7 +47,7 @@ function tallyCount(databasePath: string, id: string): number | undefined {
 }
 
 describe.skipIf(sqliteOnly('a restore swaps the SQLite file'))('a server started during a restore', () => {
-  const file = databaseFile();
+  const file = sqliteDatabaseFile();
   const workDir = path.dirname(file.env.DATABASE_PATH!);
   let fx: AccessFixture;
   let backup: BackupMade;

@@ -15,13 +15,13 @@ import { restoreBackup } from '../../server/src/modules/backup/restore.service.j
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { filesUnder, runCli, sha256Of, testPhoto, uploadPhoto } from '../support/backup.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
-import { databaseFile, graphql, startTestApp } from '../support/test-app.js';
+import { sqliteDatabaseFile, graphql, startTestApp } from '../support/test-app.js';
 import { sqliteOf, sqliteOnly } from '../support/test-database.js';
 
 // Backups copy the SQLite file and the photo folder; on PostgreSQL the operator backs up
 // with PostgreSQL's own tools and config.ts refuses BACKUP_DIR.
 describe.skipIf(sqliteOnly('backups and restores copy the SQLite file'))('npm run restore', () => {
-  const file = databaseFile();
+  const file = sqliteDatabaseFile();
   const workDir = path.dirname(file.env.DATABASE_PATH!);
   let fx: AccessFixture;
   let backup: BackupMade;

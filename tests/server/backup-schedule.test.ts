@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../server/src/modules/backup/backup.service.js';
 import { startBackupSchedule } from '../../server/src/modules/backup/backup-schedule.js';
 import { completeBackups } from '../../server/src/modules/backup/backup-status.js';
-import { databaseFile, startTestApp, type TestApp } from '../support/test-app.js';
+import { sqliteDatabaseFile, startTestApp, type TestApp } from '../support/test-app.js';
 import { sqliteOnly } from '../support/test-database.js';
 
 /** A logger whose lines the test can read. */
@@ -35,7 +35,7 @@ async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 10
 }
 
 describe.skipIf(sqliteOnly('backups copy the SQLite file'))('scheduled backups', () => {
-  const file = databaseFile();
+  const file = sqliteDatabaseFile();
   const workDir = path.dirname(file.env.DATABASE_PATH!);
   const sources = { databasePath: file.env.DATABASE_PATH!, mediaDir: file.env.MEDIA_DIR! };
   let t: TestApp;
@@ -109,7 +109,7 @@ describe.skipIf(sqliteOnly('backups copy the SQLite file'))('scheduled backups',
   });
 
   it('runs in the app from its start, every interval, and stops with it', async () => {
-    const own = databaseFile();
+    const own = sqliteDatabaseFile();
     const dir = path.join(path.dirname(own.env.DATABASE_PATH!), 'backups');
     const app = await startTestApp({ ...own.env, BACKUP_DIR: dir, BACKUP_INTERVAL_HOURS: '0.0004', BACKUP_KEEP: '2' }); // ~1.4 s
     try {

@@ -16,7 +16,7 @@ import { accessFixture, type AccessFixture } from '../support/access-fixtures.js
 import { filesUnder, runCli, sha256Of, testPhoto, uploadPhoto } from '../support/backup.js';
 import { repoRoot } from '../support/server-process.js';
 import { SYNC, TestDevice } from '../support/sync-client.js';
-import { databaseFile, graphql } from '../support/test-app.js';
+import { sqliteDatabaseFile, graphql } from '../support/test-app.js';
 import { sqliteOnly } from '../support/test-database.js';
 
 const latestMigration = () => fs.readdirSync(path.join(repoRoot, 'migrations')).filter((f) => f.endsWith('.ts')).sort().at(-1)!.replace(/\.ts$/, '');
@@ -32,7 +32,7 @@ function photoIdsIn(databaseFile: string): string[] {
 }
 
 describe.skipIf(sqliteOnly('backups copy the SQLite file'))('npm run backup', () => {
-  const file = databaseFile();
+  const file = sqliteDatabaseFile();
   const workDir = path.dirname(file.env.DATABASE_PATH!);
   const sources = { databasePath: file.env.DATABASE_PATH!, mediaDir: file.env.MEDIA_DIR! };
   let fx: AccessFixture;

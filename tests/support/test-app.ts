@@ -95,6 +95,16 @@ export function databaseFile(): { env: Record<string, string>; remove(): void } 
   return { env: { DATABASE_PATH: path.join(dir, 'test.db'), MEDIA_DIR: path.join(dir, 'media') }, remove: removeDir };
 }
 
+/**
+ * A SQLite database file in a fresh folder whatever the dialect under test, for the tests
+ * of SQLite itself (marked sqliteOnly): vitest runs a skipped describe's body all the same,
+ * so its set-up must not need a file that only SQLite has.
+ */
+export function sqliteDatabaseFile(): { env: Record<string, string>; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-test-'));
+  return { env: { DATABASE_PATH: path.join(dir, 'test.db'), MEDIA_DIR: path.join(dir, 'media') }, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** POSTs a GraphQL operation as a browser would (JSON, so CSRF prevention lets it through). */
 export async function graphql(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/graphql`, {
