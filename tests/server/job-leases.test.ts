@@ -11,23 +11,18 @@
 import { Writable } from 'node:stream';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import pino from 'pino';
-import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
-import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
-import { loadConfig, type Config } from '../../server/src/config.js';
+import { createApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
 import { openConnection } from '../../server/src/db/connect.js';
 import type { Database, Db } from '../../server/src/db/database.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
-import { changeFindingStatus, recordFinding } from '../../server/src/modules/finding/finding.service.js';
 import { JobLease } from '../../server/src/modules/jobs/job-lease.js';
 import { release, renew, tryAcquire } from '../../server/src/modules/jobs/job-lease.repo.js';
 import { runLeasedInterval } from '../../server/src/modules/jobs/leased-interval.js';
 import { MAIL_HOUSEKEEPING_JOB, RESIDENT_MAIL_JOB } from '../../server/src/modules/mail/resident-mail.js';
-import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
 import { RETENTION_JOB, scheduleRetention } from '../../server/src/modules/participant/retention.service.js';
-import { DEMO_COORDINATOR_EMAIL, DEMO_INVITE_LABEL } from '../../server/src/seed/demo-seed.js';
-import { MAIL_FROM, outbox, PUBLIC_URL } from '../support/mail-fixture.js';
+import { MAIL_FROM, outbox, PUBLIC_URL, queueDemoStatusMail } from '../support/mail-fixture.js';
 import { TestSmtpServer } from '../support/smtp-test-server.js';
 import { databaseFile } from '../support/test-app.js';
 
@@ -252,28 +247,6 @@ describe('two app instances on one database, with e-mail on', () => {
     return { app, config, lines, close };
   }
 
-  /** A resident with an address joins the demo schouw on `app`; the demo coordinator moves their finding on, which queues one mail. */
-  async function queueMail(app: App, config: Config, address: string): Promise<void> {
-    const db = app.connection.db;
-    const invite = await db
-      .selectFrom('participant_invite')
-      .innerJoin('campaign', 'campaign.id', 'participant_invite.campaign_id')
-      .select(['participant_invite.code', 'campaign.id as campaignId', 'campaign.neighbourhood_id'])
-      .where('participant_invite.label', '=', DEMO_INVITE_LABEL)
-      .where('campaign.kind', '=', 'SCHOUW')
-      .where('campaign.status', '=', 'OPEN')
-      .executeTakeFirstOrThrow();
-    const joined = await joinCampaign(db, createAuthSettings(config), { code: invite.code, displayName: 'Bewoner', contact: address, contactConsent: true, showNameInRankings: false, clientIp: '192.0.2.30' });
-    const spot = await db.selectFrom('spot').select('id').where('neighbourhood_id', '=', invite.neighbourhood_id).executeTakeFirstOrThrow();
-    const viewer = { kind: 'participant' as const, participantId: joined.participant.id, campaignId: invite.campaignId };
-    const finding = await db
-      .transaction()
-      .execute((trx) => recordFinding(trx, viewer, { id: uuidv7(), campaignId: invite.campaignId, category: 'SCHOON', spotId: spot.id, text: 'Zwerfvuil', deviceTime: new Date().toISOString() }));
-    const account = await db.selectFrom('staff_account').select('id').where('email', '=', DEMO_COORDINATOR_EMAIL).executeTakeFirstOrThrow();
-    const coordinator = { kind: 'staff' as const, accountId: account.id, role: 'COORDINATOR' as const, organisationId: null, neighbourhoodIds: [invite.neighbourhood_id], sessionHash: '' };
-    await changeFindingStatus(db, coordinator, { findingId: finding.id, status: 'AFGEHANDELD', publicMessage: 'Het zwerfvuil is opgeruimd.', requestId: 'job-leases' });
-  }
-
   async function smtpServer() {
     const smtp = await TestSmtpServer.start();
     cleanup.push(() => smtp.close());
@@ -288,7 +261,7 @@ describe('two app instances on one database, with e-mail on', () => {
     const db = instances[0]!.app.connection.db;
 
     const addresses = Array.from({ length: 6 }, (_, i) => `bewoner${i}@voorbeeld.nl`);
-    for (const [i, address] of addresses.entries()) await queueMail(instances[i % 2]!.app, instances[i % 2]!.config, address);
+    for (const [i, address] of addresses.entries()) await queueDemoStatusMail(instances[i % 2]!.app, instances[i % 2]!.config, address);
     await smtp.waitFor(addresses.length);
     // Many more polls of both loops: nothing goes out again.
     await sleep(400);
@@ -308,7 +281,7 @@ describe('two app instances on one database, with e-mail on', () => {
     const stoppedHolders = instances[mailer]!.lines.filter((line) => line.msg.startsWith('this instance runs the job')).map((line) => line.holder!);
     await instances[mailer]!.close();
     expect(await other.app.connection.db.selectFrom('job_lease').select('name').where('holder', 'in', stoppedHolders).execute()).toEqual([]);
-    await queueMail(other.app, other.config, 'daarna@voorbeeld.nl');
+    await queueDemoStatusMail(other.app, other.config, 'daarna@voorbeeld.nl');
     await smtp.waitFor(addresses.length + 1);
     await sleep(200);
     expect(smtp.received.slice(addresses.length).map((mail) => mail.to)).toEqual([['daarna@voorbeeld.nl']]);
@@ -324,7 +297,7 @@ describe('two app instances on one database, with e-mail on', () => {
     await db.insertInto('job_lease').values(leftBehind(Date.now() + 60_000)).execute();
 
     const instance = await startInstance(env, smtp);
-    await queueMail(instance.app, instance.config, 'later@voorbeeld.nl');
+    await queueDemoStatusMail(instance.app, instance.config, 'later@voorbeeld.nl');
     // Many polls of the loop.
     await sleep(300);
     expect(smtp.received).toEqual([]);

@@ -2,7 +2,8 @@
  * What the e-mail tests share: residents who join a schouw with or without an e-mail
  * address and consent, a finding of theirs, a coordinator's status change over GraphQL,
  * the outbox as the database holds it, and a delivery loop (the real one, over a real
- * SMTP connection) whose rounds the test runs itself, with a clock it sets.
+ * SMTP connection) whose rounds the test runs itself, with a clock it sets. For tests of
+ * the running app: one status change on the demo data that queues one mail.
  */
 import { Writable } from 'node:stream';
 import type { ParsedMail } from 'mailparser';
@@ -10,7 +11,11 @@ import pino from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { createParticipantInvite } from '../../server/src/modules/participant/participant-invite.service.js';
 import { joinCampaign } from '../../server/src/modules/participant/participant.service.js';
-import { recordFinding } from '../../server/src/modules/finding/finding.service.js';
+import type { App } from '../../server/src/app.js';
+import { createAuthSettings } from '../../server/src/auth/auth-settings.js';
+import type { Config } from '../../server/src/config.js';
+import { changeFindingStatus, recordFinding } from '../../server/src/modules/finding/finding.service.js';
+import { DEMO_COORDINATOR_EMAIL, DEMO_INVITE_LABEL } from '../../server/src/seed/demo-seed.js';
 import { MailDelivery, type MailTuning } from '../../server/src/modules/mail/mail-delivery.js';
 import { createMailTransport } from '../../server/src/modules/mail/mail-transport.js';
 import type { Db } from '../../server/src/db/database.js';
@@ -86,3 +91,28 @@ export const rawHeader = (parsed: ParsedMail, name: string): string | undefined 
 
 /** Every link in a text. */
 export const linksIn = (text: string): URL[] => [...text.matchAll(/https?:\/\/\S+/g)].map((m) => new URL(m[0]));
+
+/**
+ * On an app with the demo seed: a resident with `address` joins the demo schouw, and the
+ * demo coordinator moves their finding on, which queues one mail to that address.
+ */
+export async function queueDemoStatusMail(app: App, config: Config, address: string): Promise<void> {
+  const db = app.connection.db;
+  const invite = await db
+    .selectFrom('participant_invite')
+    .innerJoin('campaign', 'campaign.id', 'participant_invite.campaign_id')
+    .select(['participant_invite.code', 'campaign.id as campaignId', 'campaign.neighbourhood_id'])
+    .where('participant_invite.label', '=', DEMO_INVITE_LABEL)
+    .where('campaign.kind', '=', 'SCHOUW')
+    .where('campaign.status', '=', 'OPEN')
+    .executeTakeFirstOrThrow();
+  const joined = await joinCampaign(db, createAuthSettings(config), { code: invite.code, displayName: 'Bewoner', contact: address, contactConsent: true, showNameInRankings: false, clientIp: '192.0.2.20' });
+  const spot = await db.selectFrom('spot').select('id').where('neighbourhood_id', '=', invite.neighbourhood_id).executeTakeFirstOrThrow();
+  const viewer = { kind: 'participant' as const, participantId: joined.participant.id, campaignId: invite.campaignId };
+  const finding = await db
+    .transaction()
+    .execute((trx) => recordFinding(trx, viewer, { id: uuidv7(), campaignId: invite.campaignId, category: 'SCHOON', spotId: spot.id, text: 'Zwerfvuil', deviceTime: new Date().toISOString() }));
+  const account = await db.selectFrom('staff_account').select('id').where('email', '=', DEMO_COORDINATOR_EMAIL).executeTakeFirstOrThrow();
+  const coordinator = { kind: 'staff' as const, accountId: account.id, role: 'COORDINATOR' as const, organisationId: null, neighbourhoodIds: [invite.neighbourhood_id], sessionHash: '' };
+  await changeFindingStatus(db, coordinator, { findingId: finding.id, status: 'AFGEHANDELD', publicMessage: 'Het zwerfvuil is opgeruimd.', requestId: 'mail-test' });
+}
