@@ -16,6 +16,7 @@ import { createLogger } from '../../server/src/logger.js';
 import { readinessChecks } from '../../server/src/modules/metrics/readiness.js';
 import { accessFixture, type AccessFixture } from '../support/access-fixtures.js';
 import { startS3TestServer, type S3TestServer } from '../support/s3-test-server.js';
+import { databaseFile } from '../support/test-app.js';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const photo = (seed: number) => sharp({ create: { width: 2000, height: 1500, channels: 3, background: { r: seed * 40, g: 110, b: 70 } } }).jpeg().toBuffer();
@@ -72,18 +73,22 @@ describe('photos in an S3 bucket', () => {
   });
 
   it('starts only when its bucket can be used: otherwise createApp fails, naming the setting to fix', async () => {
-    // createApp itself, not a listen() after it, must fail. On ':memory:' because a start
-    // that fails in buildHttpServer leaves a sync worker running (app.ts does not close it;
-    // main.ts ends the process), which would outlive this test.
+    // createApp itself, not a listen() after it, must fail. On a database of its own, as
+    // the app runs: a failed start closes the sync worker and the database it opened.
+    const file = databaseFile();
     const start = (env: Record<string, string>) => {
-      const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', DATABASE_PATH: ':memory:', MEDIA_DIR: fx.t.config.mediaDir, ...env });
+      const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...file.env, ...env });
       return createApp(config, createLogger(config));
     };
-    await expect(start({ ...s3.env, S3_BUCKET: 'no-such-bucket' })).rejects.toThrow(
-      `cannot use the photo bucket S3_BUCKET="no-such-bucket" at S3_ENDPOINT=${s3.endpoint}: the bucket does not exist. Create it, or set S3_BUCKET to the bucket that holds the photos.`,
-    );
-    const app = await start(s3.env);
-    await app.close();
+    try {
+      await expect(start({ ...s3.env, S3_BUCKET: 'no-such-bucket' })).rejects.toThrow(
+        `cannot use the photo bucket S3_BUCKET="no-such-bucket" at S3_ENDPOINT=${s3.endpoint}: the bucket does not exist. Create it, or set S3_BUCKET to the bucket that holds the photos.`,
+      );
+      const app = await start(s3.env);
+      await app.close();
+    } finally {
+      file.remove();
+    }
   });
 
   it('is ready', async () => {
