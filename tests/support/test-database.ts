@@ -48,8 +48,16 @@ export function urlOfDatabase(name: string): string {
   return url.toString();
 }
 
+/** Runs one statement with psql. The password goes in PGPASSWORD, not on the command line, where `ps` would show it. */
 export function psql(statement: string, url = adminUrl()): string {
-  return execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const target = new URL(url);
+  const password = decodeURIComponent(target.password);
+  target.password = '';
+  return execFileSync('psql', [target.toString(), '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: password ? { ...process.env, PGPASSWORD: password } : process.env,
+  });
 }
 
 /** A new database: empty, or (by default) a copy of the migrated template (its encoding and locale too). */
