@@ -7,6 +7,7 @@
  */
 import { isTileUnit, isUnitCode, type UnitCode } from '@buurtkracht/protocol/tally-units';
 import { format, i18n, t } from '../i18n/i18n.svelte';
+import { formatNumber } from '../i18n/intl-format';
 import { nlUnits } from '../i18n/nl-units';
 import { formatM2 } from './tile-sizes';
 
@@ -34,7 +35,7 @@ export const unitLabel = (code: UnitCode): string => t(`unit.short.${code}`);
 
 /** An amount of a unit in a sentence: "1 zak zwerfvuil", "3 zakken zwerfvuil", "1.203 stuks grofvuil". */
 export const unitAmount = (code: UnitCode, count: number, words: UnitWords = FIELD_UNIT_WORDS): string =>
-  format(words.word(Math.abs(count) === 1 ? `unit.one.${code}` : `unit.many.${code}`), { count: count.toLocaleString(words.locale) });
+  format(words.word(Math.abs(count) === 1 ? `unit.one.${code}` : `unit.many.${code}`), { count: formatNumber(count, words.locale) });
 
 /**
  * What one entry counted, in words: a measured area in m² ("1,5 m² gemeten"), tiles by

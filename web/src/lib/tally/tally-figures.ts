@@ -8,6 +8,7 @@
  */
 import type { UnitCode } from '@buurtkracht/protocol/tally-units';
 import { formatM2 } from '../counter/tile-sizes';
+import { formatDate, formatNumber } from '../i18n/intl-format';
 
 /** One unit of a campaign as the API describes it (CampaignUnit). */
 export interface UnitInfo {
@@ -67,7 +68,7 @@ export interface TallyWords {
 
 /** A quantity as people read it: a number of things, or for a measured area its m² ("3,5 m²"). */
 export function quantityText(unit: Pick<UnitInfo, 'measured'>, quantity: number, locale: string): string {
-  return unit.measured ? `${formatM2(quantity, locale)} m²` : quantity.toLocaleString(locale, { maximumFractionDigits: 0 });
+  return unit.measured ? `${formatM2(quantity, locale)} m²` : formatNumber(quantity, locale, { maximumFractionDigits: 0 });
 }
 
 /** "12 van 40" against a target, else only "12". */
@@ -83,7 +84,7 @@ export const areaText = (figure: Pick<UnitFigure, 'unit' | 'areaCm2'>, locale: s
 /** "30% van het doel", or the words for no target. */
 export function progressText(figure: Pick<UnitFigure, 'progressPercent'>, words: Pick<TallyWords, 'locale' | 'percentOfTarget' | 'noTarget'>): string {
   if (figure.progressPercent === null) return words.noTarget;
-  return words.percentOfTarget(figure.progressPercent.toLocaleString(words.locale, { maximumFractionDigits: 1 }));
+  return words.percentOfTarget(formatNumber(figure.progressPercent, words.locale, { maximumFractionDigits: 1 }));
 }
 
 /** How much of a progress bar is filled, 0–100: past the target it stays full, a negative total (corrections) shows empty. */
@@ -122,7 +123,7 @@ export interface DayInfo {
 }
 
 /** A day's date for people in the reader's language ("17 april 2027", "17 April 2027"), never the ISO form. */
-export const dateText = (ymd: string, locale: string): string => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${ymd}T00:00:00Z`));
+export const dateText = (ymd: string, locale: string): string => formatDate(new Date(`${ymd}T00:00:00Z`), locale, { dateStyle: 'long', timeZone: 'UTC' });
 
 /** A day as a heading: "Opruimdag (17 april 2027)", or its date alone when it has no label. */
 export const dayTitle = (day: Omit<DayInfo, 'id'>, locale: string): string => (day.label ? `${day.label} (${dateText(day.date, locale)})` : dateText(day.date, locale));
@@ -138,7 +139,7 @@ export interface RankedTotal {
 export const rankingFigure = (total: RankedTotal, inArea: boolean): number => (inArea ? total.areaCm2 : (total.quantity ?? 0));
 
 /** That figure as a number for people: m² ("3,6") or the count ("12"); the screen says which (a column heading, "m²", "geteld"). */
-export const rankingText = (total: RankedTotal, inArea: boolean, locale: string): string => (inArea ? formatM2(total.areaCm2, locale) : rankingFigure(total, false).toLocaleString(locale));
+export const rankingText = (total: RankedTotal, inArea: boolean, locale: string): string => (inArea ? formatM2(total.areaCm2, locale) : formatNumber(rankingFigure(total, false), locale));
 
 /**
  * A stable key for a participant in a ranking: the id where the API gives it (coordinators,
