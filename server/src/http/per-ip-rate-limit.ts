@@ -9,7 +9,7 @@
  * is set: security.ts). The 429 is security.ts's, like every other one here.
  */
 import type { FastifyRequest } from 'fastify';
-import { rateLimitedResponse } from './security.js';
+import { ipRateLimitKey, rateLimitedResponse } from './security.js';
 
 export const PROBE_RATE_LIMIT_PER_MINUTE = 120;
 
@@ -18,7 +18,7 @@ export function perIpRateLimit(exempt?: (request: FastifyRequest) => boolean) {
   return {
     max: PROBE_RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    keyGenerator: (request: FastifyRequest) => `ip:${request.ip}`,
+    keyGenerator: ipRateLimitKey,
     ...(exempt ? { allowList: (request: FastifyRequest) => exempt(request) } : {}),
     errorResponseBuilder: rateLimitedResponse,
   };

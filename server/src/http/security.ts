@@ -5,8 +5,9 @@
  *
  * With REDIS_URL the budgets count in Redis, shared by every app instance; each route
  * counts under a key of its own: the plugin adds the route's methods and URL to the
- * namespace (`rate-limit:GET,POST/graphql-ip:192.0.2.1`), as it keeps a store per route in
- * memory. When Redis does not answer, the budgets let requests through (skipOnError;
+ * namespace (`rate-limit:GET,POST/graphql-ip:HASH`), as it keeps a store per route in
+ * memory. A caller known only by IP counts under a hash of it, so the shared store holds
+ * no IP addresses. When Redis does not answer, the budgets let requests through (skipOnError;
  * redis-client.ts logs the outage once): they guard the server against floods, and
  * refusing every request would stop the field app's sync for as long as Redis is away.
  * Guessing stays limited meanwhile: the sign-in throttles and the other attempt limits
@@ -17,6 +18,7 @@ import rateLimit from '@fastify/rate-limit';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Redis } from 'ioredis';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hashedLimitKey } from '../auth/redis-attempt-limiter.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../domain-error.js';
@@ -63,8 +65,11 @@ export async function registerSecurity(app: FastifyInstance, config: Config, red
 export function rateLimitKey(request: FastifyRequest, viewer: Viewer): string {
   if (viewer.kind === 'participant') return `participant:${viewer.participantId}`;
   if (viewer.kind === 'staff') return `session:${viewer.sessionHash}`;
-  return `ip:${request.ip}`;
+  return ipRateLimitKey(request);
 }
+
+/** The budget key of a caller known only by IP: a hash of it (hashedLimitKey), never the address. */
+export const ipRateLimitKey = (request: FastifyRequest): string => `ip:${hashedLimitKey(request.ip)}`;
 
 /** The budget of /graphql and /media; `viewerOf` is the route's own (per request, once) viewer lookup. */
 export function graphqlRateLimit(config: Config, viewerOf: (request: FastifyRequest) => Promise<Viewer>) {
