@@ -1,37 +1,26 @@
 /**
  * Background jobs run on one app instance at a time when several share a database (issue
  * 20): the lease row itself (one holder; taken over once it ran out or was given up;
- * renewed by its holder only; exactly one winner when two connections race for it), the
- * loop that runs a job only while it holds the lease (runs never overlap across instances,
- * the other one takes over when the holder stops), and two whole apps on one database with
- * e-mail on: every queued mail reaches the SMTP server exactly once, one instance runs each
- * job, and a crashed holder's mail loop is taken over once its lease ran out. Runs on a
- * database file (or, in the PostgreSQL project, a PostgreSQL database) as `npm start` does.
+ * renewed by its holder only; exactly one winner when two connections race for it), and
+ * the loop that runs a job only while it holds the lease (runs never overlap across
+ * instances, the other one takes over when the holder stops). Two whole apps with e-mail
+ * on: job-leases-mail.test.ts. Runs on a database file (or, in the PostgreSQL project, a
+ * PostgreSQL database) as `npm start` does.
  */
-import { Writable } from 'node:stream';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/src/app.js';
-import { loadConfig } from '../../server/src/config.js';
-import { openConnection } from '../../server/src/db/connect.js';
 import type { Database, Db } from '../../server/src/db/database.js';
-import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { JobLease } from '../../server/src/modules/jobs/job-lease.js';
 import { release, renew, tryAcquire } from '../../server/src/modules/jobs/job-lease.repo.js';
 import { runLeasedInterval } from '../../server/src/modules/jobs/leased-interval.js';
-import { MAIL_HOUSEKEEPING_JOB, RESIDENT_MAIL_JOB } from '../../server/src/modules/mail/resident-mail.js';
 import { RETENTION_JOB, scheduleRetention } from '../../server/src/modules/participant/retention.service.js';
-import { MAIL_FROM, outbox, PUBLIC_URL, queueDemoStatusMail } from '../support/mail-fixture.js';
-import { TestSmtpServer } from '../support/smtp-test-server.js';
-import { databaseFile } from '../support/test-app.js';
+import { capturedLogger, leaseRow, sharedDatabase, sleep, takenBy } from '../support/job-lease-fixture.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
@@ -42,50 +31,11 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
-interface LogLine {
-  level: number;
-  msg: string;
-  job?: string;
-  holder?: string;
-}
-
-/** A logger whose lines the test reads. */
-function capturedLogger() {
-  const lines: LogLine[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const raw of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(raw) as LogLine);
-      done();
-    },
-  });
-  return { logger: pino({ level: 'info' }, sink), lines };
-}
-
-/** The holders that said they took `job` over, in order. */
-const takenBy = (lines: LogLine[], job: string) => lines.filter((line) => line.job === job && line.msg === `this instance runs the job ${job} now`).map((line) => line.holder);
-
-/** A fresh database (migrated), and `count` connections to it, each as a separate instance would open it. */
-async function sharedDatabase(count = 2): Promise<{ env: Record<string, string>; dbs: Db[] }> {
-  const file = databaseFile();
-  cleanup.push(() => file.remove());
-  const target = { databasePath: file.env.DATABASE_PATH ?? '', databaseUrl: file.env.DATABASE_URL ?? null };
-  const dbs: Db[] = [];
-  for (let i = 0; i < count; i++) {
-    const { db } = openConnection(target, { reader: false });
-    cleanup.push(() => db.destroy());
-    dbs.push(db);
-  }
-  await migrateToLatest(dbs[0]!);
-  return { env: file.env, dbs };
-}
-
-const leaseRow = (db: Db, name: string) => db.selectFrom('job_lease').selectAll().where('name', '=', name).executeTakeFirst();
-
 describe('the lease row', () => {
   const t0 = new Date('2026-12-01T12:00:00.000Z');
 
   it('one of two holders gets it; the other gets it once the first one’s time ran out, and then the first one does not', async () => {
-    const [a, b] = (await sharedDatabase()).dbs as [Db, Db];
+    const [a, b] = (await sharedDatabase(cleanup)).dbs as [Db, Db];
     expect(await tryAcquire(a, 'job', 'holder-a', t0, 1_000)).toBe(true);
     expect(await tryAcquire(b, 'job', 'holder-b', at(t0, 10), 1_000)).toBe(false);
     expect(await tryAcquire(b, 'job', 'holder-b', at(t0, 999), 1_000)).toBe(false);
@@ -96,7 +46,7 @@ describe('the lease row', () => {
   });
 
   it('its holder extends it, by renewing or by acquiring again; another instance’s renewal does nothing', async () => {
-    const [a, b] = (await sharedDatabase()).dbs as [Db, Db];
+    const [a, b] = (await sharedDatabase(cleanup)).dbs as [Db, Db];
     expect(await tryAcquire(a, 'job', 'holder-a', t0, 1_000)).toBe(true);
     expect(await renew(a, 'job', 'holder-a', at(t0, 800), 1_000)).toBe(true);
     expect(await renew(b, 'job', 'holder-b', at(t0, 900), 1_000)).toBe(false);
@@ -111,7 +61,7 @@ describe('the lease row', () => {
   });
 
   it('given up, it goes to the next instance that asks at once; giving up a lease another instance holds changes nothing', async () => {
-    const [a, b] = (await sharedDatabase()).dbs as [Db, Db];
+    const [a, b] = (await sharedDatabase(cleanup)).dbs as [Db, Db];
     expect(await tryAcquire(a, 'job', 'holder-a', t0, 60_000)).toBe(true);
     expect(await tryAcquire(b, 'job', 'holder-b', at(t0, 1), 60_000)).toBe(false);
     await release(a, 'job', 'holder-a');
@@ -122,7 +72,7 @@ describe('the lease row', () => {
   });
 
   it('two connections racing for it (new, and run out) get exactly one winner, every time', async () => {
-    const [a, b] = (await sharedDatabase()).dbs as [Db, Db];
+    const [a, b] = (await sharedDatabase(cleanup)).dbs as [Db, Db];
     for (let round = 0; round < 40; round++) {
       const name = `race-${round}`;
       if (round % 2 === 1) await tryAcquire(a, name, 'crashed', at(t0, -2_000), 1_000);
@@ -155,7 +105,7 @@ describe('the lease row', () => {
 
 describe('a JobLease', () => {
   it('between steps renews only once half its time is used; it says when another instance took the job over', async () => {
-    const [a, b] = (await sharedDatabase()).dbs as [Db, Db];
+    const [a, b] = (await sharedDatabase(cleanup)).dbs as [Db, Db];
     let now = new Date('2026-12-01T12:00:00.000Z');
     const clock = () => now;
     const { logger, lines } = capturedLogger();
@@ -186,7 +136,7 @@ describe('a JobLease', () => {
 
 describe('a job on a leased interval', () => {
   it('runs on one instance at a time, never overlapping; when its holder stops, the other instance takes over at its next tick', async () => {
-    const dbs = (await sharedDatabase(2)).dbs;
+    const dbs = (await sharedDatabase(cleanup, 2)).dbs;
     const runs: { instance: number; start: number; end: number }[] = [];
     const { logger, lines } = capturedLogger();
     const stops = dbs.map((db, instance) =>
@@ -214,7 +164,7 @@ describe('a job on a leased interval', () => {
   });
 
   it('the retention run is such a job: one of two instances takes it, and the other once the first stops', async () => {
-    const dbs = (await sharedDatabase(2)).dbs;
+    const dbs = (await sharedDatabase(cleanup, 2)).dbs;
     const logs = dbs.map(() => capturedLogger());
     // Every 200 ms (the lease lasts three of them) instead of every hour.
     const stops = dbs.map((db, i) => scheduleRetention(db, 30, logs[i]!.logger, 200));
@@ -228,88 +178,5 @@ describe('a job on a leased interval', () => {
     await stops[first]!();
     await until(() => takenBy(logs[1 - first]!.lines, RETENTION_JOB).length === 1, 'the other instance to take retention over', 2_000);
     expect((await leaseRow(dbs[0]!, RETENTION_JOB))?.holder).toBe(takenBy(logs[1 - first]!.lines, RETENTION_JOB)[0]);
-  });
-});
-
-describe('two app instances on one database, with e-mail on', () => {
-  /** An app on the shared database, with e-mail to the test SMTP server and a fast mail loop, and the log lines it writes. */
-  async function startInstance(env: Record<string, string>, smtp: TestSmtpServer, mailTuning: { pollMs: number; jobLeaseMs?: number } = { pollMs: 20 }) {
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', PUBLIC_URL, SMTP_URL: smtp.url, MAIL_FROM, ...env });
-    const { logger, lines } = capturedLogger();
-    const app = await createApp(config, logger, { mail: mailTuning });
-    let closed = false;
-    const close = async () => {
-      if (closed) return;
-      closed = true;
-      await app.close();
-    };
-    cleanup.push(close);
-    return { app, config, lines, close };
-  }
-
-  async function smtpServer() {
-    const smtp = await TestSmtpServer.start();
-    cleanup.push(() => smtp.close());
-    return smtp;
-  }
-
-  it('each queued mail is sent exactly once, by the one instance that runs the mail loop; the other takes over when it stops', async () => {
-    const smtp = await smtpServer();
-    const file = databaseFile();
-    cleanup.push(() => file.remove());
-    const instances = [await startInstance(file.env, smtp), await startInstance(file.env, smtp)];
-    const db = instances[0]!.app.connection.db;
-
-    const addresses = Array.from({ length: 6 }, (_, i) => `bewoner${i}@voorbeeld.nl`);
-    for (const [i, address] of addresses.entries()) await queueDemoStatusMail(instances[i % 2]!.app, instances[i % 2]!.config, address);
-    await smtp.waitFor(addresses.length);
-    // Many more polls of both loops: nothing goes out again.
-    await sleep(400);
-    expect(smtp.received.map((mail) => mail.to).flat().sort()).toEqual(addresses.slice().sort());
-    expect((await outbox(db)).map((row) => [row.state, row.attempts])).toEqual(addresses.map(() => ['SENT', 1]));
-
-    // Each job has one holder, the instance that said it took it, and the other instance never did.
-    const holderOf = async (job: string, on: Db = db) => (await leaseRow(on, job))?.holder;
-    for (const job of [RESIDENT_MAIL_JOB, RETENTION_JOB, MAIL_HOUSEKEEPING_JOB]) {
-      const taken = instances.map((instance) => takenBy(instance.lines, job));
-      expect(taken.flat(), job).toEqual([await holderOf(job)]);
-    }
-    const mailer = takenBy(instances[0]!.lines, RESIDENT_MAIL_JOB).length === 1 ? 0 : 1;
-    const other = instances[1 - mailer]!;
-
-    // The mail loop's holder stops: it gives its leases up, and the other instance sends from its next poll on.
-    const stoppedHolders = instances[mailer]!.lines.filter((line) => line.msg.startsWith('this instance runs the job')).map((line) => line.holder!);
-    await instances[mailer]!.close();
-    expect(await other.app.connection.db.selectFrom('job_lease').select('name').where('holder', 'in', stoppedHolders).execute()).toEqual([]);
-    await queueDemoStatusMail(other.app, other.config, 'daarna@voorbeeld.nl');
-    await smtp.waitFor(addresses.length + 1);
-    await sleep(200);
-    expect(smtp.received.slice(addresses.length).map((mail) => mail.to)).toEqual([['daarna@voorbeeld.nl']]);
-    expect(takenBy(other.lines, RESIDENT_MAIL_JOB)).toEqual([await holderOf(RESIDENT_MAIL_JOB, other.app.connection.db)]);
-  });
-
-  it('a holder that crashed (its lease left behind) holds the mail up until its lease ran out; then another instance sends it', async () => {
-    const smtp = await smtpServer();
-    const { env, dbs } = await sharedDatabase(1);
-    const db = dbs[0]!;
-    // The crashed instance's lease: well ahead at first, then run out once the test has seen the mail wait.
-    const leftBehind = (expiresAt: number) => ({ name: RESIDENT_MAIL_JOB, holder: 'crashed-instance', expires_at: new Date(expiresAt).toISOString() });
-    await db.insertInto('job_lease').values(leftBehind(Date.now() + 60_000)).execute();
-
-    const instance = await startInstance(env, smtp);
-    await queueDemoStatusMail(instance.app, instance.config, 'later@voorbeeld.nl');
-    // Many polls of the loop.
-    await sleep(300);
-    expect(smtp.received).toEqual([]);
-    expect((await outbox(db)).map((row) => [row.state, row.attempts])).toEqual([['PENDING', 0]]);
-    expect(takenBy(instance.lines, RESIDENT_MAIL_JOB)).toEqual([]);
-    expect(await leaseRow(db, RESIDENT_MAIL_JOB)).toMatchObject({ holder: 'crashed-instance' });
-
-    const runsOut = Date.now() + 100;
-    await db.updateTable('job_lease').set(leftBehind(runsOut)).where('name', '=', RESIDENT_MAIL_JOB).execute();
-    const [mail] = await smtp.waitFor(1);
-    expect(Date.now()).toBeGreaterThan(runsOut);
-    expect(mail!.to).toEqual(['later@voorbeeld.nl']);
-    expect(takenBy(instance.lines, RESIDENT_MAIL_JOB)).toEqual([(await leaseRow(db, RESIDENT_MAIL_JOB))?.holder]);
   });
 });
