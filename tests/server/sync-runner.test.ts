@@ -1,4 +1,5 @@
-/** The main thread's side of the sync worker, against a stand-in worker. */
+/** The main thread's side of the sync worker, against a stand-in worker (and the real one where it meets the database). */
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../server/src/domain-error.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -34,5 +35,21 @@ describe('sync runner', () => {
     const slow = runner.run(viewer, input('slow'), logger, 'r1');
     await runner.close();
     expect((await slow).pull.cursor).toBe('slow');
+  });
+
+  it('does not report ready while the worker cannot reach its database', async () => {
+    // A PostgreSQL pool connects at its first query: a worker that only loaded must not count as ready.
+    const closedPort = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const runner = workerSyncRunner({ databasePath: 'unused', databaseUrl: `postgres://nobody:secret@127.0.0.1:${closedPort}/none`, logLevel: 'silent' }, logger);
+    try {
+      await expect(runner.ready).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      await runner.close();
+    }
   });
 });

@@ -8,6 +8,7 @@
  * together in the next one (see syncTogether).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { sql } from 'kysely';
 import { openConnection, type DatabaseTarget } from '../../db/connect.js';
 import { DomainError } from '../../domain-error.js';
 import { createLogger } from '../../logger.js';
@@ -72,5 +73,7 @@ parentPort!.on('message', (job: SyncJob | { ping: number }) => {
   if (!draining) void drain();
 });
 
-// Loaded and connected: the server may start taking requests.
+// Loaded and connected: the server may start taking requests. A PostgreSQL pool connects
+// only at its first query, so ask one; when it fails, the worker's error fails start-up.
+await sql`select 1`.execute(db);
 parentPort!.postMessage({ ready: true });
