@@ -77,22 +77,19 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
  * without a DATABASE_PATH makes and removes such a folder by itself.
  */
 export function databaseFile(): { env: Record<string, string>; remove(): void } {
+  if (!onPostgres) return sqliteDatabaseFile();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-test-'));
-  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
-  if (onPostgres) {
-    const database = createTestDatabase();
-    return {
-      env: { DATABASE_URL: database.url, MEDIA_DIR: path.join(dir, 'media') },
-      remove: () => {
-        try {
-          database.drop();
-        } finally {
-          removeDir();
-        }
-      },
-    };
-  }
-  return { env: { DATABASE_PATH: path.join(dir, 'test.db'), MEDIA_DIR: path.join(dir, 'media') }, remove: removeDir };
+  const database = createTestDatabase();
+  return {
+    env: { DATABASE_URL: database.url, MEDIA_DIR: path.join(dir, 'media') },
+    remove: () => {
+      try {
+        database.drop();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
 /**

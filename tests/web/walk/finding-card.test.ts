@@ -4,7 +4,8 @@ import type { CampaignSnapshot } from '$lib/graphql/field-operations';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { walkSection } from '$lib/i18n/nl-walk';
 import type { MyFinding, MyObservation } from '$lib/offline/findings-store';
-import { findingCard, formatDateTime } from '$lib/walk/finding-card';
+import { dateTimeText } from '$lib/i18n/field-time';
+import { findingCard } from '$lib/walk/finding-card';
 
 const campaign = {
   id: 'c',
@@ -41,7 +42,7 @@ describe('a card on Mijn bevindingen', () => {
   it('names the spot, the theme, the date, the status in words and the photos', () => {
     const card = findingCard(finding({ data: { category: 'HEEL', text: 'Losse tegel', spotId: 's1', photoIds: ['p1', 2] } }), campaign, i18n.t);
     expect(card).toMatchObject({ title: 'Losse tegel', place: 'Speeltuin Boerenpad', theme: 'Heel', status: 'Nieuw', latestMessage: null, actionItems: [], photoIds: ['p1'] });
-    expect(card.recordedOn).toBe(formatDateTime('2026-05-01T10:00:00.000Z'));
+    expect(card.recordedOn).toBe(dateTimeText('2026-05-01T10:00:00.000Z'));
     expect(card.recordedOn).toMatch(/^1 mei 2026/);
   });
 
@@ -73,7 +74,7 @@ describe('a card on Mijn bevindingen', () => {
       i18n.t,
     );
     expect(card.status).toBe('Ingepland');
-    expect(card.latestMessage).toEqual({ text: 'De gemeente legt de tegel volgende week vast.', status: 'Ingepland', at: formatDateTime('2026-05-03T08:00:00.000Z') });
+    expect(card.latestMessage).toEqual({ text: 'De gemeente legt de tegel volgende week vast.', status: 'Ingepland', at: dateTimeText('2026-05-03T08:00:00.000Z') });
     expect(card.actionItems.map((a) => [a.title, a.statusText, a.publicMessage])).toEqual([
       ['Stoep Troelstrastraat herstellen', 'Mee bezig', 'Uitvoering in juni.'],
       ['Nieuw', 'LATER_STATUS', null],

@@ -4,6 +4,7 @@
  */
 import type { OutboxEntry } from '../offline/idb';
 import { entryAmount } from '../counter/unit-words';
+import { dateTimeText } from '../i18n/field-time';
 import { t } from '../i18n/i18n.svelte';
 import { nl, type MessageKey } from '../i18n/nl';
 import { answerWords } from '../walk/answer-rules';
@@ -17,6 +18,5 @@ export function describeEntry(entry: OutboxEntry): string {
   const answer = answerWords({ rating: entry.args.rating as string | null, answer: entry.args.answer as string | null }, t) ?? '–';
   const what = key in nl ? t(key, { amount: amount(entry.args), answer }) : t('sync.entry.other');
   const text = typeof entry.args.text === 'string' && entry.args.text ? `: “${entry.args.text.length > 60 ? `${entry.args.text.slice(0, 57)}…` : entry.args.text}”` : '';
-  const time = new Date(entry.createdAt).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
-  return `${what}${text} (${t('sync.entry.recordedAt', { time })})`;
+  return `${what}${text} (${t('sync.entry.recordedAt', { time: dateTimeText(entry.createdAt) })})`;
 }

@@ -4,6 +4,7 @@
  * plan item it became part of. Pure, so it is tested without a browser.
  */
 import type { CampaignSnapshot } from '$lib/graphql/field-operations';
+import { dateTimeText } from '$lib/i18n/field-time';
 import { nl, type MessageKey } from '$lib/i18n/nl';
 import { nlWalk } from '$lib/i18n/nl-walk';
 import type { Delivery, MyActionItem, MyFinding } from '$lib/offline/findings-store';
@@ -26,9 +27,6 @@ export interface FindingCard {
   followsUp: string | null;
   photoIds: string[];
 }
-
-/** Date and time as the field app shows them everywhere: "1 dec 2026, 14:05". */
-export const formatDateTime = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
@@ -58,10 +56,10 @@ export function findingCard(finding: MyFinding, campaign: CampaignSnapshot | nul
     title: str(finding.data.text) ?? (finding.followsUp?.prompt || theme || t('finding.title')),
     place: placeOf(finding, campaign, t),
     theme,
-    recordedOn: formatDateTime(finding.createdAt),
+    recordedOn: dateTimeText(finding.createdAt),
     delivery: finding.delivery,
     status: finding.delivery === 'sent' ? known(t, `status.${finding.status ?? 'NIEUW'}`, finding.status ?? '') : null,
-    latestMessage: last ? { text: last.publicMessage, status: known(t, `status.${last.toStatus}`, last.toStatus), at: formatDateTime(last.at) } : null,
+    latestMessage: last ? { text: last.publicMessage, status: known(t, `status.${last.toStatus}`, last.toStatus), at: dateTimeText(last.at) } : null,
     actionItems: finding.actionItems.map((item) => ({ ...item, statusText: known(t, `mine.actionStatus.${item.status}`, item.status) })),
     followsUp: finding.followsUp && answer ? t('mine.followsUp', { prompt: finding.followsUp.prompt, answer }) : null,
     photoIds: photoIdsOf(finding),
