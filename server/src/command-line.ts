@@ -1,7 +1,7 @@
 /**
- * What the operator commands `npm run backup` and `npm run restore` (backup-cli.ts,
- * restore-cli.ts) share: reading their arguments and the configuration, and stopping with
- * one clear line. Exit codes: 0 done (also for --help), 1 failed, 2 wrong arguments.
+ * What the operator commands `npm run backup`, `npm run restore` and `npm run
+ * db:copy-to-postgres` (backup-cli.ts, restore-cli.ts, db/copy-to-postgres-cli.ts) share:
+ * reading their arguments and the configuration, and stopping with one clear line. Exit codes: 0 done (also for --help), 1 failed, 2 wrong arguments.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';

@@ -32,8 +32,8 @@ export async function restoreAndRestart(app: TestApp, env: Record<string, string
   return startTestApp(env);
 }
 
-/** Runs `npm run backup` or `npm run restore` (without npm) in a process of its own. */
-export function runCli(script: 'backup-cli' | 'restore-cli', args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `npm run backup`, `npm run restore` or `npm run db:copy-to-postgres` (without npm) in a process of its own. */
+export function runCli(script: 'backup-cli' | 'restore-cli' | 'db/copy-to-postgres-cli', args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', `server/src/${script}.ts`, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...env },

@@ -35,6 +35,8 @@ export interface DatabaseLock {
    * done cannot give it a WAL; db/connect.ts then opens the restored file instead.
    */
   makeSelfContained(): void;
+  /** The locking connection itself: while the lock is held, only it can read the file (copy-to-postgres.ts reads through it). */
+  readonly connection: SQLite.Database;
   release(): void;
 }
 
@@ -51,8 +53,9 @@ function cannotCheck(databasePath: string, error: unknown): BackupError {
  * Takes the exclusive lock on the database, or throws DatabaseInUseError; null only for a
  * file that is no SQLite database. Any other failure is a BackupError: not knowing is no
  * reason to go ahead. With `create`, makes an empty database first (its folder must exist).
+ * `doing` ends the in-use message: what must wait until the server is stopped.
  */
-export function lockUnusedDatabase(databasePath: string, options: { create?: boolean } = {}): DatabaseLock | null {
+export function lockUnusedDatabase(databasePath: string, options: { create?: boolean; doing?: string } = {}): DatabaseLock | null {
   let db: SQLite.Database;
   try {
     db = new SQLite(databasePath, { fileMustExist: options.create !== true, timeout: 0 });
@@ -68,12 +71,13 @@ export function lockUnusedDatabase(databasePath: string, options: { create?: boo
     db.close();
     const code = codeOf(error);
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      throw new DatabaseInUseError(`The database ${databasePath} is in use: stop the Buurtkracht server (and any backup or other command using it) before restoring.`);
+      throw new DatabaseInUseError(`The database ${databasePath} is in use: stop the Buurtkracht server (and any backup or other command using it) before ${options.doing ?? 'restoring'}.`);
     }
     if (isNoDatabase(code)) return null;
     throw cannotCheck(databasePath, error);
   }
   return {
+    connection: db,
     makeSelfContained() {
       db.pragma('wal_checkpoint(TRUNCATE)');
       // PERSIST, not DELETE: in exclusive mode this connection keeps its journal open until

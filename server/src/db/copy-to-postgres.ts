@@ -1,0 +1,156 @@
+/**
+ * Moves a programme from its SQLite file to PostgreSQL: every row of every table, in one
+ * PostgreSQL transaction, so the target ends up with all of it or with nothing.
+ * - The file must not be in use (database-lock.ts): its exclusive lock is held for the
+ *   whole copy, so no write can land in the file after its rows were read. A running
+ *   server would otherwise acknowledge batches that the copy no longer takes along.
+ * - The file must have exactly the migrations this version of the app has: the target is
+ *   migrated to the same point, so both have the same tables and columns.
+ * - The target must hold no rows: a copy merged into a database that is in use would mix
+ *   two programmes.
+ * - Tables go in foreign-key order. Rows of a table that refers to itself (a campaign
+ *   copied from another, a correction of a tally event) go in the order they were
+ *   written, which puts the referred row first.
+ * - Counters continue past the copy: an identity column's sequence is set beyond the
+ *   highest key ever handed out, which SQLite keeps in sqlite_sequence even after the row
+ *   itself was removed (the change log's seq must never be handed out twice: a phone's
+ *   pull cursor relies on it).
+ * - Before the commit, every table's row count is compared with the file's.
+ */
+import fs from 'node:fs';
+import type SQLite from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import { lockUnusedDatabase } from '../modules/backup/database-lock.js';
+import { FolderMigrationProvider, migrateToLatest, migrationsFolder } from './migrate.js';
+
+export class CopyRefusedError extends Error {
+  override name = 'CopyRefusedError';
+}
+
+/** Kysely's own bookkeeping: the target's migrator writes it. */
+const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock']);
+/** PostgreSQL takes at most 65,535 parameters per statement. */
+const MAX_PARAMETERS = 60_000;
+const MAX_ROWS_PER_INSERT = 1_000;
+
+export interface CopiedTable {
+  table: string;
+  rows: number;
+}
+
+/** Copies the SQLite file at `sourcePath` into the (empty) PostgreSQL database of `target`. */
+export async function copySqliteToPostgres(sourcePath: string, target: Kysely<any>, onTable: (copied: CopiedTable) => void = () => {}): Promise<CopiedTable[]> {
+  if (!fs.existsSync(sourcePath)) throw new CopyRefusedError(`There is no file ${sourcePath}.`);
+  const lock = lockUnusedDatabase(sourcePath, { doing: 'copying it' });
+  if (!lock) throw new CopyRefusedError(`${sourcePath} is not a SQLite database.`);
+  try {
+    const source = lock.connection;
+    await checkSameMigrations(source, sourcePath);
+    await migrateToLatest(target);
+    const tables = tablesInForeignKeyOrder(source);
+    return await target.transaction().execute(async (trx) => {
+      await refuseUnlessEmpty(trx, tables);
+      const copied: CopiedTable[] = [];
+      for (const table of tables) {
+        const rows = await copyTable(source, trx, table);
+        copied.push({ table, rows });
+        onTable({ table, rows });
+      }
+      await continueIdentities(source, trx);
+      return copied;
+    });
+  } finally {
+    lock.release();
+  }
+}
+
+async function checkSameMigrations(source: SQLite.Database, sourcePath: string): Promise<void> {
+  const known = Object.keys(await new FolderMigrationProvider(migrationsFolder).getMigrations()).sort();
+  const hasBookkeeping = source.prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`).get() !== undefined;
+  const applied = hasBookkeeping ? (source.prepare('select name from kysely_migration order by name').pluck().all() as string[]) : [];
+  const unknown = applied.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new CopyRefusedError(`${sourcePath} was migrated by a newer version of Buurtkracht (${unknown.join(', ')}): copy it with that version.`);
+  }
+  const missing = known.filter((name) => !applied.includes(name));
+  if (missing.length > 0) {
+    throw new CopyRefusedError(
+      `${sourcePath} lacks ${missing.length} migration(s) of this version (${missing[0]}…). Bring it up to date first: DATABASE_PATH=${sourcePath} npm run db:migrate (without DATABASE_URL), then copy again.`,
+    );
+  }
+}
+
+/** Every table of the file but Kysely's, each after the tables its foreign keys point at. */
+function tablesInForeignKeyOrder(source: SQLite.Database): string[] {
+  const names = (source.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).pluck().all() as string[]).filter(
+    (name) => !NOT_COPIED.has(name),
+  );
+  const dependsOn = new Map(names.map((name) => [name, (source.prepare('select "table" from pragma_foreign_key_list(?)').pluck().all(name) as string[]).filter((t) => t !== name)]));
+  const ordered: string[] = [];
+  const visiting = new Set<string>();
+  const visit = (name: string) => {
+    if (ordered.includes(name)) return;
+    if (visiting.has(name)) throw new Error(`foreign keys form a cycle through ${name}: no order to copy the tables in`);
+    visiting.add(name);
+    for (const other of dependsOn.get(name) ?? []) visit(other);
+    visiting.delete(name);
+    ordered.push(name);
+  };
+  names.forEach(visit);
+  return ordered;
+}
+
+async function refuseUnlessEmpty(trx: Kysely<any>, tables: string[]): Promise<void> {
+  for (const table of tables) {
+    const { rows } = await sql<{ one: number }>`select 1 as one from ${sql.table(table)} limit 1`.execute(trx);
+    if (rows.length > 0) throw new CopyRefusedError(`The PostgreSQL database already holds data (table ${table}): copy into a new, empty database.`);
+  }
+}
+
+/** Integers as SQLite stores them (64-bit): as text to PostgreSQL, which reads them into its own integer types exactly. */
+const toParameter = (value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+
+async function copyTable(source: SQLite.Database, trx: Kysely<any>, table: string): Promise<number> {
+  const columns = source.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
+  const withoutRowid = (source.prepare('select wr from pragma_table_list(?)').pluck().get(table) as number) === 1;
+  const quoted = `"${table.replaceAll('"', '""')}"`;
+  const rows = source.prepare(`select * from ${quoted}${withoutRowid ? '' : ' order by rowid'}`).safeIntegers(true);
+  const perInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)));
+  let batch: Record<string, unknown>[] = [];
+  let count = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    try {
+      await trx.insertInto(table).values(batch).execute();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`copying ${table} (rows ${count - batch.length + 1}–${count}) failed: ${reason}. Nothing was copied.`, { cause: error });
+    }
+    batch = [];
+  };
+  for (const row of rows.iterate() as Iterable<Record<string, unknown>>) {
+    batch.push(Object.fromEntries(columns.map((column) => [column, toParameter(row[column])])));
+    count++;
+    if (batch.length === perInsert) await flush();
+  }
+  await flush();
+  const { rows: counted } = await sql<{ n: number }>`select count(*)::integer as n from ${sql.table(table)}`.execute(trx);
+  if (counted[0]!.n !== count) throw new Error(`copying ${table}: PostgreSQL holds ${counted[0]!.n} rows, the file ${count}. Nothing was copied.`);
+  return count;
+}
+
+/** Sets each identity column's sequence past the highest key the file ever handed out. */
+async function continueIdentities(source: SQLite.Database, trx: Kysely<any>): Promise<void> {
+  const handedOut = new Map(
+    (source.prepare(`select 1 from sqlite_master where name = 'sqlite_sequence'`).get() ? (source.prepare('select name, seq from sqlite_sequence').all() as { name: string; seq: number }[]) : []).map((r) => [r.name, r.seq]),
+  );
+  const { rows: identities } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns where table_schema = current_schema() and is_identity = 'YES'`.execute(trx);
+  for (const { table_name: table, column_name: column } of identities) {
+    if (NOT_COPIED.has(table)) continue;
+    const { rows } = await sql<{ n: number | null }>`select max(${sql.ref(column)}) as n from ${sql.table(table)}`.execute(trx);
+    const highest = Math.max(Number(rows[0]?.n ?? 0), handedOut.get(table) ?? 0);
+    // setval(…, n, true): the next key is n + 1. A sequence cannot be set to 0: nothing to continue then.
+    if (highest > 0) await sql`select setval(pg_get_serial_sequence(${table}, ${column}), ${highest}, true)`.execute(trx);
+  }
+}
