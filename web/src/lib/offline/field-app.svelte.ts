@@ -269,32 +269,6 @@ class FieldApp {
     return id;
   }
 
-  /** A refused entry back in line, by its mutationId. */
-  async retry(mutationId: string): Promise<void> {
-    await (await outbox()).retryRejected(this.db, mutationId);
-    this.version++;
-    void this.#engine?.syncNow();
-  }
-
-  /** A refused entry thrown away, as the person chose. */
-  async discard(mutationId: string): Promise<void> {
-    await (await outbox()).discardRejected(this.db, mutationId);
-    this.version++;
-    await this.status.refresh(this.db);
-  }
-
-  /** A refused photo sent again with the next round. */
-  async retryPhoto(id: string): Promise<void> {
-    await (await outbox()).retryPhoto(this.db, id);
-    void this.#engine?.syncNow();
-  }
-
-  /** A refused photo left out: its finding goes without it. */
-  async dropPhoto(id: string): Promise<void> {
-    await (await outbox()).dropPhoto(this.db, id);
-    await this.status.refresh(this.db);
-  }
-
   syncNow(): void {
     void this.#engine?.syncNow();
   }
