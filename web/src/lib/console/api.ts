@@ -3,6 +3,7 @@
  * need around it: a signed-out session sends the person to the sign-in page (and back
  * afterwards), and a short list can be read to its end page by page.
  */
+import { dutchNumber } from '$lib/console/dutch-number';
 import { goto } from '$app/navigation';
 import { gql, GraphQLRequestError, type AnyDocument, type Gql } from '$lib/graphql/client';
 import { nodes, type Connection } from '$lib/graphql/console/paging';
@@ -25,7 +26,7 @@ export const staffGql: Gql = async (document, ...rest) => {
 /** A list that is longer than a screen may load whole: said in words, never cut short silently. */
 export class ListTooLongError extends Error {
   constructor(readonly limit: number) {
-    super(`Deze lijst is te lang om hier in één keer te tonen (meer dan ${limit.toLocaleString('nl-NL')}). Er is niets weggelaten: de lijst staat hier niet. Vraag de beheerder om hulp.`);
+    super(`Deze lijst is te lang om hier in één keer te tonen (meer dan ${dutchNumber(limit)}). Er is niets weggelaten: de lijst staat hier niet. Vraag de beheerder om hulp.`);
   }
 }
 

@@ -4,6 +4,7 @@
  * (an empty field is no target). The server decides again (setCampaignUnits,
  * createCampaign); checking here first puts each problem next to its field at once.
  */
+import { dutchNumber } from '$lib/console/dutch-number';
 import { isMeasuredArea, MAX_UNIT_TARGET, UNITS_OF_KIND, type CountingKind, type UnitCode } from '@buurtkracht/protocol/tally-units';
 
 export interface UnitDraft {
@@ -21,7 +22,7 @@ export interface UnitInput {
  * The one wording of the rule, as the hint under the targets and as the message next to a
  * target that breaks it (the server's campaign-unit-rules.ts says the same).
  */
-export const TARGET_HINT = `Een doel is een heel getal van 1 tot ${MAX_UNIT_TARGET.toLocaleString('nl-NL')}. Laat het leeg voor geen doel.`;
+export const TARGET_HINT = `Een doel is een heel getal van 1 tot ${dutchNumber(MAX_UNIT_TARGET)}. Laat het leeg voor geen doel.`;
 
 /**
  * Whether a unit can have a target of its own. A measured area cannot: it adds to the m²

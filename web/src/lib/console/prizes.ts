@@ -5,6 +5,7 @@
  * what the schema's PrizeCategory descriptions say for API users; change them together.
  */
 import type { PrizeCategory, PrizeProposal, PrizeWinner } from '$lib/graphql/console/prize-operations';
+import { dutchNumber, oneDecimal } from './dutch-number';
 
 export const PRIZE_WORDS: Record<PrizeCategory, { title: string; explanation: string; who: string }> = {
   MOST_AREA_BY_PARTICIPANT: {
@@ -42,23 +43,22 @@ export const PRIZE_WORDS: Record<PrizeCategory, { title: string; explanation: st
   },
 };
 
-const m2 = (value: number) => value.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** "12,0 m²", "9,0 m² per huishouden", "2 tuinen", "1 plek", "14 geteld", "3 tuinen geholpen". */
 export function figureText(unit: PrizeProposal['unit'], winner: Pick<PrizeWinner, 'figure' | 'areaM2'>): string {
   switch (unit) {
     case 'AREA_CM2':
-      return `${m2(winner.areaM2 ?? 0)} m²`;
+      return `${oneDecimal(winner.areaM2 ?? 0)} m²`;
     case 'AREA_CM2_PER_HOUSEHOLD':
-      return `${m2(winner.areaM2 ?? 0)} m² per huishouden`;
+      return `${oneDecimal(winner.areaM2 ?? 0)} m² per huishouden`;
     case 'GARDENS':
-      return `${winner.figure.toLocaleString('nl-NL')} ${winner.figure === 1 ? 'tuin' : 'tuinen'}`;
+      return `${dutchNumber(winner.figure)} ${winner.figure === 1 ? 'tuin' : 'tuinen'}`;
     case 'SPOTS':
-      return `${winner.figure.toLocaleString('nl-NL')} ${winner.figure === 1 ? 'plek' : 'plekken'}`;
+      return `${dutchNumber(winner.figure)} ${winner.figure === 1 ? 'plek' : 'plekken'}`;
     case 'COUNTED':
-      return `${winner.figure.toLocaleString('nl-NL')} geteld`;
+      return `${dutchNumber(winner.figure)} geteld`;
     case 'GARDENS_HELPED':
-      return `${winner.figure.toLocaleString('nl-NL')} ${winner.figure === 1 ? 'tuin' : 'tuinen'} geholpen`;
+      return `${dutchNumber(winner.figure)} ${winner.figure === 1 ? 'tuin' : 'tuinen'} geholpen`;
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { scaleLabel, isScaleValue, type ScaleValue } from '$lib/questionnaire/scale';
 import { YES_NO_WORDS } from '$lib/console/checklist-draft';
+import { dutchNumber } from '$lib/console/dutch-number';
 import type { QuestionnaireResults, QuestionResult } from '$lib/graphql/console/questionnaire-operations';
 
 export type Question = QuestionResult['question'];
@@ -14,7 +15,7 @@ export type Question = QuestionResult['question'];
 /** A whole percentage of `part` in `whole`; 0 when there is no whole. */
 export const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
-const count = (n: number, one: string, more: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : more}`;
+const count = (n: number, one: string, more: string) => `${dutchNumber(n)} ${n === 1 ? one : more}`;
 
 /** "1 open antwoord", "12 open antwoorden". */
 export const openAnswers = (n: number): string => count(n, 'open antwoord', 'open antwoorden');
@@ -23,11 +24,11 @@ export const openAnswers = (n: number): string => count(n, 'open antwoord', 'ope
 export function responseRateText(results: Pick<QuestionnaireResults, 'participants' | 'appResponses' | 'linkResponses' | 'responseRate'>): { app: string; link: string | null } {
   const app =
     results.participants > 0
-      ? `${results.appResponses.toLocaleString('nl-NL')} van ${count(results.participants, 'deelnemer', 'deelnemers')} (${Math.round((results.responseRate ?? 0) * 100)}%)`
+      ? `${dutchNumber(results.appResponses)} van ${count(results.participants, 'deelnemer', 'deelnemers')} (${Math.round((results.responseRate ?? 0) * 100)}%)`
       : results.appResponses > 0
         ? `${count(results.appResponses, 'antwoord', 'antwoorden')} in de app`
         : 'Nog geen deelnemers in de app';
-  return { app, link: results.linkResponses > 0 ? `${results.linkResponses.toLocaleString('nl-NL')} via de openbare link` : null };
+  return { app, link: results.linkResponses > 0 ? `${dutchNumber(results.linkResponses)} via de openbare link` : null };
 }
 
 export const totalResponses = (results: Pick<QuestionnaireResults, 'appResponses' | 'linkResponses'>): number => results.appResponses + results.linkResponses;
@@ -64,7 +65,7 @@ export function answerRows(question: Pick<Question, 'type'>, result: Pick<Questi
  * getoond"); null when it shows them all. The server lists at most 500, newest day first.
  */
 export function shownOfMatches(result: Pick<QuestionResult, 'texts' | 'textMatches'>): string | null {
-  return result.texts.length < result.textMatches ? `${result.texts.length.toLocaleString('nl-NL')} van ${result.textMatches.toLocaleString('nl-NL')} getoond` : null;
+  return result.texts.length < result.textMatches ? `${dutchNumber(result.texts.length)} van ${dutchNumber(result.textMatches)} getoond` : null;
 }
 
 /** Today's date in the Netherlands (YYYY-MM-DD), the day the server counts in. */
@@ -86,5 +87,5 @@ export function moreOpenAnswersText(result: Pick<QuestionResult, 'texts' | 'text
   const rest = result.textMatches - shown;
   if (rest <= 0) return null;
   if (result.texts.length >= result.textMatches) return `En nog ${openAnswers(rest)}; ${rest === 1 ? 'dat staat' : 'ze staan allemaal'} op de pagina Vragenlijst van de campagne.`;
-  return `En nog ${openAnswers(rest)}. De pagina Vragenlijst van de campagne toont de nieuwste ${result.texts.length.toLocaleString('nl-NL')}; alle ${result.textMatches.toLocaleString('nl-NL')} staan in de CSV van de vragenlijst.`;
+  return `En nog ${openAnswers(rest)}. De pagina Vragenlijst van de campagne toont de nieuwste ${dutchNumber(result.texts.length)}; alle ${dutchNumber(result.textMatches)} staan in de CSV van de vragenlijst.`;
 }

@@ -1,16 +1,14 @@
 /** How the results page writes its numbers and what is not known, in Dutch. */
+import { dutchNumber } from '$lib/console/dutch-number';
 import type { ProgrammeYear } from '$lib/graphql/console/programme-operations';
 
 type Activity = ProgrammeYear['activities'][number];
 type Satisfaction = ProgrammeYear['satisfaction'];
 
-export const whole = (n: number): string => n.toLocaleString('nl-NL');
-export const oneDecimal = (n: number): string => n.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-export const percent = (share: number): string => `${(share * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
 
 /** Households, or why they are not known, in words that need no explanation elsewhere. */
 export function householdsText(activity: Activity): string {
-  if (activity.households !== null) return whole(activity.households);
+  if (activity.households !== null) return dutchNumber(activity.households);
   return activity.householdsUnknown === 'PERSONAL_DATA_ERASED' ? 'gewist' : 'niet gevraagd';
 }
 

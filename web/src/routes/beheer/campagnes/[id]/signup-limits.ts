@@ -4,6 +4,7 @@
  * The numbers are the server's (@buurtkracht/protocol/input-limits). Empty means "no
  * maximum" or "stock not known".
  */
+import { dutchNumber } from '$lib/console/dutch-number';
 import { DAY_CAPACITY_MAX, TOOL_NAME_MAX, TOOL_STOCK_MAX } from '@buurtkracht/protocol/input-limits';
 
 type Parsed = { value: number | null; problem?: undefined } | { value?: undefined; problem: string };
@@ -19,7 +20,7 @@ export const parseCapacity = (raw: unknown): Parsed =>
   wholeNumber(raw, 1, DAY_CAPACITY_MAX, `Vul een heel aantal plekken in, van 1 tot en met ${DAY_CAPACITY_MAX}, of laat het leeg voor geen maximum.`);
 
 export const parseStock = (raw: unknown): Parsed =>
-  wholeNumber(raw, 0, TOOL_STOCK_MAX, `Vul een heel aantal in, van 0 tot en met ${TOOL_STOCK_MAX.toLocaleString('nl-NL')}, of laat het leeg als je het niet weet.`);
+  wholeNumber(raw, 0, TOOL_STOCK_MAX, `Vul een heel aantal in, van 0 tot en met ${dutchNumber(TOOL_STOCK_MAX)}, of laat het leeg als je het niet weet.`);
 
 export function toolNameProblem(name: string): string | null {
   const trimmed = name.trim();

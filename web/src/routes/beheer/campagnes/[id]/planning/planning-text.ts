@@ -4,15 +4,15 @@
  * coordinator who prints the page in black and white, or cannot tell red from green, reads
  * the same as anyone else.
  */
+import { dutchNumber, oneDecimal } from '$lib/console/dutch-number';
 
-const nl = (n: number) => n.toLocaleString('nl-NL');
-const plural = (n: number, one: string, more: string) => `${nl(n)} ${n === 1 ? one : more}`;
+const plural = (n: number, one: string, more: string) => `${dutchNumber(n)} ${n === 1 ? one : more}`;
 
 /** "18 van 20 plekken bezet"; without a maximum only the count; over it, by how many. */
 export function placesText(confirmed: number, capacity: number | null): string {
   if (capacity === null) return `${plural(confirmed, 'aanmelding', 'aanmeldingen')} (geen maximum)`;
-  const text = `${nl(confirmed)} van ${plural(capacity, 'plek', 'plekken')} bezet`;
-  return confirmed > capacity ? `${text}, ${nl(confirmed - capacity)} meer dan het maximum` : text;
+  const text = `${dutchNumber(confirmed)} van ${plural(capacity, 'plek', 'plekken')} bezet`;
+  return confirmed > capacity ? `${text}, ${dutchNumber(confirmed - capacity)} meer dan het maximum` : text;
 }
 
 /** The tool's name as a heading word: "kruiwagen" → "Kruiwagen". */
@@ -29,15 +29,15 @@ export interface ToolLine {
 /** One tool asked for on a date against the stock the coordinator entered (null: not entered). */
 export function toolLine(demand: { tool: { name: string; stock: number | null }; requested: number; short: number }): ToolLine {
   const { tool, requested, short } = demand;
-  const asked = `${toolName(tool.name)}: ${nl(requested)} gevraagd`;
+  const asked = `${toolName(tool.name)}: ${dutchNumber(requested)} gevraagd`;
   if (tool.stock === null) return { text: asked, verdict: 'voorraad niet ingevuld', short: false };
-  const text = `${asked}, ${nl(tool.stock)} beschikbaar`;
-  return short > 0 ? { text, verdict: `${nl(short)} te kort`, short: true } : { text, verdict: 'genoeg', short: false };
+  const text = `${asked}, ${dutchNumber(tool.stock)} beschikbaar`;
+  return short > 0 ? { text, verdict: `${dutchNumber(short)} te kort`, short: true } : { text, verdict: 'genoeg', short: false };
 }
 
 /** "2× kruiwagen, 1× tegellichter", or "–" when nothing was asked for. */
 export const toolsText = (tools: readonly { tool: { name: string }; quantity: number }[]): string =>
-  tools.length === 0 ? '–' : tools.map((t) => `${nl(t.quantity)}× ${t.tool.name}`).join(', ');
+  tools.length === 0 ? '–' : tools.map((t) => `${dutchNumber(t.quantity)}× ${t.tool.name}`).join(', ');
 
 interface Person {
   walkerKind: 'RESIDENT' | 'PROFESSIONAL' | null;
@@ -56,13 +56,13 @@ export function whoOrWhere(person: Person): string {
 
 /** The garden's estimate as the person gave it: m² or a number of tiles. */
 export function estimateText(signup: { estimateM2: number | null; estimateTiles: number | null }): string {
-  const parts = [signup.estimateM2 !== null ? `${nl(signup.estimateM2)} m²` : null, signup.estimateTiles !== null ? plural(signup.estimateTiles, 'tegel', 'tegels') : null];
+  const parts = [signup.estimateM2 !== null ? `${dutchNumber(signup.estimateM2)} m²` : null, signup.estimateTiles !== null ? plural(signup.estimateTiles, 'tegel', 'tegels') : null];
   return parts.filter(Boolean).join(' of ') || '–';
 }
 
 /** An area in m² with one decimal, "12,5 m²"; null: not known (yet). */
 export const areaText = (m2: number | null, unknown: string): string =>
-  m2 === null ? unknown : `${m2.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} m²`;
+  m2 === null ? unknown : `${oneDecimal(m2)} m²`;
 
 /** Rows grouped by street in the order they come (the server sorts by street, then number). */
 export function byStreet<Row extends { street: { id: string; name: string } }>(rows: readonly Row[]): { street: Row['street']; rows: Row[] }[] {
