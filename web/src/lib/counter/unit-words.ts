@@ -22,7 +22,7 @@ export interface UnitWords {
 /** The field app's words: its current language. */
 const FIELD_UNIT_WORDS: UnitWords = {
   get locale() {
-    return i18n.locale === 'en' ? 'en-GB' : 'nl-NL';
+    return i18n.intlLocale;
   },
   word: (key) => t(key),
 };

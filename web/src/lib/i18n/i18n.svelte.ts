@@ -31,6 +31,10 @@ const wordsOf = async (section: Section, locale: Locale) => (locale === 'en' ? a
 
 class I18n {
   locale = $state<Locale>(DEFAULT_LOCALE);
+  /** The language as Intl's number and date formats take it: British English writes dates and times as a Dutch reader expects them ("1 May 2026, 14:05"). */
+  get intlLocale(): string {
+    return this.locale === 'en' ? 'en-GB' : 'nl-NL';
+  }
   /** The core and every section asked for so far, in the current language. */
   #messages = $state.raw<Partial<Messages>>(nl);
   /** Sections routes asked for, by name: a change of language loads them again, in the new one. */
