@@ -51,6 +51,33 @@ async function sqliteProgramme(options: { migrate?: boolean } = {}): Promise<str
   return file.env.DATABASE_PATH!;
 }
 
+/** The demo programme in a SQLite file, as `npm start` seeds it, with the rows a copy finds hardest added by hand. */
+async function demoProgrammeWithAwkwardRows(): Promise<string> {
+  const file = sqliteDatabaseFile();
+  cleanup.push(file.remove);
+  const t = await startTestApp({ ...file.env, DEMO_SEED: 'true' });
+  await t.close();
+  const raw = new SQLite(file.env.DATABASE_PATH!);
+  try {
+    // More tally events than one insert takes, the first a correction of the last: a
+    // reference to a row of the same table that comes later in the file, in a later insert.
+    const columns = (raw.prepare(`select name from pragma_table_info('tally_event') where name != 'id'`).pluck().all() as string[]).join(', ');
+    const copyEvents = raw.prepare(`insert into tally_event (id, ${columns}) select 'kopie-' || ? || '-' || id, ${columns} from tally_event where id not like 'kopie-%'`);
+    for (let i = 0; (raw.prepare('select count(*) from tally_event').pluck().get() as number) <= 1_000; i++) copyEvents.run(String(i));
+    raw.exec(`update tally_event set corrects_event_id = (select id from tally_event order by rowid desc limit 1) where rowid = (select min(rowid) from tally_event)`);
+    raw.exec(`update campaign set copied_from_id = (select id from campaign order by rowid desc limit 1) where rowid = (select min(rowid) from campaign)`);
+    // A total beyond 32 bits, and more change-log rows than one insert takes.
+    raw.exec(`update tally_rollup set area_cm2 = 3000000000 where rowid = (select min(rowid) from tally_rollup)`);
+    const copyLog = raw.prepare(`insert into change_log (neighbourhood_id, campaign_id, entity_type, entity_id, op, at) select neighbourhood_id, campaign_id, entity_type, entity_id, op, at from change_log limit 100`);
+    for (let i = 0; i < 15; i++) copyLog.run();
+    // A table stored without rowid.
+    raw.exec(`insert into questionnaire_participation (campaign_id, participant_id) select campaign_id, id from participant limit 1`);
+  } finally {
+    raw.close();
+  }
+  return file.env.DATABASE_PATH!;
+}
+
 function emptyPostgres(): { url: string; db: Kysely<any> } {
   const database = createTestDatabase({ empty: true });
   const { db } = openConnection({ databasePath: '', databaseUrl: database.url }, { reader: false });
@@ -105,6 +132,29 @@ describe.skipIf(!onPostgres)('copying a SQLite programme to PostgreSQL', () => {
     }
   });
 
+  it('copies references to later rows of the same table, totals beyond 32 bits, many rows and a table without rowid', async () => {
+    const file = await demoProgrammeWithAwkwardRows();
+    const expected = await rowsOfFile(file);
+    expect(expected.change_log!.length).toBeGreaterThan(1_000);
+    expect(expected.questionnaire_participation).toHaveLength(1);
+    const target = emptyPostgres();
+    await copySqliteToPostgres(file, target.db);
+    expect(await tableRows(target.db, SKIP)).toEqual(expected);
+    const big = await target.db.selectFrom('tally_rollup').select('area_cm2').where('area_cm2', '=', 3_000_000_000).execute();
+    expect(big).toHaveLength(1);
+  });
+
+  it('names text with a NUL character, which PostgreSQL cannot store, before it writes anything', async () => {
+    const file = await sqliteProgramme();
+    const raw = new SQLite(file);
+    const id = raw.prepare('select id from finding order by rowid limit 1').pluck().get() as string;
+    raw.prepare('update finding set text = ? where id = ?').run('Losse tegel\u0000', id);
+    raw.close();
+    const target = emptyPostgres();
+    await expect(copySqliteToPostgres(file, target.db)).rejects.toThrow(`finding.text holds a NUL character (row id ${id}), which PostgreSQL cannot store. Remove it from the file, then copy again.`);
+    expect(await migrationRows(target.db)).toBe(0);
+  });
+
   it('writes nothing when a row cannot be copied, and says which table', async () => {
     const file = await sqliteProgramme();
     // SQLite keeps text in an integer column; PostgreSQL refuses it.
@@ -145,13 +195,21 @@ describe.skipIf(!onPostgres)('copying a SQLite programme to PostgreSQL', () => {
     expect(await tableRows(target.db)).toEqual(before);
   });
 
+  it('refuses a target with data of its own before it migrates it', async () => {
+    const target = emptyPostgres();
+    await sql`create table notities (tekst text)`.execute(target.db);
+    await sql`insert into notities values ('van een ander programma')`.execute(target.db);
+    await expect(copySqliteToPostgres(await sqliteProgramme(), target.db)).rejects.toThrow('The PostgreSQL database already holds data (table notities): copy into a new, empty database.');
+    expect(await migrationRows(target.db)).toBe(0);
+  });
+
   it('runs as npm run db:copy-to-postgres: says what it copied, never the password', async () => {
     const file = await sqliteProgramme();
     const target = emptyPostgres();
     const run = await runCli('db/copy-to-postgres-cli', [file], { DATABASE_URL: target.url });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^participant: \d+ row\(s\)$/m);
-    expect(run.stdout).toMatch(/Copied \d+ row\(s\) in \d+ tables from .*; every table's count matched\./);
+    expect(run.stdout).toMatch(/^Copied \d+ row\(s\) in \d+ tables from .* to PostgreSQL at .*\.$/m);
     // (The test role's password may equal its name: look for it where a URL would hold it.)
     const password = new URL(target.url).password;
     expect(run.stdout).toContain(':***@');

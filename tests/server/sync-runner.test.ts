@@ -47,7 +47,7 @@ describe('sync runner', () => {
     });
     const runner = workerSyncRunner({ databasePath: 'unused', databaseUrl: `postgres://nobody:secret@127.0.0.1:${closedPort}/none`, logLevel: 'silent' }, logger);
     try {
-      await expect(runner.ready).rejects.toThrow(/ECONNREFUSED/);
+      await expect(runner.ready).rejects.toThrow(/^cannot reach PostgreSQL at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:\d+\/none \(DATABASE_URL\): .*ECONNREFUSED/);
     } finally {
       await runner.close();
     }

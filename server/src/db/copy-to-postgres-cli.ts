@@ -24,7 +24,7 @@ try {
     total += rows;
     if (rows > 0) console.log(`${table}: ${rows} row(s)`);
   });
-  console.log(`Copied ${total} row(s) in ${copied.length} tables from ${source} to ${describeTarget(config)}; every table's count matched.`);
+  console.log(`Copied ${total} row(s) in ${copied.length} tables from ${source} to ${describeTarget(config)}.`);
   console.log('Start the server with this DATABASE_URL (and without DATABASE_PATH). Keep the SQLite file until it runs as it should.');
 } catch (error) {
   process.exitCode = 1;

@@ -6,16 +6,18 @@
  *   server would otherwise acknowledge batches that the copy no longer takes along.
  * - The file must have exactly the migrations this version of the app has: the target is
  *   migrated to the same point, so both have the same tables and columns.
- * - The target must hold no rows: a copy merged into a database that is in use would mix
- *   two programmes.
- * - Tables go in foreign-key order. Rows of a table that refers to itself (a campaign
- *   copied from another, a correction of a tally event) go in the order they were
- *   written, which puts the referred row first.
+ * - The target must hold no rows, checked before it is migrated: a copy merged into a
+ *   database in use would mix two programmes, and an older Buurtkracht database with data
+ *   must not be upgraded on the way to a refusal.
+ * - Text with a NUL character, which SQLite keeps and PostgreSQL cannot, is named (table,
+ *   column, row) before anything is written.
+ * - Tables go in foreign-key order. A table's references to its own rows (a campaign
+ *   copied from another, a correction of a tally event) are filled in after all its rows
+ *   are there, so the order of the rows does not matter.
  * - Counters continue past the copy: an identity column's sequence is set beyond the
  *   highest key ever handed out, which SQLite keeps in sqlite_sequence even after the row
  *   itself was removed (the change log's seq must never be handed out twice: a phone's
  *   pull cursor relies on it).
- * - Before the commit, every table's row count is compared with the file's.
  */
 import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
@@ -28,7 +30,7 @@ export class CopyRefusedError extends Error {
 }
 
 /** Kysely's own bookkeeping: the target's migrator writes it. */
-const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock']);
+const isKyselys = (table: string) => table === 'kysely_migration' || table === 'kysely_migration_lock';
 /** PostgreSQL takes at most 65,535 parameters per statement. */
 const MAX_PARAMETERS = 60_000;
 const MAX_ROWS_PER_INSERT = 1_000;
@@ -46,10 +48,13 @@ export async function copySqliteToPostgres(sourcePath: string, target: Kysely<an
   try {
     const source = lock.connection;
     await checkSameMigrations(source, sourcePath);
-    await migrateToLatest(target);
     const tables = tablesInForeignKeyOrder(source);
+    refuseNulCharacters(source, tables);
+    await refuseUnlessEmpty(target);
+    await migrateToLatest(target);
     return await target.transaction().execute(async (trx) => {
-      await refuseUnlessEmpty(trx, tables);
+      // Again inside the transaction: something may have written since the first look.
+      await refuseUnlessEmpty(trx);
       const copied: CopiedTable[] = [];
       for (const table of tables) {
         const rows = await copyTable(source, trx, table);
@@ -83,7 +88,7 @@ async function checkSameMigrations(source: SQLite.Database, sourcePath: string):
 /** Every table of the file but Kysely's, each after the tables its foreign keys point at. */
 function tablesInForeignKeyOrder(source: SQLite.Database): string[] {
   const names = (source.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).pluck().all() as string[]).filter(
-    (name) => !NOT_COPIED.has(name),
+    (name) => !isKyselys(name),
   );
   const dependsOn = new Map(names.map((name) => [name, (source.prepare('select "table" from pragma_foreign_key_list(?)').pluck().all(name) as string[]).filter((t) => t !== name)]));
   const ordered: string[] = [];
@@ -100,10 +105,32 @@ function tablesInForeignKeyOrder(source: SQLite.Database): string[] {
   return ordered;
 }
 
-async function refuseUnlessEmpty(trx: Kysely<any>, tables: string[]): Promise<void> {
+/** Refuses a target with a row in any table but Kysely's (of this app or of another). */
+async function refuseUnlessEmpty(db: Kysely<any>): Promise<void> {
+  const { rows: tables } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  for (const { name } of tables) {
+    if (isKyselys(name)) continue;
+    const { rows } = await sql<{ one: number }>`select 1 as one from ${sql.table(name)} limit 1`.execute(db);
+    if (rows.length > 0) throw new CopyRefusedError(`The PostgreSQL database already holds data (table ${name}): copy into a new, empty database.`);
+  }
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const keyColumnsOf = (source: SQLite.Database, table: string) => source.prepare('select name from pragma_table_info(?) where pk > 0 order by pk').pluck().all(table) as string[];
+
+/** Names the first text with a NUL character: PostgreSQL cannot store one, and a copy without it would not be whole. */
+function refuseNulCharacters(source: SQLite.Database, tables: string[]): void {
   for (const table of tables) {
-    const { rows } = await sql<{ one: number }>`select 1 as one from ${sql.table(table)} limit 1`.execute(trx);
-    if (rows.length > 0) throw new CopyRefusedError(`The PostgreSQL database already holds data (table ${table}): copy into a new, empty database.`);
+    const textColumns = source.prepare(`select name from pragma_table_info(?) where lower(type) = 'text'`).pluck().all(table) as string[];
+    const key = keyColumnsOf(source, table);
+    for (const column of textColumns) {
+      const found = source.prepare(`select ${key.map(quote).join(', ')} from ${quote(table)} where instr(${quote(column)}, char(0)) > 0 limit 1`).get() as Record<string, unknown> | undefined;
+      if (found) {
+        const row = key.map((k) => `${k} ${String(found[k])}`).join(', ');
+        throw new CopyRefusedError(`${table}.${column} holds a NUL character (row ${row}), which PostgreSQL cannot store. Remove it from the file, then copy again.`);
+      }
+    }
   }
 }
 
@@ -113,9 +140,13 @@ const toParameter = (value: unknown) => (typeof value === 'bigint' ? value.toStr
 async function copyTable(source: SQLite.Database, trx: Kysely<any>, table: string): Promise<number> {
   const columns = source.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
   const withoutRowid = (source.prepare('select wr from pragma_table_list(?)').pluck().get(table) as number) === 1;
-  const quoted = `"${table.replaceAll('"', '""')}"`;
-  const rows = source.prepare(`select * from ${quoted}${withoutRowid ? '' : ' order by rowid'}`).safeIntegers(true);
+  // References to rows of the same table wait until every row is there (see the top).
+  const selfReferences = source.prepare('select "from" from pragma_foreign_key_list(?) where "table" = ?').pluck().all(table, table) as string[];
+  const key = keyColumnsOf(source, table);
+  if (selfReferences.length > 0 && key.length === 0) throw new Error(`copying ${table}: it refers to its own rows but has no primary key to find them by`);
+  const rows = source.prepare(`select * from ${quote(table)}${withoutRowid ? '' : ' order by rowid'}`).safeIntegers(true);
   const perInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)));
+  const later: { where: Record<string, unknown>; set: Record<string, unknown> }[] = [];
   let batch: Record<string, unknown>[] = [];
   let count = 0;
   const flush = async () => {
@@ -123,21 +154,34 @@ async function copyTable(source: SQLite.Database, trx: Kysely<any>, table: strin
     try {
       await trx.insertInto(table).values(batch).execute();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`copying ${table} (rows ${count - batch.length + 1}–${count}) failed: ${reason}. Nothing was copied.`, { cause: error });
+      throw failed(table, `rows ${count - batch.length + 1}–${count}`, error);
     }
     batch = [];
   };
   for (const row of rows.iterate() as Iterable<Record<string, unknown>>) {
-    batch.push(Object.fromEntries(columns.map((column) => [column, toParameter(row[column])])));
+    const values = Object.fromEntries(columns.map((column) => [column, toParameter(row[column])]));
+    const set = Object.fromEntries(selfReferences.filter((column) => values[column] !== null).map((column) => [column, values[column]]));
+    if (Object.keys(set).length > 0) {
+      for (const column of Object.keys(set)) values[column] = null;
+      later.push({ where: Object.fromEntries(key.map((k) => [k, values[k]])), set });
+    }
+    batch.push(values);
     count++;
     if (batch.length === perInsert) await flush();
   }
   await flush();
-  const { rows: counted } = await sql<{ n: number }>`select count(*)::integer as n from ${sql.table(table)}`.execute(trx);
-  if (counted[0]!.n !== count) throw new Error(`copying ${table}: PostgreSQL holds ${counted[0]!.n} rows, the file ${count}. Nothing was copied.`);
+  for (const { where, set } of later) {
+    try {
+      await trx.updateTable(table).set(set).where((eb) => eb.and(Object.entries(where).map(([k, v]) => eb(k, '=', v)))).execute();
+    } catch (error) {
+      throw failed(table, `row ${JSON.stringify(where)}`, error);
+    }
+  }
   return count;
 }
+
+const failed = (table: string, what: string, error: unknown) =>
+  new Error(`copying ${table} (${what}) failed: ${error instanceof Error ? error.message : String(error)}. Nothing was copied.`, { cause: error });
 
 /** Sets each identity column's sequence past the highest key the file ever handed out. */
 async function continueIdentities(source: SQLite.Database, trx: Kysely<any>): Promise<void> {
@@ -147,7 +191,7 @@ async function continueIdentities(source: SQLite.Database, trx: Kysely<any>): Pr
   const { rows: identities } = await sql<{ table_name: string; column_name: string }>`
     select table_name, column_name from information_schema.columns where table_schema = current_schema() and is_identity = 'YES'`.execute(trx);
   for (const { table_name: table, column_name: column } of identities) {
-    if (NOT_COPIED.has(table)) continue;
+    if (isKyselys(table)) continue;
     const { rows } = await sql<{ n: number | null }>`select max(${sql.ref(column)}) as n from ${sql.table(table)}`.execute(trx);
     const highest = Math.max(Number(rows[0]?.n ?? 0), handedOut.get(table) ?? 0);
     // setval(…, n, true): the next key is n + 1. A sequence cannot be set to 0: nothing to continue then.

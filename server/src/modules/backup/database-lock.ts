@@ -46,7 +46,7 @@ const isNoDatabase = (code: string) => code === 'SQLITE_NOTADB' || code.startsWi
 
 function cannotCheck(databasePath: string, error: unknown): BackupError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new BackupError(`Cannot check whether the database ${databasePath} is in use (${codeOf(error) || 'error'}: ${reason}); nothing was replaced. Check that the path is a database file this user may write to.`);
+  return new BackupError(`Cannot check whether the database ${databasePath} is in use (${codeOf(error) || 'error'}: ${reason}); nothing was changed. Check that the path is a database file this user may write to.`);
 }
 
 /**

@@ -8,8 +8,7 @@
  * together in the next one (see syncTogether).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { sql } from 'kysely';
-import { openConnection, type DatabaseTarget } from '../../db/connect.js';
+import { checkReachable, openConnection, type DatabaseTarget } from '../../db/connect.js';
 import { DomainError } from '../../domain-error.js';
 import { createLogger } from '../../logger.js';
 import '../../validation-locale.js';
@@ -21,7 +20,8 @@ const MAX_BATCHES_PER_TRANSACTION = 8;
 
 const { logLevel, ...target } = workerData as DatabaseTarget & { logLevel: string };
 // The worker only writes; readers live on the main thread.
-const { db } = openConnection(target, { reader: false });
+const connection = openConnection(target, { reader: false });
+const { db } = connection;
 const logger = createLogger({ logLevel });
 
 function toAnswer(job: SyncJob, outcome: BatchOutcome): SyncJobAnswer {
@@ -75,5 +75,5 @@ parentPort!.on('message', (job: SyncJob | { ping: number }) => {
 
 // Loaded and connected: the server may start taking requests. A PostgreSQL pool connects
 // only at its first query, so ask one; when it fails, the worker's error fails start-up.
-await sql`select 1`.execute(db);
+await checkReachable(connection, target);
 parentPort!.postMessage({ ready: true });
