@@ -123,7 +123,9 @@ const keyColumnsOf = (source: SQLite.Database, table: string) => source.prepare(
 function refuseNulCharacters(source: SQLite.Database, tables: string[]): void {
   for (const table of tables) {
     const textColumns = source.prepare(`select name from pragma_table_info(?) where lower(type) = 'text'`).pluck().all(table) as string[];
-    const key = keyColumnsOf(source, table);
+    // A table without a primary key has a rowid (only tables with one may go without).
+    const primaryKey = keyColumnsOf(source, table);
+    const key = primaryKey.length > 0 ? primaryKey : ['rowid'];
     for (const column of textColumns) {
       const found = source.prepare(`select ${key.map(quote).join(', ')} from ${quote(table)} where instr(${quote(column)}, char(0)) > 0 limit 1`).get() as Record<string, unknown> | undefined;
       if (found) {
