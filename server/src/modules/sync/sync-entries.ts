@@ -35,11 +35,23 @@ function rejection(error: unknown): { code: string; message: string } {
  */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Whether a NUL character stands anywhere in these JSON arguments, in a key or a value. */
+const holdsNul = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? value.includes('\0')
+    : Array.isArray(value)
+      ? value.some(holdsNul)
+      : typeof value === 'object' && value !== null && Object.entries(value).some(([key, inner]) => key.includes('\0') || holdsNul(inner));
+
 /** Parses an entry's arguments for its command and format; throws a Dutch DomainError. */
 function parseEntry(mutation: PushedMutation): { name: string; args: unknown } {
   if (mutation.argsOmittedBytes != null) {
     const kb = (bytes: number) => Math.ceil(bytes / 1024);
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `Dit is te groot om te versturen (${kb(mutation.argsOmittedBytes)} kB, de grens is ${kb(MAX_ENTRY_BYTES)} kB). Gooi het weg en voer het opnieuw in, met minder tekst.`);
+  }
+  // SQLite would keep a NUL, PostgreSQL cannot: refused alike on both.
+  if (holdsNul(mutation.args)) {
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Hierin staat een onzichtbaar teken dat niet bewaard kan worden. Gooi het weg en voer het opnieuw in.');
   }
   // Object.hasOwn, not the lookup alone: "toString" must be an unknown command, not a crash.
   const command = isCommandName(mutation.name) ? commands[mutation.name] : undefined;

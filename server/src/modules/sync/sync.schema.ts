@@ -118,7 +118,9 @@ const mutationList = z
     z.object({
       mutationId: z.uuid('Gebruik een UUID als mutationId.'),
       seq: z.number().int().min(1),
-      name: z.string().min(1).max(64),
+      // A command's name is a word (an unknown one is refused per entry, with the name in the
+      // message); anything else, such as a NUL that PostgreSQL cannot store, no app sends.
+      name: z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Een opdracht heet met letters en cijfers.'),
       args: z.unknown(),
       // One form (UTC, with milliseconds) at the edge: device times are compared as text
       // further on (which of a walker's answers counts, what arrived after closing).
