@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Context } from './context.js';
 import { badInput, DomainError, ErrorCode, notFound, unauthenticated } from '../domain-error.js';
 import { toGraphQLError } from './errors.js';
+import PlainTextPlugin from './plain-text-plugin.js';
 import { complexityLimits, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits.js';
 import '../validation-locale.js';
 
@@ -42,7 +43,7 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Scope-auth first so that nothing else runs for a caller who may not see a field.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, DataloaderPlugin, RelayPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PlainTextPlugin, ValidationPlugin, DataloaderPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   // Every root field declares who may call it, and every object type holding anything

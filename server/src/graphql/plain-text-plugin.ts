@@ -1,0 +1,92 @@
+/**
+ * Refuses a NUL character in any text argument (String or ID, at any depth of an input),
+ * for every field, before the zod checks and the resolver run. SQLite would store one,
+ * PostgreSQL can neither store nor compare it and fails with an internal error; refused on
+ * both alike, a programme can move between them (copy-to-postgres.ts refuses one as well).
+ *
+ * JSON arguments are left alone: sync entries carry their commands' arguments as JSON and
+ * refuse a NUL per entry (sync-entries.ts), so one bad entry does not hold up a batch.
+ */
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import {
+  getNamedType,
+  GraphQLID,
+  GraphQLString,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { badInput } from '../domain-error.js';
+
+export const NUL_MESSAGE = 'Hierin staat een onzichtbaar teken dat niet bewaard kan worden. Typ de tekst opnieuw in.';
+
+/** The path to the first text holding a NUL in a value of this type, or null. */
+function nulPath(value: unknown, type: GraphQLInputType, path: string[]): string[] | null {
+  if (value === null || value === undefined) return null;
+  if (isNonNullType(type)) return nulPath(value, type.ofType, path);
+  if (isListType(type)) {
+    if (!Array.isArray(value)) return nulPath(value, type.ofType, path);
+    for (const [index, item] of value.entries()) {
+      const found = nulPath(item, type.ofType, [...path, String(index)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (isInputObjectType(type)) {
+    const fields = type.getFields();
+    for (const [name, inner] of Object.entries(value as Record<string, unknown>)) {
+      const field = fields[name];
+      const found = field ? nulPath(inner, field.type, [...path, name]) : null;
+      if (found) return found;
+    }
+    return null;
+  }
+  const named = getNamedType(type);
+  return (named === GraphQLString || named === GraphQLID) && typeof value === 'string' && value.includes('\0') ? path : null;
+}
+
+function argumentsOf(schema: GraphQLSchema, typeName: string, fieldName: string): readonly GraphQLArgument[] {
+  const type = schema.getType(typeName);
+  return isObjectType(type) || isInterfaceType(type) ? (type.getFields()[fieldName]?.args ?? []) : [];
+}
+
+export class PlainTextPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+    if (Object.keys(fieldConfig.args).length === 0) return fieldConfig;
+    const { parentType, name } = fieldConfig;
+    let argsOfField: readonly GraphQLArgument[] | undefined;
+    return {
+      ...fieldConfig,
+      // First of the field's argument mappers, so zod never sees such a text.
+      argMappers: [
+        (args, _context, { schema }) => {
+          // The built schema's types: the config holds type references, not their fields.
+          argsOfField ??= argumentsOf(schema, parentType, name);
+          for (const arg of argsOfField) {
+            const path = nulPath(args[arg.name], arg.type, [arg.name]);
+            if (path) throw badInput(NUL_MESSAGE, { fields: [{ path, message: NUL_MESSAGE }] });
+          }
+          return args;
+        },
+        ...fieldConfig.argMappers,
+      ],
+    };
+  }
+}
+
+declare global {
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      plainText: PlainTextPlugin<Types>;
+    }
+  }
+}
+
+const pluginName = 'plainText';
+SchemaBuilder.registerPlugin(pluginName, PlainTextPlugin);
+export default pluginName;
