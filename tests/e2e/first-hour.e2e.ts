@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * A person's first hour, in real Chromium: a schouw screen opened before joining says so
- * and links to joining; the join form asks what fits the activity and says next to a
+ * and links to joining; the join page says when a code is unknown or there is no signal;
+ * the join form asks what fits the activity and says next to a
  * field what is missing; a free finding is confirmed; an address that does not exist gets a Dutch page with a way back,
  * in the field app and in the console.
  */
@@ -55,6 +56,21 @@ describe('first hour (Chromium)', () => {
     expect(await page.locator('#code-problem').count()).toBe(0);
     await page.getByRole('button', { name: 'Verder' }).click();
     await page.waitForURL(`${app.server.url}/meedoen/${real}`);
+    await page.context().close();
+  });
+
+  it('the join page says plainly when a code is unknown, or when there is no signal to look it up', async () => {
+    const page = await phone();
+    await page.goto(`${app.server.url}/meedoen/ABCDEFGHJK`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Deze code kennen we niet of hij is niet meer geldig.');
+    expect(await page.getByRole('button', { name: 'Meedoen' }).count()).toBe(0);
+    const code = await app.coordinator.invite(app.coordinator.tegelwippen.id);
+    await page.route('**/graphql', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${app.server.url}/meedoen/${code}`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Om mee te doen heb je één keer internet nodig. Daarna werkt de app ook zonder.');
+    await page.unroute('**/graphql');
+    await page.reload();
+    await page.getByRole('button', { name: 'Meedoen' }).waitFor();
     await page.context().close();
   });
 

@@ -45,4 +45,27 @@ describe('live data', () => {
     await vi.advanceTimersByTimeAsync(REFRESH_MS * 3);
     expect(load).toHaveBeenCalledTimes(4);
   });
+
+  it('starts from an answer the page asked for while it loaded, without asking twice', async () => {
+    const load = vi.fn(async () => 'later');
+    const live = new LiveData(load);
+    const stop = live.start(Promise.resolve('first'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(load).not.toHaveBeenCalled();
+    expect([live.value, live.failing]).toEqual(['first', false]);
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(live.value).toBe('later');
+    stop();
+  });
+
+  it('shows a failed first answer as a failure, and recovers on the next refresh', async () => {
+    const live = new LiveData(async () => 'stand');
+    const stop = live.start(Promise.reject(new Error('offline')));
+    await vi.advanceTimersByTimeAsync(0);
+    expect([live.value, live.failing]).toEqual([null, true]);
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    expect([live.value, live.failing]).toEqual(['stand', false]);
+    stop();
+  });
 });

@@ -19,9 +19,10 @@ export class LiveData<T> {
     return this.error !== null;
   }
 
-  async refresh(): Promise<void> {
+  /** Asks again, or takes an answer already asked for (`pending`). */
+  async refresh(pending: Promise<T> = this.load()): Promise<void> {
     try {
-      this.value = await this.load();
+      this.value = await pending;
       this.updatedAt = new Date();
       this.error = null;
     } catch (error) {
@@ -29,9 +30,12 @@ export class LiveData<T> {
     }
   }
 
-  /** Starts refreshing; returns the function that stops it (for onMount). */
-  start(): () => void {
-    void this.refresh();
+  /**
+   * Starts refreshing, from `first` when the page asked for it already (while it loaded);
+   * returns the function that stops it (for onMount).
+   */
+  start(first?: Promise<T>): () => void {
+    void this.refresh(first);
     this.#timer = setInterval(() => {
       if (document.visibilityState !== 'hidden') void this.refresh();
     }, REFRESH_MS);

@@ -1,0 +1,11 @@
+import fs from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+const [,, url, out] = process.argv;
+const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+fs.writeFileSync(out, JSON.stringify({ traceEvents: result.artifacts.Trace.traceEvents }));
+const a = result.lhr.audits;
+console.log('perf', result.lhr.categories.performance.score, 'fcp', a['first-contentful-paint'].numericValue | 0, 'tbt', a['total-blocking-time'].numericValue | 0, 'lcp', a['largest-contentful-paint'].numericValue | 0);
+for (const t of a['long-tasks'].details.items) console.log('  ', t.url.slice(-40), t.startTime | 0, t.duration | 0);
+chrome.kill();

@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+const [,, url] = process.argv;
+const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+const a = result.lhr.audits;
+console.log('perf', result.lhr.categories.performance.score, 'fcp', a['first-contentful-paint'].numericValue | 0, 'tbt', a['total-blocking-time'].numericValue | 0, 'lcp', a['largest-contentful-paint'].numericValue | 0);
+for (const r of a['network-requests'].details.items) console.log((r.networkRequestTime|0).toString().padStart(5), (r.networkEndTime|0).toString().padStart(5), r.priority?.padEnd(8), r.resourceType?.padEnd(10), r.url.replace(/^.*:\d+/, '').slice(0, 60));
+const chains = a['critical-request-chains']?.details?.longestChain; console.log('longest chain', JSON.stringify(chains));
+fs.writeFileSync('/tmp/tr/last-lhr.json', JSON.stringify(result.lhr));
+chrome.kill();

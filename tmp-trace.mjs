@@ -1,0 +1,12 @@
+import puppeteer from 'puppeteer-core';
+const [,, url, cpu = '4', out = '/tmp/tr/trace.json'] = process.argv;
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true });
+const cdp = await page.createCDPSession();
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(cpu) });
+await page.tracing.start({ path: out, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'] });
+await page.goto(url, { waitUntil: 'networkidle0' });
+await new Promise((r) => setTimeout(r, 1500));
+await page.tracing.stop();
+await browser.close();
