@@ -60,7 +60,9 @@ describe('first hour (Chromium)', () => {
   });
 
   it('the join page says plainly when a code is unknown, or when there is no signal to look it up', async () => {
-    const page = await phone();
+    // Without the service worker, so that every request of the page goes through page.route.
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', serviceWorkers: 'block' });
+    const page = await context.newPage();
     await page.goto(`${app.server.url}/meedoen/ABCDEFGHJK`);
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Deze code kennen we niet of hij is niet meer geldig.');
     expect(await page.getByRole('button', { name: 'Meedoen' }).count()).toBe(0);

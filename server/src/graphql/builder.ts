@@ -42,7 +42,9 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  // Scope-auth first so that nothing else runs for a caller who may not see a field.
+  // Scope-auth first so that no resolver runs for a caller who may not see a field. The
+  // checks of arguments (plain-text, then zod) come before it: they look at nothing stored,
+  // so what they answer tells nobody anything about the data.
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PlainTextPlugin, ValidationPlugin, DataloaderPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,

@@ -10,8 +10,6 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import {
   getNamedType,
-  GraphQLID,
-  GraphQLString,
   isInputObjectType,
   isInterfaceType,
   isListType,
@@ -25,15 +23,15 @@ import { badInput } from '../domain-error.js';
 
 export const NUL_MESSAGE = 'Hierin staat een onzichtbaar teken dat niet bewaard kan worden. Typ de tekst opnieuw in.';
 
-/** The path to the first text holding a NUL in a value of this type, or null. */
-function nulPath(value: unknown, type: GraphQLInputType, path: string[]): string[] | null {
+/** The path to the first text holding a NUL in a value of this type (innermost part first), or null. */
+function nulPath(value: unknown, type: GraphQLInputType): string[] | null {
   if (value === null || value === undefined) return null;
-  if (isNonNullType(type)) return nulPath(value, type.ofType, path);
+  if (isNonNullType(type)) return nulPath(value, type.ofType);
   if (isListType(type)) {
-    if (!Array.isArray(value)) return nulPath(value, type.ofType, path);
+    if (!Array.isArray(value)) return nulPath(value, type.ofType);
     for (const [index, item] of value.entries()) {
-      const found = nulPath(item, type.ofType, [...path, String(index)]);
-      if (found) return found;
+      const found = nulPath(item, type.ofType);
+      if (found) return [...found, String(index)];
     }
     return null;
   }
@@ -41,13 +39,13 @@ function nulPath(value: unknown, type: GraphQLInputType, path: string[]): string
     const fields = type.getFields();
     for (const [name, inner] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[name];
-      const found = field ? nulPath(inner, field.type, [...path, name]) : null;
-      if (found) return found;
+      const found = field ? nulPath(inner, field.type) : null;
+      if (found) return [...found, name];
     }
     return null;
   }
-  const named = getNamedType(type);
-  return (named === GraphQLString || named === GraphQLID) && typeof value === 'string' && value.includes('\0') ? path : null;
+  const { name } = getNamedType(type);
+  return (name === 'String' || name === 'ID') && typeof value === 'string' && value.includes('\0') ? [] : null;
 }
 
 function argumentsOf(schema: GraphQLSchema, typeName: string, fieldName: string): readonly GraphQLArgument[] {
@@ -68,8 +66,8 @@ export class PlainTextPlugin<Types extends SchemaTypes> extends BasePlugin<Types
           // The built schema's types: the config holds type references, not their fields.
           argsOfField ??= argumentsOf(schema, parentType, name);
           for (const arg of argsOfField) {
-            const path = nulPath(args[arg.name], arg.type, [arg.name]);
-            if (path) throw badInput(NUL_MESSAGE, { fields: [{ path, message: NUL_MESSAGE }] });
+            const found = nulPath(args[arg.name], arg.type);
+            if (found) throw badInput(NUL_MESSAGE, { fields: [{ path: [arg.name, ...found.reverse()], message: NUL_MESSAGE }] });
           }
           return args;
         },

@@ -17,9 +17,10 @@
  * (cleanup/hvc-pickup-csv.ts) for the campaign's coordinators, with the two variants.
  */
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Db } from '../db/database.js';
+import { notFound } from '../domain-error.js';
 import * as exports from '../modules/export/export.service.js';
 import type { CsvOptions, ExportFormat } from '../modules/export/export.service.js';
 import { hvcPickupListCsv } from '../modules/cleanup/hvc-pickup-csv.js';
@@ -40,14 +41,24 @@ function csvOptionsOf(query: CsvQuery): CsvOptions | null {
   return { separator: query.separator === 'semicolon' ? ';' : ',', format: format as ExportFormat };
 }
 
+/**
+ * An id in the address with a NUL character (%00) names nothing that can exist, and
+ * PostgreSQL cannot even compare one (an internal error): not found, before any lookup.
+ */
+const idsInAddress = {
+  onRequest: async (request: FastifyRequest) => {
+    if (Object.values(request.params as Record<string, string>).some((value) => value.includes('\0'))) throw notFound();
+  },
+};
+
 export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthSettings }): void {
-  app.get<{ Params: { dayId: string } }>('/exports/days/:dayId/ophaallijst.csv', async (request, reply) => {
+  app.get<{ Params: { dayId: string } }>('/exports/days/:dayId/ophaallijst.csv', idsInAddress, async (request, reply) => {
     const viewer = await resolveViewer(request, deps.db, deps.auth);
     if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
     const { csv, date } = await pickupListCsv(deps.db, viewer, request.params.dayId, request.id);
     return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="ophaallijst-${date}.csv"`).header('Cache-Control', 'no-store').send(csv);
   });
-  app.get<{ Params: { dayId: string }; Querystring: CsvQuery }>('/exports/days/:dayId/hvc-ophaallijst.csv', async (request, reply) => {
+  app.get<{ Params: { dayId: string }; Querystring: CsvQuery }>('/exports/days/:dayId/hvc-ophaallijst.csv', idsInAddress, async (request, reply) => {
     const viewer = await resolveViewer(request, deps.db, deps.auth);
     if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
     const options = csvOptionsOf(request.query);
@@ -55,7 +66,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth:
     const { csv, date } = await hvcPickupListCsv(deps.db, viewer, request.params.dayId, options, request.id);
     return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="hvc-ophaallijst-${date}.csv"`).header('Cache-Control', 'no-store').send(csv);
   });
-  app.get<{ Params: { id: string }; Querystring: CsvQuery }>('/exports/neighbourhoods/:id/programme-results.csv', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: CsvQuery }>('/exports/neighbourhoods/:id/programme-results.csv', idsInAddress, async (request, reply) => {
     const viewer = await resolveViewer(request, deps.db, deps.auth);
     if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
     const options = csvOptionsOf(request.query);
@@ -63,7 +74,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: { db: Db; auth:
     const { csv, slug } = await programmeResultsCsv(deps.db, viewer, request.params.id, options);
     return reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="resultaten-${slug}.csv"`).header('Cache-Control', 'no-store').send(csv);
   });
-  app.get<{ Params: { id: string; file: string }; Querystring: CsvQuery }>('/exports/campaigns/:id/:file', async (request, reply) => {
+  app.get<{ Params: { id: string; file: string }; Querystring: CsvQuery }>('/exports/campaigns/:id/:file', idsInAddress, async (request, reply) => {
     const viewer = await resolveViewer(request, deps.db, deps.auth);
     if (viewer.kind !== 'staff') return reply.code(401).send(notSignedIn);
     const options = csvOptionsOf(request.query);

@@ -12,7 +12,6 @@ import type { GraphQLSchema } from 'graphql';
 import type { AuthSettings } from '../auth/auth-settings.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import { ErrorCode } from '../domain-error.js';
 import type { Logger } from '../logger.js';
 import { createAppMetrics } from '../modules/metrics/app-metrics.js';
 import { readinessChecks } from '../modules/metrics/readiness.js';
@@ -62,14 +61,6 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  // An id in an address with a NUL character (%00) names nothing that can exist, and
-  // PostgreSQL cannot even compare one: answered as not found before a route looks it up.
-  app.addHook('preValidation', async (request, reply) => {
-    const params = Object.values((request.params ?? {}) as Record<string, unknown>);
-    if (params.some((value) => typeof value === 'string' && value.includes('\0'))) {
-      return reply.code(404).send({ errors: [{ message: 'Niet gevonden.', extensions: { code: ErrorCode.NOT_FOUND } }] });
-    }
   });
 
   registerErrorHandler(app);

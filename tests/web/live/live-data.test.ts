@@ -49,23 +49,31 @@ describe('live data', () => {
   it('starts from an answer the page asked for while it loaded, without asking twice', async () => {
     const load = vi.fn(async () => 'later');
     const live = new LiveData(load);
-    const stop = live.start(Promise.resolve('first'));
+    const at = new Date();
+    const stop = live.start(Promise.resolve({ value: 'first', at }));
     await vi.advanceTimersByTimeAsync(0);
     expect(load).not.toHaveBeenCalled();
-    expect([live.value, live.failing]).toEqual(['first', false]);
+    expect([live.value, live.updatedAt, live.failing]).toEqual(['first', at, false]);
     await vi.advanceTimersByTimeAsync(REFRESH_MS);
     expect(load).toHaveBeenCalledTimes(1);
     expect(live.value).toBe('later');
     stop();
   });
 
-  it('shows a failed first answer as a failure, and recovers on the next refresh', async () => {
-    const live = new LiveData(async () => 'stand');
-    const stop = live.start(Promise.reject(new Error('offline')));
+  it('asks again at once when that answer is old (a link pointed at long before it was opened), or failed', async () => {
+    const load = vi.fn(async () => 'now');
+    const old = new LiveData(load);
+    const stopOld = old.start(Promise.resolve({ value: 'then', at: new Date(Date.now() - 2 * REFRESH_MS) }));
     await vi.advanceTimersByTimeAsync(0);
-    expect([live.value, live.failing]).toEqual([null, true]);
-    await vi.advanceTimersByTimeAsync(REFRESH_MS);
-    expect([live.value, live.failing]).toEqual(['stand', false]);
-    stop();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(old.value).toBe('now');
+    stopOld();
+
+    const failed = new LiveData(load);
+    const stopFailed = failed.start(Promise.reject(new Error('offline')));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(load).toHaveBeenCalledTimes(2);
+    expect([failed.value, failed.failing]).toEqual(['now', false]);
+    stopFailed();
   });
 });

@@ -6,6 +6,15 @@
  */
 export const REFRESH_MS = 5_000;
 
+/** An answer and the moment it came in. */
+export interface Answer<T> {
+  value: T;
+  at: Date;
+}
+
+/** Asks with `load` and notes when the answer came. */
+export const ask = async <T>(load: () => Promise<T>): Promise<Answer<T>> => ({ value: await load(), at: new Date() });
+
 export class LiveData<T> {
   value = $state.raw<T | null>(null);
   updatedAt = $state<Date | null>(null);
@@ -20,10 +29,11 @@ export class LiveData<T> {
   }
 
   /** Asks again, or takes an answer already asked for (`pending`). */
-  async refresh(pending: Promise<T> = this.load()): Promise<void> {
+  async refresh(pending: Promise<Answer<T>> = ask(this.load)): Promise<void> {
     try {
-      this.value = await pending;
-      this.updatedAt = new Date();
+      const answer = await pending;
+      this.value = answer.value;
+      this.updatedAt = answer.at;
       this.error = null;
     } catch (error) {
       this.error = error;
@@ -31,11 +41,19 @@ export class LiveData<T> {
   }
 
   /**
-   * Starts refreshing, from `first` when the page asked for it already (while it loaded);
-   * returns the function that stops it (for onMount).
+   * Starts refreshing, from `first` when the page asked for it while it loaded; returns the
+   * function that stops it (for onMount). SvelteKit loads a link's data as soon as it is
+   * pointed at, so `first` may be minutes old by the time the page shows: then, or when it
+   * failed, the page asks again at once.
    */
-  start(first?: Promise<T>): () => void {
-    void this.refresh(first);
+  start(first?: Promise<Answer<T>>): () => void {
+    if (first) {
+      void this.refresh(first).then(() => {
+        if (this.failing || (this.updatedAt && Date.now() - this.updatedAt.getTime() >= REFRESH_MS)) void this.refresh();
+      });
+    } else {
+      void this.refresh();
+    }
     this.#timer = setInterval(() => {
       if (document.visibilityState !== 'hidden') void this.refresh();
     }, REFRESH_MS);
