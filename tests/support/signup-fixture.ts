@@ -27,6 +27,8 @@ export interface SignupFixture extends AccessFixture {
   signUpSchouw(input?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ body: any; status: number }>;
   /** A day added to a campaign, `daysAhead` days from now. */
   addDay(campaign: Campaign, daysAhead: number): Promise<string>;
+  /** How many sign-ups the database holds, of every campaign. */
+  signupCount(): Promise<number>;
 }
 
 let ipCounter = 0;
@@ -58,6 +60,7 @@ export async function signupFixture(env: Record<string, string> = {}): Promise<S
     toolIds: Object.fromEntries(tools.map((t) => [t.name, t.id])),
     freshIp,
     addDay,
+    signupCount: async () => Number((await db.selectFrom('signup').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
     signUpTegelwip: (input = {}, headers) =>
       send({ campaignId: fx.campaignA.id, dayIds: [tegelwipDay], displayName: 'Anouk', contactConsent: false, streetId: fx.streetA, houseNumber: '12', ...input }, headers),
     signUpSchouw: (input = {}, headers) => send({ campaignId: fx.schouwA.id, dayIds: [schouwDay], displayName: 'Henk', contactConsent: false, walkerKind: 'RESIDENT', ...input }, headers),
