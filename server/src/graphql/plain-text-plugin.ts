@@ -21,7 +21,7 @@ import {
 } from 'graphql';
 import { badInput } from '../domain-error.js';
 
-export const NUL_MESSAGE = 'Hierin staat een onzichtbaar teken dat niet bewaard kan worden. Typ de tekst opnieuw in.';
+const NUL_MESSAGE = 'Hierin staat een onzichtbaar teken dat niet bewaard kan worden. Typ de tekst opnieuw in.';
 
 /** The path to the first text holding a NUL in a value of this type (innermost part first), or null. */
 function nulPath(value: unknown, type: GraphQLInputType): string[] | null {
