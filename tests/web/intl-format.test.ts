@@ -1,12 +1,13 @@
 /**
  * lib/i18n/intl-format.ts: the same text as toLocaleString and Intl.DateTimeFormat give,
  * from formatters made once per locale and options, and the m² and dates of the tally
- * screens made through it (they render a few dozen numbers on every refresh).
+ * screens made through it (they render a few dozen numbers on every refresh). A screen can
+ * make those formatters ahead of its figures, one task each (prepareFigureFormats).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatM2 } from '$lib/counter/tile-sizes';
 import { formatDate, formatNumber } from '$lib/i18n/intl-format';
-import { dateText, rankingText } from '$lib/tally/tally-figures';
+import { dateText, prepareFigureFormats, progressText, quantityText, rankingText } from '$lib/tally/tally-figures';
 
 const restore: (() => void)[] = [];
 afterEach(() => restore.splice(0).forEach((step) => step()));
@@ -60,5 +61,35 @@ describe('formatNumber and formatDate', () => {
     }
     expect(numbers.made).toBe(3);
     expect(dates.made).toBe(1);
+  });
+});
+
+describe('prepareFigureFormats', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('makes the formatters of the tally figures in tasks of their own, so that writing the figures makes none', () => {
+    vi.useFakeTimers();
+    // A locale no other test here uses, so that none of its formatters is made yet.
+    const locale = 'nl-BE';
+    const numbers = countMade('NumberFormat');
+    const dates = countMade('DateTimeFormat');
+    prepareFigureFormats(locale);
+    // Nothing during the call: the screen's own task stays short. Then a task per formatter.
+    expect(numbers.made + dates.made).toBe(0);
+    const tasks = vi.getTimerCount();
+    vi.runAllTimers();
+    const prepared = numbers.made + dates.made;
+    expect(prepared).toBe(tasks);
+
+    // What the progress page and the dashboards write, in every form they write it.
+    quantityText({ measured: false }, 12, locale);
+    quantityText({ measured: true }, 35000, locale);
+    progressText({ progressPercent: 12.5 }, { locale, percentOfTarget: String, noTarget: '' });
+    dateText('2026-04-17', locale);
+    rankingText({ areaCm2: 35000, quantity: 3 }, true, locale);
+    rankingText({ areaCm2: 35000, quantity: 3 }, false, locale);
+    formatM2(35000, locale);
+    formatNumber(12, locale);
+    expect(numbers.made + dates.made).toBe(prepared);
   });
 });

@@ -150,3 +150,22 @@ export const participantKey = (p: { participantId?: string | null; rank: number;
 
 /** The units of a day (or a street) with something counted, in the campaign's order: a day's short summary leaves the rest out. */
 export const countedUnits = <F extends Pick<UnitFigure, 'quantity'>>(figures: readonly F[]): F[] => figures.filter((f) => f.quantity !== 0);
+
+/**
+ * Makes the formatters of these figures ahead of them, each in a task of its own: a screen
+ * calls this while it waits for its figures. A page's first Intl formatter makes the
+ * browser build its list of locales (10–30 ms on a desktop, several times that on a slow
+ * phone); made inside the render that shows the figures, it would make that render one
+ * long task, holding up the figures and any tap.
+ */
+export function prepareFigureFormats(locale: string): void {
+  const words = { locale, percentOfTarget: String, noTarget: '' };
+  const steps = [
+    () => formatNumber(0, locale),
+    () => quantityText({ measured: false }, 0, locale),
+    () => quantityText({ measured: true }, 0, locale),
+    () => progressText({ progressPercent: 0 }, words),
+    () => dateText('2000-01-01', locale),
+  ];
+  for (const step of steps) setTimeout(step);
+}

@@ -1,6 +1,7 @@
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { progressSection } from '$lib/i18n/nl-progress';
 import { ask } from '$lib/live/live-data.svelte';
+import { prepareFigureFormats } from '$lib/tally/tally-figures';
 import { publicProgress } from './public-progress';
 import type { PageLoad } from './$types';
 
@@ -11,5 +12,7 @@ export const load: PageLoad = async ({ params }) => {
   // Taken by the page's LiveData, which shows a failure; until then not "unhandled".
   first.catch(() => {});
   await i18n.need(progressSection);
+  // While the figures are on their way (the language is settled once the words are in).
+  prepareFigureFormats(i18n.intlLocale);
   return { first };
 };
