@@ -3,7 +3,8 @@
  * is a production build, whatever NODE_ENV the build ran with: the README's default for
  * the server is `development`, and a development build never registers the service
  * worker, so the installed app would not open offline. `npm test` builds with
- * NODE_ENV=development on purpose, so that this test sees that case.
+ * NODE_ENV=development on purpose, so that this test sees that case. Its shell is the one
+ * lib/pwa/app-shell.ts makes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,5 +34,13 @@ describe('the web build', () => {
 
   it('has no Svelte development code (components tagged with their source file)', () => {
     expect(clientScripts().filter((s) => /src\/routes\/[^`'"]*\.svelte[`'"]/.test(s.code)).map((s) => s.name)).toEqual([]);
+  });
+
+  it('starts from the shell made for slow connections: module preloads at low priority, the app started in a task of its own', () => {
+    const html = fs.readFileSync(path.join(build, 'index.html'), 'utf8');
+    const preloads = html.match(/<link[^>]*rel="modulepreload"[^>]*>/g) ?? [];
+    expect(preloads.length).toBeGreaterThan(0);
+    expect(preloads.filter((link) => !link.includes('fetchpriority="low"'))).toEqual([]);
+    expect(html).toContain('setTimeout(() => kit.start(app, element));');
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * lib/pwa/app-shell.ts: the shell every address starts from loads its modules at low
+ * priority (the document's own brand bar paints first) and starts the app one task after
+ * its modules have run. A SvelteKit that writes its start script differently fails the
+ * build instead of quietly losing the change.
+ */
+import { describe, expect, it } from 'vitest';
+import { shellForSlowConnections } from '$lib/pwa/app-shell';
+
+// The parts of SvelteKit's shell this changes, as adapter-static writes them.
+const shell = `<head>
+    <link href="/_app/immutable/entry/start.abc.js" rel="modulepreload">
+    <link href="/_app/immutable/chunks/def.js" rel="modulepreload">
+  </head>
+  <body>
+    <div style="display: contents">
+      <script>
+        {
+          const element = document.currentScript.parentElement;
+          Promise.all([
+            import("/_app/immutable/entry/start.abc.js"),
+            import("/_app/immutable/entry/app.ghi.js")
+          ]).then(([kit, app]) => {
+            kit.start(app, element);
+          });
+        }
+      </script>
+    </div>
+  </body>`;
+
+describe('the app shell', () => {
+  it('preloads every module at low priority', () => {
+    const html = shellForSlowConnections(shell);
+    expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
+    expect(html.match(/rel="modulepreload" fetchpriority="low"/g)).toHaveLength(2);
+  });
+
+  it('starts the app in a task of its own once the modules have run', () => {
+    const html = shellForSlowConnections(shell);
+    expect(html).toContain('setTimeout(() => kit.start(app, element));');
+    expect(html.match(/kit\.start\(/g)).toHaveLength(1);
+  });
+
+  it('leaves a page without the start script as it is', () => {
+    const page = '<head><link href="/a.js" rel="modulepreload"></head><body>Niet gevonden</body>';
+    expect(shellForSlowConnections(page)).toBe(page);
+  });
+
+  it('stops the build when SvelteKit starts the app differently', () => {
+    expect(() => shellForSlowConnections(shell.replace('kit.start(app, element);', 'kit.start(app, element, { hydrate: false });'))).toThrow(/start script/);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * The page every address of the app starts from (adapter-static's fallback, rendered once
+ * at build time through hooks.server.ts), fitted to a phone on a slow connection:
+ *
+ * - SvelteKit's module preloads go at low priority. The document paints its brand bar
+ *   from its own HTML (app.html) while the scripts load, and the scripts do not hold up
+ *   that first paint: at the default (high) priority the browser treats them as if they
+ *   might.
+ * - The app starts one task after its modules have run, not in the same task: two tasks
+ *   of half the length, so the browser can paint and answer a tap in between.
+ *
+ * The server takes the hash of the inline start script from the built file
+ * (server/src/http/content-security-policy.ts), so the changed script is allowed as is.
+ */
+const START_CALL = 'kit.start(app, element);';
+
+export function shellForSlowConnections(html: string): string {
+  // Only the shell has SvelteKit's start script; any other page stays as it is.
+  if (!html.includes('kit.start(')) return html;
+  // A SvelteKit version that writes its start script differently fails the build here,
+  // rather than quietly losing the change.
+  if (!html.includes(START_CALL)) throw new Error(`app-shell: SvelteKit's start script no longer contains "${START_CALL}"`);
+  return html
+    .replaceAll('rel="modulepreload"', 'rel="modulepreload" fetchpriority="low"')
+    .replace(START_CALL, `setTimeout(() => ${START_CALL.slice(0, -1)});`);
+}
