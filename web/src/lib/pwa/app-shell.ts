@@ -3,9 +3,9 @@
  * at build time through hooks.server.ts), fitted to a phone on a slow connection:
  *
  * - SvelteKit's module preloads go at low priority. The document paints its brand bar
- *   from its own HTML (app.html) while the scripts load, and the scripts do not hold up
- *   that first paint: at the default (high) priority the browser treats them as if they
- *   might.
+ *   from its own HTML (app.html) while they load; at their default high priority they
+ *   share a slow link with what that paint needs, and Lighthouse counts them as holding
+ *   it up.
  * - The app starts one task after its modules have run, not in the same task: two tasks
  *   of half the length, so the browser can paint and answer a tap in between.
  *
