@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -8,8 +9,18 @@ import { graphql, startTestApp, type TestApp } from '../support/test-app.js';
 function fakeWebBuild(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-web-'));
   fs.mkdirSync(path.join(dir, '_app/immutable/chunks'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>shell</title>');
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><head><title>shell</title></head>');
+  // As web/route-modules-adapter.js writes it: each page's scripts, in SvelteKit's matching order.
+  fs.writeFileSync(
+    path.join(dir, 'route-modules.json'),
+    JSON.stringify([
+      { pattern: '^\\/over\\/?$', modules: ['/_app/immutable/nodes/13.abc.js', '/_app/immutable/chunks/def.js'] },
+      { pattern: '^\\/voortgang\\/([^/]+?)\\/?$', modules: ['/_app/immutable/nodes/22.ghi.js'] },
+    ]),
+  );
   fs.writeFileSync(path.join(dir, '_app/immutable/chunks/app.abc123.js'), 'console.log(1)');
+  // As web/adapter/precompress.js writes it.
+  fs.writeFileSync(path.join(dir, '_app/immutable/chunks/app.abc123.js.br'), zlib.brotliCompressSync('console.log(1)'));
   fs.writeFileSync(path.join(dir, '_app/version.json'), '{"version":"1"}');
   fs.writeFileSync(path.join(dir, 'service-worker.js'), 'self.x=1');
   fs.writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"x"}');
@@ -103,11 +114,59 @@ describe('HTTP server', () => {
     }
   });
 
+  it("sends the build's brotli copy of a script as it is, to a browser that takes brotli", async () => {
+    const response = await fetch(`${t.url}/_app/immutable/chunks/app.abc123.js`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // fetch decodes it: once, so the copy was not compressed a second time on the way.
+    expect(await response.text()).toBe('console.log(1)');
+    const plain = await fetch(`${t.url}/_app/immutable/chunks/app.abc123.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log(1)');
+  });
+
   it('answers a deep link with the app shell so client routes load directly', async () => {
     const response = await fetch(`${t.url}/over`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toContain('<title>shell</title>');
+  });
+
+  it("preloads the scripts of the page at the address, at low priority, after the shell's own", async () => {
+    const over = await (await fetch(`${t.url}/over`, { headers: { accept: 'text/html' } })).text();
+    expect(over).toBe(
+      '<!doctype html><head><title>shell</title><link href="/_app/immutable/nodes/13.abc.js" rel="modulepreload" fetchpriority="low">\n' +
+        '<link href="/_app/immutable/chunks/def.js" rel="modulepreload" fetchpriority="low">\n</head>',
+    );
+    const progress = await (await fetch(`${t.url}/voortgang/01a2-b3`, { headers: { accept: 'text/html' } })).text();
+    expect(progress).toContain('<link href="/_app/immutable/nodes/22.ghi.js" rel="modulepreload" fetchpriority="low">');
+    expect(progress).not.toContain('13.abc.js');
+    // A path no page matches gets the shell as built; the client shows its "not found" page.
+    for (const url of ['/voortgang/a/b', '/onbekend', '/']) {
+      const response = await fetch(`${t.url}${url}`, { headers: { accept: 'text/html' } });
+      expect(response.status, url).toBe(200);
+      expect(await response.text(), url).toBe('<!doctype html><head><title>shell</title></head>');
+    }
+  });
+
+  it('answers a shell the browser already has with 304, per page', async () => {
+    const first = await fetch(`${t.url}/over`, { headers: { accept: 'text/html' } });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(`${t.url}/over`, { headers: { accept: 'text/html', 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('no-cache');
+    // Another page's shell differs, so the same tag does not match it.
+    const other = await fetch(`${t.url}/voortgang/x`, { headers: { accept: 'text/html', 'if-none-match': etag } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('answers a HEAD request for a page without a body', async () => {
+    const response = await fetch(`${t.url}/over`, { method: 'HEAD', headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toBe('');
   });
 
   it('answers a missing asset or API path with a 404, never the shell', async () => {

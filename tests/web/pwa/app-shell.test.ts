@@ -6,9 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shellForSlowConnections } from '$lib/pwa/app-shell';
+import { brandIconUrl } from '$lib/pwa/brand-icon';
 
 // The parts of SvelteKit's shell this changes, as adapter-static writes them.
 const shell = `<head>
+    <link rel="icon" href="%brand.icon%" />
     <link href="/_app/immutable/entry/start.abc.js" rel="modulepreload">
     <link href="/_app/immutable/chunks/def.js" rel="modulepreload">
   </head>
@@ -39,6 +41,12 @@ describe('the app shell', () => {
     const html = shellForSlowConnections(shell);
     expect(html).toContain('setTimeout(() => kit.start(app, element));');
     expect(html.match(/kit\.start\(/g)).toHaveLength(1);
+  });
+
+  it('writes the brand mark into the page wherever app.html asks for it', () => {
+    const html = shellForSlowConnections(`${shell}<img src="%brand.icon%" alt="" />`);
+    expect(html).not.toContain('%brand.icon%');
+    expect(html.split(brandIconUrl)).toHaveLength(3);
   });
 
   it('leaves a page without the start script as it is', () => {

@@ -8,13 +8,19 @@
  *   it up.
  * - The app starts one task after its modules have run, not in the same task: two tasks
  *   of half the length, so the browser can paint and answer a tap in between.
+ * - The brand mark in the brand bar and the tab (%brand.icon% in app.html) is written into
+ *   the page, not fetched (lib/pwa/brand-icon.ts).
  *
  * The server takes the hash of the inline start script from the built file
  * (server/src/http/content-security-policy.ts), so the changed script is allowed as is.
  */
-const START_CALL = 'kit.start(app, element);';
+import { brandIconUrl } from './brand-icon';
 
-export function shellForSlowConnections(html: string): string {
+const START_CALL = 'kit.start(app, element);';
+const BRAND_ICON = '%brand.icon%';
+
+export function shellForSlowConnections(page: string): string {
+  const html = page.replaceAll(BRAND_ICON, brandIconUrl);
   // Only the shell has SvelteKit's start script; any other page stays as it is.
   if (!html.includes('kit.start(')) return html;
   // A SvelteKit version that writes its start script differently fails the build here,
