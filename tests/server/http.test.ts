@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appShellPages } from '../../server/src/http/app-shell-page.js';
 import { graphql, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A stand-in for the web build with one file of each caching class. */
@@ -208,3 +209,19 @@ describe('HTTP server when the database fails', () => {
     }
   });
 });
+
+describe('the app shell of the real web build', () => {
+  // web/build, made before the tests run (npm test builds it first): what the build's
+  // adapter writes is what the server reads.
+  const webBuild = path.resolve(import.meta.dirname, '../../web/build');
+
+  it("preloads the progress page's own scripts, and only the shell's on an address no page has", () => {
+    const shellFor = appShellPages(webBuild);
+    const progress = shellFor('/voortgang/01a2-b3').html;
+    expect(progress).toMatch(/<link href="\/_app\/immutable\/nodes\/\d+\.[\w-]+\.js" rel="modulepreload" fetchpriority="low">/);
+    const plain = shellFor('/bestaat/niet/echt').html;
+    expect(plain).toBe(fs.readFileSync(path.join(webBuild, 'index.html'), 'utf8'));
+    expect(progress.length).toBeGreaterThan(plain.length);
+  });
+});
+

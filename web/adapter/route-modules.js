@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const ROUTE_MODULES_FILE = 'route-modules.json';
+// The name server/src/http/app-shell-page.ts reads.
+const ROUTE_MODULES_FILE = 'route-modules.json';
 
 /**
  * @param {import('@sveltejs/kit').Builder} builder

@@ -4,7 +4,7 @@
  * the framework's start-up scripts, so without this a phone asks for the page's own
  * scripts only after those have arrived and run: one more round trip on a slow connection
  * before the page shows. The web build lists each page's scripts in route-modules.json
- * (web/route-modules-adapter.js); a build without that file gets the shell as built.
+ * (web/adapter/route-modules.js); a build without that file gets the shell as built.
  *
  * Low priority, like the shell's own preloads: the brand bar the shell paints from its
  * HTML goes first.
@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
+// The name web/adapter/route-modules.js writes; tests/server/http.test.ts reads a real build with it.
 const ROUTE_MODULES_FILE = 'route-modules.json';
 
 // The build writes this file; it is checked anyway, since its paths go into the HTML.
