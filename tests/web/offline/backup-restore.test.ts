@@ -38,6 +38,14 @@ describe('a backup taken under sync load, restored into a fresh folder', () => {
   });
 
   /**
+   * Which came first, an acknowledgement or the backup's start: a counter, not the clock.
+   * A batch acknowledged in the same millisecond as the backup started would otherwise
+   * count as after it (this made the test fail once in CI with 17 entries instead of 20).
+   */
+  let ticks = 0;
+  const tick = () => ++ticks;
+
+  /**
    * A phone with its own database, sync engine and lock (phones do not share a lock), on
    * whichever server is current. It remembers what it recorded, in order, and when the
    * server acknowledged each entry (APPLIED or DUPLICATE in an answer it received).
@@ -50,7 +58,7 @@ describe('a backup taken under sync load, restored into a fresh folder', () => {
     const transport: Transport = {
       async sync(request) {
         const response = await http().sync(request);
-        const now = Date.now();
+        const now = tick();
         const acknowledged = new Set([...response.appliedSeqs, ...response.otherResults.filter((r) => r.status !== 'REJECTED').map((r) => r.seq)]);
         for (const entry of request.mutations) {
           const id = (entry.args as { id: string }).id;
@@ -95,9 +103,9 @@ describe('a backup taken under sync load, restored into a fresh folder', () => {
     });
     await until(() => phones.every((p) => p.acknowledgedAt.size >= 6));
 
-    const backupStarted = Date.now();
+    const backupStarted = tick();
     const backup = await createBackup(app.config, path.join(workDir, 'backups'));
-    const backupDone = Date.now();
+    const backupDone = tick();
     // Phones go on syncing after the backup: this is what the restored server will lack.
     await until(() => phones.every((p) => [...p.acknowledgedAt.values()].filter((at) => at > backupDone).length >= 6));
     loading = false;
