@@ -4,12 +4,14 @@
  * the server is `development`, and a development build never registers the service
  * worker, so the installed app would not open offline. `npm test` builds with
  * NODE_ENV=development on purpose, so that this test sees that case. Its shell is the one
- * lib/pwa/app-shell.ts makes; web/adapter/ adds each page's scripts and brotli copies.
+ * lib/pwa/app-shell.ts makes; web/adapter/ adds each page's scripts, compile hints and
+ * brotli copies.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from '../../../web/adapter/compile-hints.js';
 
 const build = path.resolve(import.meta.dirname, '../../../web/build');
 
@@ -76,6 +78,12 @@ describe('the web build', () => {
     }
     // Svelte would add a module to every page that only records its version on window.
     expect(clientScripts().filter((s) => s.code.includes('(window.__svelte??={}).v')).map((s) => s.name)).toEqual([]);
+  });
+
+  it("asks Chrome to compile every script while it loads: the hint is its first line, above Vite's preload helper", () => {
+    const scripts = clientScripts();
+    expect(scripts.length).toBeGreaterThan(10);
+    expect(scripts.filter((s) => !s.code.startsWith(`${COMPILE_HINT}\n`)).map((s) => s.name)).toEqual([]);
   });
 
   it('keeps a brotli copy of each script and style over 1 KB that decodes to the file', () => {
