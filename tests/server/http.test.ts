@@ -3,22 +3,34 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appShellPages } from '../../server/src/http/app-shell-page.js';
+import { appShellPages, MAX_INLINE_STYLE_BYTES } from '../../server/src/http/app-shell-page.js';
 import { graphql, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A stand-in for the web build with one file of each caching class. */
 function fakeWebBuild(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buurtkracht-web-'));
   fs.mkdirSync(path.join(dir, '_app/immutable/chunks'), { recursive: true });
+  fs.mkdirSync(path.join(dir, '_app/immutable/assets'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><head><title>shell</title></head>');
-  // As web/route-modules-adapter.js writes it: each page's scripts, in SvelteKit's matching order.
+  // As web/adapter/route-modules.js writes it: each page's scripts and styles, in SvelteKit's matching order.
   fs.writeFileSync(
     path.join(dir, 'route-modules.json'),
     JSON.stringify([
-      { pattern: '^\\/over\\/?$', modules: ['/_app/immutable/nodes/13.abc.js', '/_app/immutable/chunks/def.js'] },
-      { pattern: '^\\/voortgang\\/([^/]+?)\\/?$', modules: ['/_app/immutable/nodes/22.ghi.js'] },
+      { pattern: '^\\/over\\/?$', modules: ['/_app/immutable/nodes/13.abc.js', '/_app/immutable/chunks/def.js'], styles: [] },
+      {
+        pattern: '^\\/voortgang\\/([^/]+?)\\/?$',
+        modules: ['/_app/immutable/nodes/22.ghi.js'],
+        styles: ['/_app/immutable/assets/2.aaa.css', '/_app/immutable/assets/map.bbb.css', '/_app/immutable/assets/odd.ccc.css', '/_app/immutable/assets/22.ddd.css'],
+      },
+      // As a build from before styles were listed wrote it.
+      { pattern: '^\\/uitslag\\/([^/]+?)\\/?$', modules: ['/_app/immutable/nodes/20.eee.js'] },
     ]),
   );
+  fs.writeFileSync(path.join(dir, '_app/immutable/assets/2.aaa.css'), '.app-header{color:green}');
+  // Over MAX_INLINE_STYLE_BYTES, and one that would close the <style> early: both left to the app.
+  fs.writeFileSync(path.join(dir, '_app/immutable/assets/map.bbb.css'), `.map{background:url(x.png)}${' '.repeat(MAX_INLINE_STYLE_BYTES)}`);
+  fs.writeFileSync(path.join(dir, '_app/immutable/assets/odd.ccc.css'), '.odd::after{content:"</style>"}');
+  fs.writeFileSync(path.join(dir, '_app/immutable/assets/22.ddd.css'), '.hero{border:3px solid}');
   fs.writeFileSync(path.join(dir, '_app/immutable/chunks/app.abc123.js'), 'console.log(1)');
   // As web/adapter/precompress.js writes it.
   fs.writeFileSync(path.join(dir, '_app/immutable/chunks/app.abc123.js.br'), zlib.brotliCompressSync('console.log(1)'));
@@ -150,6 +162,21 @@ describe('HTTP server', () => {
     }
   });
 
+  it("writes the page's styles into the shell, each beside a disabled link that tells the app it is there", async () => {
+    const progress = await (await fetch(`${t.url}/voortgang/01a2-b3`, { headers: { accept: 'text/html' } })).text();
+    expect(progress).toBe(
+      '<!doctype html><head><title>shell</title><link href="/_app/immutable/nodes/22.ghi.js" rel="modulepreload" fetchpriority="low">\n' +
+        '<style>.app-header{color:green}</style>\n<link href="/_app/immutable/assets/2.aaa.css" rel="stylesheet" disabled media="(max-width: 0)">\n' +
+        '<style>.hero{border:3px solid}</style>\n<link href="/_app/immutable/assets/22.ddd.css" rel="stylesheet" disabled media="(max-width: 0)">\n</head>',
+    );
+    // The large file and the one with "</style>" in it are not there: the app fetches them as before.
+    expect(progress).not.toContain('map.bbb.css');
+    expect(progress).not.toContain('odd.ccc.css');
+    // A page listed without styles gets its scripts preloaded and no styles.
+    const result = await (await fetch(`${t.url}/uitslag/01a2-b3`, { headers: { accept: 'text/html' } })).text();
+    expect(result).toBe('<!doctype html><head><title>shell</title><link href="/_app/immutable/nodes/20.eee.js" rel="modulepreload" fetchpriority="low">\n</head>');
+  });
+
   it('answers a shell the browser already has with 304, per page', async () => {
     const first = await fetch(`${t.url}/over`, { headers: { accept: 'text/html' } });
     const etag = first.headers.get('etag')!;
@@ -215,10 +242,14 @@ describe('the app shell of the real web build', () => {
   // adapter writes is what the server reads.
   const webBuild = path.resolve(import.meta.dirname, '../../web/build');
 
-  it("preloads the progress page's own scripts, and only the shell's on an address no page has", () => {
+  it("preloads the progress page's own scripts and writes in its styles, and only the shell's on an address no page has", () => {
     const shellFor = appShellPages(webBuild);
     const progress = shellFor('/voortgang/01a2-b3').html;
     expect(progress).toMatch(/<link href="\/_app\/immutable\/nodes\/\d+\.[\w-]+\.js" rel="modulepreload" fetchpriority="low">/);
+    // The field layout's styles and the page's own, each with its file's content.
+    const styles = [...progress.matchAll(/<style>([^<]*)<\/style>\n<link href="([^"]+)" rel="stylesheet" disabled media="\(max-width: 0\)">/g)];
+    expect(styles.length).toBeGreaterThanOrEqual(2);
+    for (const [, css, href] of styles) expect(css).toBe(fs.readFileSync(path.join(webBuild, href!), 'utf8'));
     const plain = shellFor('/bestaat/niet/echt').html;
     expect(plain).toBe(fs.readFileSync(path.join(webBuild, 'index.html'), 'utf8'));
     expect(progress.length).toBeGreaterThan(plain.length);

@@ -1,13 +1,15 @@
 /**
- * route-modules.json, beside the app shell: the scripts each page needs beyond those the
- * shell already preloads. Every address opens the same shell (index.html), which only
- * knows the framework's own start-up scripts; the page's scripts are asked for once those
- * have run, one round trip more on a slow phone connection. The server
- * (server/src/http/app-shell-page.ts) adds the page's scripts to the shell it sends, so the
- * phone fetches them while the start-up scripts are still on their way.
+ * route-modules.json, beside the app shell: the scripts and styles each page needs beyond
+ * those the shell already has. Every address opens the same shell (index.html), which only
+ * knows the framework's own start-up scripts and the base styles; the page's scripts are
+ * asked for once those have run, and its styles after that, each a round trip more on a
+ * slow phone connection. The server (server/src/http/app-shell-page.ts) adds the page's
+ * scripts to the shell it sends, so the phone fetches them while the start-up scripts are
+ * still on their way, and writes the page's styles into it.
  *
- * The file: [{ "pattern": "<the route's RegExp source>", "modules": ["/_app/…js", …] }],
- * in SvelteKit's own matching order (the first pattern that matches wins).
+ * The file: [{ "pattern": "<the route's RegExp source>", "modules": ["/_app/…js", …],
+ * "styles": ["/_app/…css", …] }], in SvelteKit's own matching order (the first pattern
+ * that matches wins).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +29,7 @@ export function writeRouteModules(builder, pages, shellFile) {
     routes: builder.routes,
     dictionary: readDictionary(path.join(builder.getBuildDirectory('generated'), 'client-optimized', 'app.js')),
     manifest: JSON.parse(fs.readFileSync(path.join(builder.getClientDirectory(), '.vite', 'manifest.json'), 'utf8')),
-    preloaded: new Set([...shell.matchAll(/<link href="([^"]+)" rel="modulepreload"/g)].map((match) => String(match[1]))),
+    preloaded: new Set([...shell.matchAll(/<link href="([^"]+)" rel="(?:modulepreload|stylesheet)"/g)].map((match) => String(match[1]))),
   });
   fs.writeFileSync(path.join(pages, ROUTE_MODULES_FILE), JSON.stringify(routes));
   return routes.length;
@@ -54,9 +56,9 @@ function readDictionary(file) {
  * @param {{
  *   routes: { id: string, pattern: RegExp }[],
  *   dictionary: Record<string, [number, number[]?, number[]?]>,
- *   manifest: Record<string, { file: string, imports?: string[] }>,
+ *   manifest: Record<string, { file: string, imports?: string[], css?: string[] }>,
  *   preloaded: Set<string>,
- * }} input
+ * }} input the shell's scripts and styles in `preloaded`
  */
 export function routeModules({ routes, dictionary, manifest, preloaded }) {
   /** @param {number} node */
@@ -72,6 +74,8 @@ export function routeModules({ routes, dictionary, manifest, preloaded }) {
     const [page, layouts = [], errors = []] = nodes;
     /** @type {Set<string>} */
     const files = new Set();
+    /** @type {Set<string>} */
+    const styles = new Set();
     /** @param {string} key */
     const visit = (key) => {
       const chunk = manifest[key];
@@ -80,8 +84,10 @@ export function routeModules({ routes, dictionary, manifest, preloaded }) {
       if (files.has(file)) return;
       files.add(file);
       for (const imported of chunk.imports ?? []) visit(imported);
+      for (const style of chunk.css ?? []) styles.add(`/${style}`);
     };
     for (const node of [0, 1, ...layouts, ...errors, page]) visit(nodeKey(node));
-    return [{ pattern: route.pattern.source, modules: [...files].filter((file) => !preloaded.has(file)) }];
+    const fresh = (/** @type {Set<string>} */ set) => [...set].filter((file) => !preloaded.has(file));
+    return [{ pattern: route.pattern.source, modules: fresh(files), styles: fresh(styles) }];
   });
 }

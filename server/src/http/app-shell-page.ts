@@ -1,13 +1,18 @@
 /**
- * The app shell (the built index.html that every page address gets) with the scripts of
- * the page at that address added as low-priority preloads. The shell itself only preloads
- * the framework's start-up scripts, so without this a phone asks for the page's own
- * scripts only after those have arrived and run: one more round trip on a slow connection
- * before the page shows. The web build lists each page's scripts in route-modules.json
- * (web/adapter/route-modules.js); a build without that file gets the shell as built.
+ * The app shell (the built index.html that every page address gets) with what the page at
+ * that address needs beyond it. The shell itself only preloads the framework's start-up
+ * scripts and holds the base styles, so without this a phone asks for the page's own
+ * scripts only after those have arrived and run, and for its styles after that: each one
+ * more round trip on a slow connection before the page shows. The web build lists each
+ * page's scripts and styles in route-modules.json (web/adapter/route-modules.js); a build
+ * without that file gets the shell as built.
  *
- * Low priority, like the shell's own preloads: the brand bar the shell paints from its
- * HTML goes first.
+ * - The page's scripts are added as low-priority preloads, like the shell's own: the brand
+ *   bar the shell paints from its HTML goes first.
+ * - The page's styles are written into it, as SvelteKit does with the base styles: each in
+ *   a <style> with a disabled <link> to its file beside it, which tells the app the file is
+ *   there and need not be fetched. A style file over MAX_INLINE_STYLE_BYTES is left to the
+ *   app to fetch, so no page's shell grows much.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -22,8 +27,15 @@ const routeModulesSchema = z.array(
   z.object({
     pattern: z.string().min(1),
     modules: z.array(z.string().regex(/^\/_app\/immutable\/[\w./-]+\.js$/)),
+    // A build from before styles were listed: the app fetches them itself, as it did then.
+    styles: z.array(z.string().regex(/^\/_app\/immutable\/assets\/[\w.-]+\.css$/)).default([]),
   }),
 );
+
+/** Larger style files are fetched by the app as before (the largest, the map's, is 15 KB). */
+export const MAX_INLINE_STYLE_BYTES = 8 * 1024;
+
+type PageFiles = z.infer<typeof routeModulesSchema>[number];
 
 export interface ShellPage {
   html: string;
@@ -41,26 +53,29 @@ export function appShellPages(webBuildDir: string): (pathname: string) => ShellP
     if (index === -1) return plain;
     let page = made.get(index);
     if (!page) {
-      page = shellPage(withPreloads(shell, routes[index]!.modules));
+      page = shellPage(withPageFiles(webBuildDir, shell, routes[index]!));
       made.set(index, page);
     }
     return page;
   };
 }
 
-function readRouteModules(webBuildDir: string): { pattern: RegExp; modules: string[] }[] {
+function readRouteModules(webBuildDir: string): (Omit<PageFiles, 'pattern'> & { pattern: RegExp })[] {
   const file = path.join(webBuildDir, ROUTE_MODULES_FILE);
   if (!fs.existsSync(file)) return [];
-  return routeModulesSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).map((route) => ({
-    pattern: new RegExp(route.pattern),
-    modules: route.modules,
-  }));
+  return routeModulesSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).map((route) => ({ ...route, pattern: new RegExp(route.pattern) }));
 }
 
-function withPreloads(shell: string, modules: string[]): string {
-  if (modules.length === 0) return shell;
-  const links = modules.map((href) => `<link href="${href}" rel="modulepreload" fetchpriority="low">`).join('\n');
-  return shell.replace('</head>', `${links}\n</head>`);
+function withPageFiles(webBuildDir: string, shell: string, page: Omit<PageFiles, 'pattern'>): string {
+  const preloads = page.modules.map((href) => `<link href="${href}" rel="modulepreload" fetchpriority="low">`);
+  const styles = page.styles.flatMap((href) => {
+    const css = fs.readFileSync(path.join(webBuildDir, href), 'utf8');
+    // Too large, or it would end the <style> element early: the app fetches it.
+    if (Buffer.byteLength(css) > MAX_INLINE_STYLE_BYTES || /<\/style/i.test(css)) return [];
+    return [`<style>${css}</style>`, `<link href="${href}" rel="stylesheet" disabled media="(max-width: 0)">`];
+  });
+  const added = [...preloads, ...styles];
+  return added.length === 0 ? shell : shell.replace('</head>', `${added.join('\n')}\n</head>`);
 }
 
 function shellPage(html: string): ShellPage {

@@ -11,12 +11,12 @@ const node = (n: number) => `.svelte-kit/generated/client-optimized/nodes/${n}.j
 const manifest = {
   [node(0)]: { file: '_app/immutable/nodes/0.a.js', imports: ['_svelte.js'] },
   [node(1)]: { file: '_app/immutable/nodes/1.b.js', imports: ['_svelte.js'] },
-  [node(2)]: { file: '_app/immutable/nodes/2.c.js', imports: ['_svelte.js', '_common.js'] },
-  [node(7)]: { file: '_app/immutable/nodes/7.d.js', imports: ['_common.js', '_tally.js'] },
+  [node(2)]: { file: '_app/immutable/nodes/2.c.js', imports: ['_svelte.js', '_common.js'], css: ['_app/immutable/assets/2.c.css'] },
+  [node(7)]: { file: '_app/immutable/nodes/7.d.js', imports: ['_common.js', '_tally.js'], css: ['_app/immutable/assets/7.d.css'] },
   [node(9)]: { file: '_app/immutable/nodes/9.e.js', imports: ['_svelte.js'] },
   '_svelte.js': { file: '_app/immutable/chunks/svelte.js' },
   '_common.js': { file: '_app/immutable/chunks/common.js', imports: ['_svelte.js'] },
-  '_tally.js': { file: '_app/immutable/chunks/tally.js', imports: ['_common.js'] },
+  '_tally.js': { file: '_app/immutable/chunks/tally.js', imports: ['_common.js'], css: ['_app/immutable/assets/Cards.e.css'] },
 };
 
 const routes = [
@@ -29,15 +29,19 @@ const routes = [
 const dictionary = { '/(field)/voortgang/[id]': [7, [2]], '/beheer/inloggen': [9] } as Record<string, [number, number[]?, number[]?]>;
 
 describe('route modules', () => {
-  it("lists each page's scripts once, layouts before the page, leaving out what the shell preloads", () => {
+  it("lists each page's scripts and styles once, layouts before the page, leaving out what the shell has", () => {
     const preloaded = new Set(['/_app/immutable/nodes/0.a.js', '/_app/immutable/chunks/svelte.js']);
     expect(routeModules({ routes, dictionary, manifest, preloaded })).toEqual([
       {
         pattern: '^\\/voortgang\\/([^/]+?)\\/?$',
         modules: ['/_app/immutable/nodes/1.b.js', '/_app/immutable/nodes/2.c.js', '/_app/immutable/chunks/common.js', '/_app/immutable/nodes/7.d.js', '/_app/immutable/chunks/tally.js'],
+        styles: ['/_app/immutable/assets/2.c.css', '/_app/immutable/assets/Cards.e.css', '/_app/immutable/assets/7.d.css'],
       },
-      { pattern: '^\\/beheer\\/inloggen\\/?$', modules: ['/_app/immutable/nodes/1.b.js', '/_app/immutable/nodes/9.e.js'] },
+      { pattern: '^\\/beheer\\/inloggen\\/?$', modules: ['/_app/immutable/nodes/1.b.js', '/_app/immutable/nodes/9.e.js'], styles: [] },
     ]);
+    // The shell's own styles (the base styles SvelteKit wrote into it) are not listed again.
+    const withShellStyles = new Set([...preloaded, '/_app/immutable/assets/2.c.css']);
+    expect(routeModules({ routes, dictionary, manifest, preloaded: withShellStyles })[0]!.styles).toEqual(['/_app/immutable/assets/Cards.e.css', '/_app/immutable/assets/7.d.css']);
   });
 
   it('stops the build when a page is missing from the manifest', () => {
