@@ -1,8 +1,8 @@
 /**
  * lib/pwa/app-shell.ts: the shell every address starts from loads its modules at low
- * priority (the document's own brand bar paints first) and starts the app one task after
- * its modules have run. A SvelteKit that writes its start script differently fails the
- * build instead of quietly losing the change.
+ * priority (the document's own brand bar paints first) and starts in steps a task apart:
+ * SvelteKit's modules, the app's, then the start. A SvelteKit that writes its start script
+ * differently fails the build instead of quietly losing the change.
  */
 import { describe, expect, it } from 'vitest';
 import { shellForSlowConnections } from '$lib/pwa/app-shell';
@@ -37,10 +37,33 @@ describe('the app shell', () => {
     expect(html.match(/rel="modulepreload" fetchpriority="low"/g)).toHaveLength(2);
   });
 
-  it('starts the app in a task of its own once the modules have run', () => {
+  it("runs SvelteKit's modules, the app's and the start each in a task of its own", () => {
     const html = shellForSlowConnections(shell);
-    expect(html).toContain('setTimeout(() => kit.start(app, element));');
+    expect(html).toContain(
+      'import("/_app/immutable/entry/start.abc.js").then((kit) => new Promise((next) => setTimeout(next)).then(() => import("/_app/immutable/entry/app.ghi.js")).then((app) => { setTimeout(() => kit.start(app, element)); }));',
+    );
+    expect(html).not.toContain('Promise.all');
     expect(html.match(/kit\.start\(/g)).toHaveLength(1);
+  });
+
+  it('starts the app as SvelteKit would, each step a task after the one before', async () => {
+    const script = /<script>([\s\S]*)<\/script>/.exec(shellForSlowConnections(shell))![1]!;
+    const steps: string[] = [];
+    const kit = { start: (app: unknown, element: unknown) => steps.push(`start ${String(app)} in ${String(element)}`) };
+    // Modules already loaded, as the shell's preloads leave them: import() settles at once.
+    const load = (url: string) => {
+      steps.push(`import ${url}`);
+      return Promise.resolve(url.includes('start.') ? kit : 'app');
+    };
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+    // The script as the browser runs it, with import() and the page's element stood in for.
+    new Function('load', 'document', script.replaceAll('import(', 'load('))(load, { currentScript: { parentElement: 'body' } });
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(steps).toEqual(['import /_app/immutable/entry/start.abc.js']);
+    await nextTask();
+    expect(steps).toEqual(['import /_app/immutable/entry/start.abc.js', 'import /_app/immutable/entry/app.ghi.js']);
+    await nextTask();
+    expect(steps).toEqual(['import /_app/immutable/entry/start.abc.js', 'import /_app/immutable/entry/app.ghi.js', 'start app in body']);
   });
 
   it('writes the brand mark into the page wherever app.html asks for it', () => {

@@ -50,11 +50,12 @@ describe('the web build', () => {
     expect(clientScripts().filter((s) => /src\/routes\/[^`'"]*\.svelte[`'"]/.test(s.code)).map((s) => s.name)).toEqual([]);
   });
 
-  it('starts from the shell made for slow connections: module preloads at low priority, the app started in a task of its own', () => {
+  it('starts from the shell made for slow connections: module preloads at low priority, the start in steps a task apart', () => {
     const html = fs.readFileSync(path.join(build, 'index.html'), 'utf8');
     const preloads = html.match(/<link[^>]*rel="modulepreload"[^>]*>/g) ?? [];
     expect(preloads.length).toBeGreaterThan(0);
     expect(preloads.filter((link) => !link.includes('fetchpriority="low"'))).toEqual([]);
+    expect(html).toContain('new Promise((next) => setTimeout(next)).then(() => import(');
     expect(html).toContain('setTimeout(() => kit.start(app, element));');
   });
 
