@@ -5,8 +5,8 @@
  * V8 otherwise compiles a function the first time it runs, on the main thread. Nearly every
  * function in a page's scripts runs while the page starts (Svelte, the router, the first
  * render), so on a slow phone that compiling made the start a few long tasks: a tap waited
- * for them. Measured with Lighthouse's mobile settings, total blocking time fell by about a
- * third (docs/benchmarks.md).
+ * for them. With Lighthouse's mobile settings the counter's and the progress page's total
+ * blocking time about halved (docs/benchmarks.md, "Measured a fifth time").
  *
  * The comment must be the script's first line, so it is written here, into the files as
  * the build left them, and not by the bundler: Vite puts its own preload helper above
