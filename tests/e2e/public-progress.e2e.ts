@@ -2,7 +2,8 @@
 /**
  * The public progress page a poster QR code points to: no sign-in, no personal data (the
  * gardens greened as a number, no house number), and it follows new counts by itself,
- * without a reload.
+ * without a reload. It shows itself top to bottom, a task per part, so no part of it is one
+ * long task on a slow phone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +65,32 @@ describe('public progress page (Chromium)', () => {
 
     await page.goto(`${server.url}/voortgang/${coordinator.schouw.id}`);
     await expect.poll(() => page.getByText('Deze voortgang is niet (meer) openbaar.').count()).toBe(1);
+    await context.close();
+  });
+
+  it('shows the total, the unit cards, the streets and the action days each a task after the one before', async () => {
+    const { tegelwippen } = await demoCoordinator(server);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    // A MutationObserver's callback runs once per task that changed the page (after its
+    // code, before the next task): parts that appear in one task appear in one callback.
+    await page.addInitScript(() => {
+      const parts = { total: '[data-testid="progress-total"]', units: '#units-title', streets: '#streets-title', days: '#days-title' };
+      const seenIn: Record<string, number> = {};
+      (window as unknown as { seenIn: Record<string, number> }).seenIn = seenIn;
+      let callback = 0;
+      new MutationObserver(() => {
+        callback += 1;
+        for (const [part, selector] of Object.entries(parts)) if (!(part in seenIn) && document.querySelector(selector)) seenIn[part] = callback;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.url}/voortgang/${tegelwippen.id}`);
+    await expect.poll(() => page.locator('#days-title').count()).toBe(1);
+    const seenIn = await page.evaluate(() => (window as unknown as { seenIn: Record<string, number> }).seenIn);
+    expect(Object.keys(seenIn)).toEqual(['total', 'units', 'streets', 'days']);
+    expect(seenIn.total!).toBeLessThan(seenIn.units!);
+    expect(seenIn.units!).toBeLessThan(seenIn.streets!);
+    expect(seenIn.streets!).toBeLessThan(seenIn.days!);
     await context.close();
   });
 });
